@@ -1,0 +1,44 @@
+# Finsam: `make run` serves the demo, `make test` runs every test.
+# Both install what they need first; installing twice does nothing new.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PYTEST_ARGS ?=
+
+.PHONY: install run test lint bench worker clean
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "Finsam körs på http://127.0.0.1:8000"
+	@echo "Demoinloggningar (lösenord: $${FINSAM_DEMO_PASSWORD:-demo}): chef, samordnare, styrelse"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+
+worker: install
+	$(VENV)/bin/celery -A finsam worker --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

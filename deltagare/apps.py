@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeltagareConfig(AppConfig):
+    name = "deltagare"
+    verbose_name = "Deltagare"

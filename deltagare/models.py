@@ -1,0 +1,351 @@
+"""Deltagare, their inskrivningar, försörjning, stegbedömningar and anonyma counts.
+
+Identities are special-category personal data (DOMAIN.md §2): only the
+samordnare of the deltagare's insatser see these rows (`visible_to`); the
+förbund sees them only as aggregates through `statistik/`.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+
+from finsam.atkomst import Atkomst
+from finsam.kodlistor import (
+    Avslutsorsak,
+    Bedomningstyp,
+    Forsorjningskalla,
+    Inriktning,
+    Kon,
+    Roll,
+    Sysselsattning,
+    TidIOffentligForsorjning,
+    Utbildningsniva,
+)
+from finsam.querysets import ForbundsdataQuerySet, SynligQuerySet
+
+
+class DeltagareQuerySet(SynligQuerySet):
+    def _synlig(self, a: Atkomst):
+        i_egen_insats = Inskrivning.objects.filter(
+            deltagare=OuterRef("pk"), insats__in=a.samordnare_insatser
+        )
+        # A samordnare also sees the deltagare they registered and have not
+        # yet enrolled (the API creates the two in separate calls).
+        egen_registrering = Q(
+            skapad_av_id=a.user_id, forbund__in=a.forbund_med_roll(Roll.SAMORDNARE)
+        )
+        return self.filter(Exists(i_egen_insats) | egen_registrering)
+
+
+class Deltagare(models.Model):
+    """A person known to the förbund, with or without identity.
+
+    With identity, the personnummer is stored only encrypted, plus a keyed
+    hash for look-up and duplicates. Without, the samordnare's `referens`.
+    """
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.PROTECT, related_name="deltagare"
+    )
+    # A stable id that reveals nothing; used in the access log and exports.
+    pseudonym = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    personnummer_krypterat = models.TextField(blank=True, editable=False)
+    personnummer_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    samtycke_datum = models.DateField("samtycke lämnat", null=True, blank=True)
+    referens = models.CharField("referens", max_length=50, blank=True)
+    kon = models.CharField("kön", max_length=10, choices=Kon.choices)
+    fodelsear = models.PositiveSmallIntegerField("födelseår")
+    skapad = models.DateTimeField(auto_now_add=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set when identity data were removed after the gallring period.
+    gallrad = models.DateTimeField(null=True, blank=True)
+
+    objects = DeltagareQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "deltagare"
+        verbose_name_plural = "deltagare"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "personnummer_hash"],
+                condition=Q(personnummer_hash__isnull=False),
+                name="deltagare_unikt_personnummer_per_forbund",
+                violation_error_message="Personnumret är redan registrerat i förbundet.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(personnummer_hash__isnull=False)
+                    & ~Q(personnummer_krypterat="")
+                    & Q(samtycke_datum__isnull=False)
+                )
+                | (
+                    Q(personnummer_hash__isnull=True)
+                    & Q(personnummer_krypterat="")
+                    & (~Q(referens="") | Q(gallrad__isnull=False))
+                ),
+                name="deltagare_identitet_eller_referens",
+                violation_error_message=(
+                    "Ange personnummer med datum för samtycke, eller en referens."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(fodelsear__gte=1900) & Q(fodelsear__lte=2100),
+                name="deltagare_rimligt_fodelsear",
+                violation_error_message="Födelseåret måste vara mellan 1900 och 2100.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # Never the personnummer: this string can end up in logs.
+        return self.referens or f"Deltagare {str(self.pseudonym)[:8]}"
+
+    @property
+    def har_identitet(self) -> bool:
+        return self.personnummer_hash is not None
+
+
+class InskrivningQuerySet(SynligQuerySet):
+    def _synlig(self, a: Atkomst):
+        return self.filter(insats__in=a.samordnare_insatser)
+
+    def ej_felregistrerade(self):
+        return self.exclude(avslutsorsak=Avslutsorsak.FELREGISTRERING)
+
+
+class Inskrivning(models.Model):
+    """One deltagare's participation in one insats, with start data and avslut."""
+
+    deltagare = models.ForeignKey(Deltagare, on_delete=models.PROTECT, related_name="inskrivningar")
+    insats = models.ForeignKey(
+        "insatser.Insats", on_delete=models.PROTECT, related_name="inskrivningar"
+    )
+    startdatum = models.DateField("startdatum")
+    remitterande_part = models.ForeignKey(
+        "finsam.Part",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="remitterande part",
+    )
+    utbildningsniva = models.CharField(
+        "utbildningsnivå",
+        max_length=20,
+        choices=Utbildningsniva.choices,
+        default=Utbildningsniva.OKAND,
+    )
+    tid_i_offentlig_forsorjning = models.CharField(
+        "tid i offentlig försörjning",
+        max_length=10,
+        choices=TidIOffentligForsorjning.choices,
+        default=TidIOffentligForsorjning.OKAND,
+    )
+    utrikes_fodd = models.BooleanField("utrikes född", null=True, blank=True)
+    # Avslut: all empty while the inskrivning is active.
+    slutdatum = models.DateField("slutdatum", null=True, blank=True)
+    avslutsorsak = models.CharField(
+        "avslutsorsak", max_length=30, choices=Avslutsorsak.choices, blank=True
+    )
+    sysselsattning_vid_avslut = models.CharField(
+        "sysselsättning vid avslut", max_length=20, choices=Sysselsattning.choices, blank=True
+    )
+    # Optimistic locking: a save must name the version it was read at.
+    version = models.PositiveIntegerField(default=1)
+    skapad = models.DateTimeField(auto_now_add=True)
+    andrad = models.DateTimeField(auto_now=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = InskrivningQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "inskrivning"
+        verbose_name_plural = "inskrivningar"
+        ordering = ["-startdatum"]
+        indexes = [models.Index(fields=["insats", "startdatum", "slutdatum"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(slutdatum__isnull=True) | Q(slutdatum__gte=F("startdatum")),
+                name="inskrivning_slut_efter_start",
+                violation_error_message="Slutdatum kan inte vara före startdatum.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(slutdatum__isnull=True)
+                    & Q(avslutsorsak="")
+                    & Q(sysselsattning_vid_avslut="")
+                )
+                | (Q(slutdatum__isnull=False) & ~Q(avslutsorsak="")),
+                name="inskrivning_avslut_komplett",
+                violation_error_message="Ett avslut kräver både slutdatum och avslutsorsak.",
+            ),
+            models.UniqueConstraint(
+                fields=["deltagare", "insats"],
+                condition=Q(slutdatum__isnull=True),
+                name="inskrivning_en_aktiv_per_insats",
+                violation_error_message="Deltagaren är redan aktiv i insatsen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deltagare} i {self.insats} från {self.startdatum}"
+
+    @property
+    def ar_aktiv(self) -> bool:
+        return self.slutdatum is None
+
+    def clean(self) -> None:
+        fel = {}
+        if self.insats_id and self.deltagare_id:
+            if self.insats.forbund_id != self.deltagare.forbund_id:
+                fel["insats"] = "Insatsen hör till ett annat förbund än deltagaren."
+            elif self.insats.inriktning != Inriktning.INDIVID:
+                fel["insats"] = "En strukturinsats har inga inskrivna deltagare."
+        if (
+            self.remitterande_part_id
+            and self.insats_id
+            and self.remitterande_part.forbund_id != self.insats.forbund_id
+        ):
+            fel["remitterande_part"] = "Parten hör till ett annat förbund."
+        if fel:
+            raise ValidationError(fel)
+
+
+class DeltagardataQuerySet(SynligQuerySet):
+    """Rows hanging off an inskrivning: visible with their inskrivning."""
+
+    def _synlig(self, a: Atkomst):
+        return self.filter(inskrivning__insats__in=a.samordnare_insatser)
+
+
+class Forsorjning(models.Model):
+    """One försörjningskälla of an inskrivning at start or at avslut (several may apply)."""
+
+    class Tidpunkt(models.TextChoices):
+        START = "start", "Vid start"
+        AVSLUT = "avslut", "Vid avslut"
+
+    inskrivning = models.ForeignKey(
+        Inskrivning, on_delete=models.CASCADE, related_name="forsorjning"
+    )
+    tidpunkt = models.CharField(max_length=10, choices=Tidpunkt.choices)
+    kalla = models.CharField("försörjning", max_length=30, choices=Forsorjningskalla.choices)
+
+    objects = DeltagardataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "försörjning"
+        verbose_name_plural = "försörjning"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inskrivning", "tidpunkt", "kalla"],
+                name="forsorjning_en_gang_per_kalla",
+                violation_error_message="Försörjningskällan är redan angiven.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kalla_display()} ({self.get_tidpunkt_display().lower()})"
+
+
+# Bedömningar an inskrivning can have at most one of.
+_EN_PER_INSKRIVNING = (
+    Bedomningstyp.START,
+    Bedomningstyp.AVSLUT,
+    Bedomningstyp.UPPFOLJNING_6,
+    Bedomningstyp.UPPFOLJNING_18,
+)
+
+
+class Stegbedomning(models.Model):
+    """A dated assessment of an inskrivning on its insats's stegskala."""
+
+    inskrivning = models.ForeignKey(
+        Inskrivning, on_delete=models.CASCADE, related_name="bedomningar"
+    )
+    datum = models.DateField("datum")
+    typ = models.CharField("typ", max_length=20, choices=Bedomningstyp.choices)
+    steg = models.ForeignKey("insatser.Steg", on_delete=models.PROTECT, related_name="+")
+    skapad = models.DateTimeField(auto_now_add=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = DeltagardataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "stegbedömning"
+        verbose_name_plural = "stegbedömningar"
+        ordering = ["inskrivning", "datum", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inskrivning", "typ"],
+                condition=Q(typ__in=_EN_PER_INSKRIVNING),
+                name="stegbedomning_en_av_typen",
+                violation_error_message="Inskrivningen har redan en bedömning av den typen.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_typ_display()} {self.datum}: steg {self.steg.nummer}"
+
+    def clean(self) -> None:
+        fel = {}
+        if (
+            self.inskrivning_id
+            and self.steg_id
+            and self.steg.stegskala_id != self.inskrivning.insats.stegskala_id
+        ):
+            fel["steg"] = "Steget finns inte i insatsens stegskala."
+        if self.inskrivning_id and self.datum and self.datum < self.inskrivning.startdatum:
+            fel["datum"] = "Bedömningen kan inte vara daterad före inskrivningens startdatum."
+        if fel:
+            raise ValidationError(fel)
+
+
+class AnonymaDeltagareQuerySet(ForbundsdataQuerySet):
+    forbund_falt = "insats__forbund"
+
+
+class AnonymaDeltagare(models.Model):
+    """Counts per insats, år and kön of people not registered individually."""
+
+    insats = models.ForeignKey(
+        "insatser.Insats", on_delete=models.CASCADE, related_name="anonyma"
+    )
+    ar = models.PositiveSmallIntegerField("år")
+    kvinnor = models.PositiveIntegerField("kvinnor", default=0)
+    man = models.PositiveIntegerField("män", default=0)
+    annat = models.PositiveIntegerField("annat/ej angivet", default=0)
+
+    objects = AnonymaDeltagareQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "anonyma deltagare"
+        verbose_name_plural = "anonyma deltagare"
+        ordering = ["insats", "ar"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["insats", "ar"],
+                name="anonyma_en_rad_per_ar",
+                violation_error_message="Insatsen har redan anonyma deltagare för det året.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ar__gte=2000) & Q(ar__lte=2100),
+                name="anonyma_rimligt_ar",
+                violation_error_message="Året måste vara mellan 2000 och 2100.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.insats} {self.ar}: {self.totalt}"
+
+    @property
+    def totalt(self) -> int:
+        return self.kvinnor + self.man + self.annat

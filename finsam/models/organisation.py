@@ -1,0 +1,161 @@
+"""Förbund, their parter and the memberships that give users their roles."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from finsam.atkomst import Atkomst
+from finsam.kodlistor import Parttyp, Roll
+from finsam.querysets import ForbundsdataQuerySet, SynligQuerySet
+
+
+class ForbundQuerySet(SynligQuerySet):
+    def _synlig(self, a: Atkomst):
+        return self.all() if a.admin else self.filter(id__in=a.forbund)
+
+
+class Forbund(models.Model):
+    """A samordningsförbund: the tenant every other row belongs to."""
+
+    namn = models.CharField("namn", max_length=200, unique=True)
+    organisationsnummer = models.CharField("organisationsnummer", max_length=11, blank=True)
+    min_cell = models.PositiveSmallIntegerField(
+        "minsta redovisade antal",
+        default=3,
+        help_text="Antal från 1 till detta värde minus ett maskeras för parter.",
+    )
+    personnummer_tillatet = models.BooleanField(
+        "registrera personnummer",
+        default=True,
+        help_text="Av: samordnare registrerar deltagare med egen referens, kön och födelseår.",
+    )
+    gallring_ar = models.PositiveSmallIntegerField(
+        "gallring efter avslut (år)",
+        default=5,
+        help_text="Identitetsuppgifter tas bort så här många år efter avslut.",
+    )
+    skapad = models.DateTimeField(auto_now_add=True)
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "förbund"
+        verbose_name_plural = "förbund"
+        ordering = ["namn"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_cell__gte=1),
+                name="forbund_min_cell_minst_1",
+                violation_error_message="Minsta redovisade antal måste vara minst 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(gallring_ar__gte=1),
+                name="forbund_gallring_minst_1_ar",
+                violation_error_message="Gallring måste ske tidigast efter 1 år.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class PartQuerySet(ForbundsdataQuerySet):
+    def _synlig(self, a: Atkomst):
+        return self.all() if a.admin else super()._synlig(a)
+
+
+class Part(models.Model):
+    """A member of a förbund: Försäkringskassan, Arbetsförmedlingen, region or kommun."""
+
+    forbund = models.ForeignKey(
+        Forbund, on_delete=models.PROTECT, related_name="parter", verbose_name="förbund"
+    )
+    namn = models.CharField("namn", max_length=200)
+    typ = models.CharField("typ", max_length=20, choices=Parttyp.choices)
+    kommunkod = models.CharField(
+        "kommunkod", max_length=4, blank=True, help_text="SCB:s kommunkod, t.ex. 1980 för Västerås."
+    )
+
+    objects = PartQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "part"
+        verbose_name_plural = "parter"
+        ordering = ["forbund", "typ", "namn"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "namn"],
+                name="part_unikt_namn_per_forbund",
+                violation_error_message="Förbundet har redan en part med det namnet.",
+            ),
+            models.UniqueConstraint(
+                fields=["forbund", "kommunkod"],
+                condition=~Q(kommunkod=""),
+                name="part_unik_kommunkod_per_forbund",
+                violation_error_message="Förbundet har redan en part med den kommunkoden.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(typ=Parttyp.KOMMUN) & Q(kommunkod__regex=r"^[0-9]{4}$"))
+                | (~Q(typ=Parttyp.KOMMUN) & Q(kommunkod="")),
+                name="part_kommunkod_endast_for_kommun",
+                violation_error_message=(
+                    "En kommun ska ha en kommunkod med fyra siffror; andra parter har ingen."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class MedlemskapQuerySet(SynligQuerySet):
+    def _synlig(self, a: Atkomst):
+        # Own memberships are read through `atkomst`, not here: a list of
+        # memberships is user administration, which is the förbundschef's.
+        if a.admin:
+            return self.all()
+        return self.filter(forbund__in=a.forbund_med_roll(Roll.FORBUNDSCHEF))
+
+
+class Medlemskap(models.Model):
+    """A user's role in a förbund; a samordnare also names their insatser."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="medlemskap",
+        verbose_name="användare",
+    )
+    forbund = models.ForeignKey(
+        Forbund, on_delete=models.CASCADE, related_name="medlemskap", verbose_name="förbund"
+    )
+    roll = models.CharField("roll", max_length=20, choices=Roll.choices)
+    insatser = models.ManyToManyField(
+        "insatser.Insats",
+        blank=True,
+        related_name="samordnare_medlemskap",
+        verbose_name="insatser",
+        help_text="Endast för samordnare: de insatser vars deltagare hen arbetar med.",
+    )
+
+    objects = MedlemskapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "medlemskap"
+        verbose_name_plural = "medlemskap"
+        ordering = ["forbund", "roll", "user__username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "forbund", "roll"],
+                name="medlemskap_en_roll_en_gang",
+                violation_error_message="Användaren har redan den rollen i förbundet.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_roll_display()} i {self.forbund}"
+
+    def clean(self) -> None:
+        if self.pk and self.roll != Roll.SAMORDNARE and self.insatser.exists():
+            raise ValidationError({"insatser": "Endast samordnare knyts till insatser."})

@@ -1,0 +1,1 @@
+"""Every write of the core app: validated, in a transaction, permission-checked."""

@@ -1,0 +1,81 @@
+"""Create förbund, parter and memberships (roles)."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from finsam.atkomst import atkomst, glom_atkomst
+from finsam.kodlistor import PROCESSTRAPPAN, Roll
+from finsam.models import Forbund, Medlemskap, Part
+from finsam.services.validering import spara_validerad
+from insatser.models import Insats, Steg, Stegskala
+
+User = get_user_model()
+
+
+def krav_forbundschef(user, forbund_id: int) -> None:
+    """Refuse unless the user is förbundschef of the förbund."""
+    if user is None:
+        return  # set-up from the command line: the operator is trusted
+    if not atkomst(user).har_roll(forbund_id, Roll.FORBUNDSCHEF):
+        raise PermissionDenied("Endast förbundschefen får göra detta.")
+
+
+@transaction.atomic
+def forbund_skapa(*, namn: str, organisationsnummer: str = "", user=None) -> Forbund:
+    """Create a förbund with its default stegskala Processtrappan (admin only)."""
+    if user is not None and not user.is_superuser:
+        raise PermissionDenied("Endast administratörer får skapa förbund.")
+    forbund = spara_validerad(Forbund(namn=namn.strip(), organisationsnummer=organisationsnummer))
+    stegskala_skapa_processtrappan(forbund=forbund)
+    return forbund
+
+
+def stegskala_skapa_processtrappan(*, forbund: Forbund) -> Stegskala:
+    skala = Stegskala.objects.create(forbund=forbund, namn="Processtrappan", ar_standard=True)
+    Steg.objects.bulk_create(
+        Steg(stegskala=skala, nummer=nummer, namn=namn)
+        for nummer, namn in enumerate(PROCESSTRAPPAN, start=1)
+    )
+    return skala
+
+
+@transaction.atomic
+def part_skapa(*, forbund: Forbund, namn: str, typ: str, kommunkod: str = "", user=None) -> Part:
+    krav_forbundschef(user, forbund.pk)
+    return spara_validerad(Part(forbund=forbund, namn=namn.strip(), typ=typ, kommunkod=kommunkod))
+
+
+@transaction.atomic
+def medlemskap_lagg_till(
+    *, anvandare, forbund: Forbund, roll: str, insatser=(), user=None
+) -> Medlemskap:
+    """Give `anvandare` a role in a förbund; for samordnare, add their insatser.
+
+    Adding a role the user already has only adds the insatser named.
+    """
+    krav_forbundschef(user, forbund.pk)
+    insatser = list(insatser)
+    if insatser and roll != Roll.SAMORDNARE:
+        raise ValidationError({"insatser": "Endast samordnare knyts till insatser."})
+    if any(insats.forbund_id != forbund.pk for insats in insatser):
+        raise ValidationError({"insatser": "Insatsen hör till ett annat förbund."})
+    medlemskap = Medlemskap.objects.filter(user=anvandare, forbund=forbund, roll=roll).first()
+    if medlemskap is None:
+        medlemskap = spara_validerad(Medlemskap(user=anvandare, forbund=forbund, roll=roll))
+    if insatser:
+        medlemskap.insatser.add(*insatser)
+    glom_atkomst(anvandare)
+    return medlemskap
+
+
+def samordnare_insatser(*, forbund: Forbund, ids) -> list[Insats]:
+    """The förbund's insatser with these ids, refusing ids it does not have."""
+    ids = [int(i) for i in ids]
+    funna = list(Insats.objects.filter(forbund=forbund, id__in=ids))
+    saknas = sorted(set(ids) - {i.id for i in funna})
+    if saknas:
+        raise ValidationError(
+            {"insatser": f"Förbundet har ingen insats med id {', '.join(map(str, saknas))}."}
+        )
+    return funna

@@ -1,0 +1,246 @@
+"""Finsam settings: one module, read from the environment (django-environ).
+
+With nothing set, Finsam runs on the embedded default: a SQLite file and
+Celery tasks executed in-process. `FINSAM_PRODUCTION=1` turns on secure
+defaults and refuses to start without real secrets.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+
+FINSAM_PRODUCTION = env.bool("FINSAM_PRODUCTION", default=False)
+DEBUG = env.bool("DEBUG", default=not FINSAM_PRODUCTION)
+
+# Development-only keys. Production refuses to start with any of them.
+_DEV_SECRET_KEY = "finsam-dev-secret-key-not-for-production"  # noqa: S105
+_DEV_FIELD_KEY = "Zmluc2FtLWRldi1maWVsZC1rZXktMzItYnl0ZXMhISE="
+_DEV_HMAC_KEY = "finsam-dev-hmac-key-not-for-production"
+
+SECRET_KEY = env("SECRET_KEY", default=_DEV_SECRET_KEY)
+# Fernet keys for personnummer at rest; the first encrypts, all decrypt
+# (comma-separated, newest first) so keys can be rotated.
+FINSAM_FIELD_KEYS = env.list("FINSAM_FIELD_KEY", default=[_DEV_FIELD_KEY])
+# A separate key for the look-up hash, so a leaked Fernet key alone does not
+# let anyone test guesses against the hashes (and vice versa).
+FINSAM_HMAC_KEY = env("FINSAM_HMAC_KEY", default=_DEV_HMAC_KEY)
+
+if FINSAM_PRODUCTION:
+    _unsafe = [
+        name
+        for name, value, dev in [
+            ("SECRET_KEY", SECRET_KEY, _DEV_SECRET_KEY),
+            ("FINSAM_FIELD_KEY", ",".join(FINSAM_FIELD_KEYS), _DEV_FIELD_KEY),
+            ("FINSAM_HMAC_KEY", FINSAM_HMAC_KEY, _DEV_HMAC_KEY),
+        ]
+        if not value or value == dev
+    ]
+    if _unsafe:
+        raise ImproperlyConfigured(
+            "FINSAM_PRODUCTION kräver riktiga hemligheter; sätt " + ", ".join(_unsafe) + "."
+        )
+
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=[] if FINSAM_PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "finsam",
+    "insatser",
+    "deltagare",
+    "statistik",
+    "rapporter",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "finsam.middleware.KravTvafaktorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Axes must come last so it sees the outcome of every login attempt.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "finsam.urls"
+WSGI_APPLICATION = "finsam.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "finsam.context_processors.navigering",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Celery: `celery -A finsam worker`. Without a broker, tasks run eagerly
+# in-process so the embedded default works end to end.
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# A task lost with its worker is redelivered rather than dropped; tasks are
+# written to be safe to run twice.
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = "Europe/Stockholm"
+
+# --- Authentication
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "startsida"
+LOGOUT_REDIRECT_URL = "login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Five failed attempts lock the username from that address for 30 minutes.
+# Locking on the pair (not the username alone) stops a stranger from
+# locking a samordnare out of work by guessing at their username.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/utelast.html"
+AXES_VERBOSE = False
+
+# Idle timeout: the session expires 30 minutes after the last request.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Two-factor (TOTP) is required for förbundschef and admin in production.
+FINSAM_KRAV_TVAFAKTOR = env.bool("FINSAM_KRAV_TVAFAKTOR", default=FINSAM_PRODUCTION)
+OTP_TOTP_ISSUER = "Finsam"
+
+# --- Language and formats
+LANGUAGE_CODE = "sv"
+TIME_ZONE = "Europe/Stockholm"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["finsam.formats"]
+
+# --- Static and media
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+# Front-end libraries come from npm (package.json) and are served from
+# node_modules: nothing third-party is committed, nothing loads from a CDN.
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+]
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "media/"
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- REST API (API.md)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "finsam.api.autentisering.ApiNyckelAutentisering",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["finsam.api.behorighet.ArInloggad"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "finsam.api.paginering.Sidindelning",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "finsam.api.undantag.finsam_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Finsam API",
+    "DESCRIPTION": "REST-API för parter i samordningsförbund (API.md).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+}
+
+# --- Security. Always: no sniffing, no framing. Production: HTTPS only.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+if FINSAM_PRODUCTION:
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 31_536_000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+}
+
+# Demo data (seed_demo) may never be loaded in production.
+FINSAM_DEMO_PASSWORD = env("FINSAM_DEMO_PASSWORD", default="demo")

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Finsam – administration"
+admin.site.site_title = "Finsam"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("finsam.api.urls")),
+    path("konto/", include("finsam.konto.urls")),
+    path("insatser/", include("insatser.urls")),
+    path("rapporter/", include("rapporter.urls")),
+    path("", include("finsam.web_urls")),
+]

@@ -1,0 +1,61 @@
+"""Every write of insatser: create and change an insats (förbundschef)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from finsam.models import Forbund
+from finsam.services.organisation import krav_forbundschef
+from finsam.services.validering import spara_validerad
+from insatser.models import Insats, Stegskala
+
+# Fields a förbundschef may set on an insats (API.md `insatser` POST/PATCH).
+INSATS_FALT = (
+    "namn",
+    "inriktning",
+    "matmetod",
+    "agare",
+    "utforare",
+    "overordnad",
+    "stegskala",
+    "startdatum",
+    "slutdatum",
+    "tilldelade_medel",
+    "arsplatser",
+    "malgrupp",
+    "syfte",
+    "mal_arbete_studier",
+    "mal_stegforflyttning",
+    "status",
+)
+
+
+def _kontrollera_falt(falt: dict) -> None:
+    okanda = set(falt) - set(INSATS_FALT)
+    if okanda:
+        raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}.")
+
+
+@transaction.atomic
+def insats_skapa(*, forbund: Forbund, user=None, **falt) -> Insats:
+    """Create an insats; without a stegskala it gets the förbund's standard one."""
+    krav_forbundschef(user, forbund.pk)
+    _kontrollera_falt(falt)
+    insats = Insats(forbund=forbund, **falt)
+    if "stegskala" not in falt:
+        insats.stegskala = Stegskala.objects.get(forbund=forbund, ar_standard=True)
+    return spara_validerad(insats)
+
+
+@transaction.atomic
+def insats_uppdatera(*, insats: Insats, user=None, **falt) -> Insats:
+    krav_forbundschef(user, insats.forbund_id)
+    _kontrollera_falt(falt)
+    byter_skala = "stegskala" in falt and falt["stegskala"] != insats.stegskala
+    if byter_skala and insats.inskrivningar.exists():
+        # Bedömningar already point at the old ladder's steg.
+        raise ValidationError(
+            {"stegskala": "Stegskalan kan inte bytas när insatsen har deltagare."}
+        )
+    for namn, varde in falt.items():
+        setattr(insats, namn, varde)
+    return spara_validerad(insats)

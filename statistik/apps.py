@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StatistikConfig(AppConfig):
+    name = "statistik"
+    verbose_name = "Statistik"

@@ -1,0 +1,114 @@
+"""SCB helårsekvivalenter and folkmängd 20–64 år per region, år and kön.
+
+SCB's figures are national reference data, the same for every förbund, so
+they are not tenant rows: every signed-in user and part key may read them.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from finsam.atkomst import Atkomst
+from finsam.kodlistor import Ersattningsform, SCBKon
+from finsam.querysets import SynligQuerySet
+
+
+class ReferensdataQuerySet(SynligQuerySet):
+    def _synlig(self, a: Atkomst):
+        return self.all() if (a.admin or a.forbund) else self.none()
+
+
+class Region(models.Model):
+    """A kommun, län or riket, by SCB code (`1980`, `19`, `00`)."""
+
+    class Typ(models.TextChoices):
+        KOMMUN = "kommun", "Kommun"
+        LAN = "lan", "Län"
+        RIKET = "riket", "Riket"
+
+    kod = models.CharField("kod", max_length=4, unique=True)
+    namn = models.CharField("namn", max_length=100)
+    typ = models.CharField("typ", max_length=10, choices=Typ.choices)
+
+    objects = ReferensdataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "region"
+        verbose_name_plural = "regioner"
+        ordering = ["kod"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(typ="kommun") & Q(kod__regex=r"^[0-9]{4}$"))
+                | (Q(typ="lan") & Q(kod__regex=r"^[0-9]{2}$"))
+                | (Q(typ="riket") & Q(kod="00")),
+                name="region_kod_passar_typ",
+                violation_error_message=(
+                    "Kommunkoder har fyra siffror, länskoder två och riket koden 00."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+    @property
+    def lanskod(self) -> str:
+        return self.kod[:2]
+
+
+class Helarsekvivalent(models.Model):
+    """Helårsekvivalenter 20–64 år for one region, år, kön and ersättningsform."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="helarsekvivalenter")
+    ar = models.PositiveSmallIntegerField("år")
+    kon = models.CharField("kön", max_length=10, choices=SCBKon.choices)
+    ersattningsform = models.CharField(
+        "ersättningsform", max_length=40, choices=Ersattningsform.choices
+    )
+    # SCB publishes decimals; keep them so shares are computed unrounded.
+    varde = models.DecimalField("helårsekvivalenter", max_digits=14, decimal_places=4)
+
+    objects = ReferensdataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "helårsekvivalent"
+        verbose_name_plural = "helårsekvivalenter"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "ar", "kon", "ersattningsform"],
+                name="helarsekvivalent_unik",
+                violation_error_message="Värdet finns redan för region, år, kön och form.",
+            ),
+            models.CheckConstraint(
+                condition=Q(varde__gte=0),
+                name="helarsekvivalent_ej_negativ",
+                violation_error_message="Helårsekvivalenter kan inte vara negativa.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.ar} {self.kon} {self.ersattningsform}: {self.varde}"
+
+
+class Folkmangd(models.Model):
+    """Folkmängd 20–64 år: the denominator of andel (DOMAIN.md §5)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="folkmangd")
+    ar = models.PositiveSmallIntegerField("år")
+    kon = models.CharField("kön", max_length=10, choices=SCBKon.choices)
+    antal = models.PositiveIntegerField("folkmängd 20–64 år")
+
+    objects = ReferensdataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "folkmängd"
+        verbose_name_plural = "folkmängd"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "ar", "kon"],
+                name="folkmangd_unik",
+                violation_error_message="Folkmängden finns redan för region, år och kön.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.ar} {self.kon}: {self.antal}"

@@ -1,0 +1,16 @@
+from finsam.services.organisation import forbund_skapa
+from insatser.models import Stegskala
+
+
+def test_nytt_forbund_far_processtrappan(db):
+    forbund = forbund_skapa(namn="Samordningsförbundet Västerås")
+    skala = Stegskala.objects.get(forbund=forbund, ar_standard=True)
+    assert skala.namn == "Processtrappan"
+    assert list(skala.steg.values_list("nummer", "namn")) == [
+        (1, "Kunna lämna hemmet"),
+        (2, "Passa tider, basala funktioner"),
+        (3, "Vara igång några timmar i veckan"),
+        (4, "Arbetsträning eller arbetsprövning"),
+        (5, "Söka arbete eller studier med stöd"),
+        (6, "Arbete eller studier"),
+    ]
