@@ -60,7 +60,7 @@ class Deltagare(models.Model):
     fodelsear = models.PositiveSmallIntegerField("födelseår")
     skapad = models.DateTimeField(auto_now_add=True)
     skapad_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # Set when identity data were removed after the gallring period.
     gallrad = models.DateTimeField(null=True, blank=True)
@@ -159,7 +159,7 @@ class Inskrivning(models.Model):
     skapad = models.DateTimeField(auto_now_add=True)
     andrad = models.DateTimeField(auto_now=True)
     skapad_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     objects = InskrivningQuerySet.as_manager()
@@ -274,7 +274,7 @@ class Stegbedomning(models.Model):
     steg = models.ForeignKey("insatser.Steg", on_delete=models.PROTECT, related_name="+")
     skapad = models.DateTimeField(auto_now_add=True)
     skapad_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     objects = DeltagardataQuerySet.as_manager()

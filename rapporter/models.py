@@ -52,7 +52,7 @@ class Rapport(models.Model):
     publicerad = models.BooleanField("publicerad", default=False)
     skapad = models.DateTimeField(auto_now_add=True)
     skapad_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     objects = RapportQuerySet.as_manager()

@@ -19,7 +19,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"anvandare{n}")
-    password = factory.PostGenerationMethodCall("set_password", LOSENORD)
+    password = factory.django.Password(LOSENORD)
 
 
 class ForbundFactory(factory.django.DjangoModelFactory):

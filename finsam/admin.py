@@ -1,0 +1,50 @@
+"""Django admin for the system administrator: förbund, parter, roles and keys.
+
+Deltagare data are deliberately absent: an admin manages the system, not
+people's records (least privilege, DOMAIN.md §2).
+"""
+
+from django.contrib import admin
+
+from finsam.models import ApiNyckel, Forbund, Medlemskap, Part
+from finsam.services.organisation import stegskala_skapa_processtrappan
+
+
+class PartInline(admin.TabularInline):
+    model = Part
+    extra = 0
+
+
+@admin.register(Forbund)
+class ForbundAdmin(admin.ModelAdmin):
+    list_display = ["namn", "organisationsnummer", "min_cell", "personnummer_tillatet"]
+    search_fields = ["namn", "organisationsnummer"]
+    inlines = [PartInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            # Same as forbund_skapa: every förbund starts with Processtrappan.
+            stegskala_skapa_processtrappan(forbund=obj)
+
+
+@admin.register(Medlemskap)
+class MedlemskapAdmin(admin.ModelAdmin):
+    list_display = ["user", "forbund", "roll"]
+    list_filter = ["forbund", "roll"]
+    search_fields = ["user__username"]
+    filter_horizontal = ["insatser"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(ApiNyckel)
+class ApiNyckelAdmin(admin.ModelAdmin):
+    """Keys are created with `skapa_api_nyckel` (shown once); here they are revoked."""
+
+    list_display = ["prefix", "typ", "namn", "part", "user", "giltig_till", "aterkallad"]
+    list_filter = ["typ"]
+    readonly_fields = ["typ", "prefix", "part", "user", "skapad", "skapad_av", "senast_anvand"]
+    exclude = ["hash"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

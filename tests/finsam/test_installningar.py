@@ -1,0 +1,51 @@
+"""Settings from the environment: production refuses to start without secrets."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+
+from finsam.celery import app as celery_app
+
+ROT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    miljo = {k: v for k, v in os.environ.items() if not k.startswith("FINSAM_")}
+    miljo.pop("SECRET_KEY", None)
+    miljo.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROT, env=miljo, capture_output=True, text=True
+    )
+
+
+def test_produktion_vagrar_starta_utan_hemligheter():
+    resultat = manage("check", FINSAM_PRODUCTION="1")
+    assert resultat.returncode != 0
+    assert "FINSAM_PRODUCTION kräver riktiga hemligheter" in resultat.stderr
+    assert "SECRET_KEY" in resultat.stderr and "FINSAM_HMAC_KEY" in resultat.stderr
+
+
+def test_produktion_klarar_check_deploy_med_hemligheter():
+    resultat = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        FINSAM_PRODUCTION="1",
+        SECRET_KEY="x" * 64 + "-en-lang-och-slumpmassig-hemlighet",
+        FINSAM_FIELD_KEY=Fernet.generate_key().decode(),
+        FINSAM_HMAC_KEY="hmac-" + "y" * 40,
+        ALLOWED_HOSTS="finsam.example.se",
+    )
+    assert resultat.returncode == 0, resultat.stderr
+
+
+def test_celery_ar_konfigurerad_for_att_inte_tappa_uppgifter():
+    conf = celery_app.conf
+    assert conf.task_acks_late is True
+    assert conf.worker_prefetch_multiplier == 1
+    assert conf.task_serializer == "json"
+    assert conf.accept_content == ["json"]
