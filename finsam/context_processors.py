@@ -1,6 +1,10 @@
 """Role-aware navigation for the base template."""
 
-from finsam.forbundsval import aktivt_forbund, roller_i
+from django.urls import reverse
+
+from finsam.atkomst import atkomst
+from finsam.forbundsval import ROLLSIDOR, aktivt_forbund, roller_i
+from finsam.models import Forbund
 
 
 def navigering(request) -> dict:
@@ -8,7 +12,22 @@ def navigering(request) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     forbund = aktivt_forbund(request)
+    roller = roller_i(user, forbund)
+    match = getattr(request, "resolver_match", None)
+    aktuell = match.view_name if match else None
+    lankar = [
+        {"namn": namn, "url": reverse(vy), "aktuell": vy == aktuell}
+        for roll, vy, namn in ROLLSIDOR
+        if roll in roller
+    ]
+    # The switcher costs a query, so only users with more than one förbund pay it.
+    egna = atkomst(user).roller
+    mina_forbund = (
+        list(Forbund.objects.visible_to(user).filter(pk__in=egna)) if len(egna) > 1 else []
+    )
     return {
         "aktivt_forbund": forbund,
-        "aktiva_roller": roller_i(user, forbund),
+        "aktiva_roller": roller,
+        "navigering_lankar": lankar,
+        "mina_forbund": mina_forbund,
     }

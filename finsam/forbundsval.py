@@ -4,10 +4,21 @@ A user can hold roles in several förbund (DOMAIN.md §6); the pages show one
 at a time and the navigation lets them switch.
 """
 
+from django.http import Http404
+
 from finsam.atkomst import atkomst
+from finsam.kodlistor import Roll
 from finsam.models import Forbund
 
 _NYCKEL = "aktivt_forbund"
+
+# Each role's own page, highest role first: a user with several roles lands
+# on the first one they hold and reaches the others from the navigation.
+ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
+    (Roll.FORBUNDSCHEF, "oversikt", "Översikt"),
+    (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),
+    (Roll.STYRELSE, "rapporter", "Rapporter"),
+)
 
 
 def aktivt_forbund(request) -> Forbund | None:
@@ -36,3 +47,15 @@ def roller_i(user, forbund: Forbund | None) -> frozenset[str]:
     if forbund is None:
         return frozenset()
     return atkomst(user).roller.get(forbund.pk, frozenset())
+
+
+def forbund_for_roll(request, roll: str) -> Forbund:
+    """The active förbund, if the user holds `roll` there.
+
+    Otherwise 404, not 403: a page outside the user's reach is not revealed
+    (DOMAIN.md §6).
+    """
+    forbund = aktivt_forbund(request)
+    if roll not in roller_i(request.user, forbund):
+        raise Http404
+    return forbund

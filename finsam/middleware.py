@@ -1,13 +1,23 @@
 """Two-factor gate: a signed-in user who must verify with TOTP does so first."""
 
-from django.conf import settings
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from finsam.tvafaktor import har_tvafaktor, kraver_tvafaktor
+from finsam.tvafaktor import har_tvafaktor, tvafaktor_obligatorisk
 
-# Pages reachable before the second factor: the sign-in flow itself and assets.
-_UNDANTAG = ("/konto/", "/static/", "/api/")
+# Reachable before the second factor: assets, the API (keys are their own
+# factor) and the sign-in flow itself. Only these views, not all of /konto/:
+# the account page can turn two-factor off, so it must sit behind the gate.
+_UNDANTAGNA_PREFIX = ("/static/", "/api/")
+_UNDANTAGNA_VYER = ("login", "logout", "tvafaktor_verifiera", "tvafaktor_aktivera")
+
+
+def _undantagen(path: str) -> bool:
+    return path.startswith(_UNDANTAGNA_PREFIX) or path in {
+        reverse(namn) for namn in _UNDANTAGNA_VYER
+    }
 
 
 class KravTvafaktorMiddleware:
@@ -22,13 +32,10 @@ class KravTvafaktorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and not user.is_verified()
-            and not request.path.startswith(_UNDANTAG)
-        ):
+        if user.is_authenticated and not user.is_verified() and not _undantagen(request.path):
+            nasta = urlencode({"next": request.get_full_path()})
             if har_tvafaktor(user):
-                return redirect(f"{reverse('tvafaktor_verifiera')}?next={request.path}")
-            if settings.FINSAM_KRAV_TVAFAKTOR and kraver_tvafaktor(user):
-                return redirect("tvafaktor_aktivera")
+                return redirect(f"{reverse('tvafaktor_verifiera')}?{nasta}")
+            if tvafaktor_obligatorisk(user):
+                return redirect(f"{reverse('tvafaktor_aktivera')}?{nasta}")
         return self.get_response(request)

@@ -172,6 +172,8 @@ OTP_TOTP_ISSUER = "Finsam"
 
 # --- Language and formats
 LANGUAGE_CODE = "sv"
+# Swedish only: an Accept-Language header must not switch messages to English.
+LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

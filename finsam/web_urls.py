@@ -1,1 +1,9 @@
-urlpatterns = []
+from django.urls import path
+
+from finsam import views
+
+urlpatterns = [
+    path("", views.startsida, name="startsida"),
+    path("oversikt/", views.oversikt, name="oversikt"),
+    path("forbund/valj/", views.forbund_valj, name="forbund_valj"),
+]

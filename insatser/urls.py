@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from insatser import views
+
+urlpatterns = [
+    path("mina/", views.mina_insatser, name="mina_insatser"),
+]

@@ -10,6 +10,12 @@ from finsam.kodlistor import Roll
 from tests.factories import ForbundFactory, InsatsFactory, anvandare_med_roll
 
 
+@pytest.fixture(autouse=True)
+def snabb_losenordshashning(settings):
+    # Real hashing costs a quarter second a user; tests check roles, not hashes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def forbund(db):
     return ForbundFactory(namn="Samordningsförbundet Västerås")

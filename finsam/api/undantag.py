@@ -1,14 +1,31 @@
 """Turn the services' Django errors into DRF's standard error format."""
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework.exceptions import ValidationError
+from django.http import Http404
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
+
+
+def _detalj(exc: DjangoValidationError) -> dict | list:
+    if not hasattr(exc, "error_dict"):
+        return exc.messages
+    # Model-wide checks (constraints over several fields) come under
+    # Django's "__all__"; DRF clients expect them under "non_field_errors".
+    return {
+        api_settings.NON_FIELD_ERRORS_KEY if falt == NON_FIELD_ERRORS else falt: meddelanden
+        for falt, meddelanden in exc.message_dict.items()
+    }
 
 
 def finsam_exception_handler(exc, context):
     # Services validate with Django's ValidationError (shared with the
     # forms); the API answers it as a 400 with field messages.
     if isinstance(exc, DjangoValidationError):
-        detalj = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-        exc = ValidationError(detail=detalj)
+        exc = ValidationError(detail=_detalj(exc))
+    # Django's 404 says "No Insats matches the given query." in English and
+    # names the model; DRF's own NotFound says "Hittades inte."
+    elif isinstance(exc, Http404):
+        exc = NotFound()
     return exception_handler(exc, context)

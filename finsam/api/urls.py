@@ -1,1 +1,22 @@
-urlpatterns = []
+"""`/api/v1/`: the resources of API.md and the OpenAPI document."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+import finsam.api.schema  # noqa: F401  (registers the API key scheme before any schema is built)
+from finsam.api.views import ForbundViewSet, PartViewSet
+from insatser.api.views import InsatsViewSet
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("forbund", ForbundViewSet, basename="forbund")
+router.register("parter", PartViewSet, basename="part")
+router.register("insatser", InsatsViewSet, basename="insats")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

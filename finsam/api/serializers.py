@@ -1,0 +1,59 @@
+"""Serializers of the core resources, and the base every API serializer uses.
+
+Serializers only shape data. Validation beyond types and permission live in
+the services, so the web forms and the API answer with the same messages.
+"""
+
+from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
+
+from finsam.models import Forbund, Part
+
+# Base classes explain themselves in comments, not docstrings: drf-spectacular
+# would show a docstring to API readers as the description of every subclass.
+
+
+class SynligRelation(serializers.PrimaryKeyRelatedField):
+    # A related id must be within the caller's reach. An id the caller cannot
+    # see is answered exactly like one that does not exist, so another
+    # förbund's rows are never revealed.
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.context["request"].user)
+
+
+class TjanstSerializer(serializers.ModelSerializer):
+    # Writes are made by a service. DRF would check uniqueness itself, with
+    # its own wording; the service's `full_clean` does it once, with the
+    # model's Swedish messages.
+
+    serializer_related_field = SynligRelation
+
+    def get_validators(self) -> list:
+        return []
+
+    def build_standard_field(self, field_name, model_field):
+        klass, kwargs = super().build_standard_field(field_name, model_field)
+        if "validators" in kwargs:
+            kwargs["validators"] = [
+                v for v in kwargs["validators"] if not isinstance(v, UniqueValidator)
+            ]
+        return klass, kwargs
+
+
+class ForbundSerializer(TjanstSerializer):
+    """Ett samordningsförbund. `min_cell`: antal under detta maskeras för parter."""
+
+    class Meta:
+        model = Forbund
+        fields = ["id", "namn", "organisationsnummer", "min_cell"]
+        # min_cell is a förbund setting that explains the nulls parter see.
+        read_only_fields = ["min_cell"]
+
+
+class PartSerializer(TjanstSerializer):
+    """En part i förbundet; `kommunkod` (SCB, fyra siffror) endast för kommuner."""
+
+    class Meta:
+        model = Part
+        fields = ["id", "forbund", "namn", "typ", "kommunkod"]

@@ -1,0 +1,52 @@
+"""Views of the core resources, and the base every API view uses."""
+
+from django.db import models
+from rest_framework import mixins, viewsets
+from rest_framework.parsers import JSONParser
+
+from finsam.api.filters import PartFilter
+from finsam.api.schema import FinsamAutoSchema
+from finsam.api.serializers import ForbundSerializer, PartSerializer
+from finsam.models import Forbund, Part
+from finsam.services.organisation import forbund_skapa, part_skapa
+
+
+class SynligViewSet(viewsets.GenericViewSet):
+    # Rows come from `visible_to`, so anything outside reach answers 404.
+    # Subclasses set `queryset` (with any select_related/prefetch_related) and
+    # write through a service in `perform_create`/`perform_update`, keeping
+    # the view free of rules. (A comment, not a docstring: drf-spectacular
+    # would show a docstring to API readers on every subclass.)
+
+    queryset: models.QuerySet
+    # The API speaks JSON only (API.md); no form bodies to document or parse.
+    parser_classes = [JSONParser]
+    schema = FinsamAutoSchema()
+
+    def get_queryset(self) -> models.QuerySet:
+        return self.queryset.visible_to(self.request.user)
+
+
+class ForbundViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, SynligViewSet
+):
+    """Förbund som anroparen tillhör. Endast administratörer skapar förbund."""
+
+    queryset = Forbund.objects.all()
+    serializer_class = ForbundSerializer
+
+    def perform_create(self, serializer) -> None:
+        serializer.instance = forbund_skapa(**serializer.validated_data, user=self.request.user)
+
+
+class PartViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, SynligViewSet
+):
+    """Parter i anroparens förbund (`?forbund=`, `?typ=`). Förbundschefen lägger till parter."""
+
+    queryset = Part.objects.all()
+    serializer_class = PartSerializer
+    filterset_class = PartFilter
+
+    def perform_create(self, serializer) -> None:
+        serializer.instance = part_skapa(**serializer.validated_data, user=self.request.user)

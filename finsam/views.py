@@ -1,0 +1,53 @@
+"""The landing page per role, the förbundschef's overview and the förbund switch."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from finsam.forbundsval import ROLLSIDOR, aktivt_forbund, forbund_for_roll, roller_i, valj_forbund
+from finsam.kodlistor import Roll
+from finsam.models import Part
+from insatser.models import Insats
+from insatser.views import insatser_i_ordning
+
+
+@login_required
+def startsida(request: HttpRequest) -> HttpResponse:
+    """Send the user to the page of their highest role in the active förbund."""
+    roller = roller_i(request.user, aktivt_forbund(request))
+    for roll, vy, _namn in ROLLSIDOR:
+        if roll in roller:
+            return redirect(vy)
+    if request.user.is_superuser:
+        return redirect("admin:index")
+    return render(request, "finsam/ingen_roll.html")
+
+
+@login_required
+def oversikt(request: HttpRequest) -> HttpResponse:
+    forbund = forbund_for_roll(request, Roll.FORBUNDSCHEF)
+    insatser = (
+        Insats.objects.visible_to(request.user)
+        .filter(forbund=forbund)
+        .select_related("utforare", "overordnad")
+    )
+    parter = Part.objects.visible_to(request.user).filter(forbund=forbund)
+    return render(
+        request,
+        "finsam/oversikt.html",
+        {"forbund": forbund, "insatser": insatser_i_ordning(insatser), "parter": parter},
+    )
+
+
+@login_required
+@require_POST
+def forbund_valj(request: HttpRequest) -> HttpResponse:
+    """Switch the active förbund; one the user has no role in answers 404."""
+    try:
+        forbund_id = int(request.POST.get("forbund", ""))
+    except ValueError:
+        raise Http404 from None
+    if not valj_forbund(request, forbund_id):
+        raise Http404
+    return redirect("startsida")
