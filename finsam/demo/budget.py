@@ -1,0 +1,140 @@
+"""The demo förbund's budgets 2025 and 2026: intäkter, budgetrader and utfall.
+
+Medlemsbidrag follow Finsam: the state half, the region a quarter and the
+kommuner a quarter split by population. Utfall are posted monthly through
+October 2026. A budget year is written whole in the seed's transaction, so
+an existing year is left as it is.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from finsam.demo import organisation as org
+from finsam.demo.organisation import DemoOrganisation
+from finsam.demo.scb import folkmangd_20_64
+from finsam.kodlistor import Budgetkategori as K
+from finsam.kodlistor import Finansiar
+from finsam.models import Budgetar, Budgetrad, Intakt, Utfall
+from finsam.services.validering import spara_validerad
+
+D = datetime.date
+SISTA_UTFALL = D(2026, 10, 31)
+MEDLEMSBIDRAG = {2025: 12_000_000, 2026: 12_400_000}
+EGET_KAPITAL_2025 = 2_350_000
+
+# (kategori, namn, insats, {år: budget})
+RADER = [
+    (K.INSATSER, org.SAMORDNINGSTEAM, org.SAMORDNINGSTEAM, {2025: 3_200_000, 2026: 3_300_000}),
+    (K.INSATSER, org.ARBETSREHABTEAMET, org.ARBETSREHABTEAMET,
+     {2025: 3_200_000, 2026: 3_250_000}),
+    (K.INSATSER, org.ALL_IN, org.ALL_IN, {2025: 2_600_000, 2026: 2_700_000}),
+    (K.INSATSER, org.ASF, org.ASF, {2025: 900_000, 2026: 950_000}),
+    (K.INSATSER, "Utvecklingsmedel", None, {2025: 300_000, 2026: 300_000}),
+    (K.STYRELSEN, "Arvoden och ersättningar", None, {2025: 240_000, 2026: 250_000}),
+    (K.STYRELSEN, "Utbildning och konferenser", None, {2025: 60_000, 2026: 60_000}),
+    (K.ADMINISTRATION, "Förbundschef och kansli", None, {2025: 1_150_000, 2026: 1_190_000}),
+    (K.ADMINISTRATION, "Ekonomi och revision", None, {2025: 170_000, 2026: 175_000}),
+    (K.ADMINISTRATION, "Lokaler och IT", None, {2025: 120_000, 2026: 125_000}),
+]
+# Lines booked a few times a year rather than every month.
+_ENSTAKA_MANADER = {"Utbildning och konferenser": 3, "Utvecklingsmedel": 4}
+
+
+@dataclass
+class RadPlan:
+    kategori: str
+    namn: str
+    insats: str | None
+    budget: int
+    prognos: int | None
+    utfall: list[tuple[datetime.date, int]] = field(default_factory=list)
+
+
+def _fordela(belopp: int, vikter: dict[str, int]) -> dict[str, int]:
+    """Split whole kronor by weight; the öre left over go to the largest shares."""
+    totalt = sum(vikter.values())
+    exakt = {namn: belopp * vikt / totalt for namn, vikt in vikter.items()}
+    delar = {namn: int(v) for namn, v in exakt.items()}
+    rest = belopp - sum(delar.values())
+    for namn in sorted(exakt, key=lambda n: exakt[n] - delar[n], reverse=True)[:rest]:
+        delar[namn] += 1
+    return delar
+
+
+def intakter(ar: int) -> dict[str, int]:
+    """Medlemsbidrag per part namn for a year."""
+    totalt = MEDLEMSBIDRAG[ar]
+    kommuner = _fordela(
+        totalt // 4, {namn: folkmangd_20_64(kod, 2020) for namn, kod in org.KOMMUNER.items()}
+    )
+    return {
+        org.FORSAKRINGSKASSAN: totalt // 2,
+        org.REGION: totalt - totalt // 2 - totalt // 4,
+        **kommuner,
+    }
+
+
+def _tiotusental(belopp: float) -> int:
+    return int(round(belopp, -4))
+
+
+def _manadsslut(ar: int, manad: int) -> datetime.date:
+    return (D(ar + manad // 12, manad % 12 + 1, 1)) - datetime.timedelta(days=1)
+
+
+def planera_rader(rng: random.Random, ar: int) -> list[RadPlan]:
+    manader = [m for m in range(1, 13) if _manadsslut(ar, m) <= SISTA_UTFALL]
+    rader = []
+    for kategori, namn, insats, budgetar in RADER:
+        budget = budgetar[ar]
+        # Most lines keep their budget as prognos; a few are re-forecast.
+        prognos = _tiotusental(budget * rng.uniform(0.9, 1.05)) if rng.random() < 0.4 else None
+        rad = RadPlan(kategori, namn, insats, budget, prognos)
+        bokade = sorted(rng.sample(manader, _ENSTAKA_MANADER[namn])) if (
+            namn in _ENSTAKA_MANADER
+        ) else manader
+        for manad in bokade:
+            andel = 12 / len(bokade) if namn in _ENSTAKA_MANADER else 1
+            belopp = round(budget / 12 * andel * rng.uniform(0.8, 1.15))
+            rad.utfall.append((_manadsslut(ar, manad), belopp))
+        rader.append(rad)
+    return rader
+
+
+def budget_skapa(demo: DemoOrganisation, rng: random.Random) -> list[int]:
+    """Write the missing budget years; returns the years written."""
+    eget_kapital = EGET_KAPITAL_2025
+    skrivna = []
+    for ar in sorted(MEDLEMSBIDRAG):
+        rader = planera_rader(rng, ar)  # drawn every run, so each year's draws stay the same
+        if not Budgetar.objects.filter(forbund=demo.forbund, ar=ar).exists():
+            _budgetar_skapa(demo, ar, eget_kapital, rader)
+            skrivna.append(ar)
+        # Next year starts from this year's actual result.
+        kostnader = sum(belopp for rad in rader for _, belopp in rad.utfall)
+        eget_kapital += MEDLEMSBIDRAG[ar] - kostnader
+    return skrivna
+
+
+def _budgetar_skapa(demo: DemoOrganisation, ar: int, eget_kapital: int, rader) -> None:
+    budgetar = spara_validerad(
+        Budgetar(forbund=demo.forbund, ar=ar, eget_kapital_ingaende=eget_kapital)
+    )
+    finansiar = {org.FORSAKRINGSKASSAN: Finansiar.STAT, org.REGION: Finansiar.REGION}
+    for part, belopp in intakter(ar).items():
+        spara_validerad(Intakt(
+            budgetar=budgetar, finansiar=finansiar.get(part, Finansiar.KOMMUN),
+            part=demo.parter[part], belopp=belopp,
+        ))
+    for plan in rader:
+        rad = spara_validerad(Budgetrad(
+            budgetar=budgetar, kategori=plan.kategori, namn=plan.namn,
+            insats=demo.insatser[plan.insats] if plan.insats else None,
+            budget=plan.budget, prognos=plan.prognos,
+            utblick_1=_tiotusental(plan.budget * 1.02), utblick_2=_tiotusental(plan.budget * 1.04),
+        ))
+        for datum, belopp in plan.utfall:
+            spara_validerad(Utfall(rad=rad, datum=datum, belopp=belopp))

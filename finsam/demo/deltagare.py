@@ -1,0 +1,78 @@
+"""Write the planned demo deltagare through the deltagare services.
+
+The whole plan is written in the seed's one transaction, so either every
+deltagare of the demo förbund exists or none does: finding any means the
+section is done, and a second run skips it (a planned row has no natural
+key to look up: fabricated people may share kön, år and dates).
+"""
+
+from deltagare.models import Deltagare
+from deltagare.services import (
+    anonyma_registrera,
+    deltagare_registrera,
+    inskrivning_avsluta,
+    inskrivning_skapa,
+    stegbedomning_lagg_till,
+)
+from finsam.demo import organisation as org
+from finsam.demo.deltagarplan import DeltagarPlan, InskrivningPlan
+from finsam.demo.organisation import DemoOrganisation
+
+# Counts of people not registered individually: (insats, år, kvinnor, män, annat).
+ANONYMA = [
+    (org.SAMORDNINGSTEAM, 2025, 6, 4, 0),
+    (org.SAMORDNINGSTEAM, 2026, 5, 3, 1),
+    (org.HALSOSKOLA, 2025, 8, 3, 0),
+    (org.HALSOSKOLA, 2026, 6, 2, 0),
+]
+
+
+def deltagare_skapa(demo: DemoOrganisation, plan: list[DeltagarPlan]) -> bool:
+    """Write the plan unless the förbund already has deltagare; True if written."""
+    if Deltagare.objects.filter(forbund=demo.forbund).exists():
+        return False
+    for person in plan:
+        deltagare = deltagare_registrera(
+            forbund=demo.forbund,
+            personnummer=person.personnummer,
+            samtycke_datum=person.samtycke_datum,
+            referens=person.referens,
+            # Given with a personnummer too: the service checks they agree.
+            kon=person.kon,
+            fodelsear=person.fodelsear,
+        )
+        for inskrivning in person.inskrivningar:
+            _inskrivning_skapa(demo, deltagare, inskrivning)
+    for insats, ar, kvinnor, man, annat in ANONYMA:
+        anonyma_registrera(
+            insats=demo.insatser[insats], ar=ar, kvinnor=kvinnor, man=man, annat=annat
+        )
+    return True
+
+
+def _inskrivning_skapa(demo: DemoOrganisation, deltagare, plan: InskrivningPlan) -> None:
+    inskrivning = inskrivning_skapa(
+        deltagare=deltagare,
+        insats=demo.insatser[plan.insats],
+        startdatum=plan.startdatum,
+        forsorjning_vid_start=plan.forsorjning_vid_start,
+        remitterande_part=demo.parter.get(plan.remitterande_part),
+        utbildningsniva=plan.utbildningsniva,
+        tid_i_offentlig_forsorjning=plan.tid_i_offentlig_forsorjning,
+        utrikes_fodd=plan.utrikes_fodd,
+    )
+    for bedomning in plan.bedomningar:
+        stegbedomning_lagg_till(
+            inskrivning=inskrivning,
+            datum=bedomning.datum,
+            typ=bedomning.typ,
+            steg_nummer=bedomning.steg,
+        )
+    if plan.slutdatum is not None:
+        inskrivning_avsluta(
+            inskrivning=inskrivning,
+            slutdatum=plan.slutdatum,
+            avslutsorsak=plan.avslutsorsak,
+            forsorjning_vid_avslut=plan.forsorjning_vid_avslut,
+            sysselsattning=plan.sysselsattning,
+        )

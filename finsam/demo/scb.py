@@ -1,0 +1,82 @@
+"""SCB reference data for the demo: helårsekvivalenter and folkmängd 20–64 år.
+
+Read from the copy in `statistik/data/`. Rows that already exist are left
+alone: they may come from a real SCB import, which the demo must not
+overwrite.
+"""
+
+import csv
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import statistik
+from finsam.kodlistor import Ersattningsform
+from finsam.services.validering import spara_validerad
+from statistik.models import Folkmangd, Helarsekvivalent, Region
+
+CSV = Path(statistik.__file__).resolve().parent / "data" / "helarsekvivalenter_vastmanland.csv"
+
+
+@dataclass(frozen=True)
+class ScbRad:
+    kod: str
+    namn: str
+    ar: int
+    kon: str
+    varden: dict[str, Decimal]
+    folkmangd: int | None
+
+
+@cache
+def las_csv(sokvag: Path = CSV) -> tuple[ScbRad, ...]:
+    with sokvag.open(encoding="utf-8", newline="") as fil:
+        return tuple(
+            ScbRad(
+                kod=rad["region_kod"],
+                namn=rad["region_namn"],
+                ar=int(rad["ar"]),
+                kon=rad["kon"],
+                varden={form: Decimal(rad[form]) for form in Ersattningsform.values},
+                folkmangd=int(rad["folkmangd_20_64"]) if rad["folkmangd_20_64"] else None,
+            )
+            for rad in csv.DictReader(fil)
+        )
+
+
+def folkmangd_20_64(kod: str, ar: int) -> int:
+    """Folkmängd 20–64 år (totalt) of a region in the file."""
+    return next(r.folkmangd for r in las_csv() if (r.kod, r.ar, r.kon) == (kod, ar, "totalt"))
+
+
+def _regiontyp(kod: str) -> str:
+    if kod == "00":
+        return Region.Typ.RIKET
+    return Region.Typ.KOMMUN if len(kod) == 4 else Region.Typ.LAN
+
+
+def ladda_scb() -> int:
+    """Load the file's rows that are missing; returns the number of rows created."""
+    skapade = 0
+    regioner = {r.kod: r for r in Region.objects.all()}
+    befintliga_hek = set(
+        Helarsekvivalent.objects.values_list("region__kod", "ar", "kon", "ersattningsform")
+    )
+    befintlig_folkmangd = set(Folkmangd.objects.values_list("region__kod", "ar", "kon"))
+    for rad in las_csv():
+        region = regioner.get(rad.kod)
+        if region is None:
+            region = spara_validerad(Region(kod=rad.kod, namn=rad.namn, typ=_regiontyp(rad.kod)))
+            regioner[rad.kod] = region
+            skapade += 1
+        for form, varde in rad.varden.items():
+            if (rad.kod, rad.ar, rad.kon, form) not in befintliga_hek:
+                spara_validerad(Helarsekvivalent(
+                    region=region, ar=rad.ar, kon=rad.kon, ersattningsform=form, varde=varde
+                ))
+                skapade += 1
+        if rad.folkmangd is not None and (rad.kod, rad.ar, rad.kon) not in befintlig_folkmangd:
+            spara_validerad(Folkmangd(region=region, ar=rad.ar, kon=rad.kon, antal=rad.folkmangd))
+            skapade += 1
+    return skapade
