@@ -33,10 +33,11 @@ class DeltagareQuerySet(SynligQuerySet):
             deltagare=OuterRef("pk"), insats__in=a.samordnare_insatser
         )
         # A samordnare also sees the deltagare they registered and have not
-        # yet enrolled (the API creates the two in separate calls).
+        # yet enrolled (the API creates the two in separate calls); once
+        # enrolled, only the insats decides.
         egen_registrering = Q(
             skapad_av_id=a.user_id, forbund__in=a.forbund_med_roll(Roll.SAMORDNARE)
-        )
+        ) & ~Exists(Inskrivning.objects.filter(deltagare=OuterRef("pk")))
         return self.filter(Exists(i_egen_insats) | egen_registrering)
 
 
@@ -177,9 +178,7 @@ class Inskrivning(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(slutdatum__isnull=True)
-                    & Q(avslutsorsak="")
-                    & Q(sysselsattning_vid_avslut="")
+                    Q(slutdatum__isnull=True) & Q(avslutsorsak="") & Q(sysselsattning_vid_avslut="")
                 )
                 | (Q(slutdatum__isnull=False) & ~Q(avslutsorsak="")),
                 name="inskrivning_avslut_komplett",
@@ -316,9 +315,7 @@ class AnonymaDeltagareQuerySet(ForbundsdataQuerySet):
 class AnonymaDeltagare(models.Model):
     """Counts per insats, år and kön of people not registered individually."""
 
-    insats = models.ForeignKey(
-        "insatser.Insats", on_delete=models.CASCADE, related_name="anonyma"
-    )
+    insats = models.ForeignKey("insatser.Insats", on_delete=models.CASCADE, related_name="anonyma")
     ar = models.PositiveSmallIntegerField("år")
     kvinnor = models.PositiveIntegerField("kvinnor", default=0)
     man = models.PositiveIntegerField("män", default=0)

@@ -97,9 +97,7 @@ def tolka(text: str, *, idag: datetime.date | None = None) -> Personnummer:
     verklig_dag = dag - SAMORDNINGSNUMMER_TILLAGG if dag > SAMORDNINGSNUMMER_TILLAGG else dag
     if len(datumdel) == 8:
         if tecken == "+":
-            raise _fel(
-                "Plustecken används bara i den tiosiffriga formen (ÅÅMMDD+NNNN).", "format"
-            )
+            raise _fel("Plustecken används bara i den tiosiffriga formen (ÅÅMMDD+NNNN).", "format")
         ar = int(datumdel[:4])
     else:
         ar = _arhundrade(int(datumdel[:2]), manad, verklig_dag, tecken == "+", idag)

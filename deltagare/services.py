@@ -1,9 +1,9 @@
 """Every write of deltagare: registration, inskrivning, bedömning, avslut, anonyma.
 
 Each service runs in one transaction and validates with `full_clean`, so a
-refused call leaves nothing half written. With `user` given, only a
-samordnare may write (DOMAIN.md §6); `user=None` is trusted set-up from the
-command line (seed_demo).
+refused call leaves nothing half written. Only a samordnare may
+write (DOMAIN.md §6); `user=SYSTEM` is trusted set-up from the command line
+(seed_demo).
 """
 
 import datetime
@@ -14,7 +14,7 @@ from django.db import transaction
 
 from deltagare.models import AnonymaDeltagare, Deltagare, Forsorjning, Inskrivning, Stegbedomning
 from deltagare.personnummer import tolka
-from finsam.atkomst import atkomst
+from finsam.atkomst import SYSTEM, atkomst, som_skapare
 from finsam.kodlistor import Forsorjningskalla, Inriktning, Roll
 from finsam.kryptering import kryptera, uppslagshash
 from finsam.models import Forbund
@@ -22,14 +22,18 @@ from finsam.services.validering import spara_validerad
 from insatser.models import Insats
 
 # Start data a samordnare records per inskrivning (API.md `inskrivningar` POST).
-STARTDATA_FALT = ("remitterande_part", "utbildningsniva", "tid_i_offentlig_forsorjning",
-                  "utrikes_fodd")
+STARTDATA_FALT = (
+    "remitterande_part",
+    "utbildningsniva",
+    "tid_i_offentlig_forsorjning",
+    "utrikes_fodd",
+)
 
 
 def krav_samordnare(user, insats: Insats) -> None:
     """Refuse unless the user is samordnare of the insats (or of its överordnad)."""
-    if user is None:
-        return  # trusted set-up from the command line
+    if user is SYSTEM:
+        return
     if insats.pk not in atkomst(user).samordnare_insatser:
         raise PermissionDenied("Endast samordnare för insatsen får göra detta.")
 
@@ -43,17 +47,23 @@ def deltagare_registrera(
     referens: str = "",
     kon: str | None = None,
     fodelsear: int | None = None,
-    user=None,
+    user,
 ) -> Deltagare:
     """Register a deltagare with personnummer and samtycke, or with a referens only.
 
     With a personnummer, kön and födelseår come from the number; only the
     encrypted number and its keyed hash are stored.
     """
-    if user is not None and not atkomst(user).har_roll(forbund.pk, Roll.SAMORDNARE):
+    if user is not SYSTEM and not atkomst(user).har_roll(forbund.pk, Roll.SAMORDNARE):
         raise PermissionDenied("Endast samordnare i förbundet får registrera deltagare.")
-    deltagare = Deltagare(forbund=forbund, referens=referens.strip(), skapad_av=user,
-                          samtycke_datum=samtycke_datum, kon=kon or "", fodelsear=fodelsear)
+    deltagare = Deltagare(
+        forbund=forbund,
+        referens=referens.strip(),
+        skapad_av=som_skapare(user),
+        samtycke_datum=samtycke_datum,
+        kon=kon or "",
+        fodelsear=fodelsear,
+    )
     if personnummer:
         _satt_identitet(deltagare, personnummer)
     else:
@@ -71,17 +81,26 @@ def deltagare_registrera(
 
 def _satt_identitet(deltagare: Deltagare, personnummer: str) -> None:
     if not deltagare.forbund.personnummer_tillatet:
-        raise ValidationError({"personnummer": (
-            "Förbundet registrerar inte personnummer. Ange en referens, kön och födelseår."
-        )})
+        raise ValidationError(
+            {
+                "personnummer": (
+                    "Förbundet registrerar inte personnummer. Ange en referens, kön och födelseår."
+                )
+            }
+        )
     try:
         nummer = tolka(personnummer)
     except ValidationError as fel:
         raise ValidationError({"personnummer": fel.messages}) from None
     if deltagare.samtycke_datum is None:
-        raise ValidationError({"samtycke_datum": (
-            "Ange datum för samtycke: personnummer registreras bara med skriftligt samtycke."
-        )})
+        raise ValidationError(
+            {
+                "samtycke_datum": (
+                    "Ange datum för samtycke: personnummer registreras bara med "
+                    "skriftligt samtycke."
+                )
+            }
+        )
     fel = {}
     if deltagare.kon and deltagare.kon != nummer.kon:
         fel["kon"] = "Kön stämmer inte med personnumret."
@@ -109,9 +128,13 @@ def _forsorjning_spara(inskrivning: Inskrivning, tidpunkt: str, kallor: Iterable
     kallor = list(dict.fromkeys(kallor))  # the same källa twice means once
     okanda = [k for k in kallor if k not in Forsorjningskalla.values]
     if okanda:
-        raise ValidationError({f"forsorjning_vid_{tidpunkt}": (
-            f"Okänd försörjningskälla: {', '.join(map(str, okanda))}."
-        )})
+        raise ValidationError(
+            {
+                f"forsorjning_vid_{tidpunkt}": (
+                    f"Okänd försörjningskälla: {', '.join(map(str, okanda))}."
+                )
+            }
+        )
     Forsorjning.objects.bulk_create(
         Forsorjning(inskrivning=inskrivning, tidpunkt=tidpunkt, kalla=kalla) for kalla in kallor
     )
@@ -124,17 +147,27 @@ def inskrivning_skapa(
     insats: Insats,
     startdatum: datetime.date,
     forsorjning_vid_start: Iterable[str] = (),
-    user=None,
+    user,
     **startdata,
 ) -> Inskrivning:
     """Enrol a deltagare in an insats with the start data of API.md `inskrivningar`."""
     krav_samordnare(user, insats)
+    if user is not SYSTEM and not Deltagare.objects.visible_to(user).filter(pk=deltagare.pk):
+        # Answered like a missing deltagare: another insats's people are not
+        # the samordnare's to enrol, nor to learn of.
+        raise ValidationError({"deltagare": "Deltagaren finns inte."})
     okanda = set(startdata) - set(STARTDATA_FALT)
     if okanda:
         raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}.")
-    inskrivning = spara_validerad(Inskrivning(
-        deltagare=deltagare, insats=insats, startdatum=startdatum, skapad_av=user, **startdata
-    ))
+    inskrivning = spara_validerad(
+        Inskrivning(
+            deltagare=deltagare,
+            insats=insats,
+            startdatum=startdatum,
+            skapad_av=som_skapare(user),
+            **startdata,
+        )
+    )
     _forsorjning_spara(inskrivning, Forsorjning.Tidpunkt.START, forsorjning_vid_start)
     return inskrivning
 
@@ -146,7 +179,7 @@ def stegbedomning_lagg_till(
     datum: datetime.date,
     typ: str,
     steg_nummer: int,
-    user=None,
+    user,
 ) -> Stegbedomning:
     """Record a bedömning; `steg_nummer` is the step's number in the insats's stegskala."""
     krav_samordnare(user, inskrivning.insats)
@@ -159,7 +192,9 @@ def stegbedomning_lagg_till(
     # The steg was just read from the insats's own ladder, so its look-up
     # is not repeated.
     return spara_validerad(
-        Stegbedomning(inskrivning=inskrivning, datum=datum, typ=typ, steg=steg, skapad_av=user),
+        Stegbedomning(
+            inskrivning=inskrivning, datum=datum, typ=typ, steg=steg, skapad_av=som_skapare(user)
+        ),
         exclude=["steg"],
     )
 
@@ -172,7 +207,7 @@ def inskrivning_avsluta(
     avslutsorsak: str,
     forsorjning_vid_avslut: Iterable[str] = (),
     sysselsattning: str = "",
-    user=None,
+    user,
 ) -> Inskrivning:
     """End an inskrivning; a felregistrering cancels it so it counts nowhere."""
     krav_samordnare(user, inskrivning.insats)
@@ -205,15 +240,14 @@ def inskrivning_avsluta(
 
 @transaction.atomic
 def anonyma_registrera(
-    *, insats: Insats, ar: int, kvinnor: int, man: int, annat: int, user=None
+    *, insats: Insats, ar: int, kvinnor: int, man: int, annat: int, user
 ) -> AnonymaDeltagare:
     """Set the year's counts of deltagare not registered individually (replaces them)."""
     krav_samordnare(user, insats)
     if insats.inriktning != Inriktning.INDIVID:
         raise ValidationError({"insats": "En strukturinsats har inga deltagare."})
-    rad = (
-        AnonymaDeltagare.objects.select_for_update().filter(insats=insats, ar=ar).first()
-        or AnonymaDeltagare(insats=insats, ar=ar)
-    )
+    rad = AnonymaDeltagare.objects.select_for_update().filter(
+        insats=insats, ar=ar
+    ).first() or AnonymaDeltagare(insats=insats, ar=ar)
     rad.kvinnor, rad.man, rad.annat = kvinnor, man, annat
     return spara_validerad(rad)

@@ -4,10 +4,12 @@ Deltagare data are deliberately absent: an admin manages the system, not
 people's records (least privilege, DOMAIN.md §2).
 """
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from finsam.models import ApiNyckel, Forbund, Medlemskap, Part
-from finsam.services.organisation import stegskala_skapa_processtrappan
+from finsam.services.organisation import forbund_skapa, medlemskap_kontrollera_insatser
 
 
 class PartInline(admin.TabularInline):
@@ -22,14 +24,33 @@ class ForbundAdmin(admin.ModelAdmin):
     inlines = [PartInline]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if not change:
-            # Same as forbund_skapa: every förbund starts with Processtrappan.
-            stegskala_skapa_processtrappan(forbund=obj)
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            # Through the service, so the new förbund gets its Processtrappan.
+            obj.pk = forbund_skapa(**form.cleaned_data, user=request.user).pk
+
+
+class MedlemskapForm(forms.ModelForm):
+    class Meta:
+        model = Medlemskap
+        fields = ["user", "forbund", "roll", "insatser"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("forbund") and data.get("roll"):
+            try:
+                medlemskap_kontrollera_insatser(
+                    forbund=data["forbund"], roll=data["roll"], insatser=data.get("insatser", [])
+                )
+            except ValidationError as fel:
+                self.add_error(None, fel)
+        return data
 
 
 @admin.register(Medlemskap)
 class MedlemskapAdmin(admin.ModelAdmin):
+    form = MedlemskapForm
     list_display = ["user", "forbund", "roll"]
     list_filter = ["forbund", "roll"]
     search_fields = ["user__username"]

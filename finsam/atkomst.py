@@ -46,6 +46,28 @@ class Atkomst:
 INGEN_ATKOMST = Atkomst()
 
 
+class _System:
+    """The trusted operator: management commands and the demo seed, never a request.
+
+    Services take `user` as a required keyword, so a view that forgets it
+    fails loudly instead of writing with full rights; commands pass SYSTEM.
+    """
+
+    is_authenticated = False
+    pk = None
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM = _System()
+
+
+def som_skapare(user):
+    """The user to record as `skapad_av`: nobody when the system wrote it."""
+    return None if user is SYSTEM else user
+
+
 def atkomst(user) -> Atkomst:
     if user is None or not getattr(user, "is_authenticated", False):
         return INGEN_ATKOMST
@@ -67,7 +89,7 @@ def _berakna(user) -> Atkomst:
     if nyckel is not None:
         return Atkomst(part_forbund=nyckel.part.forbund_id)
 
-    from django.db.models import Q
+    from django.db.models import F, Q
 
     from finsam.models import Medlemskap
     from insatser.models import Insats
@@ -76,8 +98,13 @@ def _berakna(user) -> Atkomst:
     for forbund_id, roll in Medlemskap.objects.filter(user=user).values_list("forbund_id", "roll"):
         roller.setdefault(forbund_id, set()).add(roll)
 
+    # The insats must belong to the membership's own förbund: a samordnare
+    # role in one förbund never opens another förbund's deltagare, whatever
+    # was linked by mistake.
     egna = Medlemskap.insatser.through.objects.filter(
-        medlemskap__user=user, medlemskap__roll=Roll.SAMORDNARE
+        medlemskap__user=user,
+        medlemskap__roll=Roll.SAMORDNARE,
+        insats__forbund=F("medlemskap__forbund"),
     ).values("insats_id")
     insatser = (
         frozenset(

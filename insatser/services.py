@@ -36,7 +36,7 @@ def _kontrollera_falt(falt: dict) -> None:
 
 
 @transaction.atomic
-def insats_skapa(*, forbund: Forbund, user=None, **falt) -> Insats:
+def insats_skapa(*, forbund: Forbund, user, **falt) -> Insats:
     """Create an insats; without a stegskala it gets the förbund's standard one."""
     krav_forbundschef(user, forbund.pk)
     _kontrollera_falt(falt)
@@ -47,7 +47,7 @@ def insats_skapa(*, forbund: Forbund, user=None, **falt) -> Insats:
 
 
 @transaction.atomic
-def insats_uppdatera(*, insats: Insats, user=None, **falt) -> Insats:
+def insats_uppdatera(*, insats: Insats, user, **falt) -> Insats:
     krav_forbundschef(user, insats.forbund_id)
     _kontrollera_falt(falt)
     byter_skala = "stegskala" in falt and falt["stegskala"] != insats.stegskala

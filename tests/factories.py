@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Parttyp
 from finsam.models import Forbund, Part
 from finsam.services.organisation import forbund_skapa, medlemskap_lagg_till
@@ -32,7 +33,7 @@ class ForbundFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return forbund_skapa(**kwargs)
+        return forbund_skapa(**kwargs, user=SYSTEM)
 
 
 class PartFactory(factory.django.DjangoModelFactory):
@@ -64,6 +65,5 @@ def steg(insats: Insats, nummer: int) -> Steg:
 def anvandare_med_roll(roll: str, forbund: Forbund, *insatser: Insats, **kwargs):
     """A user holding `roll` in `forbund` (samordnare of `insatser`)."""
     user = UserFactory(**kwargs)
-    medlemskap_lagg_till(anvandare=user, forbund=forbund, roll=roll, insatser=insatser)
+    medlemskap_lagg_till(anvandare=user, forbund=forbund, roll=roll, insatser=insatser, user=SYSTEM)
     return user
-

@@ -28,8 +28,7 @@ EGET_KAPITAL_2025 = 2_350_000
 # (kategori, namn, insats, {år: budget})
 RADER = [
     (K.INSATSER, org.SAMORDNINGSTEAM, org.SAMORDNINGSTEAM, {2025: 3_200_000, 2026: 3_300_000}),
-    (K.INSATSER, org.ARBETSREHABTEAMET, org.ARBETSREHABTEAMET,
-     {2025: 3_200_000, 2026: 3_250_000}),
+    (K.INSATSER, org.ARBETSREHABTEAMET, org.ARBETSREHABTEAMET, {2025: 3_200_000, 2026: 3_250_000}),
     (K.INSATSER, org.ALL_IN, org.ALL_IN, {2025: 2_600_000, 2026: 2_700_000}),
     (K.INSATSER, org.ASF, org.ASF, {2025: 900_000, 2026: 950_000}),
     (K.INSATSER, "Utvecklingsmedel", None, {2025: 300_000, 2026: 300_000}),
@@ -93,9 +92,11 @@ def planera_rader(rng: random.Random, ar: int) -> list[RadPlan]:
         # Most lines keep their budget as prognos; a few are re-forecast.
         prognos = _tiotusental(budget * rng.uniform(0.9, 1.05)) if rng.random() < 0.4 else None
         rad = RadPlan(kategori, namn, insats, budget, prognos)
-        bokade = sorted(rng.sample(manader, _ENSTAKA_MANADER[namn])) if (
-            namn in _ENSTAKA_MANADER
-        ) else manader
+        bokade = (
+            sorted(rng.sample(manader, _ENSTAKA_MANADER[namn]))
+            if (namn in _ENSTAKA_MANADER)
+            else manader
+        )
         for manad in bokade:
             andel = 12 / len(bokade) if namn in _ENSTAKA_MANADER else 1
             belopp = round(budget / 12 * andel * rng.uniform(0.8, 1.15))
@@ -125,16 +126,26 @@ def _budgetar_skapa(demo: DemoOrganisation, ar: int, eget_kapital: int, rader) -
     )
     finansiar = {org.FORSAKRINGSKASSAN: Finansiar.STAT, org.REGION: Finansiar.REGION}
     for part, belopp in intakter(ar).items():
-        spara_validerad(Intakt(
-            budgetar=budgetar, finansiar=finansiar.get(part, Finansiar.KOMMUN),
-            part=demo.parter[part], belopp=belopp,
-        ))
+        spara_validerad(
+            Intakt(
+                budgetar=budgetar,
+                finansiar=finansiar.get(part, Finansiar.KOMMUN),
+                part=demo.parter[part],
+                belopp=belopp,
+            )
+        )
     for plan in rader:
-        rad = spara_validerad(Budgetrad(
-            budgetar=budgetar, kategori=plan.kategori, namn=plan.namn,
-            insats=demo.insatser[plan.insats] if plan.insats else None,
-            budget=plan.budget, prognos=plan.prognos,
-            utblick_1=_tiotusental(plan.budget * 1.02), utblick_2=_tiotusental(plan.budget * 1.04),
-        ))
+        rad = spara_validerad(
+            Budgetrad(
+                budgetar=budgetar,
+                kategori=plan.kategori,
+                namn=plan.namn,
+                insats=demo.insatser[plan.insats] if plan.insats else None,
+                budget=plan.budget,
+                prognos=plan.prognos,
+                utblick_1=_tiotusental(plan.budget * 1.02),
+                utblick_2=_tiotusental(plan.budget * 1.04),
+            )
+        )
         for datum, belopp in plan.utfall:
             spara_validerad(Utfall(rad=rad, datum=datum, belopp=belopp))

@@ -14,6 +14,7 @@ from deltagare.services import (
     inskrivning_skapa,
     stegbedomning_lagg_till,
 )
+from finsam.atkomst import SYSTEM
 from finsam.demo import organisation as org
 from finsam.demo.deltagarplan import DeltagarPlan, InskrivningPlan
 from finsam.demo.organisation import DemoOrganisation
@@ -40,12 +41,13 @@ def deltagare_skapa(demo: DemoOrganisation, plan: list[DeltagarPlan]) -> bool:
             # Given with a personnummer too: the service checks they agree.
             kon=person.kon,
             fodelsear=person.fodelsear,
+            user=SYSTEM,
         )
         for inskrivning in person.inskrivningar:
             _inskrivning_skapa(demo, deltagare, inskrivning)
     for insats, ar, kvinnor, man, annat in ANONYMA:
         anonyma_registrera(
-            insats=demo.insatser[insats], ar=ar, kvinnor=kvinnor, man=man, annat=annat
+            insats=demo.insatser[insats], ar=ar, kvinnor=kvinnor, man=man, annat=annat, user=SYSTEM
         )
     return True
 
@@ -60,6 +62,7 @@ def _inskrivning_skapa(demo: DemoOrganisation, deltagare, plan: InskrivningPlan)
         utbildningsniva=plan.utbildningsniva,
         tid_i_offentlig_forsorjning=plan.tid_i_offentlig_forsorjning,
         utrikes_fodd=plan.utrikes_fodd,
+        user=SYSTEM,
     )
     for bedomning in plan.bedomningar:
         stegbedomning_lagg_till(
@@ -67,6 +70,7 @@ def _inskrivning_skapa(demo: DemoOrganisation, deltagare, plan: InskrivningPlan)
             datum=bedomning.datum,
             typ=bedomning.typ,
             steg_nummer=bedomning.steg,
+            user=SYSTEM,
         )
     if plan.slutdatum is not None:
         inskrivning_avsluta(
@@ -75,4 +79,5 @@ def _inskrivning_skapa(demo: DemoOrganisation, deltagare, plan: InskrivningPlan)
             avslutsorsak=plan.avslutsorsak,
             forsorjning_vid_avslut=plan.forsorjning_vid_avslut,
             sysselsattning=plan.sysselsattning,
+            user=SYSTEM,
         )

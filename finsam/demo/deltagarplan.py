@@ -71,40 +71,81 @@ class Profil:
 
 
 _AVSLUT_ALLMAN = {
-    A.ARBETE: 19, A.ARBETE_MED_STOD: 8, A.STUDIER: 11, A.ARBETSSOKANDE: 14,
-    A.FORTSATT_REHABILITERING: 13, A.OHALSA: 13, A.FLYTTAT: 5, A.EGEN_BEGARAN: 9,
-    A.ANNAN: 7, A.AVLIDEN: 1,
+    A.ARBETE: 19,
+    A.ARBETE_MED_STOD: 8,
+    A.STUDIER: 11,
+    A.ARBETSSOKANDE: 14,
+    A.FORTSATT_REHABILITERING: 13,
+    A.OHALSA: 13,
+    A.FLYTTAT: 5,
+    A.EGEN_BEGARAN: 9,
+    A.ANNAN: 7,
+    A.AVLIDEN: 1,
 }
 _AVSLUT_DELMOMENT = {
-    A.FORTSATT_REHABILITERING: 45, A.ARBETSSOKANDE: 13, A.STUDIER: 12, A.ARBETE: 12,
-    A.EGEN_BEGARAN: 7, A.OHALSA: 7, A.FLYTTAT: 4,
+    A.FORTSATT_REHABILITERING: 45,
+    A.ARBETSSOKANDE: 13,
+    A.STUDIER: 12,
+    A.ARBETE: 12,
+    A.EGEN_BEGARAN: 7,
+    A.OHALSA: 7,
+    A.FLYTTAT: 4,
 }
 PROFILER = {
     org.SAMORDNINGSTEAM: Profil({1: 5, 2: 25, 3: 35, 4: 25, 5: 10}, (5, 20), _AVSLUT_ALLMAN),
     org.FORREHABILITERING: Profil(
-        {1: 25, 2: 45, 3: 25, 4: 5}, (2, 5),
-        {A.FORTSATT_REHABILITERING: 55, A.OHALSA: 15, A.ARBETSSOKANDE: 8, A.EGEN_BEGARAN: 8,
-         A.ARBETE: 4, A.STUDIER: 4, A.ANNAN: 5, A.FLYTTAT: 1},
+        {1: 25, 2: 45, 3: 25, 4: 5},
+        (2, 5),
+        {
+            A.FORTSATT_REHABILITERING: 55,
+            A.OHALSA: 15,
+            A.ARBETSSOKANDE: 8,
+            A.EGEN_BEGARAN: 8,
+            A.ARBETE: 4,
+            A.STUDIER: 4,
+            A.ANNAN: 5,
+            A.FLYTTAT: 1,
+        },
     ),
     org.ARBETSLIVSINRIKTAD: Profil(
-        {2: 10, 3: 40, 4: 40, 5: 10}, (5, 15),
-        {A.ARBETE: 20, A.ARBETE_MED_STOD: 12, A.STUDIER: 8, A.ARBETSSOKANDE: 15,
-         A.FORTSATT_REHABILITERING: 12, A.OHALSA: 18, A.EGEN_BEGARAN: 8, A.ANNAN: 5,
-         A.FLYTTAT: 2},
+        {2: 10, 3: 40, 4: 40, 5: 10},
+        (5, 15),
+        {
+            A.ARBETE: 20,
+            A.ARBETE_MED_STOD: 12,
+            A.STUDIER: 8,
+            A.ARBETSSOKANDE: 15,
+            A.FORTSATT_REHABILITERING: 12,
+            A.OHALSA: 18,
+            A.EGEN_BEGARAN: 8,
+            A.ANNAN: 5,
+            A.FLYTTAT: 2,
+        },
     ),
     org.EN_VAG_IN: Profil({1: 5, 2: 30, 3: 40, 4: 20, 5: 5}, (6, 20), _AVSLUT_ALLMAN),
     org.HALSOSKOLA: Profil({2: 30, 3: 50, 4: 20}, (2.8, 2.8), _AVSLUT_DELMOMENT),
     org.DU_OCH_DITT_LIV: Profil({2: 25, 3: 50, 4: 25}, (4, 10), _AVSLUT_DELMOMENT),
     org.VAGEN_VIDARE: Profil(
-        {3: 30, 4: 50, 5: 20}, (5.5, 5.5),
-        {A.ARBETE: 22, A.ARBETE_MED_STOD: 12, A.STUDIER: 12, A.ARBETSSOKANDE: 25,
-         A.FORTSATT_REHABILITERING: 10, A.OHALSA: 7, A.EGEN_BEGARAN: 6, A.FLYTTAT: 6},
+        {3: 30, 4: 50, 5: 20},
+        (5.5, 5.5),
+        {
+            A.ARBETE: 22,
+            A.ARBETE_MED_STOD: 12,
+            A.STUDIER: 12,
+            A.ARBETSSOKANDE: 25,
+            A.FORTSATT_REHABILITERING: 10,
+            A.OHALSA: 7,
+            A.EGEN_BEGARAN: 6,
+            A.FLYTTAT: 6,
+        },
     ),
 }
 
 # Who a deltagare came through, per route: kön, age group, remitterande part.
 _VAGAR = {
-    "samordningsteam": 37, "arbetsrehab": 30, "all_in": 33,
+    "samordningsteam": 37,
+    "arbetsrehab": 30,
+    "all_in": 33,
 }
 _KON = {
     "samordningsteam": {Kon.KVINNA: 55, Kon.MAN: 43, Kon.ANNAT: 2},
@@ -117,30 +158,67 @@ _ALDER = {  # (lägsta, högsta ålder): vikt
     "all_in": {(19, 29): 28, (30, 44): 45, (45, 59): 23, (60, 64): 4},
 }
 _REMITTENT = {
-    "samordningsteam": {org.FORSAKRINGSKASSAN: 30, org.ARBETSFORMEDLINGEN: 25, org.REGION: 15,
-                        "kommun": 30},
-    "arbetsrehab": {org.FORSAKRINGSKASSAN: 35, org.ARBETSFORMEDLINGEN: 15, org.REGION: 30,
-                    "kommun": 20},
+    "samordningsteam": {
+        org.FORSAKRINGSKASSAN: 30,
+        org.ARBETSFORMEDLINGEN: 25,
+        org.REGION: 15,
+        "kommun": 30,
+    },
+    "arbetsrehab": {
+        org.FORSAKRINGSKASSAN: 35,
+        org.ARBETSFORMEDLINGEN: 15,
+        org.REGION: 30,
+        "kommun": 20,
+    },
     "all_in": {org.ARBETSFORMEDLINGEN: 55, "kommun": 45},
 }
 _REFERENSPREFIX = {"samordningsteam": "ST", "arbetsrehab": "AR", "all_in": "AI"}
 _UTBILDNING = {
-    False: {"ej_grundskola": 7, "grundskola": 27, "gymnasium": 40, "eftergymnasial_kort": 10,
-            "eftergymnasial_lang": 8, "okand": 8},
-    True: {"ej_grundskola": 25, "grundskola": 25, "gymnasium": 20, "eftergymnasial_kort": 8,
-           "eftergymnasial_lang": 12, "okand": 10},
+    False: {
+        "ej_grundskola": 7,
+        "grundskola": 27,
+        "gymnasium": 40,
+        "eftergymnasial_kort": 10,
+        "eftergymnasial_lang": 8,
+        "okand": 8,
+    },
+    True: {
+        "ej_grundskola": 25,
+        "grundskola": 25,
+        "gymnasium": 20,
+        "eftergymnasial_kort": 8,
+        "eftergymnasial_lang": 12,
+        "okand": 10,
+    },
 }
 _TID = {
     False: {"ingen": 3, "under_1": 14, "1_3": 28, "3_9": 33, "over_9": 16, "okand": 6},
     True: {"ingen": 2, "under_1": 20, "1_3": 38, "3_9": 25, "over_9": 8, "okand": 7},
 }
 _FORSORJNING = {
-    False: {F.EKONOMISKT_BISTAND: 26, F.SJUKPENNING: 22, F.AKTIVITETSSTOD: 16,
-            F.SJUKERSATTNING: 5, F.AKTIVITETSERSATTNING: 9, F.ARBETSLOSHETSERSATTNING: 8,
-            F.ETABLERINGSERSATTNING: 1, F.LON: 2, F.STUDIEMEDEL: 1, F.ANNAN: 3, F.INGEN: 5,
-            F.OKAND: 2},
-    True: {F.EKONOMISKT_BISTAND: 35, F.ETABLERINGSERSATTNING: 25, F.AKTIVITETSSTOD: 25,
-           F.SJUKPENNING: 4, F.ARBETSLOSHETSERSATTNING: 4, F.INGEN: 4, F.OKAND: 3},
+    False: {
+        F.EKONOMISKT_BISTAND: 26,
+        F.SJUKPENNING: 22,
+        F.AKTIVITETSSTOD: 16,
+        F.SJUKERSATTNING: 5,
+        F.AKTIVITETSERSATTNING: 9,
+        F.ARBETSLOSHETSERSATTNING: 8,
+        F.ETABLERINGSERSATTNING: 1,
+        F.LON: 2,
+        F.STUDIEMEDEL: 1,
+        F.ANNAN: 3,
+        F.INGEN: 5,
+        F.OKAND: 2,
+    },
+    True: {
+        F.EKONOMISKT_BISTAND: 35,
+        F.ETABLERINGSERSATTNING: 25,
+        F.AKTIVITETSSTOD: 25,
+        F.SJUKPENNING: 4,
+        F.ARBETSLOSHETSERSATTNING: 4,
+        F.INGEN: 4,
+        F.OKAND: 3,
+    },
 }
 _ENSAM_KALLA = (F.INGEN, F.OKAND)
 _SYSSELSATTNING = {
@@ -174,9 +252,7 @@ class Planerare:
         self.rng = rng
         self.anvanda_nummer: set[str] = set()
         self.lopnummer = 0
-        self.kommunvikter = {
-            namn: folkmangd_20_64(kod, 2020) for namn, kod in org.KOMMUNER.items()
-        }
+        self.kommunvikter = {namn: folkmangd_20_64(kod, 2020) for namn, kod in org.KOMMUNER.items()}
 
     def planera(self, antal: int = ANTAL_DELTAGARE) -> list[DeltagarPlan]:
         return [self._deltagare(_vikta(self.rng, _VAGAR)) for _ in range(antal)]
@@ -208,8 +284,12 @@ class Planerare:
         else:
             referens = f"{_REFERENSPREFIX[vag]}-{start:%y}-{self.lopnummer:03d}"
         return DeltagarPlan(
-            kon=kon, fodelsear=fodd.year, personnummer=personnummer,
-            samtycke_datum=samtycke, referens=referens, inskrivningar=inskrivningar,
+            kon=kon,
+            fodelsear=fodd.year,
+            personnummer=personnummer,
+            samtycke_datum=samtycke,
+            referens=referens,
+            inskrivningar=inskrivningar,
         )
 
     def _forsorjning(self, utrikes: bool) -> tuple[str, ...]:
@@ -263,10 +343,14 @@ class Planerare:
             if self.rng.random() < andel:
                 delstart = start + _dagar(self.rng.randint(fran, till))
                 if delstart <= sista and en_vag_in.avslutsorsak != A.FELREGISTRERING:
-                    plan.append(self._inskrivning(
-                        insats, delstart, dict(startdata, remitterande_part=None),
-                        senast=en_vag_in.slutdatum,
-                    ))
+                    plan.append(
+                        self._inskrivning(
+                            insats,
+                            delstart,
+                            dict(startdata, remitterande_part=None),
+                            senast=en_vag_in.slutdatum,
+                        )
+                    )
         return plan
 
     # --- one inskrivning ----------------------------------------------------------
@@ -288,7 +372,8 @@ class Planerare:
             plan.sysselsattning = _SYSSELSATTNING.get(plan.avslutsorsak, Sysselsattning.OVRIGT)
             plan.forsorjning_vid_avslut = _FORSORJNING_EFTER.get(
                 plan.avslutsorsak,
-                (F.AKTIVITETSSTOD,) if plan.avslutsorsak == A.ARBETSSOKANDE
+                (F.AKTIVITETSSTOD,)
+                if plan.avslutsorsak == A.ARBETSSOKANDE
                 else plan.forsorjning_vid_start,
             )
         plan.bedomningar = self._bedomningar(profil, plan)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Inriktning, Matmetod, Parttyp, Roll
 from finsam.models import Forbund, Part
 from finsam.services.organisation import forbund_skapa, medlemskap_lagg_till, part_skapa
@@ -51,73 +52,146 @@ ASF = "ASF"
 # (namn, överordnad, fields). Parents come before their delinsatser; ägare
 # and utförare name parter.
 INSATSER: list[tuple[str, str | None, dict]] = [
-    (SAMORDNINGSTEAM, None, {
-        "agare": VASTERAS, "utforare": VASTERAS, "startdatum": D(2023, 1, 1),
-        "tilldelade_medel": 3_200_000, "arsplatser": 60,
-        "mal_arbete_studier": 35, "mal_stegforflyttning": 60,
-        "malgrupp": "Personer 18–64 år i behov av samordnat stöd från minst två parter för att "
-                    "närma sig arbete eller studier.",
-        "syfte": "Ett gemensamt team från parterna ger samordnat stöd så att deltagaren kommer "
-                 "närmare arbetsmarknaden och egen försörjning.",
-    }),
-    (ARBETSREHABTEAMET, None, {
-        "agare": REGION, "utforare": REGION, "startdatum": D(2022, 1, 1),
-        "tilldelade_medel": 3_200_000, "arsplatser": 40,
-        "mal_arbete_studier": 30, "mal_stegforflyttning": 60,
-        "malgrupp": "Personer i arbetsför ålder med ohälsa som behöver stöd från flera parter "
-                    "innan eller under arbetslivsinriktad rehabilitering.",
-        "syfte": "Stärka deltagarens resurser och förmåga så att inträde eller återinträde i "
-                 "arbetslivet blir möjligt.",
-    }),
-    (FORREHABILITERING, ARBETSREHABTEAMET, {
-        "agare": REGION, "utforare": REGION, "startdatum": D(2022, 1, 1), "arsplatser": 20,
-        "mal_stegforflyttning": 60,
-        "malgrupp": "Deltagare som behöver en förberedande insats innan arbetslivsinriktad "
-                    "rehabilitering.",
-        "syfte": "Bygga struktur i vardagen och stärka motivation inför nästa steg.",
-    }),
-    (ARBETSLIVSINRIKTAD, ARBETSREHABTEAMET, {
-        "agare": REGION, "utforare": REGION, "startdatum": D(2022, 1, 1), "arsplatser": 20,
-        "mal_arbete_studier": 40, "mal_stegforflyttning": 60,
-        "malgrupp": "Deltagare redo för arbetsträning och arbetsprövning.",
-        "syfte": "Stöd till inträde eller återinträde i arbetslivet utifrån individens "
-                 "förutsättningar.",
-    }),
-    (ALL_IN, None, {
-        "agare": ARBETSFORMEDLINGEN, "utforare": VASTERAS, "startdatum": D(2024, 9, 1),
-        "slutdatum": D(2027, 8, 31), "tilldelade_medel": 2_600_000, "arsplatser": 50,
-        "mal_arbete_studier": 30, "mal_stegforflyttning": 50,
-        "malgrupp": "Utrikes födda kvinnor och män 18–64 år som står långt från arbetsmarknaden.",
-        "syfte": "Fyra samverkande delinsatser som tillsammans leder mot arbete eller studier.",
-    }),
-    (EN_VAG_IN, ALL_IN, {
-        "agare": ARBETSFORMEDLINGEN, "utforare": VASTERAS, "startdatum": D(2024, 9, 1),
-        "arsplatser": 30,
-        "syfte": "Fördjupad kartläggning och handlingsplan under hela tiden i ALL-IN.",
-    }),
-    (HALSOSKOLA, ALL_IN, {
-        "agare": ARBETSFORMEDLINGEN, "utforare": REGION, "startdatum": D(2024, 9, 1),
-        "arsplatser": 10,
-        "syfte": "Kunskap om svensk hälso- och sjukvård, och om hälsa och arbete (12 veckor).",
-    }),
-    (DU_OCH_DITT_LIV, ALL_IN, {
-        "agare": ARBETSFORMEDLINGEN, "utforare": VASTERAS, "startdatum": D(2024, 9, 1),
-        "arsplatser": 10,
-        "syfte": "Språkutveckling på heltid, i samarbete med folkhögskolan.",
-    }),
-    (VAGEN_VIDARE, ALL_IN, {
-        "agare": ARBETSFORMEDLINGEN, "utforare": VASTERAS, "startdatum": D(2024, 9, 1),
-        "arsplatser": 10,
-        "syfte": "Teori och praktik med riktning mot arbete eller studier (12 + 12 veckor).",
-    }),
-    (ASF, None, {
-        "inriktning": Inriktning.STRUKTUR, "matmetod": Matmetod.ANTAL,
-        "agare": VASTERAS, "utforare": VASTERAS, "startdatum": D(2024, 1, 1),
-        "tilldelade_medel": 900_000,
-        "malgrupp": "Arbetsintegrerande sociala företag och personer långt från arbetsmarknaden.",
-        "syfte": "Stödja att arbetsintegrerande sociala företag startar, växer och samverkar "
-                 "med parterna.",
-    }),
+    (
+        SAMORDNINGSTEAM,
+        None,
+        {
+            "agare": VASTERAS,
+            "utforare": VASTERAS,
+            "startdatum": D(2023, 1, 1),
+            "tilldelade_medel": 3_200_000,
+            "arsplatser": 60,
+            "mal_arbete_studier": 35,
+            "mal_stegforflyttning": 60,
+            "malgrupp": "Personer 18–64 år i behov av samordnat stöd från minst två parter för att "
+            "närma sig arbete eller studier.",
+            "syfte": "Ett gemensamt team från parterna ger samordnat stöd så att deltagaren kommer "
+            "närmare arbetsmarknaden och egen försörjning.",
+        },
+    ),
+    (
+        ARBETSREHABTEAMET,
+        None,
+        {
+            "agare": REGION,
+            "utforare": REGION,
+            "startdatum": D(2022, 1, 1),
+            "tilldelade_medel": 3_200_000,
+            "arsplatser": 40,
+            "mal_arbete_studier": 30,
+            "mal_stegforflyttning": 60,
+            "malgrupp": "Personer i arbetsför ålder med ohälsa som behöver stöd från flera parter "
+            "innan eller under arbetslivsinriktad rehabilitering.",
+            "syfte": "Stärka deltagarens resurser och förmåga så att inträde eller återinträde i "
+            "arbetslivet blir möjligt.",
+        },
+    ),
+    (
+        FORREHABILITERING,
+        ARBETSREHABTEAMET,
+        {
+            "agare": REGION,
+            "utforare": REGION,
+            "startdatum": D(2022, 1, 1),
+            "arsplatser": 20,
+            "mal_stegforflyttning": 60,
+            "malgrupp": "Deltagare som behöver en förberedande insats innan arbetslivsinriktad "
+            "rehabilitering.",
+            "syfte": "Bygga struktur i vardagen och stärka motivation inför nästa steg.",
+        },
+    ),
+    (
+        ARBETSLIVSINRIKTAD,
+        ARBETSREHABTEAMET,
+        {
+            "agare": REGION,
+            "utforare": REGION,
+            "startdatum": D(2022, 1, 1),
+            "arsplatser": 20,
+            "mal_arbete_studier": 40,
+            "mal_stegforflyttning": 60,
+            "malgrupp": "Deltagare redo för arbetsträning och arbetsprövning.",
+            "syfte": "Stöd till inträde eller återinträde i arbetslivet utifrån individens "
+            "förutsättningar.",
+        },
+    ),
+    (
+        ALL_IN,
+        None,
+        {
+            "agare": ARBETSFORMEDLINGEN,
+            "utforare": VASTERAS,
+            "startdatum": D(2024, 9, 1),
+            "slutdatum": D(2027, 8, 31),
+            "tilldelade_medel": 2_600_000,
+            "arsplatser": 50,
+            "mal_arbete_studier": 30,
+            "mal_stegforflyttning": 50,
+            "malgrupp": "Utrikes födda kvinnor och män 18–64 år som står långt från "
+            "arbetsmarknaden.",
+            "syfte": "Fyra samverkande delinsatser som tillsammans leder mot arbete eller studier.",
+        },
+    ),
+    (
+        EN_VAG_IN,
+        ALL_IN,
+        {
+            "agare": ARBETSFORMEDLINGEN,
+            "utforare": VASTERAS,
+            "startdatum": D(2024, 9, 1),
+            "arsplatser": 30,
+            "syfte": "Fördjupad kartläggning och handlingsplan under hela tiden i ALL-IN.",
+        },
+    ),
+    (
+        HALSOSKOLA,
+        ALL_IN,
+        {
+            "agare": ARBETSFORMEDLINGEN,
+            "utforare": REGION,
+            "startdatum": D(2024, 9, 1),
+            "arsplatser": 10,
+            "syfte": "Kunskap om svensk hälso- och sjukvård, och om hälsa och arbete (12 veckor).",
+        },
+    ),
+    (
+        DU_OCH_DITT_LIV,
+        ALL_IN,
+        {
+            "agare": ARBETSFORMEDLINGEN,
+            "utforare": VASTERAS,
+            "startdatum": D(2024, 9, 1),
+            "arsplatser": 10,
+            "syfte": "Språkutveckling på heltid, i samarbete med folkhögskolan.",
+        },
+    ),
+    (
+        VAGEN_VIDARE,
+        ALL_IN,
+        {
+            "agare": ARBETSFORMEDLINGEN,
+            "utforare": VASTERAS,
+            "startdatum": D(2024, 9, 1),
+            "arsplatser": 10,
+            "syfte": "Teori och praktik med riktning mot arbete eller studier (12 + 12 veckor).",
+        },
+    ),
+    (
+        ASF,
+        None,
+        {
+            "inriktning": Inriktning.STRUKTUR,
+            "matmetod": Matmetod.ANTAL,
+            "agare": VASTERAS,
+            "utforare": VASTERAS,
+            "startdatum": D(2024, 1, 1),
+            "tilldelade_medel": 900_000,
+            "malgrupp": "Arbetsintegrerande sociala företag och personer långt från "
+            "arbetsmarknaden.",
+            "syfte": "Stödja att arbetsintegrerande sociala företag startar, växer och samverkar "
+            "med parterna.",
+        },
+    ),
 ]
 
 # ASF nyckeltal per halvår: (från, till, företag, anställda, i företagsutbildning).
@@ -144,12 +218,14 @@ class DemoOrganisation:
 
 def organisation_skapa() -> DemoOrganisation:
     forbund = Forbund.objects.filter(namn=FORBUND_NAMN).first() or forbund_skapa(
-        namn=FORBUND_NAMN
+        namn=FORBUND_NAMN, user=SYSTEM
     )
     parter = {p.namn: p for p in forbund.parter.all()}
     for namn, typ, kommunkod in PARTER:
         if namn not in parter:
-            parter[namn] = part_skapa(forbund=forbund, namn=namn, typ=typ, kommunkod=kommunkod)
+            parter[namn] = part_skapa(
+                forbund=forbund, namn=namn, typ=typ, kommunkod=kommunkod, user=SYSTEM
+            )
 
     insatser = {i.namn: i for i in forbund.insatser.all()}
     for namn, overordnad, falt in INSATSER:
@@ -158,7 +234,7 @@ def organisation_skapa() -> DemoOrganisation:
         falt = dict(falt, agare=parter[falt["agare"]], utforare=parter[falt["utforare"]])
         if overordnad:
             falt["overordnad"] = insatser[overordnad]
-        insatser[namn] = insats_skapa(forbund=forbund, namn=namn, **falt)
+        insatser[namn] = insats_skapa(forbund=forbund, namn=namn, **falt, user=SYSTEM)
 
     _asf_nyckeltal(insatser[ASF])
     # With their ladders at hand, a thousand bedömningar need no look-up each.
@@ -199,6 +275,7 @@ def anvandare_skapa(org: DemoOrganisation) -> list:
             forbund=org.forbund,
             roll=roll,
             insatser=[org.insatser[namn] for namn in insatsnamn],
+            user=SYSTEM,
         )
         anvandare.append(user)
     return anvandare

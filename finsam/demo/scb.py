@@ -72,9 +72,11 @@ def ladda_scb() -> int:
             skapade += 1
         for form, varde in rad.varden.items():
             if (rad.kod, rad.ar, rad.kon, form) not in befintliga_hek:
-                spara_validerad(Helarsekvivalent(
-                    region=region, ar=rad.ar, kon=rad.kon, ersattningsform=form, varde=varde
-                ))
+                spara_validerad(
+                    Helarsekvivalent(
+                        region=region, ar=rad.ar, kon=rad.kon, ersattningsform=form, varde=varde
+                    )
+                )
                 skapade += 1
         if rad.folkmangd is not None and (rad.kod, rad.ar, rad.kon) not in befintlig_folkmangd:
             spara_validerad(Folkmangd(region=region, ar=rad.ar, kon=rad.kon, antal=rad.folkmangd))

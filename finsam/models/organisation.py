@@ -1,7 +1,6 @@
 """Förbund, their parter and the memberships that give users their roles."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -155,7 +154,3 @@ class Medlemskap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_roll_display()} i {self.forbund}"
-
-    def clean(self) -> None:
-        if self.pk and self.roll != Roll.SAMORDNARE and self.insatser.exists():
-            raise ValidationError({"insatser": "Endast samordnare knyts till insatser."})

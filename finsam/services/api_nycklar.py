@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from finsam.atkomst import SYSTEM, som_skapare
 from finsam.models import ApiNyckel, Part
 from finsam.services.organisation import krav_forbundschef
 
@@ -38,7 +39,7 @@ def api_nyckel_skapa(
     anvandare=None,
     namn: str = "",
     giltig_till: datetime | None = None,
-    user=None,
+    user,
 ) -> tuple[ApiNyckel, str]:
     """Create a part key or a personal key; returns the row and the key in clear."""
     if (part is None) == (anvandare is None):
@@ -47,7 +48,7 @@ def api_nyckel_skapa(
         krav_forbundschef(user, part.forbund_id)
         typ = ApiNyckel.Typ.PART
     else:
-        if user is not None and user != anvandare:
+        if user is not SYSTEM and user != anvandare:
             raise PermissionDenied("En personlig nyckel skapas av användaren själv.")
         typ = ApiNyckel.Typ.PERSONLIG
     if giltig_till is not None and giltig_till <= timezone.now():
@@ -61,15 +62,15 @@ def api_nyckel_skapa(
         part=part,
         user=anvandare,
         giltig_till=giltig_till,
-        skapad_av=user,
+        skapad_av=som_skapare(user),
     )
     nyckel.full_clean()
     nyckel.save()
     return nyckel, klartext
 
 
-def api_nyckel_aterkalla(*, nyckel: ApiNyckel, user=None) -> ApiNyckel:
-    if user is not None and nyckel.user_id != user.pk:
+def api_nyckel_aterkalla(*, nyckel: ApiNyckel, user) -> ApiNyckel:
+    if user is not SYSTEM and nyckel.user_id != user.pk:
         if nyckel.part is None:
             raise PermissionDenied("Endast ägaren kan återkalla en personlig nyckel.")
         krav_forbundschef(user, nyckel.part.forbund_id)
@@ -81,9 +82,7 @@ def api_nyckel_aterkalla(*, nyckel: ApiNyckel, user=None) -> ApiNyckel:
 
 def api_nyckel_autentisera(klartext: str) -> ApiNyckel:
     """The valid key matching `klartext`, or `OgiltigNyckel` saying why not."""
-    nyckel = (
-        ApiNyckel.objects.select_related("part", "user").filter(hash=_hash(klartext)).first()
-    )
+    nyckel = ApiNyckel.objects.select_related("part", "user").filter(hash=_hash(klartext)).first()
     if nyckel is None:
         raise OgiltigNyckel("Ogiltig API-nyckel.")
     if nyckel.aterkallad is not None:
@@ -96,4 +95,3 @@ def api_nyckel_autentisera(klartext: str) -> ApiNyckel:
     if nyckel.senast_anvand is None or nu - nyckel.senast_anvand > _SENAST_ANVAND_UPPLOSNING:
         ApiNyckel.objects.filter(pk=nyckel.pk).update(senast_anvand=nu)
     return nyckel
-

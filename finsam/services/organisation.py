@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from finsam.atkomst import atkomst, glom_atkomst
+from finsam.atkomst import SYSTEM, atkomst, glom_atkomst
 from finsam.kodlistor import PROCESSTRAPPAN, Roll
 from finsam.models import Forbund, Medlemskap, Part
 from finsam.services.validering import spara_validerad
@@ -15,18 +15,18 @@ User = get_user_model()
 
 def krav_forbundschef(user, forbund_id: int) -> None:
     """Refuse unless the user is förbundschef of the förbund."""
-    if user is None:
-        return  # set-up from the command line: the operator is trusted
+    if user is SYSTEM:
+        return
     if not atkomst(user).har_roll(forbund_id, Roll.FORBUNDSCHEF):
         raise PermissionDenied("Endast förbundschefen får göra detta.")
 
 
 @transaction.atomic
-def forbund_skapa(*, namn: str, organisationsnummer: str = "", user=None) -> Forbund:
+def forbund_skapa(*, namn: str, user, **installningar) -> Forbund:
     """Create a förbund with its default stegskala Processtrappan (admin only)."""
-    if user is not None and not user.is_superuser:
+    if user is not SYSTEM and not user.is_superuser:
         raise PermissionDenied("Endast administratörer får skapa förbund.")
-    forbund = spara_validerad(Forbund(namn=namn.strip(), organisationsnummer=organisationsnummer))
+    forbund = spara_validerad(Forbund(namn=namn.strip(), **installningar))
     stegskala_skapa_processtrappan(forbund=forbund)
     return forbund
 
@@ -41,14 +41,14 @@ def stegskala_skapa_processtrappan(*, forbund: Forbund) -> Stegskala:
 
 
 @transaction.atomic
-def part_skapa(*, forbund: Forbund, namn: str, typ: str, kommunkod: str = "", user=None) -> Part:
+def part_skapa(*, forbund: Forbund, namn: str, typ: str, kommunkod: str = "", user) -> Part:
     krav_forbundschef(user, forbund.pk)
     return spara_validerad(Part(forbund=forbund, namn=namn.strip(), typ=typ, kommunkod=kommunkod))
 
 
 @transaction.atomic
 def medlemskap_lagg_till(
-    *, anvandare, forbund: Forbund, roll: str, insatser=(), user=None
+    *, anvandare, forbund: Forbund, roll: str, insatser=(), user
 ) -> Medlemskap:
     """Give `anvandare` a role in a förbund; for samordnare, add their insatser.
 
@@ -56,10 +56,7 @@ def medlemskap_lagg_till(
     """
     krav_forbundschef(user, forbund.pk)
     insatser = list(insatser)
-    if insatser and roll != Roll.SAMORDNARE:
-        raise ValidationError({"insatser": "Endast samordnare knyts till insatser."})
-    if any(insats.forbund_id != forbund.pk for insats in insatser):
-        raise ValidationError({"insatser": "Insatsen hör till ett annat förbund."})
+    medlemskap_kontrollera_insatser(forbund=forbund, roll=roll, insatser=insatser)
     medlemskap = Medlemskap.objects.filter(user=anvandare, forbund=forbund, roll=roll).first()
     if medlemskap is None:
         medlemskap = spara_validerad(Medlemskap(user=anvandare, forbund=forbund, roll=roll))
@@ -67,6 +64,14 @@ def medlemskap_lagg_till(
         medlemskap.insatser.add(*insatser)
     glom_atkomst(anvandare)
     return medlemskap
+
+
+def medlemskap_kontrollera_insatser(*, forbund: Forbund, roll: str, insatser) -> None:
+    """Only a samordnare is tied to insatser, and only to its own förbund's."""
+    if insatser and roll != Roll.SAMORDNARE:
+        raise ValidationError({"insatser": "Endast samordnare knyts till insatser."})
+    if any(insats.forbund_id != forbund.pk for insats in insatser):
+        raise ValidationError({"insatser": "Insatsen hör till ett annat förbund."})
 
 
 def samordnare_insatser(*, forbund: Forbund, ids) -> list[Insats]:

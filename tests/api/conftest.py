@@ -3,6 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Parttyp
 from finsam.services.api_nycklar import api_nyckel_skapa
 from tests.factories import PartFactory, UserFactory
@@ -16,7 +17,7 @@ def med_nyckel(nyckel: str) -> APIClient:
 
 def personlig_klient(user) -> APIClient:
     """A client calling with a new personal key of `user`: exactly the user's roles."""
-    return med_nyckel(api_nyckel_skapa(anvandare=user)[1])
+    return med_nyckel(api_nyckel_skapa(anvandare=user, user=SYSTEM)[1])
 
 
 @pytest.fixture
@@ -26,13 +27,14 @@ def part(forbund):
 
 @pytest.fixture
 def annan_part(annat_forbund):
-    return PartFactory(forbund=annat_forbund, namn="Sala kommun", typ=Parttyp.KOMMUN,
-                       kommunkod="1981")
+    return PartFactory(
+        forbund=annat_forbund, namn="Sala kommun", typ=Parttyp.KOMMUN, kommunkod="1981"
+    )
 
 
 @pytest.fixture
 def partklient(part) -> APIClient:
-    return med_nyckel(api_nyckel_skapa(part=part)[1])
+    return med_nyckel(api_nyckel_skapa(part=part, user=SYSTEM)[1])
 
 
 @pytest.fixture

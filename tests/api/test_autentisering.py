@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
 
+from finsam.atkomst import SYSTEM
 from finsam.models import ApiNyckel
 from finsam.services.api_nycklar import api_nyckel_aterkalla, api_nyckel_skapa
 from insatser.models import Insats
@@ -16,8 +17,13 @@ URL = "/api/v1/insatser/"
 
 
 def ny_insats(forbund) -> dict:
-    return {"forbund": forbund.pk, "namn": "Ny insats", "inriktning": "individ",
-            "matmetod": "personer", "startdatum": "2022-01-01"}
+    return {
+        "forbund": forbund.pk,
+        "namn": "Ny insats",
+        "inriktning": "individ",
+        "matmetod": "personer",
+        "startdatum": "2022-01-01",
+    }
 
 
 def test_partnyckel_laser_sitt_forbunds_insatser(partklient, insats, annan_insats):
@@ -33,8 +39,8 @@ def test_personlig_nyckel_laser(chef, insats):
 
 
 def test_aterkallad_nyckel_ger_401(chef):
-    nyckel, klartext = api_nyckel_skapa(anvandare=chef)
-    api_nyckel_aterkalla(nyckel=nyckel)
+    nyckel, klartext = api_nyckel_skapa(anvandare=chef, user=SYSTEM)
+    api_nyckel_aterkalla(nyckel=nyckel, user=SYSTEM)
     svar = med_nyckel(klartext).get(URL)
     assert svar.status_code == 401
     assert svar.json() == {"detail": "API-nyckeln är återkallad."}
@@ -43,7 +49,7 @@ def test_aterkallad_nyckel_ger_401(chef):
 
 def test_utgangen_nyckel_ger_401(chef):
     nyckel, klartext = api_nyckel_skapa(
-        anvandare=chef, giltig_till=timezone.now() + datetime.timedelta(days=1)
+        anvandare=chef, giltig_till=timezone.now() + datetime.timedelta(days=1), user=SYSTEM
     )
     ApiNyckel.objects.filter(pk=nyckel.pk).update(
         giltig_till=timezone.now() - datetime.timedelta(seconds=1)
@@ -54,7 +60,7 @@ def test_utgangen_nyckel_ger_401(chef):
 
 
 def test_okand_nyckel_ger_401(chef):
-    api_nyckel_skapa(anvandare=chef)
+    api_nyckel_skapa(anvandare=chef, user=SYSTEM)
     svar = med_nyckel("fsu_00000000_finnsinte").get(URL)
     assert svar.status_code == 401
     assert svar.json() == {"detail": "Ogiltig API-nyckel."}

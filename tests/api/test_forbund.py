@@ -46,7 +46,8 @@ def test_detalj(forbund, annat_forbund, chef):
 
 def test_admin_skapar_forbund_med_processtrappan(admin):
     svar = personlig_klient(admin).post(
-        URL, {"namn": " Samordningsförbundet Norra ", "organisationsnummer": "222000-1234"},
+        URL,
+        {"namn": " Samordningsförbundet Norra ", "organisationsnummer": "222000-1234"},
         format="json",
     )
     assert svar.status_code == 201

@@ -22,8 +22,9 @@ def skapa_parter(forbund, antal: int) -> None:
 
 def skapa_forbund(user, antal: int) -> None:
     for i in range(antal):
-        anvandare_med_roll(Roll.STYRELSE, ForbundFactory(namn=f"Förbund {i}"),
-                           username=user.username)
+        anvandare_med_roll(
+            Roll.STYRELSE, ForbundFactory(namn=f"Förbund {i}"), username=user.username
+        )
 
 
 # The request's savepoint and its release (ATOMIC_REQUESTS), key look-up, the
@@ -48,4 +49,3 @@ def test_antal_fragor_vaxer_inte_med_raderna(
         svar = klient.get(url)
     assert svar.status_code == 200
     assert svar.json()["count"] >= antal
-

@@ -204,7 +204,9 @@ class TestAndra:
 
     def test_put_och_delete_finns_inte(self, insats, chef):
         klient = personlig_klient(chef)
-        assert klient.put(f"{URL}{insats.pk}/", ny_insats(insats.forbund), format="json") \
-            .status_code == 405
+        assert (
+            klient.put(f"{URL}{insats.pk}/", ny_insats(insats.forbund), format="json").status_code
+            == 405
+        )
         assert klient.delete(f"{URL}{insats.pk}/").status_code == 405
         assert Insats.objects.filter(pk=insats.pk).exists()

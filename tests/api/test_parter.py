@@ -91,10 +91,6 @@ def test_kommun_utan_kommunkod_ger_svenskt_fel(forbund, chef):
 
 
 def test_dubblett_ger_modellens_meddelande(part, chef, forbund):
-    svar = personlig_klient(chef).post(
-        URL, ny_part(forbund, namn="Västerås stad"), format="json"
-    )
+    svar = personlig_klient(chef).post(URL, ny_part(forbund, namn="Västerås stad"), format="json")
     assert svar.status_code == 400
-    assert svar.json() == {
-        "non_field_errors": ["Förbundet har redan en part med det namnet."]
-    }
+    assert svar.json() == {"non_field_errors": ["Förbundet har redan en part med det namnet."]}

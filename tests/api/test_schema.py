@@ -10,8 +10,13 @@ def test_schemat_ar_giltigt_och_har_resurserna(db, tmp_path):
     fil = tmp_path / "schema.json"
     # --fail-on-warn turns every drf-spectacular warning into an error.
     call_command(
-        "spectacular", "--validate", "--fail-on-warn", "--format", "openapi-json",
-        "--file", str(fil),
+        "spectacular",
+        "--validate",
+        "--fail-on-warn",
+        "--format",
+        "openapi-json",
+        "--file",
+        str(fil),
     )
     schema = json.loads(fil.read_text())
     sokvagar = schema["paths"]

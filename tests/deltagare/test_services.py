@@ -11,6 +11,7 @@ from deltagare.services import (
     inskrivning_skapa,
     stegbedomning_lagg_till,
 )
+from finsam.atkomst import SYSTEM, glom_atkomst
 from finsam.kodlistor import Inriktning, Kon, Matmetod
 from finsam.kryptering import dekryptera, uppslagshash
 from tests.factories import InsatsFactory
@@ -43,7 +44,7 @@ def test_registrera_med_personnummer_lagrar_bara_krypterat_och_hash(forbund, sam
 
 def test_registrera_utan_personnummer(forbund):
     deltagare = deltagare_registrera(
-        forbund=forbund, referens=" ref-7 ", kon=Kon.ANNAT, fodelsear=2001
+        forbund=forbund, referens=" ref-7 ", kon=Kon.ANNAT, fodelsear=2001, user=SYSTEM
     )
     assert (deltagare.referens, deltagare.kon, deltagare.fodelsear) == ("ref-7", "annat", 2001)
     assert deltagare.personnummer_hash is None
@@ -51,38 +52,54 @@ def test_registrera_utan_personnummer(forbund):
 
 
 def test_samma_personnummer_i_annan_form_vagras(forbund, annat_forbund):
-    deltagare_registrera(forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1))
+    deltagare_registrera(
+        forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=SYSTEM
+    )
     with pytest.raises(ValidationError) as fel:
         deltagare_registrera(
-            forbund=forbund, personnummer="198112189876", samtycke_datum=D(2025, 3, 1)
+            forbund=forbund, personnummer="198112189876", samtycke_datum=D(2025, 3, 1), user=SYSTEM
         )
     assert _fel(fel) == {"personnummer": ["Personnumret är redan registrerat i förbundet."]}
     assert Deltagare.objects.filter(forbund=forbund).count() == 1
     # Another förbund is another register.
-    deltagare_registrera(forbund=annat_forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1))
+    deltagare_registrera(
+        forbund=annat_forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=SYSTEM
+    )
 
 
 @pytest.mark.parametrize(
     ("argument", "falt", "meddelande"),
     [
-        ({"personnummer": "811218-9875", "samtycke_datum": D(2025, 1, 1)}, "personnummer",
-         "Kontrollsiffran stämmer inte."),
+        (
+            {"personnummer": "811218-9875", "samtycke_datum": D(2025, 1, 1)},
+            "personnummer",
+            "Kontrollsiffran stämmer inte.",
+        ),
         ({"personnummer": PNR}, "samtycke_datum", "Ange datum för samtycke"),
-        ({"personnummer": PNR, "samtycke_datum": D(2025, 1, 1), "kon": Kon.KVINNA}, "kon",
-         "Kön stämmer inte med personnumret."),
-        ({"personnummer": PNR, "samtycke_datum": D(2025, 1, 1), "fodelsear": 1982},
-         "fodelsear", "Födelseåret stämmer inte med personnumret."),
+        (
+            {"personnummer": PNR, "samtycke_datum": D(2025, 1, 1), "kon": Kon.KVINNA},
+            "kon",
+            "Kön stämmer inte med personnumret.",
+        ),
+        (
+            {"personnummer": PNR, "samtycke_datum": D(2025, 1, 1), "fodelsear": 1982},
+            "fodelsear",
+            "Födelseåret stämmer inte med personnumret.",
+        ),
         ({"kon": Kon.MAN, "fodelsear": 1990}, "referens", "Ange personnummer med datum"),
         ({"referens": "x", "fodelsear": 1990}, "kon", "Ange kön"),
         ({"referens": "x", "kon": Kon.MAN}, "fodelsear", "Ange födelseår"),
         ({"referens": "x", "kon": "okant", "fodelsear": 1990}, "kon", "Värdet"),
-        ({"referens": "x", "kon": Kon.MAN, "fodelsear": 1850}, "__all__",
-         "Födelseåret måste vara mellan 1900 och 2100."),
+        (
+            {"referens": "x", "kon": Kon.MAN, "fodelsear": 1850},
+            "__all__",
+            "Födelseåret måste vara mellan 1900 och 2100.",
+        ),
     ],
 )
 def test_registrera_vagrar_felaktiga_uppgifter(forbund, argument, falt, meddelande):
     with pytest.raises(ValidationError) as fel:
-        deltagare_registrera(forbund=forbund, **argument)
+        deltagare_registrera(forbund=forbund, **argument, user=SYSTEM)
     assert _fel(fel)[falt][0].startswith(meddelande)
     # The number never appears in a message.
     assert "9875" not in str(_fel(fel)) and "9876" not in str(_fel(fel))
@@ -93,7 +110,9 @@ def test_forbund_utan_personnummer_vagrar_personnummer(forbund):
     forbund.personnummer_tillatet = False
     forbund.save()
     with pytest.raises(ValidationError) as fel:
-        deltagare_registrera(forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 1, 1))
+        deltagare_registrera(
+            forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 1, 1), user=SYSTEM
+        )
     assert _fel(fel)["personnummer"][0].startswith("Förbundet registrerar inte personnummer")
     assert not Deltagare.objects.exists()
 
@@ -101,17 +120,18 @@ def test_forbund_utan_personnummer_vagrar_personnummer(forbund):
 def test_endast_samordnare_i_forbundet_far_registrera(forbund, chef, styrelse, utomstaende):
     for user in (chef, styrelse, utomstaende):
         with pytest.raises(PermissionDenied):
-            deltagare_registrera(forbund=forbund, referens="x", kon="man", fodelsear=1990,
-                                 user=user)
+            deltagare_registrera(
+                forbund=forbund, referens="x", kon="man", fodelsear=1990, user=user
+            )
     assert not Deltagare.objects.exists()
 
 
 # --- inskrivning_skapa --------------------------------------------------------
 
 
-def test_inskrivning_med_startdata_och_forsorjning(en_deltagare, insats, samordnare):
+def test_inskrivning_med_startdata_och_forsorjning(samordnarens_deltagare, insats, samordnare):
     inskrivning = inskrivning_skapa(
-        deltagare=en_deltagare,
+        deltagare=samordnarens_deltagare,
         insats=insats,
         startdatum=D(2025, 3, 1),
         forsorjning_vid_start=["sjukpenning", "ekonomiskt_bistand", "sjukpenning"],
@@ -132,8 +152,13 @@ def test_inskrivning_med_startdata_och_forsorjning(en_deltagare, insats, samordn
 
 def test_inskrivning_med_okand_forsorjning_skrivs_inte_alls(en_deltagare, insats):
     with pytest.raises(ValidationError) as fel:
-        inskrivning_skapa(deltagare=en_deltagare, insats=insats, startdatum=D(2025, 3, 1),
-                          forsorjning_vid_start=["lon", "lotteri"])
+        inskrivning_skapa(
+            deltagare=en_deltagare,
+            insats=insats,
+            startdatum=D(2025, 3, 1),
+            forsorjning_vid_start=["lon", "lotteri"],
+            user=SYSTEM,
+        )
     assert _fel(fel) == {"forsorjning_vid_start": ["Okänd försörjningskälla: lotteri."]}
     assert not Inskrivning.objects.exists()
     assert not Forsorjning.objects.exists()
@@ -142,26 +167,42 @@ def test_inskrivning_med_okand_forsorjning_skrivs_inte_alls(en_deltagare, insats
 def test_inskrivning_vagrar_fel_insats_och_falt(en_deltagare, forbund, annat_forbund):
     annat_forbunds_insats = InsatsFactory(forbund=annat_forbund)
     with pytest.raises(ValidationError) as fel:
-        inskrivning_skapa(deltagare=en_deltagare, insats=annat_forbunds_insats,
-                          startdatum=D(2025, 3, 1))
+        inskrivning_skapa(
+            deltagare=en_deltagare,
+            insats=annat_forbunds_insats,
+            startdatum=D(2025, 3, 1),
+            user=SYSTEM,
+        )
     assert _fel(fel)["insats"] == ["Insatsen hör till ett annat förbund än deltagaren."]
 
-    struktur = InsatsFactory(forbund=forbund, inriktning=Inriktning.STRUKTUR,
-                             matmetod=Matmetod.ANTAL)
+    struktur = InsatsFactory(
+        forbund=forbund, inriktning=Inriktning.STRUKTUR, matmetod=Matmetod.ANTAL
+    )
     with pytest.raises(ValidationError) as fel:
-        inskrivning_skapa(deltagare=en_deltagare, insats=struktur, startdatum=D(2025, 3, 1))
+        inskrivning_skapa(
+            deltagare=en_deltagare, insats=struktur, startdatum=D(2025, 3, 1), user=SYSTEM
+        )
     assert _fel(fel)["insats"] == ["En strukturinsats har inga inskrivna deltagare."]
 
     with pytest.raises(ValidationError, match="Okända fält: slutdatum"):
-        inskrivning_skapa(deltagare=en_deltagare, insats=struktur, startdatum=D(2025, 3, 1),
-                          slutdatum=D(2025, 4, 1))
+        inskrivning_skapa(
+            deltagare=en_deltagare,
+            insats=struktur,
+            startdatum=D(2025, 3, 1),
+            slutdatum=D(2025, 4, 1),
+            user=SYSTEM,
+        )
     assert not Inskrivning.objects.exists()
 
 
 def test_redan_aktiv_i_insatsen_vagras(inskrivning):
     with pytest.raises(ValidationError, match="Deltagaren är redan aktiv i insatsen."):
-        inskrivning_skapa(deltagare=inskrivning.deltagare, insats=inskrivning.insats,
-                          startdatum=D(2025, 5, 1))
+        inskrivning_skapa(
+            deltagare=inskrivning.deltagare,
+            insats=inskrivning.insats,
+            startdatum=D(2025, 5, 1),
+            user=SYSTEM,
+        )
     assert Inskrivning.objects.count() == 1
 
 
@@ -170,18 +211,56 @@ def test_endast_insatsens_samordnare_far_skriva_in(
 ):
     for user in (chef, samordnare_annan_insats, utomstaende):
         with pytest.raises(PermissionDenied):
-            inskrivning_skapa(deltagare=en_deltagare, insats=insats, startdatum=D(2025, 3, 1),
-                              user=user)
+            inskrivning_skapa(
+                deltagare=en_deltagare, insats=insats, startdatum=D(2025, 3, 1), user=user
+            )
     assert not Inskrivning.objects.exists()
 
 
 def test_samordnare_for_overordnad_insats_far_skriva_in_i_delinsats(
-    forbund, insats, samordnare, en_deltagare
+    forbund, insats, samordnare, samordnarens_deltagare
 ):
     delinsats = InsatsFactory(forbund=forbund, overordnad=insats)
-    inskrivning_skapa(deltagare=en_deltagare, insats=delinsats, startdatum=D(2025, 3, 1),
-                      user=samordnare)
+    glom_atkomst(samordnare)  # as a new request would: the delinsats is new
+    inskrivning_skapa(
+        deltagare=samordnarens_deltagare,
+        insats=delinsats,
+        startdatum=D(2025, 3, 1),
+        user=samordnare,
+    )
     assert Inskrivning.objects.get().insats == delinsats
+
+
+def test_samordnare_kan_inte_skriva_in_en_annan_insats_deltagare(
+    forbund, insats, annan_insats, samordnare, samordnare_annan_insats, samordnarens_deltagare
+):
+    inskrivning_skapa(
+        deltagare=samordnarens_deltagare, insats=insats, startdatum=D(2025, 3, 1), user=samordnare
+    )
+    # The colleague knows the id but not the person: answered as if missing.
+    with pytest.raises(ValidationError) as fel:
+        inskrivning_skapa(
+            deltagare=samordnarens_deltagare,
+            insats=annan_insats,
+            startdatum=D(2025, 4, 1),
+            user=samordnare_annan_insats,
+        )
+    assert fel.value.message_dict == {"deltagare": ["Deltagaren finns inte."]}
+    assert Inskrivning.objects.count() == 1
+
+
+def test_egen_registrering_syns_bara_tills_den_ar_inskriven(
+    forbund, annan_insats, samordnare, samordnarens_deltagare
+):
+    assert Deltagare.objects.visible_to(samordnare).filter(pk=samordnarens_deltagare.pk)
+    # Enrolled by someone else in an insats that is not the registrar's.
+    inskrivning_skapa(
+        deltagare=samordnarens_deltagare,
+        insats=annan_insats,
+        startdatum=D(2025, 3, 1),
+        user=SYSTEM,
+    )
+    assert not Deltagare.objects.visible_to(samordnare).filter(pk=samordnarens_deltagare.pk)
 
 
 # --- stegbedomning_lagg_till ---------------------------------------------------
@@ -201,38 +280,54 @@ def test_bedomning_slar_upp_steget_i_insatsens_stegskala(inskrivning, samordnare
     [
         (D(2025, 3, 1), "start", 7, "steg", "Steget finns inte i insatsens stegskala."),
         (D(2025, 3, 1), "start", 0, "steg", "Steget finns inte i insatsens stegskala."),
-        (D(2025, 2, 28), "lopande", 2, "datum",
-         "Bedömningen kan inte vara daterad före inskrivningens startdatum."),
+        (
+            D(2025, 2, 28),
+            "lopande",
+            2,
+            "datum",
+            "Bedömningen kan inte vara daterad före inskrivningens startdatum.",
+        ),
         (D(2025, 3, 1), "gissning", 2, "typ", "Värdet"),
     ],
 )
 def test_bedomning_vagrar(inskrivning, datum, typ, steg_nummer, falt, meddelande):
     with pytest.raises(ValidationError) as fel:
-        stegbedomning_lagg_till(inskrivning=inskrivning, datum=datum, typ=typ,
-                                steg_nummer=steg_nummer)
+        stegbedomning_lagg_till(
+            inskrivning=inskrivning, datum=datum, typ=typ, steg_nummer=steg_nummer, user=SYSTEM
+        )
     assert _fel(fel)[falt][0].startswith(meddelande)
     assert not Stegbedomning.objects.exists()
 
 
 def test_en_startbedomning_per_inskrivning_men_flera_lopande(inskrivning):
-    stegbedomning_lagg_till(inskrivning=inskrivning, datum=D(2025, 3, 1), typ="start",
-                            steg_nummer=2)
+    stegbedomning_lagg_till(
+        inskrivning=inskrivning, datum=D(2025, 3, 1), typ="start", steg_nummer=2, user=SYSTEM
+    )
     with pytest.raises(ValidationError, match="redan en bedömning av den typen"):
-        stegbedomning_lagg_till(inskrivning=inskrivning, datum=D(2025, 4, 1), typ="start",
-                                steg_nummer=3)
+        stegbedomning_lagg_till(
+            inskrivning=inskrivning, datum=D(2025, 4, 1), typ="start", steg_nummer=3, user=SYSTEM
+        )
     for manad in (5, 6):
-        stegbedomning_lagg_till(inskrivning=inskrivning, datum=D(2025, manad, 1),
-                                typ="lopande", steg_nummer=3)
+        stegbedomning_lagg_till(
+            inskrivning=inskrivning,
+            datum=D(2025, manad, 1),
+            typ="lopande",
+            steg_nummer=3,
+            user=SYSTEM,
+        )
     assert list(inskrivning.bedomningar.values_list("typ", flat=True)) == [
-        "start", "lopande", "lopande"
+        "start",
+        "lopande",
+        "lopande",
     ]
 
 
 def test_endast_insatsens_samordnare_far_bedoma(inskrivning, chef, samordnare_annan_insats):
     for user in (chef, samordnare_annan_insats):
         with pytest.raises(PermissionDenied):
-            stegbedomning_lagg_till(inskrivning=inskrivning, datum=D(2025, 3, 1), typ="start",
-                                    steg_nummer=2, user=user)
+            stegbedomning_lagg_till(
+                inskrivning=inskrivning, datum=D(2025, 3, 1), typ="start", steg_nummer=2, user=user
+            )
     assert not Stegbedomning.objects.exists()
 
 
@@ -241,8 +336,12 @@ def test_endast_insatsens_samordnare_far_bedoma(inskrivning, chef, samordnare_an
 
 def test_avslut(inskrivning, samordnare):
     inskrivning_avsluta(
-        inskrivning=inskrivning, slutdatum=D(2025, 9, 30), avslutsorsak="arbete",
-        forsorjning_vid_avslut=["lon"], sysselsattning="forvarvsarbete", user=samordnare,
+        inskrivning=inskrivning,
+        slutdatum=D(2025, 9, 30),
+        avslutsorsak="arbete",
+        forsorjning_vid_avslut=["lon"],
+        sysselsattning="forvarvsarbete",
+        user=samordnare,
     )
     assert inskrivning.slutdatum == D(2025, 9, 30)
     assert inskrivning.avslutsorsak == "arbete"
@@ -251,11 +350,13 @@ def test_avslut(inskrivning, samordnare):
 
 
 def test_avslut_tva_ganger_vagras(inskrivning):
-    inskrivning_avsluta(inskrivning=inskrivning, slutdatum=D(2025, 9, 30),
-                        avslutsorsak="studier")
+    inskrivning_avsluta(
+        inskrivning=inskrivning, slutdatum=D(2025, 9, 30), avslutsorsak="studier", user=SYSTEM
+    )
     with pytest.raises(ValidationError, match="Inskrivningen är redan avslutad."):
-        inskrivning_avsluta(inskrivning=inskrivning, slutdatum=D(2025, 10, 30),
-                            avslutsorsak="arbete")
+        inskrivning_avsluta(
+            inskrivning=inskrivning, slutdatum=D(2025, 10, 30), avslutsorsak="arbete", user=SYSTEM
+        )
     inskrivning.refresh_from_db()
     assert (inskrivning.slutdatum, inskrivning.avslutsorsak) == (D(2025, 9, 30), "studier")
 
@@ -263,21 +364,32 @@ def test_avslut_tva_ganger_vagras(inskrivning):
 @pytest.mark.parametrize(
     ("argument", "falt", "meddelande"),
     [
-        ({"slutdatum": D(2025, 2, 28), "avslutsorsak": "arbete"}, "slutdatum",
-         "Slutdatum kan inte vara före startdatum."),
-        ({"slutdatum": D(2025, 9, 1), "avslutsorsak": ""}, "avslutsorsak",
-         "Ange avslutsorsak."),
+        (
+            {"slutdatum": D(2025, 2, 28), "avslutsorsak": "arbete"},
+            "slutdatum",
+            "Slutdatum kan inte vara före startdatum.",
+        ),
+        ({"slutdatum": D(2025, 9, 1), "avslutsorsak": ""}, "avslutsorsak", "Ange avslutsorsak."),
         ({"slutdatum": D(2025, 9, 1), "avslutsorsak": "semester"}, "avslutsorsak", "Värdet"),
-        ({"slutdatum": D(2025, 9, 1), "avslutsorsak": "arbete", "sysselsattning": "golf"},
-         "sysselsattning_vid_avslut", "Värdet"),
-        ({"slutdatum": D(2025, 9, 1), "avslutsorsak": "arbete",
-          "forsorjning_vid_avslut": ["lon", "arv"]}, "forsorjning_vid_avslut",
-         "Okänd försörjningskälla: arv."),
+        (
+            {"slutdatum": D(2025, 9, 1), "avslutsorsak": "arbete", "sysselsattning": "golf"},
+            "sysselsattning_vid_avslut",
+            "Värdet",
+        ),
+        (
+            {
+                "slutdatum": D(2025, 9, 1),
+                "avslutsorsak": "arbete",
+                "forsorjning_vid_avslut": ["lon", "arv"],
+            },
+            "forsorjning_vid_avslut",
+            "Okänd försörjningskälla: arv.",
+        ),
     ],
 )
 def test_felaktigt_avslut_lamnar_inskrivningen_aktiv(inskrivning, argument, falt, meddelande):
     with pytest.raises(ValidationError) as fel:
-        inskrivning_avsluta(inskrivning=inskrivning, **argument)
+        inskrivning_avsluta(inskrivning=inskrivning, **argument, user=SYSTEM)
     assert _fel(fel)[falt][0].startswith(meddelande)
     inskrivning.refresh_from_db()
     assert inskrivning.slutdatum is None
@@ -288,8 +400,9 @@ def test_felaktigt_avslut_lamnar_inskrivningen_aktiv(inskrivning, argument, falt
 def test_endast_insatsens_samordnare_far_avsluta(inskrivning, chef, samordnare_annan_insats):
     for user in (chef, samordnare_annan_insats):
         with pytest.raises(PermissionDenied):
-            inskrivning_avsluta(inskrivning=inskrivning, slutdatum=D(2025, 9, 1),
-                                avslutsorsak="arbete", user=user)
+            inskrivning_avsluta(
+                inskrivning=inskrivning, slutdatum=D(2025, 9, 1), avslutsorsak="arbete", user=user
+            )
     inskrivning.refresh_from_db()
     assert inskrivning.slutdatum is None
 
@@ -315,7 +428,7 @@ def test_anonyma_skapas_och_ersatts_per_ar(insats, samordnare):
 )
 def test_anonyma_vagrar(insats, ar, kvinnor, falt, meddelande):
     with pytest.raises(ValidationError) as fel:
-        anonyma_registrera(insats=insats, ar=ar, kvinnor=kvinnor, man=0, annat=0)
+        anonyma_registrera(insats=insats, ar=ar, kvinnor=kvinnor, man=0, annat=0, user=SYSTEM)
     assert _fel(fel)[falt] == [meddelande]
     assert not AnonymaDeltagare.objects.exists()
 
@@ -323,7 +436,7 @@ def test_anonyma_vagrar(insats, ar, kvinnor, falt, meddelande):
 def test_anonyma_inte_for_strukturinsats(forbund):
     struktur = InsatsFactory(forbund=forbund, inriktning=Inriktning.STRUKTUR)
     with pytest.raises(ValidationError, match="En strukturinsats har inga deltagare."):
-        anonyma_registrera(insats=struktur, ar=2025, kvinnor=1, man=1, annat=0)
+        anonyma_registrera(insats=struktur, ar=2025, kvinnor=1, man=1, annat=0, user=SYSTEM)
 
 
 def test_endast_insatsens_samordnare_far_registrera_anonyma(

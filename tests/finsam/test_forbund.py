@@ -1,9 +1,10 @@
+from finsam.atkomst import SYSTEM
 from finsam.services.organisation import forbund_skapa
 from insatser.models import Stegskala
 
 
 def test_nytt_forbund_far_processtrappan(db):
-    forbund = forbund_skapa(namn="Samordningsförbundet Västerås")
+    forbund = forbund_skapa(namn="Samordningsförbundet Västerås", user=SYSTEM)
     skala = Stegskala.objects.get(forbund=forbund, ar_standard=True)
     assert skala.namn == "Processtrappan"
     assert list(skala.steg.values_list("nummer", "namn")) == [

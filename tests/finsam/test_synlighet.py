@@ -10,14 +10,14 @@ import datetime
 import pytest
 
 from deltagare.models import AnonymaDeltagare, Deltagare, Forsorjning, Inskrivning, Stegbedomning
-from finsam.atkomst import atkomst
+from finsam.atkomst import SYSTEM, atkomst
 from finsam.kodlistor import Bedomningstyp, Kon, Roll
 from finsam.models import ApiNyckel, Budgetar, Budgetrad, Forbund, Intakt, Medlemskap, Part, Utfall
 from finsam.services.api_nycklar import api_nyckel_skapa
 from insatser.models import Insats, Nyckeltal, Steg, Stegskala
 from rapporter.models import Rapport
 from statistik.models import Folkmangd, Helarsekvivalent, Region
-from tests.factories import InsatsFactory, PartFactory, UserFactory, steg
+from tests.factories import InsatsFactory, PartFactory, UserFactory, anvandare_med_roll, steg
 
 
 def synlig(model, user, obj) -> bool:
@@ -141,7 +141,7 @@ def test_forbundets_sammanstallda_data_for_alla_medlemmar(
 def _partanvandare(part):
     from finsam.api.autentisering import PartNyckelAnvandare
 
-    nyckel, _ = api_nyckel_skapa(part=part)
+    nyckel, _ = api_nyckel_skapa(part=part, user=SYSTEM)
     return PartNyckelAnvandare(nyckel)
 
 
@@ -162,8 +162,8 @@ def test_medlemskap_hanteras_av_forbundschefen(chef, samordnare, styrelse, utoms
 def test_personlig_nyckel_syns_for_agaren_partnyckel_for_chefen(
     forbund, chef, samordnare, styrelse, utomstaende
 ):
-    personlig, _ = api_nyckel_skapa(anvandare=samordnare)
-    partnyckel, _ = api_nyckel_skapa(part=PartFactory(forbund=forbund))
+    personlig, _ = api_nyckel_skapa(anvandare=samordnare, user=SYSTEM)
+    partnyckel, _ = api_nyckel_skapa(part=PartFactory(forbund=forbund), user=SYSTEM)
     assert synlig(ApiNyckel, samordnare, personlig)
     assert not synlig(ApiNyckel, chef, personlig)
     assert synlig(ApiNyckel, chef, partnyckel)
@@ -172,8 +172,12 @@ def test_personlig_nyckel_syns_for_agaren_partnyckel_for_chefen(
 
 
 def test_rapport_opublicerad_endast_for_forbundschef(forbund, chef, styrelse, utomstaende):
-    kwargs = dict(forbund=forbund, typ="delarsrapport", fran=datetime.date(2021, 1, 1),
-                  till=datetime.date(2021, 8, 31))
+    kwargs = dict(
+        forbund=forbund,
+        typ="delarsrapport",
+        fran=datetime.date(2021, 1, 1),
+        till=datetime.date(2021, 8, 31),
+    )
     utkast = Rapport.objects.create(**kwargs, status="klar")
     publicerad = Rapport.objects.create(**kwargs, version=2, status="klar", publicerad=True)
     assert synlig(Rapport, chef, utkast)
@@ -211,3 +215,12 @@ def test_atkomst_cachas_per_anvandarobjekt(samordnare, insats, django_assert_num
     with django_assert_num_queries(0):
         assert atkomst(samordnare).samordnare_insatser == {insats.pk}
     assert atkomst(samordnare).har_roll(insats.forbund_id, Roll.SAMORDNARE)
+
+
+def test_insats_i_annat_forbund_ger_ingen_atkomst(deltagardata, insats, annat_forbund):
+    """A samordnare role in förbund B linked (by mistake) to förbund A's insats."""
+    fel_kopplad = anvandare_med_roll(Roll.SAMORDNARE, annat_forbund, username="fel-kopplad")
+    Medlemskap.objects.get(user=fel_kopplad).insatser.add(insats)
+    assert atkomst(fel_kopplad).samordnare_insatser == frozenset()
+    for model, obj in deltagardata.items():
+        assert not synlig(model, fel_kopplad, obj), model

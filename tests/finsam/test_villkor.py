@@ -55,8 +55,13 @@ def test_insats_negativa_medel_och_mal_over_100(insats):
 def test_delinsats_kan_inte_ha_delinsatser(forbund, insats):
     del1 = InsatsFactory(forbund=forbund, overordnad=insats)
     vagras(
-        Insats(forbund=forbund, namn="Djup", startdatum=D(2021, 1, 1), overordnad=del1,
-               stegskala=insats.stegskala),
+        Insats(
+            forbund=forbund,
+            namn="Djup",
+            startdatum=D(2021, 1, 1),
+            overordnad=del1,
+            stegskala=insats.stegskala,
+        ),
         "En delinsats kan inte ha egna delinsatser.",
         i_databasen=False,
     )
@@ -78,8 +83,11 @@ def test_part_kommunkod(forbund):
 
 def test_inskrivning_slut_fore_start_och_halvt_avslut(deltagare, insats):
     inskrivning = Inskrivning(
-        deltagare=deltagare, insats=insats, startdatum=D(2021, 5, 1),
-        slutdatum=D(2021, 4, 30), avslutsorsak="arbete",
+        deltagare=deltagare,
+        insats=insats,
+        startdatum=D(2021, 5, 1),
+        slutdatum=D(2021, 4, 30),
+        avslutsorsak="arbete",
     )
     vagras(inskrivning, "Slutdatum kan inte vara före startdatum.")
     utan_orsak = Inskrivning(
@@ -111,14 +119,19 @@ def test_steg_maste_hora_till_insatsens_stegskala(forbund, deltagare, insats):
     )
     annat_forbunds_insats = InsatsFactory()
     vagras(
-        Stegbedomning(inskrivning=inskrivning, datum=D(2021, 1, 4), typ="start",
-                      steg=steg(annat_forbunds_insats, 3)),
+        Stegbedomning(
+            inskrivning=inskrivning,
+            datum=D(2021, 1, 4),
+            typ="start",
+            steg=steg(annat_forbunds_insats, 3),
+        ),
         "Steget finns inte i insatsens stegskala.",
         i_databasen=False,
     )
     vagras(
-        Stegbedomning(inskrivning=inskrivning, datum=D(2021, 1, 3), typ="lopande",
-                      steg=steg(insats, 3)),
+        Stegbedomning(
+            inskrivning=inskrivning, datum=D(2021, 1, 3), typ="lopande", steg=steg(insats, 3)
+        ),
         "före inskrivningens startdatum",
         i_databasen=False,
     )
@@ -128,22 +141,30 @@ def test_en_startbedomning_per_inskrivning(deltagare, insats):
     inskrivning = Inskrivning.objects.create(
         deltagare=deltagare, insats=insats, startdatum=D(2021, 1, 4)
     )
-    Stegbedomning.objects.create(inskrivning=inskrivning, datum=D(2021, 1, 4), typ="start",
-                                 steg=steg(insats, 2))
+    Stegbedomning.objects.create(
+        inskrivning=inskrivning, datum=D(2021, 1, 4), typ="start", steg=steg(insats, 2)
+    )
     vagras(
-        Stegbedomning(inskrivning=inskrivning, datum=D(2021, 2, 4), typ="start",
-                      steg=steg(insats, 3)),
+        Stegbedomning(
+            inskrivning=inskrivning, datum=D(2021, 2, 4), typ="start", steg=steg(insats, 3)
+        ),
         "Inskrivningen har redan en bedömning av den typen.",
     )
     # Löpande bedömningar may be many.
     for manad in (2, 3):
-        Stegbedomning(inskrivning=inskrivning, datum=D(2021, manad, 1), typ="lopande",
-                      steg=steg(insats, 3)).full_clean()
+        Stegbedomning(
+            inskrivning=inskrivning, datum=D(2021, manad, 1), typ="lopande", steg=steg(insats, 3)
+        ).full_clean()
 
 
 def test_unikt_personnummer_per_forbund(forbund):
-    kwargs = dict(personnummer_hash="a" * 64, personnummer_krypterat="token",
-                  samtycke_datum=D(2021, 1, 1), kon="man", fodelsear=1985)
+    kwargs = dict(
+        personnummer_hash="a" * 64,
+        personnummer_krypterat="token",
+        samtycke_datum=D(2021, 1, 1),
+        kon="man",
+        fodelsear=1985,
+    )
     Deltagare.objects.create(forbund=forbund, **kwargs)
     vagras(Deltagare(forbund=forbund, **kwargs), "Personnumret är redan registrerat i förbundet.")
     # The same person may be known to another förbund.
@@ -152,8 +173,13 @@ def test_unikt_personnummer_per_forbund(forbund):
 
 def test_deltagare_med_personnummer_kraver_samtycke(forbund):
     vagras(
-        Deltagare(forbund=forbund, personnummer_hash="b" * 64, personnummer_krypterat="t",
-                  kon="man", fodelsear=1985),
+        Deltagare(
+            forbund=forbund,
+            personnummer_hash="b" * 64,
+            personnummer_krypterat="t",
+            kon="man",
+            fodelsear=1985,
+        ),
         "Ange personnummer med datum för samtycke, eller en referens.",
     )
     vagras(
@@ -182,16 +208,22 @@ def test_nyckeltal_och_rapport_period(insats):
         "Periodens slut kan inte vara före dess början.",
     )
     vagras(
-        Rapport(forbund=insats.forbund, typ="delarsrapport", fran=D(2021, 8, 31),
-                till=D(2021, 1, 1)),
+        Rapport(
+            forbund=insats.forbund, typ="delarsrapport", fran=D(2021, 8, 31), till=D(2021, 1, 1)
+        ),
         "Periodens slut kan inte vara före dess början.",
     )
 
 
 def test_opublicerbar_rapport_innan_klar(forbund):
     vagras(
-        Rapport(forbund=forbund, typ="delarsrapport", fran=D(2021, 1, 1), till=D(2021, 8, 31),
-                publicerad=True),
+        Rapport(
+            forbund=forbund,
+            typ="delarsrapport",
+            fran=D(2021, 1, 1),
+            till=D(2021, 8, 31),
+            publicerad=True,
+        ),
         "Endast en färdig rapport kan publiceras.",
     )
 

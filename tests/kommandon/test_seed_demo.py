@@ -96,7 +96,9 @@ def test_insatstradet(forbund):
         (datetime.date(2026, 1, 1), datetime.date(2026, 6, 30), 3),
     ]
     assert set(asf.nyckeltal.values_list("namn", flat=True)) == {
-        "Antal företag", "Antal anställda", "Deltagare i företagsutbildning"
+        "Antal företag",
+        "Antal anställda",
+        "Deltagare i företagsutbildning",
     }
 
 
@@ -109,10 +111,15 @@ def test_demoanvandarnas_roller_och_losenord(forbund):
     assert atkomst(samordnare).roller == {forbund.pk: frozenset({Roll.SAMORDNARE})}
     # Named for two insatser; their delinsatser come with them.
     assert set(
-        Insats.objects.filter(id__in=atkomst(samordnare).samordnare_insatser)
-        .values_list("namn", flat=True)
-    ) == {"Samordningsteam", "Arbetsrehabteamet", "Förrehabilitering",
-          "Arbetslivsinriktad rehabilitering"}
+        Insats.objects.filter(id__in=atkomst(samordnare).samordnare_insatser).values_list(
+            "namn", flat=True
+        )
+    ) == {
+        "Samordningsteam",
+        "Arbetsrehabteamet",
+        "Förrehabilitering",
+        "Arbetslivsinriktad rehabilitering",
+    }
     for user in (chef, samordnare, styrelse):
         assert user.check_password(settings.FINSAM_DEMO_PASSWORD)
     # The samordnare sees their own deltagare and no one else's.
@@ -156,9 +163,7 @@ def test_personnummer_lagras_bara_krypterat(forbund):
         assert deltagare.personnummer_hash == uppslagshash(klartext.nummer)
         assert (deltagare.kon, deltagare.fodelsear) == (klartext.kon, klartext.fodelsear)
         assert deltagare.samtycke_datum is not None
-    assert {tolka(dekryptera(d.personnummer_krypterat)).nummer for d in med_nummer} == set(
-        nummer
-    )
+    assert {tolka(dekryptera(d.personnummer_krypterat)).nummer for d in med_nummer} == set(nummer)
 
 
 def test_realistisk_spridning(forbund):
@@ -169,9 +174,7 @@ def test_realistisk_spridning(forbund):
     till_arbete = avslutade.filter(avslutsorsak__in=TILL_ARBETE_ELLER_STUDIER).count()
     assert 0.25 <= till_arbete / avslutade.count() <= 0.35
     assert 1 <= inskrivningar.filter(avslutsorsak=Avslutsorsak.FELREGISTRERING).count() <= 20
-    assert set(inskrivningar.values_list("deltagare__kon", flat=True)) == {
-        "kvinna", "man", "annat"
-    }
+    assert set(inskrivningar.values_list("deltagare__kon", flat=True)) == {"kvinna", "man", "annat"}
     assert inskrivningar.filter(startdatum__lt=datetime.date(2025, 1, 1)).count() == 0
     assert inskrivningar.filter(slutdatum__gt=datetime.date(2026, 10, 31)).count() == 0
     bedomningar = Stegbedomning.objects.filter(inskrivning__insats__forbund=forbund)
@@ -197,11 +200,16 @@ def test_budget(forbund):
         "Surahammars kommun": 153_041,
     }
     assert set(b2025.rader.values_list("kategori", flat=True)) == {
-        "insatser", "styrelsen", "administration"
+        "insatser",
+        "styrelsen",
+        "administration",
     }
-    assert set(
-        b2025.rader.filter(insats__isnull=False).values_list("insats__namn", flat=True)
-    ) == {"Samordningsteam", "Arbetsrehabteamet", "ALL-IN", "ASF"}
+    assert set(b2025.rader.filter(insats__isnull=False).values_list("insats__namn", flat=True)) == {
+        "Samordningsteam",
+        "Arbetsrehabteamet",
+        "ALL-IN",
+        "ASF",
+    }
     manader = {
         b.ar: [d.month for d in Utfall.objects.filter(rad__budgetar=b).dates("datum", "month")]
         for b in (b2025, b2026)
@@ -219,9 +227,12 @@ def test_scb_data(demo):
     assert Region.objects.get(kod="00").typ == "riket"
     # 18 rows in the file, six ersättningsformer each.
     assert Helarsekvivalent.objects.count() == 18 * 6
-    assert Helarsekvivalent.objects.get(
-        region__kod="1980", ar=2020, kon="totalt", ersattningsform="sjukpenning"
-    ).varde == 1905
+    assert (
+        Helarsekvivalent.objects.get(
+            region__kod="1980", ar=2020, kon="totalt", ersattningsform="sjukpenning"
+        ).varde
+        == 1905
+    )
     # The four riket rows by kön have no folkmängd in the source.
     assert Folkmangd.objects.count() == 14
     assert not Folkmangd.objects.filter(region__kod="00", kon="kvinnor").exists()

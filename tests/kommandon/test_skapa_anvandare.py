@@ -20,8 +20,9 @@ def kor(*args) -> list[str]:
 
 
 def test_ny_anvandare_med_losenord(forbund):
-    rader = kor("karin", "--forbund", str(forbund.pk), "--roll", "forbundschef",
-                "--password", LOSENORD)
+    rader = kor(
+        "karin", "--forbund", str(forbund.pk), "--roll", "forbundschef", "--password", LOSENORD
+    )
     karin = User.objects.get(username="karin")
     assert karin.check_password(LOSENORD)
     assert atkomst(karin).roller == {forbund.pk: frozenset({Roll.FORBUNDSCHEF})}
@@ -44,13 +45,20 @@ def test_befintlig_anvandare_far_ytterligare_roll_och_behaller_losenordet(
     forbund, insats, annan_insats
 ):
     kor("ahmed", "--forbund", str(forbund.pk), "--roll", "styrelse", "--password", LOSENORD)
-    rader = kor("ahmed", "--forbund", str(forbund.pk), "--roll", "samordnare",
-                "--insats", str(insats.pk), "--insats", str(annan_insats.pk))
+    rader = kor(
+        "ahmed",
+        "--forbund",
+        str(forbund.pk),
+        "--roll",
+        "samordnare",
+        "--insats",
+        str(insats.pk),
+        "--insats",
+        str(annan_insats.pk),
+    )
     ahmed = User.objects.get(username="ahmed")
     assert ahmed.check_password(LOSENORD)
-    assert atkomst(ahmed).roller == {
-        forbund.pk: frozenset({Roll.STYRELSE, Roll.SAMORDNARE})
-    }
+    assert atkomst(ahmed).roller == {forbund.pk: frozenset({Roll.STYRELSE, Roll.SAMORDNARE})}
     assert atkomst(ahmed).samordnare_insatser == {insats.pk, annan_insats.pk}
     assert rader[0].startswith("Användaren ahmed finns redan; roll samordnare")
     assert not any(rad.startswith("Lösenord") for rad in rader)
@@ -63,12 +71,18 @@ def test_befintlig_anvandare_far_ytterligare_roll_och_behaller_losenordet(
         (["--forbund", "ett", "--roll", "styrelse"], "Förbundets id ska vara ett heltal"),
         (["--forbund", "{forbund}", "--roll", "chef"], "Okänd roll ”chef”. Välj forbundschef"),
         (["--roll", "styrelse"], "Ange både --forbund ID och --roll."),
-        (["--forbund", "{forbund}", "--roll", "samordnare", "--insats", "{annat}"],
-         "Förbundet har ingen insats med id {annat}."),
-        (["--forbund", "{forbund}", "--roll", "styrelse", "--insats", "{insats}"],
-         "Endast samordnare knyts till insatser."),
-        (["--forbund", "{forbund}", "--roll", "styrelse", "--password", "kort"],
-         "Det här lösenordet är för kort."),
+        (
+            ["--forbund", "{forbund}", "--roll", "samordnare", "--insats", "{annat}"],
+            "Förbundet har ingen insats med id {annat}.",
+        ),
+        (
+            ["--forbund", "{forbund}", "--roll", "styrelse", "--insats", "{insats}"],
+            "Endast samordnare knyts till insatser.",
+        ),
+        (
+            ["--forbund", "{forbund}", "--roll", "styrelse", "--password", "kort"],
+            "Det här lösenordet är för kort.",
+        ),
     ],
 )
 def test_felaktiga_argument_ger_svenskt_fel_och_ingen_anvandare(

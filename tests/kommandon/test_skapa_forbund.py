@@ -18,7 +18,8 @@ def test_skriver_bara_ut_det_nya_idt(db):
     forbund = Forbund.objects.get()
     assert ut == f"{forbund.pk}\n"
     assert (forbund.namn, forbund.organisationsnummer) == (
-        "Samordningsförbundet Sala", "222000-1234"
+        "Samordningsförbundet Sala",
+        "222000-1234",
     )
     # Made through the service, so the förbund has its ladder.
     assert Stegskala.objects.get(forbund=forbund, ar_standard=True).steg.count() == 6

@@ -38,8 +38,6 @@ class Command(BaseCommand):
             f"Användare: {', '.join(resultat.anvandare)} "
             "(lösenord enligt FINSAM_DEMO_PASSWORD när de skapades).",
         ]
-        nytt = (
-            resultat.scb_rader or resultat.deltagare_skapade or resultat.budgetar_skapade
-        )
+        nytt = resultat.scb_rader or resultat.deltagare_skapade or resultat.budgetar_skapade
         rader.append("Demodata inlästa." if nytt else "Demodata fanns redan; inget nytt lästes in.")
         self.stdout.write("\n".join(rader))

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
 from finsam.management.commands._gemensamt import hamta_forbund, heltal, kommandofel
 from finsam.services.organisation import medlemskap_lagg_till, samordnare_insatser
@@ -26,7 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--forbund", help="Förbundets id.")
         parser.add_argument("--roll", help="forbundschef, samordnare eller styrelse.")
         parser.add_argument(
-            "--insats", nargs="+", action="extend", default=[], metavar="ID",
+            "--insats",
+            nargs="+",
+            action="extend",
+            default=[],
+            metavar="ID",
             help="Samordnarens insatser (id); kan upprepas.",
         )
         parser.add_argument(
@@ -66,8 +71,9 @@ class Command(BaseCommand):
             if ny:
                 anvandare.full_clean()
             anvandare.save()
-            medlemskap_lagg_till(anvandare=anvandare, forbund=forbund, roll=roll,
-                                 insatser=insatser)
+            medlemskap_lagg_till(
+                anvandare=anvandare, forbund=forbund, roll=roll, insatser=insatser, user=SYSTEM
+            )
         except ValidationError as fel:
             raise kommandofel(fel) from None
 

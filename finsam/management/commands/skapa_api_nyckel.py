@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from finsam.atkomst import SYSTEM
 from finsam.management.commands._gemensamt import heltal, kommandofel
 from finsam.models import Part
 from finsam.services.api_nycklar import api_nyckel_skapa
@@ -38,9 +39,11 @@ class Command(BaseCommand):
 
         part = anvandare = None
         if options["part"]:
-            part = Part.objects.select_related("forbund").filter(
-                pk=heltal(options["part"], "Partens id")
-            ).first()
+            part = (
+                Part.objects.select_related("forbund")
+                .filter(pk=heltal(options["part"], "Partens id"))
+                .first()
+            )
             if part is None:
                 raise CommandError(f"Det finns ingen part med id {options['part']}.")
             agare = f"parten {part.namn} i {part.forbund.namn}"
@@ -51,14 +54,19 @@ class Command(BaseCommand):
             agare = f"användaren {anvandare.username}"
         try:
             nyckel, klartext = api_nyckel_skapa(
-                part=part, anvandare=anvandare, namn=options["namn"], giltig_till=giltig_till
+                part=part,
+                anvandare=anvandare,
+                namn=options["namn"],
+                giltig_till=giltig_till,
+                user=SYSTEM,
             )
         except ValidationError as fel:
             raise kommandofel(fel) from None
 
         giltighet = (
             f"gäller till {timezone.localtime(giltig_till):%Y-%m-%d %H:%M}"
-            if giltig_till else "gäller tills den återkallas"
+            if giltig_till
+            else "gäller tills den återkallas"
         )
         self.stdout.write(f"{nyckel.get_typ_display()} för {agare} ({giltighet}).")
         self.stdout.write("Nyckeln visas bara nu; spara den på ett säkert ställe:")

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 
+from finsam.atkomst import SYSTEM
 from finsam.management.commands._gemensamt import kommandofel
 from finsam.services.organisation import forbund_skapa
 
@@ -17,7 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             forbund = forbund_skapa(
-                namn=options["namn"], organisationsnummer=options["organisationsnummer"]
+                namn=options["namn"],
+                organisationsnummer=options["organisationsnummer"],
+                user=SYSTEM,
             )
         except ValidationError as fel:
             raise kommandofel(fel) from None
