@@ -26,7 +26,8 @@ run: install
 	$(MANAGE) seed_demo
 	@echo ""
 	@echo "Finsam körs på http://127.0.0.1:8000"
-	@echo "Demoinloggningar (lösenord: $${FINSAM_DEMO_PASSWORD:-demo}): chef, samordnare, styrelse"
+	@echo "Demoinloggningar: chef, samordnare, styrelse"
+	@echo "(lösenord: FINSAM_DEMO_PASSWORD när de skapades, standard demo)"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:8000
 

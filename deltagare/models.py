@@ -155,7 +155,8 @@ class Inskrivning(models.Model):
     sysselsattning_vid_avslut = models.CharField(
         "sysselsättning vid avslut", max_length=20, choices=Sysselsattning.choices, blank=True
     )
-    # Optimistic locking: a save must name the version it was read at.
+    # Raised by every change, so a form can tell that someone else saved
+    # the inskrivning after it was read (optimistic locking).
     version = models.PositiveIntegerField(default=1)
     skapad = models.DateTimeField(auto_now_add=True)
     andrad = models.DateTimeField(auto_now=True)

@@ -230,6 +230,7 @@ def inskrivning_avsluta(
         setattr(aktuell, falt, varde)
     # Only the avslut changes; the links were checked when the inskrivning
     # was made, so their look-ups are not repeated.
+    aktuell.version += 1
     spara_validerad(aktuell, exclude=["deltagare", "insats", "remitterande_part", "skapad_av"])
     _forsorjning_spara(aktuell, Forsorjning.Tidpunkt.AVSLUT, forsorjning_vid_avslut)
     # Keep the caller's object in step with the database.

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -31,15 +32,24 @@ FINSAM_FIELD_KEYS = env.list("FINSAM_FIELD_KEY", default=[_DEV_FIELD_KEY])
 # let anyone test guesses against the hashes (and vice versa).
 FINSAM_HMAC_KEY = env("FINSAM_HMAC_KEY", default=_DEV_HMAC_KEY)
 
+for _nyckel in FINSAM_FIELD_KEYS:
+    try:
+        Fernet(_nyckel)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "FINSAM_FIELD_KEY innehåller en ogiltig Fernet-nyckel (32 byte, url-säker base64)."
+        ) from None
+
 if FINSAM_PRODUCTION:
     _unsafe = [
         name
-        for name, value, dev in [
-            ("SECRET_KEY", SECRET_KEY, _DEV_SECRET_KEY),
-            ("FINSAM_FIELD_KEY", ",".join(FINSAM_FIELD_KEYS), _DEV_FIELD_KEY),
-            ("FINSAM_HMAC_KEY", FINSAM_HMAC_KEY, _DEV_HMAC_KEY),
+        for name, unsafe in [
+            ("SECRET_KEY", SECRET_KEY in ("", _DEV_SECRET_KEY)),
+            # Also refused as an old key in a rotation list: it is public.
+            ("FINSAM_FIELD_KEY", _DEV_FIELD_KEY in FINSAM_FIELD_KEYS),
+            ("FINSAM_HMAC_KEY", FINSAM_HMAC_KEY in ("", _DEV_HMAC_KEY)),
         ]
-        if not value or value == dev
+        if unsafe
     ]
     if _unsafe:
         raise ImproperlyConfigured(
@@ -154,12 +164,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Five failed attempts lock the username from that address for 30 minutes.
-# Locking on the pair (not the username alone) stops a stranger from
-# locking a samordnare out of work by guessing at their username.
+# Five failed attempts lock the username for 30 minutes, from every address:
+# guessing from many addresses must not get around it. The price, that a
+# stranger can lock a user out for half an hour, is the lesser harm.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes warns that a lock without the address can be dodged by rotating
+# cookies or user agents; a lock on the username alone cannot.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Behind the reverse proxy production expects, the client's address is the
+# one the proxy adds to X-Forwarded-For (logged with each failure).
+AXES_IPWARE_PROXY_COUNT = env.int("FINSAM_PROXY_ANTAL", default=1 if FINSAM_PRODUCTION else 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/utelast.html"
 AXES_VERBOSE = False
@@ -169,8 +186,9 @@ SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Two-factor (TOTP) is required for förbundschef and admin in production.
-FINSAM_KRAV_TVAFAKTOR = env.bool("FINSAM_KRAV_TVAFAKTOR", default=FINSAM_PRODUCTION)
+# Two-factor (TOTP) is required for förbundschef and admin in production,
+# always; outside production it can be switched on to try it.
+FINSAM_KRAV_TVAFAKTOR = FINSAM_PRODUCTION or env.bool("FINSAM_KRAV_TVAFAKTOR", default=False)
 OTP_TOTP_ISSUER = "Finsam"
 
 # --- Language and formats

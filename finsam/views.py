@@ -7,9 +7,8 @@ from django.views.decorators.http import require_POST
 
 from finsam.forbundsval import ROLLSIDOR, aktivt_forbund, forbund_for_roll, roller_i, valj_forbund
 from finsam.kodlistor import Roll
-from finsam.models import Part
-from insatser.models import Insats
-from insatser.views import insatser_i_ordning
+from finsam.selectors import parter_for_forbund
+from insatser.selectors import insatser_for_forbund
 
 
 @login_required
@@ -27,16 +26,14 @@ def startsida(request: HttpRequest) -> HttpResponse:
 @login_required
 def oversikt(request: HttpRequest) -> HttpResponse:
     forbund = forbund_for_roll(request, Roll.FORBUNDSCHEF)
-    insatser = (
-        Insats.objects.visible_to(request.user)
-        .filter(forbund=forbund)
-        .select_related("utforare", "overordnad")
-    )
-    parter = Part.objects.visible_to(request.user).filter(forbund=forbund)
     return render(
         request,
         "finsam/oversikt.html",
-        {"forbund": forbund, "insatser": insatser_i_ordning(insatser), "parter": parter},
+        {
+            "forbund": forbund,
+            "insatser": insatser_for_forbund(user=request.user, forbund=forbund),
+            "parter": parter_for_forbund(user=request.user, forbund=forbund),
+        },
     )
 
 

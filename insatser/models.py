@@ -179,11 +179,19 @@ class Insats(models.Model):
             part = getattr(self, falt)
             if part is not None and part.forbund_id != self.forbund_id:
                 fel[falt] = "Parten hör till ett annat förbund."
+        # One level only: "a parent includes its delinsatser" (API.md) and a
+        # samordnare's reach (atkomst) both go one level down.
         if self.overordnad_id:
             if self.overordnad.forbund_id != self.forbund_id:
                 fel["overordnad"] = "Den överordnade insatsen hör till ett annat förbund."
             elif self.overordnad.overordnad_id:
                 fel["overordnad"] = "En delinsats kan inte ha egna delinsatser."
+            elif self.pk and self.delinsatser.exists():
+                fel["overordnad"] = "En insats med delinsatser kan inte bli delinsats."
+            elif self.overordnad.inriktning != self.inriktning:
+                fel["inriktning"] = "En delinsats har samma inriktning som sin överordnade insats."
+        if self.pk and self.delinsatser.exclude(inriktning=self.inriktning).exists():
+            fel["inriktning"] = "Insatsens delinsatser har en annan inriktning."
         if self.stegskala_id and self.stegskala.forbund_id != self.forbund_id:
             fel["stegskala"] = "Stegskalan hör till ett annat förbund."
         if fel:

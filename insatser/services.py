@@ -35,6 +35,22 @@ def _kontrollera_falt(falt: dict) -> None:
         raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}.")
 
 
+def _kontrollera_mot_deltagare(insats: Insats, falt: dict) -> None:
+    """Changes that would contradict the deltagare already in the insats."""
+    inskrivningar = insats.inskrivningar.all()
+    fel = {}
+    if falt.get("stegskala", insats.stegskala) != insats.stegskala and inskrivningar.exists():
+        # Bedömningar already point at the old ladder's steg.
+        fel["stegskala"] = "Stegskalan kan inte bytas när insatsen har deltagare."
+    if falt.get("inriktning", insats.inriktning) != insats.inriktning and inskrivningar.exists():
+        fel["inriktning"] = "Inriktningen kan inte ändras när insatsen har deltagare."
+    slutdatum = falt.get("slutdatum")
+    if slutdatum and inskrivningar.filter(startdatum__gt=slutdatum).exists():
+        fel["slutdatum"] = "Insatsen har deltagare som skrivits in efter slutdatumet."
+    if fel:
+        raise ValidationError(fel)
+
+
 @transaction.atomic
 def insats_skapa(*, forbund: Forbund, user, **falt) -> Insats:
     """Create an insats; without a stegskala it gets the förbund's standard one."""
@@ -50,12 +66,7 @@ def insats_skapa(*, forbund: Forbund, user, **falt) -> Insats:
 def insats_uppdatera(*, insats: Insats, user, **falt) -> Insats:
     krav_forbundschef(user, insats.forbund_id)
     _kontrollera_falt(falt)
-    byter_skala = "stegskala" in falt and falt["stegskala"] != insats.stegskala
-    if byter_skala and insats.inskrivningar.exists():
-        # Bedömningar already point at the old ladder's steg.
-        raise ValidationError(
-            {"stegskala": "Stegskalan kan inte bytas när insatsen har deltagare."}
-        )
+    _kontrollera_mot_deltagare(insats, falt)
     for namn, varde in falt.items():
         setattr(insats, namn, varde)
     return spara_validerad(insats)

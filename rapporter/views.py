@@ -8,15 +8,12 @@ from django.shortcuts import get_object_or_404, render
 
 from finsam.forbundsval import forbund_for_roll
 from finsam.kodlistor import Roll
-from rapporter.models import Rapport
+from rapporter.selectors import publicerade_rapporter
 
 
 def _publicerade(request: HttpRequest):
     forbund = forbund_for_roll(request, Roll.STYRELSE)
-    # visible_to already hides unpublished versions from styrelse; the filter
-    # keeps this page to published ones for a user who is also förbundschef.
-    rapporter = Rapport.objects.visible_to(request.user).filter(forbund=forbund, publicerad=True)
-    return forbund, rapporter
+    return forbund, publicerade_rapporter(user=request.user, forbund=forbund)
 
 
 @login_required

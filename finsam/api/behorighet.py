@@ -42,11 +42,3 @@ class ArInloggad(BasePermission):
             return False
         return request.method in SAFE_METHODS or not hasattr(user, "part_nyckel")
 
-
-class EndastPersoner(BasePermission):
-    """Personal data endpoints: never for part keys (they get aggregates only)."""
-
-    message = "En partnyckel ger endast tillgång till sammanställda uppgifter."
-
-    def has_permission(self, request, view) -> bool:
-        return not hasattr(request.user, "part_nyckel")

@@ -347,6 +347,7 @@ def test_avslut(inskrivning, samordnare):
     assert inskrivning.avslutsorsak == "arbete"
     assert inskrivning.sysselsattning_vid_avslut == "forvarvsarbete"
     assert list(inskrivning.forsorjning.values_list("tidpunkt", "kalla")) == [("avslut", "lon")]
+    assert Inskrivning.objects.get(pk=inskrivning.pk).version == 2
 
 
 def test_avslut_tva_ganger_vagras(inskrivning):

@@ -49,3 +49,36 @@ def test_celery_ar_konfigurerad_for_att_inte_tappa_uppgifter():
     assert conf.worker_prefetch_multiplier == 1
     assert conf.task_serializer == "json"
     assert conf.accept_content == ["json"]
+
+
+def test_produktion_vagrar_utvecklingsnyckeln_aven_i_rotationslistan():
+    dev = "Zmluc2FtLWRldi1maWVsZC1rZXktMzItYnl0ZXMhISE="
+    resultat = manage(
+        "check",
+        FINSAM_PRODUCTION="1",
+        SECRET_KEY="x" * 64,
+        FINSAM_FIELD_KEY=f"{Fernet.generate_key().decode()},{dev}",
+        FINSAM_HMAC_KEY="hmac-" + "y" * 40,
+    )
+    assert resultat.returncode != 0
+    assert "sätt FINSAM_FIELD_KEY." in resultat.stderr
+
+
+def test_ogiltig_faltnyckel_stoppar_starten():
+    resultat = manage("check", FINSAM_FIELD_KEY="inte-en-nyckel")
+    assert resultat.returncode != 0
+    assert "ogiltig Fernet-nyckel" in resultat.stderr
+
+
+def test_produktion_kraver_alltid_tvafaktor():
+    resultat = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.FINSAM_KRAV_TVAFAKTOR)",
+        FINSAM_PRODUCTION="1",
+        FINSAM_KRAV_TVAFAKTOR="0",
+        SECRET_KEY="x" * 64,
+        FINSAM_FIELD_KEY=Fernet.generate_key().decode(),
+        FINSAM_HMAC_KEY="hmac-" + "y" * 40,
+    )
+    assert resultat.stdout.strip().splitlines()[-1] == "True", resultat.stderr

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 
 from deltagare.models import Deltagare, Inskrivning, Stegbedomning
 from finsam.models import ApiNyckel, Budgetar, Budgetrad, Intakt, Part
-from insatser.models import Insats, Nyckeltal
+from insatser.models import Insats, Nyckeltal, Stegskala
 from rapporter.models import Rapport
 from tests.factories import ForbundFactory, InsatsFactory, steg
 
@@ -126,7 +126,6 @@ def test_steg_maste_hora_till_insatsens_stegskala(forbund, deltagare, insats):
             steg=steg(annat_forbunds_insats, 3),
         ),
         "Steget finns inte i insatsens stegskala.",
-        i_databasen=False,
     )
     vagras(
         Stegbedomning(
@@ -135,6 +134,41 @@ def test_steg_maste_hora_till_insatsens_stegskala(forbund, deltagare, insats):
         "före inskrivningens startdatum",
         i_databasen=False,
     )
+
+
+@pytest.fixture
+def bedomd_inskrivning(deltagare, insats):
+    inskrivning = Inskrivning.objects.create(
+        deltagare=deltagare, insats=insats, startdatum=D(2021, 1, 4)
+    )
+    Stegbedomning.objects.create(
+        inskrivning=inskrivning, datum=D(2021, 1, 4), typ="start", steg=steg(insats, 2)
+    )
+    return inskrivning
+
+
+def test_databasen_vagrar_ny_stegskala_nar_bedomningar_finns(forbund, bedomd_inskrivning):
+    insats = bedomd_inskrivning.insats
+    insats.stegskala = Stegskala.objects.create(forbund=forbund, namn="SKAPA")
+    with (
+        pytest.raises(IntegrityError, match="Steget finns inte i insatsens stegskala"),
+        transaction.atomic(),
+    ):
+        insats.save()
+
+
+def test_databasen_vagrar_flytt_till_insats_med_annan_stegskala(forbund, bedomd_inskrivning):
+    skapa = Stegskala.objects.create(forbund=forbund, namn="SKAPA")
+    annan = InsatsFactory(forbund=forbund, stegskala=skapa)
+    bedomd_inskrivning.insats = annan
+    with (
+        pytest.raises(IntegrityError, match="Steget finns inte i insatsens stegskala"),
+        transaction.atomic(),
+    ):
+        bedomd_inskrivning.save()
+    # A move to an insats on the same ladder is fine.
+    bedomd_inskrivning.insats = InsatsFactory(forbund=forbund)
+    bedomd_inskrivning.save()
 
 
 def test_en_startbedomning_per_inskrivning(deltagare, insats):

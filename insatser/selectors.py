@@ -1,0 +1,52 @@
+"""Every read of insatser for the pages: scoped to the user, in tree order."""
+
+from collections.abc import Iterable
+
+from finsam.atkomst import atkomst
+from finsam.models import Forbund
+from insatser.models import Insats
+
+
+def insatser_i_ordning(insatser: Iterable[Insats]) -> list[Insats]:
+    """Insatser in the given order, each delinsats right after its överordnad.
+
+    Sets `indragen` on each: true for a delinsats under its överordnad. A
+    delinsats whose överordnad is not in the list (a samordnare of the
+    delinsats only) stands on its own at its place in the order.
+    """
+    insatser = list(insatser)
+    ids = {insats.pk for insats in insatser}
+    delar: dict[int, list[Insats]] = {}
+    for insats in insatser:
+        if insats.overordnad_id in ids:
+            delar.setdefault(insats.overordnad_id, []).append(insats)
+    ordning = []
+    for insats in insatser:
+        if insats.overordnad_id in ids:
+            continue
+        insats.indragen = False
+        ordning.append(insats)
+        for del_ in delar.get(insats.pk, ()):
+            del_.indragen = True
+            ordning.append(del_)
+    return ordning
+
+
+def insatser_for_forbund(*, user, forbund: Forbund) -> list[Insats]:
+    """The förbund's insatser the user can see, delinsatser under their parent."""
+    insatser = (
+        Insats.objects.visible_to(user)
+        .filter(forbund=forbund)
+        .select_related("utforare", "overordnad")
+    )
+    return insatser_i_ordning(insatser)
+
+
+def samordnarens_insatser(*, user, forbund: Forbund) -> list[Insats]:
+    """The insatser (and their delinsatser) the user is samordnare of in the förbund."""
+    insatser = (
+        Insats.objects.visible_to(user)
+        .filter(forbund=forbund, pk__in=atkomst(user).samordnare_insatser)
+        .select_related("utforare", "overordnad")
+    )
+    return insatser_i_ordning(insatser)
