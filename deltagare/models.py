@@ -347,3 +347,65 @@ class AnonymaDeltagare(models.Model):
     @property
     def totalt(self) -> int:
         return self.kvinnor + self.man + self.annat
+
+
+class AtkomstloggQuerySet(SynligQuerySet):
+    def _synlig(self, a: Atkomst):
+        # The förbundschef reviews the log; it names deltagare only by pseudonym.
+        return self.filter(forbund__in=a.forbund_med_roll(Roll.FORBUNDSCHEF))
+
+
+class Atkomstlogg(models.Model):
+    """One read or change of one deltagare's data: who, what, when and from where.
+
+    Written by `deltagare.atkomstlogg.logga` only, in the same transaction as
+    the read or write it records. Holds no identity, only the pseudonym.
+    """
+
+    class Handling(models.TextChoices):
+        LAS = "las", "Läsning"
+        SOK = "sok", "Sökning"
+        REGISTRERA = "registrera", "Registrering"
+        INSKRIVNING = "inskrivning", "Inskrivning"
+        ANDRA = "andra", "Ändring"
+        BEDOMNING = "bedomning", "Stegbedömning"
+        AVSLUT = "avslut", "Avslut"
+        FELREGISTRERING = "felregistrering", "Felregistrering"
+
+    tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True, db_index=True)
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.PROTECT, related_name="+", verbose_name="förbund"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="användare",
+    )
+    # Kept as text so the log still says who after a user is removed.
+    anvandarnamn = models.CharField("användarnamn", max_length=150)
+    handling = models.CharField("handling", max_length=20, choices=Handling.choices)
+    deltagare_pseudonym = models.UUIDField("deltagare (pseudonym)", db_index=True)
+    insats = models.ForeignKey(
+        "insatser.Insats",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="insats",
+    )
+    ursprung = models.CharField("från", max_length=64, blank=True, help_text="IP-adress")
+    vag = models.CharField("sida eller anrop", max_length=300, blank=True)
+
+    objects = AtkomstloggQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "åtkomstlogg"
+        verbose_name_plural = "åtkomstlogg"
+        ordering = ["-tidpunkt", "-id"]
+        indexes = [models.Index(fields=["forbund", "tidpunkt"])]
+
+    def __str__(self) -> str:
+        return f"{self.tidpunkt:%Y-%m-%d %H:%M} {self.anvandarnamn} {self.get_handling_display()}"

@@ -1,5 +1,6 @@
 """Insatser, their stegskala and the nyckeltal of struktur insatser."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -241,3 +242,50 @@ class Nyckeltal(models.Model):
     def clean(self) -> None:
         if self.insats_id and self.insats.inriktning != Inriktning.STRUKTUR:
             raise ValidationError({"insats": "Nyckeltal redovisas för strukturinsatser."})
+
+
+class InsatsberattelseQuerySet(ForbundsdataQuerySet):
+    forbund_falt = "insats__forbund"
+
+
+class Insatsberattelse(models.Model):
+    """The samordnare's narrative of an insats for a period (used in the delårsrapport).
+
+    Aggregate-level text about the insats: it must not describe individuals.
+    """
+
+    insats = models.ForeignKey(Insats, on_delete=models.CASCADE, related_name="berattelser")
+    fran = models.DateField("från")
+    till = models.DateField("till")
+    text = models.TextField("berättelse")
+    version = models.PositiveIntegerField(default=1)
+    andrad = models.DateTimeField("ändrad", auto_now=True)
+    andrad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = InsatsberattelseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "insatsberättelse"
+        verbose_name_plural = "insatsberättelser"
+        ordering = ["insats", "-fran"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["insats", "fran", "till"],
+                name="insatsberattelse_en_per_period",
+                violation_error_message="Insatsen har redan en berättelse för den perioden.",
+            ),
+            models.CheckConstraint(
+                condition=Q(till__gte=F("fran")),
+                name="insatsberattelse_till_efter_fran",
+                violation_error_message="Periodens slut kan inte vara före dess början.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.insats} {self.fran}–{self.till}"

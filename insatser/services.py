@@ -1,12 +1,15 @@
-"""Every write of insatser: create and change an insats (förbundschef)."""
+"""Every write of insatser: the insats itself (förbundschef) and its narrative (samordnare)."""
+
+import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from finsam.atkomst import som_skapare
 from finsam.models import Forbund
-from finsam.services.organisation import krav_forbundschef
-from finsam.services.validering import spara_validerad
-from insatser.models import Insats, Stegskala
+from finsam.services.organisation import krav_forbundschef, krav_samordnare
+from finsam.services.validering import Konflikt, spara_validerad
+from insatser.models import Insats, Insatsberattelse, Stegskala
 
 # Fields a förbundschef may set on an insats (API.md `insatser` POST/PATCH).
 INSATS_FALT = (
@@ -70,3 +73,34 @@ def insats_uppdatera(*, insats: Insats, user, **falt) -> Insats:
     for namn, varde in falt.items():
         setattr(insats, namn, varde)
     return spara_validerad(insats)
+
+
+@transaction.atomic
+def insatsberattelse_spara(
+    *,
+    insats: Insats,
+    fran: datetime.date,
+    till: datetime.date,
+    text: str,
+    version: int | None,
+    user,
+) -> Insatsberattelse:
+    """Write the narrative of an insats for a period (samordnare of the insats).
+
+    `version` is the one the form was opened at (None for a new text);
+    `Konflikt` if someone else saved in between.
+    """
+    krav_samordnare(user, insats)
+    berattelse = (
+        Insatsberattelse.objects.select_for_update()
+        .filter(insats=insats, fran=fran, till=till)
+        .first()
+    )
+    if berattelse is None:
+        berattelse = Insatsberattelse(insats=insats, fran=fran, till=till, version=0)
+    elif berattelse.version != version:
+        raise Konflikt
+    berattelse.text = text.strip()
+    berattelse.version += 1
+    berattelse.andrad_av = som_skapare(user)
+    return spara_validerad(berattelse)

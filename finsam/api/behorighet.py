@@ -41,4 +41,3 @@ class ArInloggad(BasePermission):
             self.message = _TVAFAKTOR
             return False
         return request.method in SAFE_METHODS or not hasattr(user, "part_nyckel")
-

@@ -21,6 +21,14 @@ def krav_forbundschef(user, forbund_id: int) -> None:
         raise PermissionDenied("Endast förbundschefen får göra detta.")
 
 
+def krav_samordnare(user, insats: Insats) -> None:
+    """Refuse unless the user is samordnare of the insats (or of its överordnad)."""
+    if user is SYSTEM:
+        return
+    if insats.pk not in atkomst(user).samordnare_insatser:
+        raise PermissionDenied("Endast samordnare för insatsen får göra detta.")
+
+
 @transaction.atomic
 def forbund_skapa(*, namn: str, user, **installningar) -> Forbund:
     """Create a förbund with its default stegskala Processtrappan (admin only)."""

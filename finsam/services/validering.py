@@ -3,6 +3,18 @@
 from django.db import models
 
 
+class Konflikt(Exception):
+    """Someone else saved the row after this user read it (optimistic locking)."""
+
+    meddelande = (
+        "Någon annan har sparat uppgifterna efter att du öppnade sidan. Dina uppgifter finns "
+        "kvar: jämför med de sparade och spara igen."
+    )
+
+    def __str__(self) -> str:
+        return self.meddelande
+
+
 def spara_validerad(obj: models.Model, *, exclude: list[str] | None = None) -> models.Model:
     """Run every model and database-constraint check, then save.
 

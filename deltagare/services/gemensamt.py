@@ -1,0 +1,52 @@
+"""What every deltagare service shares: who may write, conflicts, försörjning."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+
+from deltagare.models import Forsorjning, Inskrivning
+from finsam.kodlistor import Forsorjningskalla
+from finsam.services.validering import Konflikt
+
+# Start data a samordnare records per inskrivning (API.md `inskrivningar` POST).
+STARTDATA_FALT = (
+    "remitterande_part",
+    "utbildningsniva",
+    "tid_i_offentlig_forsorjning",
+    "utrikes_fodd",
+)
+
+
+def las_for_andring(inskrivning: Inskrivning, version: int | None) -> Inskrivning:
+    """The inskrivning read again under lock; `Konflikt` if it changed since `version`.
+
+    `version=None` skips the check (trusted set-up, or an API client that
+    does not send one).
+    """
+    aktuell = Inskrivning.objects.select_for_update().get(pk=inskrivning.pk)
+    if version is not None and aktuell.version != version:
+        raise Konflikt
+    return aktuell
+
+
+def forsorjning_spara(inskrivning: Inskrivning, tidpunkt: str, kallor: Iterable[str]) -> None:
+    """Add the källor of a new inskrivning or a new avslut.
+
+    Validated here rather than row by row with full_clean: the only rules
+    are the code list and uniqueness, and uniqueness holds because each
+    tidpunkt is written once (a new inskrivning; an avslut, which cannot
+    happen twice) and duplicates are dropped.
+    """
+    kallor = list(dict.fromkeys(kallor))  # the same källa twice means once
+    okanda = [k for k in kallor if k not in Forsorjningskalla.values]
+    if okanda:
+        raise ValidationError(
+            {
+                f"forsorjning_vid_{tidpunkt}": (
+                    f"Okänd försörjningskälla: {', '.join(map(str, okanda))}."
+                )
+            }
+        )
+    Forsorjning.objects.bulk_create(
+        Forsorjning(inskrivning=inskrivning, tidpunkt=tidpunkt, kalla=kalla) for kalla in kallor
+    )
