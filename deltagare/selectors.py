@@ -1,0 +1,172 @@
+"""Every read of deltagare data, scoped to the user and written to the access log.
+
+A function here that returns a deltagare's data logs it (one row per
+deltagare, `deltagare.atkomstlogg.logga`) before it returns, so no page or
+API answer shows someone without a trace. Outside reach is 404.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from deltagare.atkomstlogg import Handling, logga
+from deltagare.models import Deltagare, Inskrivning, Stegbedomning
+from deltagare.personnummer import maskera as _maskera_nummer
+from deltagare.personnummer import tolka
+from finsam.atkomst import atkomst
+from finsam.kodlistor import Avslutsorsak, Bedomningstyp
+from finsam.kryptering import dekryptera, uppslagshash
+from insatser.models import Insats
+
+URVAL = ("aktiva", "avslutade", "alla")
+# Sort keys a list may be ordered by (a user's choice, so never raw input).
+SORTERINGAR = {
+    "start": "startdatum",
+    "-start": "-startdatum",
+    "slut": "slutdatum",
+    "-slut": "-slutdatum",
+    "referens": "deltagare__referens",
+    "-referens": "-deltagare__referens",
+}
+PER_SIDA = 25
+
+
+def samordnarens_insats(*, user, pk: int) -> Insats:
+    """An insats the user is samordnare of, or 404."""
+    if pk not in atkomst(user).samordnare_insatser:
+        raise Http404
+    return get_object_or_404(Insats.objects.select_related("stegskala"), pk=pk)
+
+
+def _inskrivningar(user) -> QuerySet[Inskrivning]:
+    return Inskrivning.objects.visible_to(user).select_related("deltagare", "insats")
+
+
+def inskrivningar_sida(
+    *, user, insats: Insats, urval: str = "aktiva", sortering: str = "-start", sida=1
+) -> Page:
+    """One page of the insats's inskrivningar (its delinsatser included), logged."""
+    qs = _inskrivningar(user).filter(Q(insats=insats) | Q(insats__overordnad=insats))
+    if urval == "aktiva":
+        qs = qs.filter(slutdatum__isnull=True)
+    elif urval == "avslutade":
+        qs = qs.filter(slutdatum__isnull=False)
+    qs = qs.order_by(SORTERINGAR.get(sortering, "-startdatum"), "-id")
+    sidan = Paginator(qs, PER_SIDA).get_page(sida)
+    logga(user=user, handling=Handling.LAS, deltagare=[i.deltagare for i in sidan], insats=insats)
+    return sidan
+
+
+def deltagare_hamta(*, user, pk: int) -> Deltagare:
+    """A deltagare with their inskrivningar and bedömningar (the timeline), logged."""
+    bedomningar = Stegbedomning.objects.select_related("steg").order_by("datum", "id")
+    deltagare = get_object_or_404(
+        Deltagare.objects.visible_to(user).prefetch_related(
+            Prefetch(
+                "inskrivningar",
+                queryset=_inskrivningar(user)
+                .select_related("insats__stegskala", "remitterande_part")
+                .prefetch_related(Prefetch("bedomningar", queryset=bedomningar), "forsorjning")
+                .order_by("-startdatum"),
+            )
+        ),
+        pk=pk,
+    )
+    logga(user=user, handling=Handling.LAS, deltagare=deltagare)
+    return deltagare
+
+
+def inskrivning_hamta(*, user, pk: int) -> Inskrivning:
+    """One inskrivning within the user's reach, logged."""
+    inskrivning = get_object_or_404(_inskrivningar(user).select_related("insats__stegskala"), pk=pk)
+    logga(
+        user=user, handling=Handling.LAS, deltagare=inskrivning.deltagare, insats=inskrivning.insats
+    )
+    return inskrivning
+
+
+def deltagare_sok(*, user, personnummer: str = "", referens: str = "") -> list[Deltagare]:
+    """Deltagare within reach matching a personnummer (exactly) or a referens (in part).
+
+    The personnummer is compared by its keyed hash; it is never stored or
+    logged as searched for. A malformed number raises ValidationError.
+    """
+    synliga = Deltagare.objects.visible_to(user)
+    if personnummer:
+        try:
+            nummer = tolka(personnummer)
+        except ValidationError as fel:
+            raise ValidationError({"personnummer": fel.messages}) from None
+        traffar = list(synliga.filter(personnummer_hash=uppslagshash(nummer.nummer)))
+    elif referens.strip():
+        traffar = list(synliga.filter(referens__icontains=referens.strip()).order_by("referens"))
+    else:
+        traffar = []
+    logga(user=user, handling=Handling.SOK, deltagare=traffar)
+    return traffar
+
+
+def personnummer_visa(deltagare: Deltagare) -> str:
+    """The full number, for the samordnare's own deltagare page only."""
+    if not deltagare.personnummer_krypterat:
+        return ""
+    return dekryptera(deltagare.personnummer_krypterat)
+
+
+def personnummer_maskerat(deltagare: Deltagare) -> str:
+    """`19850312-****`: what lists and the API may show at most."""
+    nummer = personnummer_visa(deltagare)
+    return _maskera_nummer(nummer) if nummer else ""
+
+
+@dataclass(frozen=True)
+class Uppfoljning:
+    inskrivning: Inskrivning
+    typ: str  # Bedomningstyp.UPPFOLJNING_6 or _18
+    forfaller: datetime.date
+
+
+# Follow-ups and how many months after avslut they fall due.
+UPPFOLJNINGAR = ((Bedomningstyp.UPPFOLJNING_6, 6), (Bedomningstyp.UPPFOLJNING_18, 18))
+
+
+def manader_fore(datum: datetime.date, manader: int) -> datetime.date:
+    """The same day `manader` months earlier (the month's last day if shorter)."""
+    ar, manad = divmod(datum.year * 12 + datum.month - 1 - manader, 12)
+    return datetime.date(ar, manad + 1, min(datum.day, calendar.monthrange(ar, manad + 1)[1]))
+
+
+def uppfoljningar_forfallna(*, user, insats: Insats, idag: datetime.date) -> list[Uppfoljning]:
+    """Avslutade inskrivningar whose 6- or 18-month follow-up is due and not yet made."""
+    avslutade = (
+        _inskrivningar(user)
+        .filter(Q(insats=insats) | Q(insats__overordnad=insats), slutdatum__isnull=False)
+        .exclude(avslutsorsak__in=[Avslutsorsak.FELREGISTRERING, Avslutsorsak.AVLIDEN])
+    )
+    forfallna = []
+    for typ, manader in UPPFOLJNINGAR:
+        gjord = Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
+        for inskrivning in avslutade.filter(slutdatum__lte=manader_fore(idag, manader)).exclude(
+            Exists(gjord)
+        ):
+            forfallna.append(
+                Uppfoljning(
+                    inskrivning=inskrivning,
+                    typ=typ,
+                    forfaller=_manader_efter(inskrivning.slutdatum, manader),
+                )
+            )
+    forfallna.sort(key=lambda u: u.forfaller)
+    personer = {u.inskrivning.deltagare_id: u.inskrivning.deltagare for u in forfallna}
+    logga(user=user, handling=Handling.LAS, deltagare=personer.values(), insats=insats)
+    return forfallna
+
+
+def _manader_efter(datum: datetime.date, manader: int) -> datetime.date:
+    return manader_fore(datum, -manader)
