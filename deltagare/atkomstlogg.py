@@ -25,6 +25,9 @@ def logga(
     """Record that `user` did `handling` to each deltagare; returns the count."""
     if isinstance(deltagare, Deltagare):
         deltagare = [deltagare]
+    # One row per person per read, even where a page shows them twice (two
+    # inskrivningar in the insats, or one in a delinsats).
+    deltagare = {d.pseudonym: d for d in deltagare}.values()
     begaran = aktuell_begaran()
     anvandare = None if user is SYSTEM else user
     rader = [

@@ -16,7 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from deltagare.atkomstlogg import Handling, logga
-from deltagare.models import Deltagare, Inskrivning, Stegbedomning
+from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
 from finsam.atkomst import atkomst
@@ -170,3 +170,35 @@ def uppfoljningar_forfallna(*, user, insats: Insats, idag: datetime.date) -> lis
 
 def _manader_efter(datum: datetime.date, manader: int) -> datetime.date:
     return manader_fore(datum, -manader)
+
+
+@dataclass(frozen=True)
+class AnonymaAr:
+    """One år of an insats's anonyma; a count is None where it is masked."""
+
+    ar: int
+    kvinnor: int | None
+    man: int | None
+    annat: int | None
+    totalt: int | None
+
+
+def anonyma_lista(*, user, insats: Insats) -> list[AnonymaAr]:
+    """The insats's anonyma per år, readable by every member and part key of its förbund.
+
+    A part key gets counts from 1 to `min_cell - 1` as None (API.md), and
+    then the total too: with one count hidden, the total less the others
+    would give it away.
+    """
+    rader = AnonymaDeltagare.objects.visible_to(user).filter(insats=insats).order_by("ar")
+    min_cell = insats.forbund.min_cell if atkomst(user).ar_part else 1
+
+    def maskerat(antal: int) -> int | None:
+        return None if 0 < antal < min_cell else antal
+
+    resultat = []
+    for rad in rader:
+        per_kon = [maskerat(rad.kvinnor), maskerat(rad.man), maskerat(rad.annat)]
+        totalt = None if None in per_kon else maskerat(rad.totalt)
+        resultat.append(AnonymaAr(rad.ar, *per_kon, totalt))
+    return resultat

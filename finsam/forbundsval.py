@@ -16,6 +16,7 @@ _NYCKEL = "aktivt_forbund"
 # on the first one they hold and reaches the others from the navigation.
 ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
     (Roll.FORBUNDSCHEF, "oversikt", "Översikt"),
+    (Roll.FORBUNDSCHEF, "atkomstlogg", "Åtkomstlogg"),
     (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),
     (Roll.STYRELSE, "rapporter", "Rapporter"),
 )

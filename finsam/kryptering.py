@@ -60,6 +60,15 @@ def kryptera_om(token: str) -> str:
         ) from None
 
 
+def krypterad_med_nyaste(token: str) -> bool:
+    """Whether the newest key alone opens the token (so rotation can skip it)."""
+    try:
+        _fernet(tuple(settings.FINSAM_FIELD_KEYS[:1])).decrypt(token.encode("ascii"))
+    except (InvalidToken, UnicodeEncodeError):
+        return False
+    return True
+
+
 def uppslagshash(personnummer: str) -> str:
     """HMAC-SHA256 (hex, 64 characters) of the normalised twelve-digit number.
 

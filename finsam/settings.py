@@ -240,6 +240,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # A code list used by fields of different names is still one enum.
+    "ENUM_NAME_OVERRIDES": {
+        "ForsorjningskallaEnum": "finsam.kodlistor.Forsorjningskalla",
+        "SysselsattningEnum": "finsam.kodlistor.Sysselsattning",
+    },
 }
 
 # --- Security. Always: no sniffing, no framing. Production: HTTPS only.

@@ -9,6 +9,8 @@ urlpatterns = [
     path("api/v1/", include("finsam.api.urls")),
     path("konto/", include("finsam.konto.urls")),
     path("insatser/", include("insatser.urls")),
+    path("deltagare/", include("deltagare.urls")),
     path("rapporter/", include("rapporter.urls")),
+    path("atkomstlogg/", include("deltagare.logg.urls")),
     path("", include("finsam.web_urls")),
 ]

@@ -2,9 +2,11 @@
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from finsam.atkomst import atkomst
 from finsam.models import Forbund
-from insatser.models import Insats
+from insatser.models import Insats, Insatsberattelse, Steg
 
 
 def insatser_i_ordning(insatser: Iterable[Insats]) -> list[Insats]:
@@ -50,3 +52,18 @@ def samordnarens_insatser(*, user, forbund: Forbund) -> list[Insats]:
         .select_related("utforare", "overordnad")
     )
     return insatser_i_ordning(insatser)
+
+
+def insatsberattelser(*, user, insats: Insats) -> QuerySet[Insatsberattelse]:
+    """The insats's narratives, newest period first."""
+    return (
+        Insatsberattelse.objects.visible_to(user).filter(insats=insats).order_by("-fran", "-till")
+    )
+
+
+def steg_per_stegskala(*, user, stegskala_ids: Iterable[int]) -> dict[int, list[Steg]]:
+    """The steg of each stegskala, in ladder order, in one query (for forms' choices)."""
+    stegskalor: dict[int, list[Steg]] = {}
+    for steg in Steg.objects.visible_to(user).filter(stegskala_id__in=set(stegskala_ids)):
+        stegskalor.setdefault(steg.stegskala_id, []).append(steg)
+    return stegskalor

@@ -1,12 +1,22 @@
-"""Pages about insatser: the samordnare's own list."""
+"""Pages about insatser: the samordnare's own list, anonyma deltagare and the narrative."""
 
+from urllib.parse import urlencode
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
+from deltagare.selectors import anonyma_lista, samordnarens_insats
+from deltagare.services import anonyma_registrera
+from deltagare.views.gemensamt import felstatus, kor_tjanst
 from finsam.forbundsval import forbund_for_roll
 from finsam.kodlistor import Roll
-from insatser.selectors import samordnarens_insatser
+from insatser.forms import AnonymaForm, BerattelseForm, PeriodForm, delar
+from insatser.selectors import insatsberattelser, samordnarens_insatser
+from insatser.services import insatsberattelse_spara
 
 
 @login_required
@@ -15,4 +25,94 @@ def mina_insatser(request: HttpRequest) -> HttpResponse:
     insatser = samordnarens_insatser(user=request.user, forbund=forbund)
     return render(
         request, "insatser/mina_insatser.html", {"forbund": forbund, "insatser": insatser}
+    )
+
+
+@login_required
+def anonyma(request: HttpRequest, pk: int) -> HttpResponse:
+    """Counts per år and kön of deltagare not registered individually."""
+    insats = samordnarens_insats(user=request.user, pk=pk)
+    rader = anonyma_lista(user=request.user, insats=insats)
+    if request.method == "POST":
+        form = AnonymaForm(request.POST)
+        if form.is_valid() and kor_tjanst(
+            form,
+            lambda: anonyma_registrera(insats=insats, user=request.user, **form.tjanstdata()),
+        ):
+            messages.success(
+                request, f"Anonyma deltagare för {form.cleaned_data['ar']} är sparade."
+            )
+            return redirect("insats_anonyma", pk=insats.pk)
+    else:
+        # ?ar= opens a saved year for changing; otherwise this year.
+        ar = request.GET.get("ar", "")
+        ar = int(ar) if ar.isdigit() else timezone.localdate().year
+        sparad = next((rad for rad in rader if rad.ar == ar), None)
+        initial = {"ar": ar}
+        if sparad is not None:
+            initial |= {"kvinnor": sparad.kvinnor, "man": sparad.man, "annat": sparad.annat}
+        form = AnonymaForm(initial=initial)
+    return render(
+        request,
+        "insatser/anonyma.html",
+        {"insats": insats, "rader": rader, "form": form},
+        status=felstatus(form) if form.is_bound else 200,
+    )
+
+
+def _berattelse_url(insats_pk: int, fran, till) -> str:
+    fragor = urlencode({"fran": fran.isoformat(), "till": till.isoformat()})
+    return f"{reverse('insats_berattelse', kwargs={'pk': insats_pk})}?{fragor}"
+
+
+@login_required
+def berattelse(request: HttpRequest, pk: int) -> HttpResponse:
+    """The narrative of an insats for a period (default this year's delår)."""
+    insats = samordnarens_insats(user=request.user, pk=pk)
+    fran, till = delar(timezone.localdate())
+    period = PeriodForm(request.GET or None, initial={"fran": fran, "till": till})
+    if period.is_valid():
+        fran, till = period.cleaned_data["fran"], period.cleaned_data["till"]
+    berattelser = list(insatsberattelser(user=request.user, insats=insats))
+    sparad = next((b for b in berattelser if (b.fran, b.till) == (fran, till)), None)
+    if request.method == "POST":
+        form = BerattelseForm(request.POST)
+        if form.is_valid():
+            fran, till = form.cleaned_data["fran"], form.cleaned_data["till"]
+            sparad = next((b for b in berattelser if (b.fran, b.till) == (fran, till)), None)
+            if kor_tjanst(
+                form,
+                lambda: insatsberattelse_spara(
+                    insats=insats, user=request.user, **form.tjanstdata()
+                ),
+                aktuell_version=sparad.version if sparad else None,
+            ):
+                messages.success(request, "Berättelsen är sparad.")
+                return redirect(_berattelse_url(insats.pk, fran, till))
+    else:
+        form = BerattelseForm(
+            initial={
+                "fran": fran,
+                "till": till,
+                "text": sparad.text if sparad else "",
+                "version": sparad.version if sparad else None,
+            }
+        )
+    return render(
+        request,
+        "insatser/berattelse.html",
+        {
+            "insats": insats,
+            "period": period,
+            "form": form,
+            "fran": fran,
+            "till": till,
+            "sparad": sparad,
+            "konflikt": getattr(form, "konflikt", False),
+            "berattelser": [
+                {"berattelse": b, "url": _berattelse_url(insats.pk, b.fran, b.till)}
+                for b in berattelser
+            ],
+        },
+        status=felstatus(form) if form.is_bound else 200,
     )

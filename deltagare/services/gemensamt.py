@@ -29,6 +29,24 @@ def las_for_andring(inskrivning: Inskrivning, version: int | None) -> Inskrivnin
     return aktuell
 
 
+def kontrollera_inom_insatsen(inskrivning: Inskrivning) -> None:
+    """An inskrivning starts while its insats runs.
+
+    `insats_uppdatera` already refuses an insats slutdatum before an
+    inskrivning's start; this is the same rule seen from the inskrivning.
+    Called after `full_clean`, so `startdatum` is a date.
+    """
+    insats = inskrivning.insats
+    if inskrivning.startdatum < insats.startdatum:
+        raise ValidationError(
+            {"startdatum": f"Startdatum kan inte vara före insatsens start ({insats.startdatum})."}
+        )
+    if insats.slutdatum is not None and inskrivning.startdatum > insats.slutdatum:
+        raise ValidationError(
+            {"startdatum": f"Startdatum kan inte vara efter insatsens slut ({insats.slutdatum})."}
+        )
+
+
 def forsorjning_spara(inskrivning: Inskrivning, tidpunkt: str, kallor: Iterable[str]) -> None:
     """Add the källor of a new inskrivning or a new avslut.
 

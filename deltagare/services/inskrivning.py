@@ -8,7 +8,12 @@ from django.db import transaction
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.models import Deltagare, Forsorjning, Inskrivning
-from deltagare.services.gemensamt import STARTDATA_FALT, forsorjning_spara, las_for_andring
+from deltagare.services.gemensamt import (
+    STARTDATA_FALT,
+    forsorjning_spara,
+    kontrollera_inom_insatsen,
+    las_for_andring,
+)
 from finsam.atkomst import SYSTEM, som_skapare
 from finsam.kodlistor import Avslutsorsak
 from finsam.services.organisation import krav_samordnare
@@ -51,6 +56,7 @@ def skriv_in(
             **startdata,
         )
     )
+    kontrollera_inom_insatsen(inskrivning)
     forsorjning_spara(inskrivning, Forsorjning.Tidpunkt.START, forsorjning_vid_start)
     logga(user=user, handling=Handling.INSKRIVNING, deltagare=deltagare, insats=insats)
     return inskrivning
@@ -106,6 +112,8 @@ def inskrivning_uppdatera(
         )
     aktuell.version += 1
     spara_validerad(aktuell)
+    if "startdatum" in falt:
+        kontrollera_inom_insatsen(aktuell)
     if forsorjning_vid_start is not None:
         aktuell.forsorjning.filter(tidpunkt=Forsorjning.Tidpunkt.START).delete()
         forsorjning_spara(aktuell, Forsorjning.Tidpunkt.START, forsorjning_vid_start)

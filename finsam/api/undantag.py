@@ -3,9 +3,18 @@
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework import status
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
+
+from finsam.services.validering import Konflikt
+
+
+class KonfliktSvar(APIException):
+    # A stale `version`: someone else saved the row since the caller read it.
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "konflikt"
 
 
 def _detalj(exc: DjangoValidationError) -> dict | list:
@@ -28,4 +37,6 @@ def finsam_exception_handler(exc, context):
     # names the model; DRF's own NotFound says "Hittades inte."
     elif isinstance(exc, Http404):
         exc = NotFound()
+    elif isinstance(exc, Konflikt):
+        exc = KonfliktSvar(detail=str(exc))
     return exception_handler(exc, context)

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 import finsam.api.schema  # noqa: F401  (registers the API key scheme before any schema is built)
+from deltagare.api.views import DeltagareViewSet, InskrivningViewSet
 from finsam.api.views import ForbundViewSet, PartViewSet
 from insatser.api.views import InsatsViewSet
 
@@ -14,6 +15,8 @@ router = SimpleRouter()
 router.register("forbund", ForbundViewSet, basename="forbund")
 router.register("parter", PartViewSet, basename="part")
 router.register("insatser", InsatsViewSet, basename="insats")
+router.register("deltagare", DeltagareViewSet, basename="deltagare")
+router.register("inskrivningar", InskrivningViewSet, basename="inskrivning")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

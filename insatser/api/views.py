@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from rest_framework import mixins
 
+from deltagare.api.views import AnonymaAtgard
 from finsam.api.views import SynligViewSet
 from insatser.api.filters import InsatsFilter
 from insatser.api.serializers import InsatsAndraSerializer, InsatsSerializer
@@ -11,6 +12,7 @@ from insatser.services import insats_skapa, insats_uppdatera
 
 
 class InsatsViewSet(
+    AnonymaAtgard,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

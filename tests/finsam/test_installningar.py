@@ -15,6 +15,8 @@ ROT = Path(__file__).resolve().parents[2]
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     miljo = {k: v for k, v in os.environ.items() if not k.startswith("FINSAM_")}
     miljo.pop("SECRET_KEY", None)
+    # Set by the browser tests for Playwright; `check --deploy` rightly warns about it.
+    miljo.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     miljo.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROT, env=miljo, capture_output=True, text=True

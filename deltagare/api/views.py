@@ -1,0 +1,261 @@
+"""`deltagare/`, `inskrivningar/` and `insatser/{id}/anonyma/` (API.md).
+
+Scoped like the pages: rows come from `visible_to` (the samordnare of the
+insats only; anything else is 404), writes go through the same services,
+and every read is written to the access log by `DeltagardataViewSet`.
+"""
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.response import Response
+
+from deltagare.api.filters import DeltagareFilter, InskrivningFilter
+from deltagare.api.serializers import (
+    AnonymaSerializer,
+    AnonymaSvarSerializer,
+    AvslutSerializer,
+    DeltagareSerializer,
+    DeltagareSokSerializer,
+    InskrivningAndraSerializer,
+    InskrivningSerializer,
+    StegbedomningSerializer,
+)
+from deltagare.atkomstlogg import Handling, logga
+from deltagare.models import Deltagare, Inskrivning
+from deltagare.selectors import anonyma_lista, deltagare_sok
+from deltagare.services import (
+    anonyma_registrera,
+    deltagare_registrera,
+    inskrivning_avsluta,
+    inskrivning_skapa,
+    inskrivning_uppdatera,
+    stegbedomning_lagg_till,
+)
+from finsam.api.behorighet import ArInloggad
+from finsam.api.views import SynligViewSet
+from insatser.models import Insats
+
+KONFLIKT = OpenApiResponse(
+    inline_serializer("Konflikt", {"detail": serializers.CharField()}),
+    description="Någon annan har sparat inskrivningen efter den `version` som skickades.",
+)
+
+
+class IngenPartnyckel(BasePermission):
+    """Deltagare-level data are never for a part key: parter see aggregates only (DOMAIN.md §6)."""
+
+    message = "En partnyckel ger endast tillgång till sammanställda uppgifter."
+
+    def has_permission(self, request, view) -> bool:
+        return not hasattr(request.user, "part_nyckel")
+
+
+class DeltagardataViewSet(SynligViewSet):
+    # Deltagare-level data (DOMAIN.md §2). Every read is logged here, once,
+    # whatever the endpoint: a list page logs the deltagare on it and a
+    # detail read (a sub-resource such as bedomningar too) logs its
+    # deltagare. Writes are logged by their service, so a write's own
+    # `get_object` is not logged again. Part keys are refused before that.
+
+    # The part-key check comes first so a part key always hears why.
+    permission_classes = [IngenPartnyckel, ArInloggad]
+
+    def loggpost(self, rad) -> tuple[Deltagare, Insats | None]:
+        """The deltagare a row shows, and the insats it was seen in (if any)."""
+        raise NotImplementedError
+
+    def paginate_queryset(self, queryset: QuerySet):
+        sida = super().paginate_queryset(queryset)
+        self.logga_lasning(queryset if sida is None else sida)
+        return sida
+
+    def get_object(self):
+        objekt = super().get_object()
+        if self.request.method in SAFE_METHODS:
+            self.logga_lasning([objekt])
+        return objekt
+
+    def logga_lasning(self, rader) -> None:
+        # One row per deltagare per read, even when a page shows a person
+        # twice; a person seen in two insatser is logged without insats.
+        sedda: dict[int, tuple[Deltagare, Insats | None]] = {}
+        for rad in rader:
+            deltagare, insats = self.loggpost(rad)
+            if deltagare.pk in sedda and sedda[deltagare.pk][1] != insats:
+                insats = None
+            sedda[deltagare.pk] = (deltagare, insats)
+        per_insats: dict[Insats | None, list[Deltagare]] = {}
+        for deltagare, insats in sedda.values():
+            per_insats.setdefault(insats, []).append(deltagare)
+        for insats, personer in per_insats.items():
+            logga(user=self.request.user, handling=Handling.LAS, deltagare=personer, insats=insats)
+
+
+class DeltagareViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, DeltagardataViewSet
+):
+    """Deltagare i anroparens egna insatser (endast samordnare för insatsen).
+
+    Registrera med `{forbund, personnummer, samtycke_datum}` eller, utan
+    identitet, `{forbund, referens, kon, fodelsear}`. En samordnare ser också
+    de deltagare hen själv har registrerat men ännu inte skrivit in.
+    Personnummer visas aldrig, högst `personnummer_maskerat`. Varje läsning loggas.
+    """
+
+    queryset = Deltagare.objects.order_by("id")
+    serializer_class = DeltagareSerializer
+    filterset_class = DeltagareFilter
+
+    def loggpost(self, rad: Deltagare) -> tuple[Deltagare, None]:
+        return rad, None
+
+    def perform_create(self, serializer) -> None:
+        serializer.instance = deltagare_registrera(
+            **serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(request=DeltagareSokSerializer, responses=DeltagareSerializer(many=True))
+    @action(detail=False, methods=["post"], pagination_class=None, filter_backends=[])
+    def sok(self, request, *args, **kwargs) -> Response:
+        """Sök bland anroparens deltagare på personnummer (exakt) eller referens (del av).
+
+        Ett POST, så att personnumret aldrig står i en adress. Träffarna loggas.
+        """
+        fraga = DeltagareSokSerializer(data=request.data)
+        fraga.is_valid(raise_exception=True)
+        # The search logs its hits itself.
+        traffar = deltagare_sok(user=request.user, **fraga.validated_data)
+        return Response(self.get_serializer(traffar, many=True).data)
+
+
+@extend_schema_view(
+    partial_update=extend_schema(responses={200: InskrivningSerializer, 409: KONFLIKT})
+)
+class InskrivningViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    DeltagardataViewSet,
+):
+    """Inskrivningar i anroparens egna insatser (endast samordnare för insatsen).
+
+    Filter: `insats` (dess delinsatser ingår), `deltagare`, `aktiv`,
+    `startdatum_fran`, `startdatum_till`. PATCH ändrar startuppgifterna; med
+    `version` svarar ändringen 409 om någon annan har sparat under tiden.
+    Varje läsning loggas.
+    """
+
+    queryset = (
+        Inskrivning.objects.select_related("deltagare", "insats__stegskala")
+        .prefetch_related("forsorjning")
+        .order_by("-startdatum", "-id")
+    )
+    serializer_class = InskrivningSerializer
+    filterset_class = InskrivningFilter
+    # PATCH only: a PUT would reset every field left out to its default.
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return InskrivningAndraSerializer
+        return self.serializer_class
+
+    def loggpost(self, rad: Inskrivning) -> tuple[Deltagare, Insats]:
+        return rad.deltagare, rad.insats
+
+    def perform_create(self, serializer) -> None:
+        serializer.instance = inskrivning_skapa(**serializer.validated_data, user=self.request.user)
+
+    def perform_update(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        serializer.instance = inskrivning_uppdatera(
+            inskrivning=serializer.instance,
+            version=data.pop("version", None),
+            forsorjning_vid_start=data.pop("forsorjning_vid_start", None),
+            user=self.request.user,
+            **data,
+        )
+
+    @extend_schema(methods=["GET"], responses=StegbedomningSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        request=StegbedomningSerializer,
+        responses={201: StegbedomningSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        serializer_class=StegbedomningSerializer,
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def bedomningar(self, request, *args, **kwargs) -> Response:
+        """Inskrivningens stegbedömningar i datumordning; POST lägger till en.
+
+        `steg` är stegets nummer i insatsens stegskala.
+        """
+        inskrivning = self.get_object()
+        if request.method == "POST":
+            indata = self.get_serializer(data=request.data)
+            indata.is_valid(raise_exception=True)
+            bedomning = stegbedomning_lagg_till(
+                inskrivning=inskrivning,
+                datum=indata.validated_data["datum"],
+                typ=indata.validated_data["typ"],
+                steg_nummer=indata.validated_data["steg"],
+                user=request.user,
+            )
+            return Response(self.get_serializer(bedomning).data, status=status.HTTP_201_CREATED)
+        rader = inskrivning.bedomningar.select_related("steg").order_by("datum", "id")
+        return Response(self.get_serializer(rader, many=True).data)
+
+    @extend_schema(request=AvslutSerializer, responses={200: InskrivningSerializer, 409: KONFLIKT})
+    @action(detail=True, methods=["post"], serializer_class=AvslutSerializer, filter_backends=[])
+    def avslut(self, request, *args, **kwargs) -> Response:
+        """Avsluta inskrivningen med slutdatum, avslutsorsak, försörjning och sysselsättning.
+
+        Svarar med den avslutade inskrivningen. En inskrivning avslutas bara en gång.
+        """
+        inskrivning = self.get_object()
+        indata = self.get_serializer(data=request.data)
+        indata.is_valid(raise_exception=True)
+        inskrivning_avsluta(inskrivning=inskrivning, **indata.validated_data, user=request.user)
+        # Read again for the answer: the avslut's försörjning is newer than
+        # what was prefetched. The service has logged the change.
+        avslutad = self.get_queryset().get(pk=inskrivning.pk)
+        return Response(InskrivningSerializer(avslutad, context=self.get_serializer_context()).data)
+
+
+class AnonymaAtgard:
+    # The `anonyma` action of the insats viewset (`insatser/{id}/anonyma/`).
+    # Aggregates, so every member and part key of the förbund reads them
+    # (the selector masks small counts for part keys); only the insats's
+    # samordnare write them (the service says so). A mixin, so the insats
+    # viewset gains the action with one line and the code stays here.
+
+    @extend_schema(methods=["GET"], responses=AnonymaSvarSerializer(many=True))
+    @extend_schema(methods=["POST"], request=AnonymaSerializer, responses=AnonymaSvarSerializer)
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
+    def anonyma(self, request, *args, **kwargs) -> Response:
+        """Anonyma deltagare per år och kön; POST (samordnare för insatsen) sätter ett års antal.
+
+        För en partnyckel är antal från 1 till förbundets `min_cell` − 1 null.
+        """
+        insats = self.get_object()
+        if request.method == "POST":
+            indata = AnonymaSerializer(data=request.data)
+            indata.is_valid(raise_exception=True)
+            rad = anonyma_registrera(insats=insats, **indata.validated_data, user=request.user)
+            return Response(AnonymaSvarSerializer(rad).data)
+        return Response(
+            AnonymaSvarSerializer(anonyma_lista(user=request.user, insats=insats), many=True).data
+        )

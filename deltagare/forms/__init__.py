@@ -1,0 +1,22 @@
+"""The samordnare's forms: they parse input; the services decide (STYLE.md)."""
+
+from deltagare.forms.bedomning import BedomningForm, UppfoljningForm
+from deltagare.forms.gemensamt import fel_till_formular
+from deltagare.forms.inskrivning import (
+    AvslutForm,
+    FelregistreraForm,
+    RegistreringForm,
+    StartuppgifterForm,
+)
+from deltagare.forms.sok import SokForm
+
+__all__ = [
+    "AvslutForm",
+    "BedomningForm",
+    "FelregistreraForm",
+    "RegistreringForm",
+    "SokForm",
+    "StartuppgifterForm",
+    "UppfoljningForm",
+    "fel_till_formular",
+]

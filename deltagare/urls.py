@@ -1,0 +1,23 @@
+"""The samordnare's deltagare pages, under /deltagare/ (DOMAIN.md §6: samordnare only)."""
+
+from django.urls import path
+
+from deltagare.views import deltagare, inskrivning, lista, registrering, uppfoljning
+
+app_name = "deltagare"
+
+urlpatterns = [
+    path("insats/<int:insats_pk>/", lista.lista, name="lista"),
+    path("insats/<int:insats_pk>/sok/", lista.sok, name="sok"),
+    path("insats/<int:insats_pk>/registrera/", registrering.registrera, name="registrera"),
+    path("insats/<int:insats_pk>/uppfoljningar/", uppfoljning.uppfoljningar, name="uppfoljningar"),
+    path("<int:pk>/", deltagare.sida, name="sida"),
+    path("inskrivning/<int:pk>/bedomning/", deltagare.bedomning, name="bedomning"),
+    path(
+        "inskrivning/<int:pk>/startuppgifter/",
+        inskrivning.startuppgifter,
+        name="startuppgifter",
+    ),
+    path("inskrivning/<int:pk>/avsluta/", inskrivning.avsluta, name="avsluta"),
+    path("inskrivning/<int:pk>/felregistrera/", inskrivning.felregistrera, name="felregistrera"),
+]

@@ -1,0 +1,110 @@
+"""Changing an inskrivning: its start data, its avslut, and felregistrering.
+
+Each form carries the version it was opened at; a save that comes after
+someone else's answers 409 with the user's input kept.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from deltagare.forms import AvslutForm, FelregistreraForm, StartuppgifterForm
+from deltagare.models import Inskrivning
+from deltagare.selectors import inskrivning_hamta
+from deltagare.services import (
+    inskrivning_avsluta,
+    inskrivning_felregistrera,
+    inskrivning_uppdatera,
+)
+from deltagare.views.deltagare import deltagare_url
+from deltagare.views.gemensamt import benamning, felstatus, kor_tjanst
+from finsam.selectors import parter_for_forbund
+
+
+def _andringssida(
+    request: HttpRequest,
+    *,
+    inskrivning: Inskrivning,
+    form,
+    tjanst,
+    mall: str,
+    klart: str,
+) -> HttpResponse:
+    """GET shows the form; POST runs `tjanst(**form.tjanstdata())` and redirects."""
+    if request.method == "POST" and form.is_valid():
+        andrad = kor_tjanst(
+            form,
+            lambda: tjanst(inskrivning=inskrivning, user=request.user, **form.tjanstdata()),
+            aktuell_version=inskrivning.version,
+        )
+        if andrad is not None:
+            messages.success(request, klart)
+            return redirect(deltagare_url(inskrivning.deltagare_id, inskrivning.pk))
+    return render(
+        request,
+        mall,
+        {
+            "inskrivning": inskrivning,
+            "benamning": benamning(inskrivning.deltagare),
+            "form": form,
+            "konflikt": getattr(form, "konflikt", False),
+            "tillbaka": deltagare_url(inskrivning.deltagare_id, inskrivning.pk),
+        },
+        status=felstatus(form) if form.is_bound else 200,
+    )
+
+
+def _data(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+def startuppgifter(request: HttpRequest, pk: int) -> HttpResponse:
+    inskrivning = inskrivning_hamta(user=request.user, pk=pk)
+    form = StartuppgifterForm(
+        _data(request),
+        parter=parter_for_forbund(user=request.user, forbund=inskrivning.insats.forbund),
+        initial=StartuppgifterForm.initial_fran(inskrivning),
+    )
+    return _andringssida(
+        request,
+        inskrivning=inskrivning,
+        form=form,
+        tjanst=inskrivning_uppdatera,
+        mall="deltagare/startuppgifter.html",
+        klart="Startuppgifterna är sparade.",
+    )
+
+
+@login_required
+def avsluta(request: HttpRequest, pk: int) -> HttpResponse:
+    inskrivning = inskrivning_hamta(user=request.user, pk=pk)
+    form = AvslutForm(
+        _data(request),
+        initial={"slutdatum": timezone.localdate(), "version": inskrivning.version},
+    )
+    return _andringssida(
+        request,
+        inskrivning=inskrivning,
+        form=form,
+        tjanst=inskrivning_avsluta,
+        mall="deltagare/avsluta.html",
+        klart="Inskrivningen är avslutad.",
+    )
+
+
+@login_required
+def felregistrera(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirm page; the POST takes the inskrivning out of every count."""
+    inskrivning = inskrivning_hamta(user=request.user, pk=pk)
+    form = FelregistreraForm(_data(request), initial={"version": inskrivning.version})
+    return _andringssida(
+        request,
+        inskrivning=inskrivning,
+        form=form,
+        tjanst=inskrivning_felregistrera,
+        mall="deltagare/felregistrera.html",
+        klart="Inskrivningen är markerad som felregistrerad och räknas inte längre.",
+    )

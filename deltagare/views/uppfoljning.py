@@ -1,0 +1,77 @@
+"""Uppföljningar att göra: the 6- and 18-month follow-ups that are due, each with its form."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from deltagare.forms import UppfoljningForm
+from deltagare.forms.bedomning import UPPFOLJNINGSTYPER
+from deltagare.forms.gemensamt import satt_steg
+from deltagare.selectors import inskrivning_hamta, samordnarens_insats, uppfoljningar_forfallna
+from deltagare.services import stegbedomning_lagg_till
+from deltagare.views.gemensamt import benamning, felstatus, kor_tjanst
+from insatser.selectors import steg_per_stegskala
+
+
+def _spara(request: HttpRequest) -> UppfoljningForm | None:
+    """Record one follow-up from the POST; the refused form, or None when saved."""
+    form = UppfoljningForm(request.POST, steg=[])
+    # The ids of the row it came from, so a refused form is shown in its row.
+    inskrivning_pk, typ = request.POST.get("inskrivning", ""), request.POST.get("typ", "")
+    if inskrivning_pk.isdigit() and typ in UPPFOLJNINGSTYPER:
+        form.auto_id = UppfoljningForm.auto_id_for(int(inskrivning_pk), typ)
+    if form.is_valid():
+        inskrivning = inskrivning_hamta(user=request.user, pk=form.cleaned_data["inskrivning"])
+        if kor_tjanst(
+            form,
+            lambda: stegbedomning_lagg_till(
+                inskrivning=inskrivning, user=request.user, **form.tjanstdata()
+            ),
+        ):
+            return None
+    return form
+
+
+@login_required
+def uppfoljningar(request: HttpRequest, insats_pk: int) -> HttpResponse:
+    insats = samordnarens_insats(user=request.user, pk=insats_pk)
+    bunden = None
+    if request.method == "POST":
+        bunden = _spara(request)
+        if bunden is None:
+            messages.success(request, "Uppföljningen är sparad.")
+            return redirect("deltagare:uppfoljningar", insats_pk=insats.pk)
+    idag = timezone.localdate()
+    forfallna = uppfoljningar_forfallna(user=request.user, insats=insats, idag=idag)
+    steg = steg_per_stegskala(
+        user=request.user, stegskala_ids={u.inskrivning.insats.stegskala_id for u in forfallna}
+    )
+    rader = []
+    for uppfoljning in forfallna:
+        inskrivning = uppfoljning.inskrivning
+        auto_id = UppfoljningForm.auto_id_for(inskrivning.pk, uppfoljning.typ)
+        stegen = steg.get(inskrivning.insats.stegskala_id, [])
+        if bunden is not None and bunden.auto_id == auto_id:
+            form = bunden
+            satt_steg(form.fields["steg"], stegen)
+        else:
+            form = UppfoljningForm(
+                steg=stegen,
+                auto_id=auto_id,
+                initial={"inskrivning": inskrivning.pk, "typ": uppfoljning.typ, "datum": idag},
+            )
+        rader.append(
+            {
+                "uppfoljning": uppfoljning,
+                "benamning": benamning(inskrivning.deltagare),
+                "form": form,
+            }
+        )
+    return render(
+        request,
+        "deltagare/uppfoljningar.html",
+        {"insats": insats, "rader": rader, "bunden": bunden},
+        status=felstatus(bunden) if bunden is not None else 200,
+    )
