@@ -6,8 +6,11 @@
 
 import pytest
 
+from deltagare.services import deltagare_registrera, inskrivning_skapa
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
 from tests.factories import ForbundFactory, InsatsFactory, anvandare_med_roll
+from tests.personer import PNR, D
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +62,25 @@ def styrelse(forbund):
 @pytest.fixture
 def utomstaende(annat_forbund):
     return anvandare_med_roll(Roll.FORBUNDSCHEF, annat_forbund, username="utomstaende")
+
+
+@pytest.fixture
+def identifierad(forbund):
+    """A deltagare registered with personnummer (PNR) and samtycke."""
+    return deltagare_registrera(
+        forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=SYSTEM
+    )
+
+
+@pytest.fixture
+def inskriven(identifierad, insats):
+    """The identified person's active inskrivning in `insats`."""
+    return inskrivning_skapa(
+        deltagare=identifierad,
+        insats=insats,
+        startdatum=D(2025, 3, 1),
+        forsorjning_vid_start=["sjukpenning", "ekonomiskt_bistand"],
+        utbildningsniva="gymnasium",
+        tid_i_offentlig_forsorjning="1_3",
+        user=SYSTEM,
+    )

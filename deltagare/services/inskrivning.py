@@ -47,6 +47,9 @@ def skriv_in(
     samordnare has the person, and their consent, in front of them).
     """
     _kontrollera_startdata(startdata)
+    # The database constraint holds this too, but names no field.
+    if Inskrivning.objects.filter(deltagare=deltagare, insats=insats, slutdatum__isnull=True):
+        raise ValidationError({"deltagare": "Deltagaren är redan aktiv i insatsen."})
     inskrivning = spara_validerad(
         Inskrivning(
             deltagare=deltagare,

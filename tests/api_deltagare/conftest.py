@@ -4,21 +4,15 @@ Every test calls with real Bearer keys (`personlig_klient`, `partklient`),
 as the parter's integrations do.
 """
 
-import datetime
 import json
 
 import pytest
 
 from deltagare.models import Atkomstlogg
-from deltagare.services import deltagare_registrera, inskrivning_skapa
+from deltagare.services import deltagare_registrera
 from finsam.atkomst import SYSTEM
 from tests.api.conftest import annan_part, part, partklient, personlig_klient  # noqa: F401
-
-D = datetime.date
-# A real-looking number (valid check digit) in the three forms a leak could take.
-PNR = "19850312-2387"
-PNR_FORMER = ("198503122387", "8503122387", "850312-2387", "19850312-2387")
-MASKERAT = "19850312-****"
+from tests.personer import MASKERAT, PNR, PNR_FORMER, D  # noqa: F401  (used by the tests)
 
 
 def inga_personnummer(svar) -> None:
@@ -30,27 +24,6 @@ def inga_personnummer(svar) -> None:
 
 def loggrader() -> int:
     return Atkomstlogg.objects.count()
-
-
-@pytest.fixture
-def identifierad(forbund):
-    return deltagare_registrera(
-        forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=SYSTEM
-    )
-
-
-@pytest.fixture
-def inskriven(identifierad, insats):
-    """The identified person's active inskrivning in `insats`."""
-    return inskrivning_skapa(
-        deltagare=identifierad,
-        insats=insats,
-        startdatum=D(2025, 3, 1),
-        forsorjning_vid_start=["sjukpenning", "ekonomiskt_bistand"],
-        utbildningsniva="gymnasium",
-        tid_i_offentlig_forsorjning="1_3",
-        user=SYSTEM,
-    )
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ class TestSkapa:
         fore = loggrader()
         svar = klient.post(URL, ny_inskrivning(identifierad, insats), format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"non_field_errors": ["Deltagaren är redan aktiv i insatsen."]}
+        assert svar.json() == {"deltagare": ["Deltagaren är redan aktiv i insatsen."]}
         inga_personnummer(svar)
         assert Inskrivning.objects.count() == 1
         assert loggrader() == fore

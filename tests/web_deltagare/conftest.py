@@ -1,21 +1,12 @@
 """Fixtures of the samordnare's pages: a signed-in samordnare and filled-in forms."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
 from deltagare.models import Atkomstlogg, Deltagare, Forsorjning, Inskrivning, Stegbedomning
 from deltagare.services import deltagare_registrera, inskrivning_skapa
 from finsam.atkomst import SYSTEM
-
-D = datetime.date
-# A number with a valid check digit (a woman born 1985), and the forms a leak could take.
-PNR = "19850312-2387"
-PNR_FORMER = ("198503122387", "8503122387", "850312-2387", "19850312-2387")
-MASKERAT = "19850312-****"
-# Another valid number (a man born 1981).
-PNR_MAN = "19811218-9876"
+from tests.personer import MASKERAT, PNR, PNR_FORMER, PNR_MAN, D  # noqa: F401  (used by the tests)
 
 
 def rader() -> dict[str, int]:
@@ -68,26 +59,6 @@ def inloggad(client, samordnare):
     """The test client signed in as the samordnare of `insats`."""
     client.force_login(samordnare)
     return client
-
-
-@pytest.fixture
-def identifierad(forbund):
-    return deltagare_registrera(
-        forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=SYSTEM
-    )
-
-
-@pytest.fixture
-def inskriven(identifierad, insats):
-    """The identified person's active inskrivning in `insats`."""
-    return inskrivning_skapa(
-        deltagare=identifierad,
-        insats=insats,
-        startdatum=D(2025, 3, 1),
-        forsorjning_vid_start=["sjukpenning"],
-        utbildningsniva="gymnasium",
-        user=SYSTEM,
-    )
 
 
 @pytest.fixture
