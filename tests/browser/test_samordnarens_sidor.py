@@ -14,7 +14,7 @@ from deltagare.services import deltagare_registrera, inskrivning_avsluta, inskri
 from finsam.atkomst import SYSTEM
 from tests.browser.conftest import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD
-from tests.web_deltagare.conftest import PNR, D
+from tests.personer import PNR, D
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,7 +30,23 @@ def inskriven(forbund, insats):
     )
 
 
-def test_registrera_bedoma_avsluta_i_webblasaren(sida, samordnare, insats):
+def test_samordnare_for_annan_insats_nar_inte_sidorna_via_adressen(
+    sida, samordnare_annan_insats, inskriven
+):
+    logga_in(sida, "kollega", LOSENORD)
+    for vag in (
+        f"/deltagare/{inskriven.deltagare_id}/",
+        f"/deltagare/insats/{inskriven.insats_id}/",
+        f"/deltagare/inskrivning/{inskriven.pk}/avsluta/",
+    ):
+        svar = sida.goto(sida.bas + vag)
+        assert svar.status == 404, vag
+        assert sida.get_by_role("heading", level=1).inner_text() == "Sidan finns inte"
+        assert PNR not in sida.content()
+    kontrollera_tillganglighet(sida)
+
+
+def test_registrera_bedoma_avsluta_i_webblasaren(sida, samordnare, insats, record_property):
     logga_in(sida, "samordnare", LOSENORD)
     sida.get_by_role("link", name="Samordningsteam").click()
     assert sida.get_by_role("heading", level=1).inner_text() == "Deltagare"
@@ -50,11 +66,11 @@ def test_registrera_bedoma_avsluta_i_webblasaren(sida, samordnare, insats):
     kontrollera_tillganglighet(sida)
     sida.get_by_label("Personnummer eller samordningsnummer").fill(PNR)
     sida.get_by_role("button", name="Registrera deltagare").click()
-    sekunder = time.monotonic() - start
+    # Measured, not asserted: speed targets live in benchmarks.
+    record_property("sekunder_att_registrera", round(time.monotonic() - start, 2))
     assert sida.get_by_role("heading", level=1).inner_text() == "Deltagare"
     assert PNR in sida.content()
     assert PNR not in sida.url and PNR.replace("-", "") not in sida.url
-    assert sekunder < 10
     kontrollera_tillganglighet(sida)
 
     # Inline bedömningar: htmx swaps the timeline without a page load.
