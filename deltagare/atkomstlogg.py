@@ -26,9 +26,14 @@ def logga(
     if isinstance(deltagare, Deltagare):
         deltagare = [deltagare]
     # One row per person per read, even where a page shows them twice (two
-    # inskrivningar in the insats, or one in a delinsats).
-    deltagare = {d.pseudonym: d for d in deltagare}.values()
+    # inskrivningar in the insats, or one in a delinsats) or a request reads
+    # them twice (a POST that checks, writes and shows the page again).
     begaran = aktuell_begaran()
+    deltagare = {d.pseudonym: d for d in deltagare}.values()
+    if begaran.loggat is not None:
+        nya = [d for d in deltagare if (handling, d.pseudonym) not in begaran.loggat]
+        begaran.loggat.update((handling, d.pseudonym) for d in nya)
+        deltagare = nya
     anvandare = None if user is SYSTEM else user
     rader = [
         Atkomstlogg(

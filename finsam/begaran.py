@@ -6,7 +6,7 @@ under threads or async.
 """
 
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from axes.helpers import get_client_ip_address
 
@@ -15,6 +15,10 @@ from axes.helpers import get_client_ip_address
 class Begaran:
     ursprung: str  # the client's address
     vag: str  # the page or API call
+    # What this request has already logged, so a view that reads a
+    # deltagare twice (check, write, re-render) leaves one row per read.
+    # None outside a request: a command's reads are each their own.
+    loggat: set | None = field(default=None, compare=False)
 
 
 UTANFOR_BEGARAN = Begaran(ursprung="", vag="system")
@@ -35,7 +39,11 @@ class BegaranMiddleware:
     def __call__(self, request):
         token = _aktuell.set(
             # The same address the login lockout sees (proxy-aware settings).
-            Begaran(ursprung=get_client_ip_address(request) or "", vag=request.path[:300])
+            Begaran(
+                ursprung=get_client_ip_address(request) or "",
+                vag=request.path[:300],
+                loggat=set(),
+            )
         )
         try:
             response = self.get_response(request)

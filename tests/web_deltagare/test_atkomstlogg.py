@@ -96,3 +96,23 @@ def test_bedomning_loggar_andringen(inloggad, samordnare, inskriven):
     handlingar = [h for h, *_ in _sidvisningar(samordnare)]
     # The inskrivning read to check reach, then the change itself.
     assert handlingar == ["las", "bedomning"]
+
+
+@pytest.mark.parametrize(
+    ("steg", "forvantat"),
+    [(4, [("bedomning", 1), ("las", 1)]), (99, [("las", 1)])],
+    ids=["sparad", "vagrad"],
+)
+def test_en_rad_per_lasning_och_andring_i_samma_begaran(
+    inloggad, samordnare, inskriven, steg, forvantat
+):
+    # The view reads the inskrivning, writes, and reads the timeline again to
+    # swap it in: still one row per read and one per change.
+    prefix = f"b{inskriven.pk}"
+    inloggad.post(
+        reverse("deltagare:bedomning", kwargs={"pk": inskriven.pk}),
+        {f"{prefix}-datum": "2025-05-15", f"{prefix}-typ": "lopande", f"{prefix}-steg": steg},
+        HTTP_HX_REQUEST="true",
+    )
+    rader = Atkomstlogg.objects.filter(user=samordnare).values_list("handling", flat=True)
+    assert sorted((h, list(rader).count(h)) for h in set(rader)) == forvantat
