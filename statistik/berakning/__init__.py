@@ -1,0 +1,132 @@
+"""The statistics engine: every figure of DOMAIN.md §5, for an insats or a förbund.
+
+Dashboard, API, CSV and PDF all call these two functions and render the
+objects they return. The number of queries is fixed: whatever the data
+size, an insats costs the same queries as a förbund with one insats more.
+"""
+
+import datetime
+
+from finsam.kodlistor import Inriktning
+from finsam.models import Forbund
+from insatser.models import Insats
+from statistik.berakning.belaggning import Belaggningsrefs
+from statistik.berakning.deltagare import (
+    Deltagarrefs,
+    anonyma,
+    forsorjning,
+    tom_forsorjningstabell,
+    unika_personer,
+)
+from statistik.berakning.fraga import Fraga, las_tabell
+from statistik.berakning.objekt import (
+    Andel,
+    Deltagarblock,
+    ForbundStatistik,
+    InsatsStatistik,
+    Kontal,
+    TidIInsats,
+)
+from statistik.berakning.period import Period, kontrollera_urval
+from statistik.berakning.resultat import effekt, stegforflyttning, till_arbete_eller_studier
+from statistik.berakning.tid import median_manader, registrera_grupper
+from statistik.berakning.urval import Omfang
+
+__all__ = ["forbund_statistik", "insats_statistik"]
+
+_INGEN_ANDEL = Andel.berakna(0, 0)
+
+
+def insats_statistik(
+    *, insats: Insats, fran: datetime.date, till: datetime.date, urval: str = "aktiva"
+) -> InsatsStatistik:
+    """Every figure for one insats and its delinsatser (six queries)."""
+    period = Period(fran, till)
+    kontrollera_urval(urval)
+    omfang = Omfang(insats_id=insats.pk, ar_delinsats=insats.overordnad_id is not None)
+    return _berakna(omfang, period, urval, [insats])[0]
+
+
+def forbund_statistik(
+    *, forbund: Forbund, fran: datetime.date, till: datetime.date
+) -> ForbundStatistik:
+    """The förbund's deltagare in unique persons, and each insats's statistics (eight queries).
+
+    The insatser are the förbund's individinriktade top insatser, each with
+    its delinsatser rolled up, with the urval `aktiva`.
+    """
+    period = Period(fran, till)
+    insatser = list(
+        Insats.objects.filter(
+            forbund=forbund, overordnad__isnull=True, inriktning=Inriktning.INDIVID
+        ).order_by("namn", "pk")
+    )
+    omfang = Omfang(forbund_id=forbund.pk)
+    per_insats = _berakna(omfang, period, "aktiva", insatser)
+    aktiva, nya, avslutade = unika_personer(omfang, period)
+    alla_anonyma = sum((s.deltagare.anonyma for s in per_insats), Kontal())
+    return ForbundStatistik(
+        forbund=forbund.pk,
+        fran=fran,
+        till=till,
+        deltagare=Deltagarblock(aktiva, nya, avslutade, alla_anonyma),
+        insatser=tuple(per_insats),
+    )
+
+
+def _berakna(
+    omfang: Omfang, period: Period, urval: str, insatser: list[Insats]
+) -> list[InsatsStatistik]:
+    """The statistics of each rot insats in `insatser`, from one run of each query."""
+    fraga = Fraga(omfang)
+    deltagarrefs = Deltagarrefs(fraga, period, urval)
+    tidsgrupper = registrera_grupper(fraga, period)
+    belaggningsrefs = Belaggningsrefs(fraga, period)
+    rader = fraga.kor(omfang.inskrivningar())
+
+    forsorjningar = forsorjning(omfang, period, urval)
+    anonyma_per_rot = anonyma(omfang, period)
+    steg = stegforflyttning(omfang, period, urval)
+    effekter = effekt(omfang, period)
+    medianer = median_manader(omfang, period)
+
+    resultat = []
+    for insats in insatser:
+        rad = rader.get(insats.pk, {})
+        avslutade = deltagarrefs.kontal(rad, "avslutade")
+        avslutsorsak = deltagarrefs.tabell(rad, "avslutsorsak")
+        vid_start, vid_avslut = forsorjningar.get(
+            insats.pk, (tom_forsorjningstabell(), tom_forsorjningstabell())
+        )
+        effekt_6, effekt_18 = effekter.get(insats.pk, (_INGEN_ANDEL, _INGEN_ANDEL))
+        resultat.append(
+            InsatsStatistik(
+                insats=insats.pk,
+                namn=insats.namn,
+                fran=period.fran,
+                till=period.till,
+                urval=urval,
+                deltagare=Deltagarblock(
+                    aktiva=deltagarrefs.kontal(rad, "aktiva"),
+                    nya=deltagarrefs.kontal(rad, "nya"),
+                    avslutade=avslutade,
+                    anonyma=anonyma_per_rot.get(insats.pk, Kontal()),
+                ),
+                aldersgrupp=deltagarrefs.tabell(rad, "aldersgrupp"),
+                utbildningsniva=deltagarrefs.tabell(rad, "utbildningsniva"),
+                tid_i_offentlig_forsorjning=deltagarrefs.tabell(rad, "tid_i_offentlig_forsorjning"),
+                forsorjning_vid_start=vid_start,
+                forsorjning_vid_avslut=vid_avslut,
+                avslutsorsak=avslutsorsak,
+                till_arbete_eller_studier=till_arbete_eller_studier(avslutsorsak, avslutade),
+                stegforflyttning=steg.get(insats.pk, _INGEN_ANDEL),
+                effekt_6_manader=effekt_6,
+                effekt_18_manader=effekt_18,
+                tid_i_insats=TidIInsats(
+                    median_manader=medianer.get(insats.pk),
+                    grupper=las_tabell(rad, tidsgrupper),
+                ),
+                belaggning=belaggningsrefs.las(rad, insats.arsplatser),
+            )
+        )
+    return resultat

@@ -1,0 +1,186 @@
+"""The plain result objects of the statistics engine.
+
+Every count of a person lives in a `Kontal` (split by kön) or an `Andel`
+(antal of av), never in a bare field: masking small counts for part keys
+(API.md, `min_cell`) can then be one function that walks the object and
+replaces those two types, and dashboard, API, CSV and PDF all read the same
+objects. `som_dict()` gives API.md's statistics object in plain JSON types.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from finsam.kodlistor import KON_KOLUMNER
+
+
+def procent(antal: int | None, av: int | None) -> int | None:
+    """An integer percentage rounded half up (DOMAIN.md §5); None when nothing to divide by.
+
+    Python's round() rounds half to even (12.5 → 12); the domain wants 13.
+    """
+    if antal is None or not av:
+        return None
+    return int((Decimal(antal) * 100 / Decimal(av)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Kontal:
+    """A count split by kön, with the column keys of every table (DOMAIN.md §4)."""
+
+    kvinnor: int | None = 0
+    man: int | None = 0
+    annat: int | None = 0
+    totalt: int | None = 0
+
+    @classmethod
+    def av(cls, kvinnor: int = 0, man: int = 0, annat: int = 0) -> "Kontal":
+        return cls(kvinnor, man, annat, kvinnor + man + annat)
+
+    def __add__(self, other: "Kontal") -> "Kontal":
+        return Kontal.av(*(getattr(self, k) + getattr(other, k) for k in KON_KOLUMNER[:3]))
+
+    def som_dict(self) -> dict[str, int | None]:
+        return {k: getattr(self, k) for k in KON_KOLUMNER}
+
+
+# A table of §5: every code of its list, in list order, each split by kön.
+Tabell = dict[str, Kontal]
+
+
+def tabell_som_dict(tabell: Tabell) -> dict[str, dict[str, int | None]]:
+    return {kod: kontal.som_dict() for kod, kontal in tabell.items()}
+
+
+@dataclass(frozen=True)
+class Andel:
+    """`antal` of `av` in integer percent; the denominator is always shown beside it."""
+
+    antal: int | None
+    av: int | None
+    andel: int | None
+
+    @classmethod
+    def berakna(cls, antal: int, av: int) -> "Andel":
+        return cls(antal, av, procent(antal, av))
+
+    def som_dict(self) -> dict[str, int | None]:
+        return {"antal": self.antal, "av": self.av, "andel": self.andel}
+
+
+@dataclass(frozen=True)
+class Deltagarblock:
+    """Aktiva, nya and avslutade (inskrivningar per insats, unique persons per förbund).
+
+    `aktiva` never includes the anonyma (DOMAIN.md §5); the dashboard's
+    "aktiva inklusive anonyma" is its own figure.
+    """
+
+    aktiva: Kontal
+    nya: Kontal
+    avslutade: Kontal
+    anonyma: Kontal
+
+    @property
+    def aktiva_inklusive_anonyma(self) -> Kontal:
+        return self.aktiva + self.anonyma
+
+    def som_dict(self) -> dict:
+        return {
+            "aktiva": self.aktiva.som_dict(),
+            "nya": self.nya.som_dict(),
+            "avslutade": self.avslutade.som_dict(),
+            "anonyma": self.anonyma.som_dict(),
+            "aktiva_inklusive_anonyma": self.aktiva_inklusive_anonyma.som_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class TidIInsats:
+    """Time from start to slut of the avslutade, in months of 30.4375 days."""
+
+    median_manader: Decimal | None
+    grupper: Tabell
+
+    def som_dict(self) -> dict:
+        median = None if self.median_manader is None else float(self.median_manader)
+        return {"median_manader": median, "grupper": tabell_som_dict(self.grupper)}
+
+
+@dataclass(frozen=True)
+class Belaggning:
+    """Active deltagare-days ÷ (årsplatser × days in the period); None without årsplatser."""
+
+    andel: int | None
+
+    def som_dict(self) -> dict:
+        return {"andel": self.andel}
+
+
+@dataclass(frozen=True)
+class InsatsStatistik:
+    """Every figure of DOMAIN.md §5 for one insats (its delinsatser included)."""
+
+    insats: int
+    namn: str
+    fran: datetime.date
+    till: datetime.date
+    urval: str
+    deltagare: Deltagarblock
+    aldersgrupp: Tabell
+    utbildningsniva: Tabell
+    tid_i_offentlig_forsorjning: Tabell
+    forsorjning_vid_start: Tabell
+    forsorjning_vid_avslut: Tabell
+    avslutsorsak: Tabell
+    till_arbete_eller_studier: Andel
+    stegforflyttning: Andel
+    effekt_6_manader: Andel
+    effekt_18_manader: Andel
+    tid_i_insats: TidIInsats
+    belaggning: Belaggning
+
+    def som_dict(self) -> dict:
+        """API.md's statistics object (`insatser/{id}/statistik/`)."""
+        return {
+            "insats": self.insats,
+            "fran": self.fran.isoformat(),
+            "till": self.till.isoformat(),
+            "urval": self.urval,
+            "deltagare": self.deltagare.som_dict(),
+            "aldersgrupp": tabell_som_dict(self.aldersgrupp),
+            "utbildningsniva": tabell_som_dict(self.utbildningsniva),
+            "tid_i_offentlig_forsorjning": tabell_som_dict(self.tid_i_offentlig_forsorjning),
+            "forsorjning_vid_start": tabell_som_dict(self.forsorjning_vid_start),
+            "forsorjning_vid_avslut": tabell_som_dict(self.forsorjning_vid_avslut),
+            "avslutsorsak": tabell_som_dict(self.avslutsorsak),
+            "till_arbete_eller_studier": self.till_arbete_eller_studier.som_dict(),
+            "stegforflyttning": self.stegforflyttning.som_dict(),
+            "effekt_6_manader": self.effekt_6_manader.som_dict(),
+            "effekt_18_manader": self.effekt_18_manader.som_dict(),
+            "tid_i_insats": self.tid_i_insats.som_dict(),
+            "belaggning": self.belaggning.som_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class ForbundStatistik:
+    """The förbund's deltagare block in unique persons, and each insats's own statistics."""
+
+    forbund: int
+    fran: datetime.date
+    till: datetime.date
+    deltagare: Deltagarblock
+    insatser: tuple[InsatsStatistik, ...] = ()
+
+    def som_dict(self) -> dict:
+        """API.md's `forbund/{id}/statistik/` object."""
+        return {
+            "forbund": self.forbund,
+            "fran": self.fran.isoformat(),
+            "till": self.till.isoformat(),
+            "deltagare": self.deltagare.som_dict(),
+            "insatser": [
+                {"insats": s.insats, "namn": s.namn, **s.som_dict()} for s in self.insatser
+            ],
+        }

@@ -1,0 +1,58 @@
+"""What the engine counts over: an insats (with its delinsatser) or a whole förbund.
+
+Every query groups its rows by the *rot* insats: the top insats a row rolls
+up into (delinsatser are one level deep). One insats and a whole förbund
+then run the very same queries, a förbund with one group per insats.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Expression, F, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from deltagare.models import Inskrivning
+from finsam.kodlistor import Inriktning, Kon
+
+# Kön slug → the column key of every table (DOMAIN.md §4).
+KON = ((Kon.KVINNA, "kvinnor"), (Kon.MAN, "man"), (Kon.ANNAT, "annat"))
+
+
+@dataclass(frozen=True)
+class Omfang:
+    """The insatser counted; `insats_id` xor `forbund_id`.
+
+    A förbund counts its individinriktade insatser only: struktur insatser
+    have no deltagare and are followed up by nyckeltal.
+    """
+
+    insats_id: int | None = None
+    forbund_id: int | None = None
+    # True when the single insats is a delinsats: it is then its own rot.
+    ar_delinsats: bool = False
+
+    def villkor(self, prefix: str = "") -> Q:
+        """The condition on a model whose insats is at `{prefix}insats`."""
+        if self.insats_id is not None:
+            return Q(**{f"{prefix}insats": self.insats_id}) | Q(
+                **{f"{prefix}insats__overordnad": self.insats_id}
+            )
+        return Q(
+            **{f"{prefix}insats__forbund": self.forbund_id},
+            **{f"{prefix}insats__inriktning": Inriktning.INDIVID},
+        )
+
+    def rot(self, prefix: str = "") -> Expression:
+        if self.ar_delinsats:
+            return F(f"{prefix}insats_id")
+        return Coalesce(F(f"{prefix}insats__overordnad_id"), F(f"{prefix}insats_id"))
+
+    def inskrivningar(self) -> QuerySet:
+        """The inskrivningar counted: felregistrerade never count (DOMAIN.md §5)."""
+        return Inskrivning.objects.ej_felregistrerade().filter(self.villkor()).order_by()
+
+    def grupperat(self, qs: QuerySet, prefix: str = "") -> QuerySet:
+        return qs.values(rot=self.rot(prefix)).order_by()
+
+
+def kon_villkor(kon: str, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}deltagare__kon": kon})
