@@ -34,6 +34,9 @@ run: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+bench: install
+	$(PY) -m pytest tests/bench -m bench -s -p no:cacheprovider
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(MANAGE) makemigrations --check --dry-run

@@ -70,3 +70,42 @@ def K(kvinnor: int = 0, man: int = 0, annat: int = 0) -> dict[str, int]:
 def tabell(koder, varden: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
     """Every code of the list with zeros, except those given."""
     return {str(kod): varden.get(str(kod), K()) for kod in koder}
+
+
+def bygg_manga(forbund, insatser, antal: int) -> None:
+    """`antal` deltagare spread over `insatser`, with försörjning and bedömningar."""
+    kon = [Kon.KVINNA, Kon.MAN, Kon.ANNAT]
+    personer = Deltagare.objects.bulk_create(
+        Deltagare(forbund=forbund, referens=f"M-{i}", kon=kon[i % 3], fodelsear=1960 + i % 40)
+        for i in range(antal)
+    )
+    inskrivningar = []
+    for i, person in enumerate(personer):
+        start = D(2023, 6, 1) + datetime.timedelta(days=i % 300)
+        avslutad = i % 2 == 0
+        inskrivningar.append(
+            Inskrivning(
+                deltagare=person,
+                insats=insatser[i % len(insatser)],
+                startdatum=start,
+                slutdatum=start + datetime.timedelta(days=100 + i % 200) if avslutad else None,
+                avslutsorsak=["arbete", "studier", "ohalsa", "annan"][i % 4] if avslutad else "",
+                utbildningsniva="gymnasium",
+            )
+        )
+    inskrivningar = Inskrivning.objects.bulk_create(inskrivningar)
+    steg = {s.nummer: s for s in Steg.objects.filter(stegskala=insatser[0].stegskala_id)}
+    Forsorjning.objects.bulk_create(
+        Forsorjning(inskrivning=ins, tidpunkt="start", kalla=k)
+        for ins in inskrivningar
+        for k in ("sjukpenning", "ekonomiskt_bistand")
+    )
+    Stegbedomning.objects.bulk_create(
+        Stegbedomning(
+            inskrivning=ins, datum=ins.startdatum + datetime.timedelta(days=d), typ=t, steg=s
+        )
+        for i, ins in enumerate(inskrivningar)
+        for d, t, s in ((0, "start", steg[2]), (30, "lopande", steg[1 + i % 6]))
+    )
+    for insats in insatser:
+        anonyma(insats, 2024, kvinnor=1)

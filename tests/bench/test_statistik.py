@@ -1,0 +1,44 @@
+"""Benchmarks (`make bench`): the statistics of a 1 000-deltagare insats.
+
+Not part of `make test`: speed targets are measured here, on this machine,
+not asserted in unit tests. Prints the median of repeated runs and fails
+only when a target of issue 4 is missed.
+"""
+
+import statistics
+import time
+
+import pytest
+
+from statistik.berakning import forbund_statistik, insats_statistik
+from tests.statistik.bygg import D, bygg_manga
+
+pytestmark = pytest.mark.bench
+
+FRAN, TILL = D(2024, 1, 1), D(2024, 12, 31)
+KORNINGAR = 15
+
+
+def median_ms(funktion) -> float:
+    funktion()  # warm caches and connections
+    tider = []
+    for _ in range(KORNINGAR):
+        start = time.perf_counter()
+        funktion()
+        tider.append((time.perf_counter() - start) * 1000)
+    return statistics.median(tider)
+
+
+@pytest.fixture
+def tusen(forbund, insats):
+    bygg_manga(forbund, [insats], 1000)
+    return insats
+
+
+def test_insats_statistik_1000_deltagare(tusen, forbund):
+    ms = median_ms(lambda: insats_statistik(insats=tusen, fran=FRAN, till=TILL))
+    print(f"\ninsats_statistik, 1 000 deltagare: {ms:.0f} ms (median av {KORNINGAR})")
+    ms_forbund = median_ms(lambda: forbund_statistik(forbund=forbund, fran=FRAN, till=TILL))
+    print(f"forbund_statistik, 1 000 deltagare: {ms_forbund:.0f} ms (median av {KORNINGAR})")
+    # The page must render in under 300 ms; the engine is most of that work.
+    assert ms < 300
