@@ -1,15 +1,17 @@
 """Every write of insatser: the insats itself (förbundschef) and its narrative (samordnare)."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from finsam.atkomst import som_skapare
+from finsam.kodlistor import Insatsstatus
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef, krav_samordnare
 from finsam.services.validering import Konflikt, spara_validerad
-from insatser.models import Insats, Insatsberattelse, Stegskala
+from insatser.models import Insats, Insatsberattelse, Nyckeltal, Steg, Stegskala
 
 # Fields a förbundschef may set on an insats (API.md `insatser` POST/PATCH).
 INSATS_FALT = (
@@ -104,3 +106,72 @@ def insatsberattelse_spara(
     berattelse.version += 1
     berattelse.andrad_av = som_skapare(user)
     return spara_validerad(berattelse)
+
+
+@transaction.atomic
+def insats_avsluta(*, insats: Insats, slutdatum: datetime.date, user) -> Insats:
+    """Close an insats: status avslutad from `slutdatum`.
+
+    Refused while deltagare are still active in it or a delinsats still
+    runs: their figures would otherwise continue after the insats ended.
+    """
+    krav_forbundschef(user, insats.forbund_id)
+    if insats.status == Insatsstatus.AVSLUTAD:
+        raise ValidationError("Insatsen är redan avslutad.")
+    fel = {}
+    if slutdatum < insats.startdatum:
+        fel["slutdatum"] = "Slutdatum kan inte vara före startdatum."
+    elif insats.inskrivningar.filter(slutdatum__isnull=True).exists():
+        fel["slutdatum"] = (
+            "Insatsen har aktiva deltagare. Samordnaren behöver avsluta deras inskrivningar först."
+        )
+    elif insats.delinsatser.exclude(status=Insatsstatus.AVSLUTAD).exists():
+        fel["slutdatum"] = "Avsluta först insatsens delinsatser."
+    if fel:
+        raise ValidationError(fel)
+    return insats_uppdatera(
+        insats=insats, slutdatum=slutdatum, status=Insatsstatus.AVSLUTAD, user=user
+    )
+
+
+@transaction.atomic
+def stegskala_skapa(*, forbund: Forbund, namn: str, steg: list[str], user) -> Stegskala:
+    """A new ladder with its steg, numbered from 1 in the order given.
+
+    Empty names are dropped (a form has spare rows); at least two steg are
+    needed, since stegförflyttning is movement between steps.
+    """
+    krav_forbundschef(user, forbund.pk)
+    namnen = [s.strip() for s in steg if s and s.strip()]
+    if len(namnen) < 2:
+        raise ValidationError({"steg": "En stegskala behöver minst två steg."})
+    if len({s.casefold() for s in namnen}) != len(namnen):
+        raise ValidationError({"steg": "Två steg kan inte ha samma namn."})
+    skala = spara_validerad(Stegskala(forbund=forbund, namn=namn.strip()))
+    for nummer, stegnamn in enumerate(namnen, start=1):
+        spara_validerad(Steg(stegskala=skala, nummer=nummer, namn=stegnamn))
+    return skala
+
+
+@transaction.atomic
+def nyckeltal_spara(
+    *,
+    insats: Insats,
+    namn: str,
+    fran: datetime.date,
+    till: datetime.date,
+    varde: Decimal,
+    nyckeltal: Nyckeltal | None = None,
+    user,
+) -> Nyckeltal:
+    """Add a key figure to a struktur insats, or change `nyckeltal` (one of its own)."""
+    krav_forbundschef(user, insats.forbund_id)
+    if nyckeltal is None:
+        nyckeltal = Nyckeltal(insats=insats)
+    elif nyckeltal.insats_id != insats.pk:
+        raise ValidationError("Nyckeltalet hör till en annan insats.")
+    nyckeltal.namn = namn.strip()
+    nyckeltal.fran = fran
+    nyckeltal.till = till
+    nyckeltal.varde = varde
+    return spara_validerad(nyckeltal)
