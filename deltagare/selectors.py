@@ -20,9 +20,11 @@ from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedom
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
 from finsam.atkomst import atkomst
-from finsam.kodlistor import Avslutsorsak, Bedomningstyp
+from finsam.kodlistor import KON_KOLUMNER, Avslutsorsak, Bedomningstyp
 from finsam.kryptering import dekryptera, uppslagshash
 from insatser.models import Insats
+from statistik.berakning.objekt import Kontal
+from statistik.maskering import maskera_kontal, min_cell_for
 
 URVAL = ("aktiva", "avslutade", "alla")
 # Sort keys a list may be ordered by (a user's choice, so never raw input).
@@ -191,14 +193,9 @@ def anonyma_lista(*, user, insats: Insats) -> list[AnonymaAr]:
     would give it away.
     """
     rader = AnonymaDeltagare.objects.visible_to(user).filter(insats=insats).order_by("ar")
-    min_cell = insats.forbund.min_cell if atkomst(user).ar_part else 1
-
-    def maskerat(antal: int) -> int | None:
-        return None if 0 < antal < min_cell else antal
-
+    min_cell = min_cell_for(user, insats.forbund)
     resultat = []
     for rad in rader:
-        per_kon = [maskerat(rad.kvinnor), maskerat(rad.man), maskerat(rad.annat)]
-        totalt = None if None in per_kon else maskerat(rad.totalt)
-        resultat.append(AnonymaAr(rad.ar, *per_kon, totalt))
+        kontal = maskera_kontal(Kontal(rad.kvinnor, rad.man, rad.annat, rad.totalt), min_cell)
+        resultat.append(AnonymaAr(rad.ar, *(getattr(kontal, k) for k in KON_KOLUMNER)))
     return resultat

@@ -15,11 +15,9 @@ def navigering(request) -> dict:
     roller = roller_i(user, forbund)
     match = getattr(request, "resolver_match", None)
     aktuell = match.view_name if match else None
-    lankar = [
-        {"namn": namn, "url": reverse(vy), "aktuell": vy == aktuell}
-        for roll, vy, namn in ROLLSIDOR
-        if roll in roller
-    ]
+    # A page open to several roles (Statistik) is listed once for a user holding more than one.
+    sidor = dict.fromkeys((vy, namn) for roll, vy, namn in ROLLSIDOR if roll in roller)
+    lankar = [{"namn": namn, "url": reverse(vy), "aktuell": vy == aktuell} for vy, namn in sidor]
     # The switcher costs a query, so only users with more than one förbund pay it.
     egna = atkomst(user).roller
     mina_forbund = (

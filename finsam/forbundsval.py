@@ -16,9 +16,13 @@ _NYCKEL = "aktivt_forbund"
 # on the first one they hold and reaches the others from the navigation.
 ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
     (Roll.FORBUNDSCHEF, "oversikt", "Översikt"),
+    (Roll.FORBUNDSCHEF, "statistik", "Statistik"),
     (Roll.FORBUNDSCHEF, "atkomstlogg", "Åtkomstlogg"),
+    (Roll.FORBUNDSCHEF, "hantering:insatser", "Hantera"),
     (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),
+    (Roll.SAMORDNARE, "statistik", "Statistik"),
     (Roll.STYRELSE, "rapporter", "Rapporter"),
+    (Roll.STYRELSE, "statistik", "Statistik"),
 )
 
 

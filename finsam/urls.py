@@ -12,5 +12,7 @@ urlpatterns = [
     path("deltagare/", include("deltagare.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("atkomstlogg/", include("deltagare.logg.urls")),
+    path("statistik/", include("statistik.urls")),
+    path("hantering/", include("finsam.hantering.urls")),
     path("", include("finsam.web_urls")),
 ]

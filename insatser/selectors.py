@@ -1,12 +1,14 @@
 """Every read of insatser for the pages: scoped to the user, in tree order."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
 from finsam.atkomst import atkomst
+from finsam.kodlistor import Inriktning
 from finsam.models import Forbund
-from insatser.models import Insats, Insatsberattelse, Steg
+from insatser.models import Insats, Insatsberattelse, Nyckeltal, Steg
 
 
 def insatser_i_ordning(insatser: Iterable[Insats]) -> list[Insats]:
@@ -67,3 +69,24 @@ def steg_per_stegskala(*, user, stegskala_ids: Iterable[int]) -> dict[int, list[
     for steg in Steg.objects.visible_to(user).filter(stegskala_id__in=set(stegskala_ids)):
         stegskalor.setdefault(steg.stegskala_id, []).append(steg)
     return stegskalor
+
+
+def nyckeltal_for_period(
+    *, user, forbund: Forbund, fran: datetime.date, till: datetime.date
+) -> list[Nyckeltal]:
+    """The struktur insatser's nyckeltal whose own period overlaps [fran, till].
+
+    Overlap, not containment: a nyckeltal reported for the delår still shows
+    when the chosen period is this year to date; each keeps its own period.
+    """
+    return list(
+        Nyckeltal.objects.visible_to(user)
+        .filter(
+            insats__forbund=forbund,
+            insats__inriktning=Inriktning.STRUKTUR,
+            fran__lte=till,
+            till__gte=fran,
+        )
+        .select_related("insats")
+        .order_by("insats__namn", "fran", "namn")
+    )

@@ -9,6 +9,7 @@ from finsam.api.schema import FinsamAutoSchema
 from finsam.api.serializers import ForbundSerializer, PartSerializer
 from finsam.models import Forbund, Part
 from finsam.services.organisation import forbund_skapa, part_skapa
+from statistik.api.views import ForbundStatistikAtgard
 
 
 class SynligViewSet(viewsets.GenericViewSet):
@@ -28,7 +29,11 @@ class SynligViewSet(viewsets.GenericViewSet):
 
 
 class ForbundViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, SynligViewSet
+    ForbundStatistikAtgard,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    SynligViewSet,
 ):
     """Förbund som anroparen tillhör. Endast administratörer skapar förbund."""
 

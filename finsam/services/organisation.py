@@ -1,7 +1,11 @@
-"""Create förbund, parter and memberships (roles)."""
+"""Create förbund, parter, users and memberships (roles)."""
+
+import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from finsam.atkomst import SYSTEM, atkomst, glom_atkomst
@@ -92,3 +96,95 @@ def samordnare_insatser(*, forbund: Forbund, ids) -> list[Insats]:
             {"insatser": f"Förbundet har ingen insats med id {', '.join(map(str, saknas))}."}
         )
     return funna
+
+
+# No 0/O, 1/l/I: a generated password is read off the screen and typed.
+_LOSENORDSTECKEN = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def losenord_generera() -> str:
+    """A random 16-character password (about 94 bits), in groups of four to read aloud."""
+    tecken = "".join(secrets.choice(_LOSENORDSTECKEN) for _ in range(16))
+    return "-".join(tecken[i : i + 4] for i in range(0, 16, 4))
+
+
+@transaction.atomic
+def anvandare_skapa(
+    *,
+    forbund: Forbund,
+    username: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    losenord: str | None = None,
+    roll: str,
+    insatser=(),
+    user,
+) -> tuple:
+    """Create a user with a role in the förbund (the förbundschef's own users).
+
+    Without `losenord` one is generated. Returns the user and the password
+    to show once, or None when the förbundschef chose it: it is never stored
+    in clear text anywhere.
+    """
+    krav_forbundschef(user, forbund.pk)
+    username = username.strip()
+    email = email.strip()
+    fel = {}
+    if not username:
+        fel["username"] = "Ange ett användarnamn."
+    elif User.objects.filter(username__iexact=username).exists():
+        # Usernames are global: whose it is stays unsaid (another förbund's user).
+        fel["username"] = "Användarnamnet är upptaget. Välj ett annat."
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            fel["email"] = "Ange en giltig e-postadress."
+    if roll not in Roll.values:
+        fel["roll"] = "Välj en roll i listan."
+    anvandare = User(
+        username=username,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
+    )
+    visas = None
+    if not losenord:
+        losenord = visas = losenord_generera()
+    try:
+        validate_password(losenord, anvandare)
+    except ValidationError as e:
+        fel["losenord"] = e.messages
+    if fel:
+        raise ValidationError(fel)
+    anvandare.set_password(losenord)
+    spara_validerad(anvandare)
+    medlemskap_lagg_till(
+        anvandare=anvandare, forbund=forbund, roll=roll, insatser=insatser, user=user
+    )
+    return anvandare, visas
+
+
+@transaction.atomic
+def medlemskap_ta_bort(*, medlemskap: Medlemskap, user) -> None:
+    """Take a role away; the förbund always keeps a förbundschef.
+
+    A förbundschef cannot remove their own förbundschef role: they would
+    lock themselves out of the very page, and nobody might be left to undo it.
+    """
+    krav_forbundschef(user, medlemskap.forbund_id)
+    if medlemskap.roll == Roll.FORBUNDSCHEF:
+        if user is not SYSTEM and medlemskap.user_id == user.pk:
+            raise ValidationError(
+                "Du kan inte ta bort din egen roll som förbundschef. "
+                "Be en annan förbundschef eller en administratör."
+            )
+        andra = Medlemskap.objects.filter(
+            forbund_id=medlemskap.forbund_id, roll=Roll.FORBUNDSCHEF
+        ).exclude(pk=medlemskap.pk)
+        if not andra.exists():
+            raise ValidationError("Förbundet måste ha minst en förbundschef.")
+    anvandare = medlemskap.user
+    medlemskap.delete()
+    glom_atkomst(anvandare)

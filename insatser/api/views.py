@@ -9,10 +9,12 @@ from insatser.api.filters import InsatsFilter
 from insatser.api.serializers import InsatsAndraSerializer, InsatsSerializer
 from insatser.models import Insats
 from insatser.services import insats_skapa, insats_uppdatera
+from statistik.api.views import InsatsStatistikAtgard
 
 
 class InsatsViewSet(
     AnonymaAtgard,
+    InsatsStatistikAtgard,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

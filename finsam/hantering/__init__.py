@@ -1,0 +1,1 @@
+"""The förbundschef's management pages: insatser, stegskalor, nyckeltal, users and roles."""

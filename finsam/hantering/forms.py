@@ -1,0 +1,168 @@
+"""Forms of the management pages: they parse input; the services decide (STYLE.md)."""
+
+from django import forms
+
+from deltagare.forms.gemensamt import datumfalt, valfalt
+from finsam.kodlistor import Roll
+from finsam.models import Forbund, Part
+from insatser.models import Insats, Stegskala
+from insatser.services import INSATS_FALT
+
+# Fields whose widget or messages the model's defaults do not give.
+_EGNA_INSATSFALT = ("startdatum", "slutdatum")
+_HELTALSFALT = ("tilldelade_medel", "arsplatser", "mal_arbete_studier", "mal_stegforflyttning")
+
+
+def _valj(falt: forms.ModelChoiceField, queryset, *, tomt: str | None = None) -> None:
+    falt.queryset = queryset
+    if tomt is not None:
+        falt.empty_label = tomt
+    falt.error_messages["invalid_choice"] = "Välj ett alternativ i listan."
+
+
+def _insatser_val(user, forbund: Forbund) -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        label="Insatser",
+        required=False,
+        queryset=Insats.objects.visible_to(user).filter(forbund=forbund),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Endast för samordnare: de insatser vars deltagare hen arbetar med.",
+        error_messages={"invalid_choice": "Välj insatser i listan."},
+    )
+
+
+class InsatsForm(forms.Form):
+    """Every field of an insats the förbundschef sets; choices limited to the förbund."""
+
+    def __init__(self, *args, user, forbund: Forbund, insats: Insats | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        modellfalt = forms.fields_for_model(
+            Insats, fields=[f for f in INSATS_FALT if f not in _EGNA_INSATSFALT]
+        )
+        for namn in INSATS_FALT:
+            if namn == "startdatum":
+                self.fields[namn] = datumfalt("Startdatum", saknas="Ange startdatum.")
+            elif namn == "slutdatum":
+                self.fields[namn] = datumfalt("Slutdatum", saknas="", required=False)
+            else:
+                self.fields[namn] = modellfalt[namn]
+        self.fields["namn"].error_messages["required"] = "Ange insatsens namn."
+        parter = Part.objects.visible_to(user).filter(forbund=forbund)
+        _valj(self.fields["agare"], parter, tomt="Ingen vald")
+        _valj(self.fields["utforare"], parter, tomt="Ingen vald")
+        # Only top-level insatser can be överordnad (one level of delinsatser).
+        overordnade = Insats.objects.visible_to(user).filter(
+            forbund=forbund, overordnad__isnull=True
+        )
+        if insats is not None:
+            overordnade = overordnade.exclude(pk=insats.pk)
+        _valj(self.fields["overordnad"], overordnade, tomt="Ingen (egen insats)")
+        _valj(self.fields["stegskala"], Stegskala.objects.visible_to(user).filter(forbund=forbund))
+        self.fields["stegskala"].error_messages["required"] = "Välj stegskala."
+        self.fields[
+            "stegskala"
+        ].help_text = (
+            "Kan inte bytas när insatsen har deltagare: bedömningarna hör till stegskalan."
+        )
+        for namn in _HELTALSFALT:
+            self.fields[namn].widget.attrs["inputmode"] = "numeric"
+            self.fields[namn].error_messages["invalid"] = "Ange ett heltal."
+        for namn in ("malgrupp", "syfte"):
+            self.fields[namn].widget.attrs["rows"] = 3
+
+    def tjanstdata(self) -> dict:
+        return {namn: self.cleaned_data[namn] for namn in INSATS_FALT}
+
+
+class AvslutaInsatsForm(forms.Form):
+    slutdatum = datumfalt("Slutdatum", saknas="Ange slutdatum.")
+
+
+class StegskalaForm(forms.Form):
+    namn = forms.CharField(
+        label="Namn", max_length=100, error_messages={"required": "Ange stegskalans namn."}
+    )
+    steg = forms.CharField(
+        label="Steg",
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text="Ett steg per rad, från det lägsta (steg 1) till det högsta.",
+        error_messages={"required": "Ange stegen, ett per rad."},
+    )
+
+    def tjanstdata(self) -> dict:
+        return {
+            "namn": self.cleaned_data["namn"],
+            "steg": self.cleaned_data["steg"].splitlines(),
+        }
+
+
+class NyckeltalForm(forms.Form):
+    namn = forms.CharField(
+        label="Nyckeltal",
+        max_length=200,
+        help_text="T.ex. Antal företag.",
+        error_messages={"required": "Ange nyckeltalets namn."},
+    )
+    fran = datumfalt("Från", saknas="Ange periodens första dag.")
+    till = datumfalt("Till", saknas="Ange periodens sista dag.")
+    varde = forms.DecimalField(
+        label="Värde",
+        max_digits=14,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={
+            "required": "Ange värdet.",
+            "invalid": "Ange ett tal, t.ex. 12 eller 12,5.",
+        },
+    )
+
+    def tjanstdata(self) -> dict:
+        return {namn: self.cleaned_data[namn] for namn in ("namn", "fran", "till", "varde")}
+
+
+class RollForm(forms.Form):
+    """A role for a user; a samordnare also gets insatser."""
+
+    roll = valfalt("Roll", Roll.choices, tomt="Välj roll")
+
+    def __init__(self, *args, user, forbund: Forbund, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roll"].error_messages["required"] = "Välj roll."
+        self.fields["insatser"] = _insatser_val(user, forbund)
+
+    def rolldata(self) -> dict:
+        return {"roll": self.cleaned_data["roll"], "insatser": self.cleaned_data["insatser"]}
+
+
+class AnvandareForm(RollForm):
+    username = forms.CharField(
+        label="Användarnamn",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": "Ange ett användarnamn."},
+    )
+    first_name = forms.CharField(label="Förnamn", max_length=150, required=False)
+    last_name = forms.CharField(label="Efternamn", max_length=150, required=False)
+    email = forms.EmailField(
+        label="E-post",
+        required=False,
+        error_messages={"invalid": "Ange en giltig e-postadress."},
+    )
+    losenord = forms.CharField(
+        label="Startlösenord",
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Minst 12 tecken. Lämna tomt så skapas ett lösenord som visas en gång.",
+    )
+
+    field_order = ["username", "first_name", "last_name", "email", "losenord", "roll", "insatser"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(self.field_order)
+
+    def tjanstdata(self) -> dict:
+        falt = ("username", "first_name", "last_name", "email", "losenord")
+        return {namn: self.cleaned_data[namn] for namn in falt} | self.rolldata()

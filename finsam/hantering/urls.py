@@ -1,0 +1,25 @@
+from django.urls import path
+
+from finsam.hantering.views import anvandare, insatser
+
+app_name = "hantering"
+
+urlpatterns = [
+    path("", insatser.insatser, name="insatser"),
+    path("insatser/ny/", insatser.insats_ny, name="insats_ny"),
+    path("insatser/<int:pk>/", insatser.insats_andra, name="insats_andra"),
+    path("insatser/<int:pk>/avsluta/", insatser.insats_avsluta_vy, name="insats_avsluta"),
+    path("insatser/<int:pk>/nyckeltal/", insatser.nyckeltal, name="nyckeltal"),
+    path(
+        "insatser/<int:pk>/nyckeltal/<int:nyckeltal_pk>/",
+        insatser.nyckeltal,
+        name="nyckeltal_andra",
+    ),
+    path("stegskalor/", insatser.stegskalor, name="stegskalor"),
+    path("stegskalor/ny/", insatser.stegskala_ny, name="stegskala_ny"),
+    path("anvandare/", anvandare.anvandare, name="anvandare"),
+    path("anvandare/ny/", anvandare.anvandare_ny, name="anvandare_ny"),
+    path("anvandare/<int:pk>/skapad/", anvandare.anvandare_skapad, name="anvandare_skapad"),
+    path("anvandare/<int:pk>/roll/", anvandare.roll_lagg_till, name="roll_lagg_till"),
+    path("roller/<int:pk>/ta-bort/", anvandare.roll_ta_bort, name="roll_ta_bort"),
+]

@@ -1,0 +1,1 @@
+"""The förbundschef's management pages, split by page group."""

@@ -1,0 +1,58 @@
+"""The statistics the API answers with: the engine's figures, masked for part keys.
+
+Only aggregates leave here, never a deltagare, so nothing is written to the
+access log (DOMAIN.md §6 logs reads of deltagare data).
+"""
+
+import datetime
+
+from django.http import Http404
+from django.utils import timezone
+
+from finsam.atkomst import atkomst
+from finsam.models import Forbund
+from insatser.models import Insats
+from statistik.berakning import forbund_statistik, insats_statistik
+from statistik.maskering import maskera, min_cell_for
+
+
+def standardperiod(
+    fran: datetime.date | None, till: datetime.date | None
+) -> tuple[datetime.date, datetime.date]:
+    """The period asked for, the year to date where left out.
+
+    `till` defaults to today and `fran` to 1 January of till's year: with
+    neither given, this year to date; with `till` alone, that year up to it
+    (not an error for a `till` in an earlier year).
+    """
+    till = till or timezone.localdate()
+    return fran or datetime.date(till.year, 1, 1), till
+
+
+def insats_statistik_las(
+    *,
+    user,
+    insats: Insats,
+    fran: datetime.date | None = None,
+    till: datetime.date | None = None,
+    urval: str = "aktiva",
+) -> dict:
+    """API.md's statistics object for an insats the caller has already been given."""
+    fran, till = standardperiod(fran, till)
+    resultat = insats_statistik(insats=insats, fran=fran, till=till, urval=urval)
+    return maskera(resultat, min_cell_for(user, insats.forbund)).som_dict()
+
+
+def forbund_statistik_las(
+    *, user, forbund: Forbund, fran: datetime.date | None = None, till: datetime.date | None = None
+) -> dict:
+    """The förbund's statistics object, for its members and part keys only.
+
+    An admin may see every förbund row, but its figures are the members'
+    (least privilege, as for every aggregate: `ForbundsdataQuerySet`).
+    """
+    if forbund.pk not in atkomst(user).forbund:
+        raise Http404
+    fran, till = standardperiod(fran, till)
+    resultat = forbund_statistik(forbund=forbund, fran=fran, till=till)
+    return maskera(resultat, min_cell_for(user, forbund)).som_dict()

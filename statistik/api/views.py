@@ -1,0 +1,86 @@
+"""`insatser/{id}/statistik/` and `forbund/{id}/statistik/` (API.md).
+
+Two actions as mixins, so the insats and förbund viewsets gain them with a
+line each and the code stays here. The row comes from the viewset's
+`get_object` (`visible_to`: outside reach is 404, before the query is read).
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from statistik.api.selectors import forbund_statistik_las, insats_statistik_las
+from statistik.api.serializers import (
+    ForbundStatistikSerializer,
+    InsatsFragaSerializer,
+    InsatsStatistikSerializer,
+    PeriodFragaSerializer,
+)
+from statistik.berakning.period import URVAL
+
+PERIOD = [
+    OpenApiParameter(
+        "fran",
+        OpenApiTypes.DATE,
+        description="Periodens första dag (ingår). Utan värde: 1 januari det år `till` ligger i.",
+    ),
+    OpenApiParameter(
+        "till",
+        OpenApiTypes.DATE,
+        description="Periodens sista dag (ingår). Utan värde: i dag.",
+    ),
+]
+URVAL_PARAMETER = OpenApiParameter(
+    "urval",
+    str,
+    enum=list(URVAL),
+    default="aktiva",
+    description=(
+        "Vilka inskrivningar ålder, utbildningsnivå, tid i offentlig försörjning och "
+        "försörjning vid start avser: aktiva under perioden, nya (start i perioden) "
+        "eller avslutade (slut i perioden)."
+    ),
+)
+
+
+def _fraga(request: Request, serializer_class) -> dict:
+    # An empty parameter (`?fran=&till=`, as API.md writes the path) means
+    # "not given", so the default applies.
+    givna = {k: v for k, v in request.query_params.items() if v.strip()}
+    fraga = serializer_class(data=givna)
+    fraga.is_valid(raise_exception=True)
+    return fraga.validated_data
+
+
+class InsatsStatistikAtgard:
+    # The `statistik` action of the insats viewset.
+
+    @extend_schema(parameters=[*PERIOD, URVAL_PARAMETER], responses=InsatsStatistikSerializer)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def statistik(self, request, *args, **kwargs) -> Response:
+        """Insatsens statistik (DOMAIN.md §5) för en period, delinsatserna inräknade.
+
+        För en partnyckel är antal från 1 till förbundets `min_cell` − 1 null,
+        liksom varje andel och summa som bygger på dem.
+        """
+        insats = self.get_object()
+        fraga = _fraga(request, InsatsFragaSerializer)
+        return Response(insats_statistik_las(user=request.user, insats=insats, **fraga))
+
+
+class ForbundStatistikAtgard:
+    # The `statistik` action of the förbund viewset.
+
+    @extend_schema(parameters=PERIOD, responses=ForbundStatistikSerializer)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def statistik(self, request, *args, **kwargs) -> Response:
+        """Förbundets statistik för en period: deltagare som unika personer och varje insats.
+
+        För en partnyckel är antal från 1 till förbundets `min_cell` − 1 null,
+        liksom varje andel och summa som bygger på dem.
+        """
+        forbund = self.get_object()
+        fraga = _fraga(request, PeriodFragaSerializer)
+        return Response(forbund_statistik_las(user=request.user, forbund=forbund, **fraga))

@@ -1,0 +1,70 @@
+"""An insats's statistics as CSV and Excel: the page's tables, cell for cell.
+
+Both files are written from `statistik.tabeller.insats_tabeller`, the same
+tables the page shows, so a figure cannot differ between them.
+"""
+
+import io
+from decimal import Decimal
+
+import pandas as pd
+
+from statistik.berakning.objekt import InsatsStatistik
+from statistik.forms import URVALSNAMN
+from statistik.tabeller import Tabellvy, saknas
+
+CSV_TYP = "text/csv; charset=utf-8"
+EXCEL_TYP = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _huvud(statistik: InsatsStatistik) -> list[tuple[str, str]]:
+    return [
+        ("Insats", statistik.namn),
+        ("Period", f"{statistik.fran.isoformat()} – {statistik.till.isoformat()}"),
+        ("Urval", URVALSNAMN[statistik.urval]),
+    ]
+
+
+def _csv_cell(varde) -> str:
+    """Swedish decimal comma; whole numbers without decimals; empty when missing."""
+    if saknas(varde):
+        return ""
+    if isinstance(varde, float | Decimal):
+        return str(varde).replace(".", ",")
+    return str(varde)
+
+
+def _tabell(tabell: Tabellvy) -> pd.DataFrame:
+    data = tabell.data.copy()
+    data.index.name = tabell.radrubrik or tabell.rubrik
+    return data
+
+
+def som_csv(statistik: InsatsStatistik, tabeller: list[Tabellvy]) -> bytes:
+    """Semicolon-separated, UTF-8 with BOM so Excel reads å, ä and ö right.
+
+    The tables follow each other, each under its title line and separated by
+    an empty line, after a head naming the insats, period and urval.
+    """
+    ut = io.StringIO()
+    for namn, varde in _huvud(statistik):
+        ut.write(f"{namn};{varde}\r\n")
+    for tabell in tabeller:
+        ut.write(f"\r\n{tabell.rubrik}\r\n")
+        _tabell(tabell).map(_csv_cell).to_csv(ut, sep=";", lineterminator="\r\n")
+    return ut.getvalue().encode("utf-8-sig")
+
+
+def som_excel(statistik: InsatsStatistik, tabeller: list[Tabellvy]) -> bytes:
+    """One sheet per table, numbers as numbers, after a sheet naming insats, period and urval."""
+    ut = io.BytesIO()
+    with pd.ExcelWriter(ut, engine="openpyxl") as bok:
+        pd.DataFrame(_huvud(statistik), columns=["Uppgift", "Värde"]).to_excel(
+            bok, sheet_name="Om", index=False
+        )
+        for tabell in tabeller:
+            # openpyxl writes None as an empty cell but does not know pandas' NA.
+            data = _tabell(tabell).astype(object).map(lambda v: None if saknas(v) else v)
+            data.to_excel(bok, sheet_name=tabell.bladnamn)
+            bok.sheets[tabell.bladnamn].column_dimensions["A"].width = 40
+    return ut.getvalue()

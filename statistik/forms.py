@@ -1,0 +1,77 @@
+"""The period picker of the statistics pages (and the urval of an insats page).
+
+Only parsing: the period itself (till not before från) is the engine's rule
+too, but checking it here lets the page show the message next to the field.
+"""
+
+import datetime
+
+from django import forms
+
+from deltagare.forms.gemensamt import datumfalt
+from insatser.forms import delar
+
+I_AR, DELAR, EGEN = "i_ar", "delar", "egen"
+PERIODVAL = (
+    (I_AR, "I år hittills"),
+    (DELAR, "Delår 1 jan–31 aug"),
+    (EGEN, "Egen period"),
+)
+URVALSNAMN = {"aktiva": "Aktiva", "nya": "Nya", "avslutade": "Avslutade"}
+
+
+class PeriodForm(forms.Form):
+    """A preset period, or från and till of the user's own choice.
+
+    Always bound (to the query string, empty at first), so that an empty
+    address gives the default "I år hittills" and a bad one gives errors.
+    """
+
+    period = forms.ChoiceField(
+        label="Period",
+        choices=PERIODVAL,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Välj en period i listan."},
+    )
+    fran = datumfalt("Från", saknas="Ange periodens första dag.", required=False)
+    till = datumfalt("Till", saknas="Ange periodens sista dag.", required=False)
+
+    def __init__(self, data, *, idag: datetime.date) -> None:
+        super().__init__(data)
+        self.idag = idag
+
+    def clean(self) -> dict:
+        data = super().clean()
+        val = data.get("period") or (EGEN if data.get("fran") or data.get("till") else I_AR)
+        data["period"] = val
+        if val == I_AR:
+            data["fran"], data["till"] = datetime.date(self.idag.year, 1, 1), self.idag
+        elif val == DELAR:
+            data["fran"], data["till"] = delar(self.idag)
+        elif not self.errors:
+            if not data.get("fran"):
+                self.add_error("fran", "Ange periodens första dag.")
+            if not data.get("till"):
+                self.add_error("till", "Ange periodens sista dag.")
+            if data.get("fran") and data.get("till") and data["till"] < data["fran"]:
+                self.add_error("till", "Periodens slut kan inte vara före dess början.")
+        return data
+
+
+class InsatsPeriodForm(PeriodForm):
+    """The period and the population whose breakdowns the insats page shows."""
+
+    urval = forms.ChoiceField(
+        label="Urval",
+        choices=list(URVALSNAMN.items()),
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Vilka deltagare tabellerna över bakgrund och försörjning vid start gäller.",
+        error_messages={"invalid_choice": "Välj urval aktiva, nya eller avslutade."},
+    )
+
+    field_order = ("urval", "period", "fran", "till")
+
+    def clean_urval(self) -> str:
+        return self.cleaned_data.get("urval") or "aktiva"

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from statistik import views
+
+urlpatterns = [
+    path("", views.oversikt, name="statistik"),
+    path("insatser/<int:pk>/", views.insats, name="statistik_insats"),
+    path("insatser/<int:pk>/statistik.csv", views.insats_csv, name="statistik_insats_csv"),
+    path("insatser/<int:pk>/statistik.xlsx", views.insats_excel, name="statistik_insats_excel"),
+]

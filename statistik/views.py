@@ -1,0 +1,136 @@
+"""The statistics pages: the förbund's dashboard and each insats's tables with downloads.
+
+Every figure comes from the engine (statistik.berakning); these views only
+check who may see what, read the period and hand the result to the tables.
+Aggregates only: no deltagare is read, so nothing here writes the access log.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from finsam.atkomst import atkomst
+from finsam.forbundsval import aktivt_forbund, roller_i
+from finsam.kodlistor import Roll
+from insatser.models import Insats
+from insatser.selectors import insatser_for_forbund, nyckeltal_for_period, samordnarens_insatser
+from statistik.berakning import forbund_statistik, insats_statistik
+from statistik.export import CSV_TYP, EXCEL_TYP, som_csv, som_excel
+from statistik.forms import InsatsPeriodForm, PeriodForm
+from statistik.tabeller import Oversikt, insats_tabeller
+
+# Roles that see every insats of their förbund in aggregate (DOMAIN.md §6).
+SER_HELA_FORBUNDET = (Roll.FORBUNDSCHEF, Roll.STYRELSE)
+
+
+def _insats_for_statistik(request: HttpRequest, pk: int) -> Insats:
+    """The insats, if the user may see its statistics; otherwise 404 (not 403).
+
+    Förbundschef and styrelse see every insats of their förbund; a samordnare
+    only their own insatser and those insatser's delinsatser.
+    """
+    insats = Insats.objects.visible_to(request.user).filter(pk=pk).first()
+    if insats is None:
+        raise Http404
+    a = atkomst(request.user)
+    if not (
+        any(a.har_roll(insats.forbund_id, roll) for roll in SER_HELA_FORBUNDET)
+        or insats.pk in a.samordnare_insatser
+    ):
+        raise Http404
+    return insats
+
+
+@login_required
+def oversikt(request: HttpRequest) -> HttpResponse:
+    """The dashboard for förbundschef and styrelse; a samordnare gets their insatser's links."""
+    forbund = aktivt_forbund(request)
+    roller = roller_i(request.user, forbund)
+    if not roller.intersection(SER_HELA_FORBUNDET):
+        if Roll.SAMORDNARE not in roller:
+            raise Http404
+        insatser = samordnarens_insatser(user=request.user, forbund=forbund)
+        return render(
+            request, "statistik/mina_insatser.html", {"forbund": forbund, "insatser": insatser}
+        )
+
+    form = PeriodForm(request.GET, idag=timezone.localdate())
+    sammanhang = {"forbund": forbund, "form": form}
+    if not form.is_valid():
+        return render(request, "statistik/oversikt.html", sammanhang, status=400)
+    fran, till = form.cleaned_data["fran"], form.cleaned_data["till"]
+    statistik = forbund_statistik(forbund=forbund, fran=fran, till=till)
+    insatser = {i.pk: i for i in insatser_for_forbund(user=request.user, forbund=forbund)}
+    fragor = form_fragor(form)
+    sammanhang["oversikt"] = Oversikt(
+        statistik=statistik,
+        nyckeltal=nyckeltal_for_period(user=request.user, forbund=forbund, fran=fran, till=till),
+        insatser=insatser,
+        urls={
+            s.insats: f"{reverse('statistik_insats', args=[s.insats])}?{fragor}"
+            for s in statistik.insatser
+        },
+    )
+    return render(request, "statistik/oversikt.html", sammanhang)
+
+
+def form_fragor(form: PeriodForm) -> str:
+    """The chosen period as a query string, so links and downloads keep it."""
+    data = form.cleaned_data
+    fragor = {"period": data["period"]}
+    if data["period"] == "egen":
+        fragor |= {"fran": data["fran"].isoformat(), "till": data["till"].isoformat()}
+    if "urval" in data:
+        fragor["urval"] = data["urval"]
+    return "&".join(f"{k}={v}" for k, v in fragor.items())
+
+
+def _insatsens_statistik(request: HttpRequest, pk: int):
+    """The insats, its period form, and (when the form is valid) the engine's result."""
+    insats = _insats_for_statistik(request, pk)
+    form = InsatsPeriodForm(request.GET, idag=timezone.localdate())
+    if not form.is_valid():
+        return insats, form, None
+    statistik = insats_statistik(
+        insats=insats,
+        fran=form.cleaned_data["fran"],
+        till=form.cleaned_data["till"],
+        urval=form.cleaned_data["urval"],
+    )
+    return insats, form, statistik
+
+
+@login_required
+def insats(request: HttpRequest, pk: int) -> HttpResponse:
+    insats, form, statistik = _insatsens_statistik(request, pk)
+    sammanhang = {"insats": insats, "form": form, "statistik": statistik}
+    if statistik is None:
+        return render(request, "statistik/insats.html", sammanhang, status=400)
+    sammanhang |= {"tabeller": insats_tabeller(statistik, insats), "fragor": form_fragor(form)}
+    return render(request, "statistik/insats.html", sammanhang)
+
+
+def _nedladdning(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str):
+    insats, form, statistik = _insatsens_statistik(request, pk)
+    if statistik is None:
+        # The page explains what is wrong with the period, next to the fields.
+        sammanhang = {"insats": insats, "form": form, "statistik": None}
+        return render(request, "statistik/insats.html", sammanhang, status=400)
+    innehall = skrivare(statistik, insats_tabeller(statistik, insats))
+    svar = HttpResponse(innehall, content_type=typ)
+    namn = f"statistik-{slugify(insats.namn)}-{statistik.fran}-{statistik.till}.{andelse}"
+    svar["Content-Disposition"] = f'attachment; filename="{namn}"'
+    return svar
+
+
+@login_required
+def insats_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    return _nedladdning(request, pk, som_csv, CSV_TYP, "csv")
+
+
+@login_required
+def insats_excel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _nedladdning(request, pk, som_excel, EXCEL_TYP, "xlsx")

@@ -1,0 +1,44 @@
+"""Walking a statistics answer: every count in it, by its path."""
+
+from collections.abc import Iterator
+
+KON = {"kvinnor", "man", "annat", "totalt"}
+ANDEL = {"antal", "av", "andel"}
+
+
+def antal(svar: dict, vag: tuple = ()) -> Iterator[tuple[tuple, int | None]]:
+    """Every count of persons: the cells of each K and the antal and av of each share."""
+    if isinstance(svar, list):
+        for i, rad in enumerate(svar):
+            yield from antal(rad, (*vag, i))
+        return
+    if not isinstance(svar, dict):
+        return
+    if set(svar) == KON:
+        yield from (((*vag, k), svar[k]) for k in sorted(KON))
+    elif set(svar) == ANDEL:
+        yield from (((*vag, k), svar[k]) for k in ("antal", "av"))
+    else:
+        for nyckel, varde in svar.items():
+            yield from antal(varde, (*vag, nyckel))
+
+
+def blad(svar, vag: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """Every leaf value of the answer, by its path."""
+    if isinstance(svar, dict):
+        for nyckel, varde in svar.items():
+            yield from blad(varde, (*vag, nyckel))
+    elif isinstance(svar, list):
+        for i, varde in enumerate(svar):
+            yield from blad(varde, (*vag, i))
+    else:
+        yield vag, svar
+
+
+def bara_dolt(maskerat: dict, omaskerat: dict) -> None:
+    """The masked answer is the member's with some values None, nothing else changed."""
+    alla = dict(blad(omaskerat))
+    maskerade = dict(blad(maskerat))
+    assert maskerade.keys() == alla.keys()
+    for vag, varde in maskerade.items():
+        assert varde is None or varde == alla[vag], vag

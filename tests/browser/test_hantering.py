@@ -1,0 +1,56 @@
+"""The förbundschef's management pages in Chromium, checked with axe-core (WCAG 2.1 A/AA).
+
+The insats form is also checked with its error messages showing, since that
+is where forms usually fail.
+"""
+
+import pytest
+
+from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.factories import LOSENORD, InsatsFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def forbund_med_trad(forbund, insats):
+    InsatsFactory(forbund=forbund, namn="Förrehabilitering", overordnad=insats)
+    InsatsFactory(forbund=forbund, namn="ASF", inriktning="struktur")
+    return forbund
+
+
+def test_insatslistan_och_formularet(sida, chef, forbund_med_trad):
+    logga_in(sida, "chef", LOSENORD)
+    sida.get_by_role("link", name="Hantera").click()
+    assert sida.get_by_role("heading", level=1).inner_text() == "Insatser"
+    assert sida.get_by_role("row", name="Delinsats av Samordningsteam: Förrehabilitering").count()
+    kontrollera_tillganglighet(sida)
+
+    sida.get_by_role("link", name="Ny insats").click()
+    kontrollera_tillganglighet(sida)
+
+    sida.get_by_label("Mål till arbete eller studier (%)").fill("150")
+    sida.get_by_role("button", name="Skapa insatsen").click()
+    assert sida.get_by_role("alert").is_visible()
+    assert "Ange insatsens namn." in sida.get_by_role("alert").inner_text()
+    kontrollera_tillganglighet(sida)
+
+    sida.get_by_label("Namn").fill("Arbetsrehabteamet")
+    sida.get_by_label("Mål till arbete eller studier (%)").fill("30")
+    sida.get_by_label("Startdatum").fill("2025-01-01")
+    sida.get_by_role("button", name="Skapa insatsen").click()
+    assert sida.get_by_role("status").inner_text() == "Insatsen Arbetsrehabteamet är skapad."
+
+
+def test_anvandarsidan(sida, chef, samordnare):
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(sida.bas + "/hantering/anvandare/")
+    assert sida.get_by_role("heading", level=1).inner_text() == "Användare och roller"
+    kontrollera_tillganglighet(sida)
+
+    sida.get_by_role("link", name="Ny användare").click()
+    sida.get_by_label("Användarnamn").fill("anna")
+    sida.get_by_label("Roll").select_option("styrelse")
+    sida.get_by_role("button", name="Skapa användaren").click()
+    assert sida.locator("#startlosenord").inner_text()
+    kontrollera_tillganglighet(sida)

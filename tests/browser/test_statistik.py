@@ -1,0 +1,58 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on the dashboard and an insats's statistics page."""
+
+import pytest
+
+from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.factories import LOSENORD
+from tests.statistik.bygg import D, anonyma, inskriv
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def med_deltagare(insats, annan_insats):
+    insats.mal_arbete_studier = 40
+    insats.save()
+    inskriv(insats, start=D(2024, 1, 10), slut=D(2024, 3, 31), orsak="arbete",
+            vid_start=("sjukpenning",),
+            bedomningar=((D(2024, 1, 10), "start", 2), (D(2024, 3, 31), "avslut", 4)))  # fmt: skip
+    inskriv(insats, kon="man", start=D(2024, 2, 1))
+    inskriv(annan_insats, kon="annat", start=D(2024, 2, 1))
+    anonyma(insats, 2024, kvinnor=2)
+    return insats
+
+
+PERIOD = "?period=egen&fran=2024-01-01&till=2024-06-30"
+
+
+def test_oversikten(sida, chef, med_deltagare):
+    logga_in(sida, "chef", LOSENORD)
+    sida.get_by_role("link", name="Statistik").click()
+    sida.wait_for_load_state()
+    assert sida.get_by_role("heading", level=1).inner_text() == "Statistik"
+    sida.get_by_label("Egen period").check()
+    sida.get_by_label("Från", exact=True).fill("2024-01-01")
+    sida.get_by_label("Till", exact=True).fill("2024-06-30")
+    sida.get_by_role("button", name="Visa").click()
+    sida.wait_for_load_state()
+    assert sida.get_by_role("img", name="Aktiva inklusive anonyma per kön").is_visible()
+    kontrollera_tillganglighet(sida)
+
+
+def test_oversikten_med_felaktig_period(sida, chef, med_deltagare):
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(sida.bas + "/statistik/?period=egen&fran=2024-06-30&till=2024-01-01")
+    assert (
+        "Periodens slut kan inte vara före dess början." in sida.get_by_role("alert").inner_text()
+    )
+    kontrollera_tillganglighet(sida)
+
+
+def test_insatsens_statistiksida(sida, chef, med_deltagare):
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(sida.bas + "/statistik/" + PERIOD)
+    sida.get_by_role("link", name="Samordningsteam").first.click()
+    sida.wait_for_load_state()
+    assert sida.get_by_role("heading", level=1).inner_text() == "Statistik: Samordningsteam"
+    assert sida.get_by_role("table", name="Åldersgrupp vid start").is_visible()
+    kontrollera_tillganglighet(sida)

@@ -1,0 +1,23 @@
+"""Fixtures of the management page tests: a struktur insats and a part of the förbund."""
+
+import pytest
+
+from finsam.kodlistor import Inriktning
+from tests.factories import InsatsFactory, PartFactory
+
+
+@pytest.fixture
+def struktur(forbund):
+    return InsatsFactory(forbund=forbund, namn="ASF", inriktning=Inriktning.STRUKTUR)
+
+
+@pytest.fixture
+def part(forbund):
+    return PartFactory(forbund=forbund, namn="Försäkringskassan")
+
+
+def fel_for(anrop) -> dict:
+    """The field messages a service refuses with."""
+    with pytest.raises(Exception) as fel:
+        anrop()
+    return fel.value.message_dict

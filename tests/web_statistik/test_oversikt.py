@@ -1,0 +1,119 @@
+"""The dashboard: key figures, a row per insats against its goals, charts and their data."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from finsam.kodlistor import Inriktning, Kon
+from insatser.models import Nyckeltal
+from statistik.berakning import forbund_statistik
+from tests.factories import InsatsFactory
+from tests.statistik.bygg import D, inskriv
+from tests.web_statistik.conftest import FRAN, PERIOD, TILL
+
+pytestmark = pytest.mark.django_db
+
+
+def _per_insats(svar) -> dict[str, list[str]]:
+    return {rad.rubrik: rad.celler for rad in svar.context["oversikt"].per_insats.rader}
+
+
+def test_nyckeltalen_ar_forbundets_unika_personer(client, chef, liten_insats, annan_insats):
+    # The same person (A's deltagare) also in ALL-IN: the förbund counts her once.
+    a = liten_insats.inskrivningar.get(startdatum=D(2024, 1, 10)).deltagare
+    inskriv(annan_insats, start=D(2024, 4, 1), person=a)
+    client.force_login(chef)
+    svar = client.get(reverse("statistik"), PERIOD)
+    assert svar.status_code == 200
+    oversikt = svar.context["oversikt"]
+    assert oversikt.statistik == forbund_statistik(
+        forbund=liten_insats.forbund, fran=FRAN, till=TILL
+    )
+    # 4 unique persons + 2 anonyma kvinnor.
+    assert oversikt.nyckelfigurer[0] == (
+        "Aktiva inklusive anonyma", "6", "kvinnor 4, män 1, annat 1"
+    )  # fmt: skip
+    assert oversikt.nyckelfigurer[1][:2] == ("Nya", "3")
+    assert oversikt.nyckelfigurer[2][:2] == ("Avslutade", "2")
+    rader = _per_insats(svar)
+    assert list(rader) == ["ALL-IN", "Samordningsteam"]
+    # Aktiva inkl. anonyma, K, M, A, nya, avslutade, arbete/studier, mål, steg, mål, beläggning.
+    assert rader["Samordningsteam"] == [
+        "6", "4", "1", "1", "3", "2",
+        "50\xa0% (1 av 2)", "40\xa0%", "100\xa0% (2 av 2)", "60\xa0%", "70\xa0%",
+    ]  # fmt: skip
+    assert rader["ALL-IN"][0] == "1"
+    html = svar.content.decode()
+    assert f'href="{reverse("statistik_insats", args=[liten_insats.pk])}?period=egen' in html
+
+
+def test_diagrammen_ar_tillgangliga_och_har_samma_data_som_tabellen(client, chef, liten_insats):
+    client.force_login(chef)
+    html = client.get(reverse("statistik"), PERIOD).content.decode()
+    assert html.count('<svg role="img" aria-labelledby=') == 2
+    assert '<title id="diagram-kon-titel">Aktiva inklusive anonyma per kön</title>' in html
+    assert '<desc id="diagram-kon-text">Kvinnor: 4; Män: 1; Annat: 1</desc>' in html
+    assert (
+        '<desc id="diagram-arbete-studier-text">'
+        "Samordningsteam: 50\xa0% (1 av 2), mål 40\xa0%</desc>"
+    ) in html
+    assert "cdn" not in html.lower() and "<script>" not in html
+
+
+def test_strukturinsatsens_nyckeltal_for_perioden(client, chef, forbund):
+    asf = InsatsFactory(forbund=forbund, namn="ASF", inriktning=Inriktning.STRUKTUR)
+    Nyckeltal.objects.create(
+        insats=asf, namn="Antal företag", fran=D(2024, 1, 1), till=D(2024, 8, 31), varde=Decimal(12)
+    )
+    Nyckeltal.objects.create(
+        insats=asf, namn="Anställda", fran=D(2024, 1, 1), till=D(2024, 8, 31), varde=Decimal(1250)
+    )
+    Nyckeltal.objects.create(
+        insats=asf, namn="Antal företag", fran=D(2023, 1, 1), till=D(2023, 12, 31), varde=Decimal(9)
+    )
+    client.force_login(chef)
+    svar = client.get(reverse("statistik"), PERIOD)
+    assert [(n.namn, n.varde) for n in svar.context["oversikt"].nyckeltal] == [
+        ("Anställda", Decimal(1250)),
+        ("Antal företag", Decimal(12)),
+    ]
+    html = svar.content.decode()
+    assert "1\xa0250" in html
+    assert "2024-01-01 – 2024-08-31" in html
+    # A struktur insats has no deltagare: no row among the insatser.
+    assert "ASF" not in _per_insats(svar)
+
+
+def _bygg(insats, antal: int) -> None:
+    for i in range(antal):
+        inskriv(
+            insats,
+            kon=(Kon.KVINNA, Kon.MAN, Kon.ANNAT)[i % 3],
+            start=D(2024, 1, 1 + i % 28),
+            slut=D(2024, 5, 1) if i % 2 else None,
+            orsak="arbete" if i % 2 else "",
+            vid_start=("sjukpenning",),
+            bedomningar=((D(2024, 1, 1 + i % 28), "start", 1), (D(2024, 3, 1), "lopande", 2)),
+        )
+
+
+def _fragor(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as fragor:
+        assert client.get(url, PERIOD).status_code == 200
+    return len(fragor)
+
+
+@pytest.mark.parametrize("vy", ["statistik", "statistik_insats"])
+def test_antal_fragor_vaxer_inte_med_deltagarna(client, chef, forbund, insats, annan_insats, vy):
+    url = reverse(vy, args=[insats.pk] if vy == "statistik_insats" else [])
+    client.force_login(chef)
+    _bygg(insats, 3)
+    client.get(url, PERIOD)  # warm the session
+    fa = _fragor(client, url)
+    _bygg(insats, 27)
+    _bygg(annan_insats, 30)
+    manga = _fragor(client, url)
+    assert manga == fa
