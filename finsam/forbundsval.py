@@ -15,8 +15,9 @@ _NYCKEL = "aktivt_forbund"
 # Each role's own page, highest role first: a user with several roles lands
 # on the first one they hold and reaches the others from the navigation.
 ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
-    (Roll.FORBUNDSCHEF, "oversikt", "Översikt"),
+    # The förbundschef lands on the dashboard: the figures at a glance.
     (Roll.FORBUNDSCHEF, "statistik", "Statistik"),
+    (Roll.FORBUNDSCHEF, "oversikt", "Översikt"),
     (Roll.FORBUNDSCHEF, "atkomstlogg", "Åtkomstlogg"),
     (Roll.FORBUNDSCHEF, "hantering:insatser", "Hantera"),
     (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),

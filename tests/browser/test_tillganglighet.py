@@ -23,7 +23,7 @@ def test_felaktig_inloggning(sida, chef):
 @pytest.mark.parametrize(
     ("anvandare", "landar_pa", "rubrik"),
     [
-        ("chef", "/oversikt/", "Översikt"),
+        ("chef", "/statistik/", "Statistik"),
         ("samordnare", "/insatser/mina/", "Mina insatser"),
         ("styrelse", "/rapporter/", "Rapporter"),
     ],

@@ -54,7 +54,7 @@ def test_tomma_falt_ger_svenska_fel_kopplade_till_falten(client, db):
 @pytest.mark.parametrize(
     ("anvandare", "sida", "syns"),
     [
-        ("chef", "oversikt", "Samordningsförbundet Västerås"),
+        ("chef", "statistik", "Samordningsförbundet Västerås"),
         ("samordnare", "mina_insatser", "Samordningsteam"),
         ("styrelse", "rapporter", "Inga rapporter är publicerade än."),
     ],

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db
 
 SIDOR = ("oversikt", "mina_insatser", "rapporter")
 EGEN_SIDA = {"chef": "oversikt", "samordnare": "mina_insatser", "styrelse": "rapporter"}
+# Where each role lands after login: the chef on the dashboard.
+LANDAR_PA = EGEN_SIDA | {"chef": "statistik"}
 
 
 def _rapport(forbund, diarienummer: str, *, publicerad: bool = True, **falt) -> Rapport:
@@ -42,7 +44,7 @@ def test_startsidan_skickar_till_rollens_sida(request, client, anvandare):
     client.force_login(request.getfixturevalue(anvandare))
     svar = client.get(reverse("startsida"))
     assert svar.status_code == 302
-    assert svar.url == reverse(EGEN_SIDA[anvandare])
+    assert svar.url == reverse(LANDAR_PA[anvandare])
 
 
 @pytest.mark.parametrize(
@@ -199,7 +201,7 @@ def test_navigeringen_foljer_rollerna(client, forbund, insats):
     anvandare_med_roll(Roll.SAMORDNARE, forbund, insats, username="bada")
     client.force_login(user)
     # The highest role decides where the user lands.
-    assert client.get(reverse("startsida")).url == reverse("oversikt")
+    assert client.get(reverse("startsida")).url == reverse("statistik")
     html = client.get(reverse("oversikt")).content.decode()
     assert f'href="{reverse("oversikt")}" aria-current="page">Översikt</a>' in html
     assert f'href="{reverse("mina_insatser")}">Mina insatser</a>' in html

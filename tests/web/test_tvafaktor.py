@@ -17,7 +17,7 @@ VERIFIERA = reverse("tvafaktor_verifiera")
 
 
 @override_settings(FINSAM_KRAV_TVAFAKTOR=True)
-def test_forbundschef_utan_enhet_aktiverar_och_nar_oversikten(client, chef):
+def test_forbundschef_utan_enhet_aktiverar_och_nar_sin_startsida(client, chef):
     svar = logga_in(client, "chef", follow=True)
     assert svar.redirect_chain[-1] == (f"{AKTIVERA}?next=%2F", 302)
     html = svar.content.decode()
@@ -35,7 +35,7 @@ def test_forbundschef_utan_enhet_aktiverar_och_nar_oversikten(client, chef):
     assert TOTPDevice.objects.filter(user=chef).count() == 1
 
     svar = client.post(AKTIVERA, {"kod": kod(enhet), "next": "/"}, follow=True)
-    assert svar.redirect_chain == [("/", 302), (reverse("oversikt"), 302)]
+    assert svar.redirect_chain == [("/", 302), (reverse("statistik"), 302)]
     assert svar.status_code == 200
     assert "Tvåstegsverifiering är aktiverad." in svar.content.decode()
     enhet.refresh_from_db()

@@ -107,5 +107,5 @@ def test_statistik_i_navigeringen_en_gang_per_anvandare(client, forbund, insats)
     html = client.get(reverse("statistik")).content.decode()
     assert html.count(">Statistik</a>") == 1
     assert f'href="{reverse("statistik")}" aria-current="page">Statistik</a>' in html
-    # The landing page is still the highest role's own.
-    assert client.get(reverse("startsida")).url == reverse("oversikt")
+    # The förbundschef, the highest role, lands on the dashboard.
+    assert client.get(reverse("startsida")).url == reverse("statistik")
