@@ -38,13 +38,18 @@ class PeriodForm(forms.Form):
     till = datumfalt("Till", saknas="Ange periodens sista dag.", required=False)
 
     def __init__(self, data, *, idag: datetime.date) -> None:
+        # The choice the page falls back to is shown as chosen, too.
+        data = data.copy()
+        if not data.get("period"):
+            data["period"] = EGEN if data.get("fran") or data.get("till") else I_AR
         super().__init__(data)
         self.idag = idag
 
     def clean(self) -> dict:
         data = super().clean()
-        val = data.get("period") or (EGEN if data.get("fran") or data.get("till") else I_AR)
-        data["period"] = val
+        val = data.get("period")
+        if val is None:  # not a choice of the list: its error is already there
+            return data
         if val == I_AR:
             data["fran"], data["till"] = datetime.date(self.idag.year, 1, 1), self.idag
         elif val == DELAR:

@@ -1,5 +1,6 @@
 """The dashboard: key figures, a row per insats against its goals, charts and their data."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -117,3 +118,14 @@ def test_antal_fragor_vaxer_inte_med_deltagarna(client, chef, forbund, insats, a
     _bygg(annan_insats, 30)
     manga = _fragor(client, url)
     assert manga == fa
+
+
+def test_utan_val_visas_i_ar_hittills_som_valt(client, chef):
+    client.force_login(chef)
+    svar = client.get(reverse("statistik"))
+    assert svar.status_code == 200
+    form = svar.context["form"]
+    assert form["period"].value() == "i_ar"
+    # The radio button itself is checked, so the page says what it shows.
+    knapp = re.search(r'<input[^>]*value="i_ar"[^>]*>', svar.content.decode()).group()
+    assert "checked" in knapp
