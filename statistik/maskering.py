@@ -7,6 +7,8 @@ therefore None, and so is everything that would give it back:
 - a `totalt` beside a masked kön cell (totalt less the other cells is the
   cell), and a sum with a masked part (aktiva inklusive anonyma);
 - a share whose antal or av is masked: antal, av and andel all become None;
+  and a share's split by kön (`per_kon`) as a whole when any kön's share is
+  masked (the total less the other kön would give it back) or the total is;
 - the median tid i insats of fewer than `min_cell` avslutade (it is one or
   two persons' own time) and the beläggning of fewer than `min_cell` aktiva
   (their days in the insats).
@@ -67,8 +69,19 @@ def maskera_kontal(kontal: Kontal, min_cell: int) -> Kontal:
 def maskera_andel(andel: Andel, min_cell: int) -> Andel:
     """All of antal, av and andel hidden when either count is: a share of 1 of 40 is a person."""
     if ar_maskerat(andel.antal, min_cell) or ar_maskerat(andel.av, min_cell):
-        return Andel(None, None, None)
-    return andel
+        return Andel(None, None, None, _dolda(andel.per_kon))
+    if andel.per_kon is None:
+        return andel
+    # The same rule per kön; one hidden kön hides all three, as the total
+    # (shown) less the other two would give the hidden one back.
+    kon = {k: maskera_andel(a, min_cell) for k, a in andel.per_kon.items()}
+    if any(a.andel is None and a.antal is None for a in kon.values()):
+        kon = _dolda(andel.per_kon)
+    return dataclasses.replace(andel, per_kon=kon)
+
+
+def _dolda(per_kon: dict[str, Andel] | None) -> dict[str, Andel] | None:
+    return None if per_kon is None else {k: Andel(None, None, None) for k in per_kon}
 
 
 def summa(a: Kontal, b: Kontal) -> Kontal:
@@ -134,6 +147,11 @@ def _personbundna(statistik: InsatsStatistik, min_cell: int) -> dict[str, Any]:
             median_manader=None,
             grupper=_maskera(statistik.tid_i_insats.grupper, min_cell),
         )
+    # The share's denominator is the avslutade total, which is hidden when one
+    # of its kön is: shown, "x av 6" less the other kön would give it back.
+    if maskera_kontal(statistik.deltagare.avslutade, min_cell).totalt is None:
+        andel = statistik.till_arbete_eller_studier
+        falt["till_arbete_eller_studier"] = Andel(None, None, None, _dolda(andel.per_kon))
     # Beläggning is the aktiva's days in the period (statistik.berakning.belaggning).
     if ar_maskerat(statistik.deltagare.aktiva.totalt, min_cell):
         falt["belaggning"] = Belaggning(andel=None)

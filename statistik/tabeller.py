@@ -161,6 +161,12 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
         },
         ["Antal", "Av", "Andel (%)", "Mål (%)"],
     ).astype("Int64")
+    andelar = {
+        "Till arbete eller studier": statistik.till_arbete_eller_studier,
+        "Stegförflyttning": statistik.stegforflyttning,
+        "Effekt 6 månader": statistik.effekt_6_manader,
+        "Effekt 18 månader": statistik.effekt_18_manader,
+    }
     median = statistik.tid_i_insats.median_manader
     # A median in tenths beside a share in whole per cent: one object column keeps each as it is.
     ovrigt = pd.DataFrame(
@@ -230,6 +236,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             "Avslutsorsak",
             forklaring="Avslutade under perioden. Felregistreringar räknas inte.",
         ),
+        _avslutsorsak_andel(statistik),
         _kontabell(
             "tid_i_insats",
             "Tid i insats",
@@ -250,6 +257,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             ),
             format={"Andel (%)": PROCENT, "Mål (%)": PROCENT},
         ),
+        _andelar_per_kon(andelar),
         Tabellvy(
             "tid_och_belaggning",
             "Tid i insats och beläggning",
@@ -262,6 +270,59 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
 
 def _andel(andel: Andel, mal: int | None) -> dict[str, int | None]:
     return {"Antal": andel.antal, "Av": andel.av, "Andel (%)": andel.andel, "Mål (%)": mal}
+
+
+def _avslutsorsak_andel(statistik: InsatsStatistik) -> Tabellvy:
+    """Each avslutsorsak's count (totalt) beside its share of the avslutade."""
+    etiketter = _etiketter(Avslutsorsak)
+    andelar = statistik.avslutsorsak_andel
+    rader = {
+        etiketter.get(kod, kod): {"Antal": kontal.totalt, "Andel (%)": andelar[kod]}
+        for kod, kontal in statistik.avslutsorsak.items()
+    }
+    return Tabellvy(
+        "avslutsorsak_andel",
+        "Avslutsorsak, andel av de avslutade",
+        _ram(rader, ["Antal", "Andel (%)"]).astype("Int64"),
+        radrubrik="Avslutsorsak",
+        kort="Avslutsorsak andel",
+        forklaring="Avslutade under perioden, totalt. Andel av alla avslutade.",
+        format={"Andel (%)": PROCENT},
+    )
+
+
+def _andelar_per_kon(andelar: dict[str, Andel]) -> Tabellvy:
+    """The shares split by kön: a row each for the share, its antal and its av.
+
+    Three rows per share keep every cell a plain number for CSV and Excel,
+    with the denominator beside the share as DOMAIN.md §5 asks.
+    """
+    rader: dict[str, dict] = {}
+    radformat = {}
+    for namn, andel in andelar.items():
+        per_kon = andel.per_kon or {}
+        for falt, rubrik in (
+            ("andel", f"{namn} (%)"),
+            ("antal", f"{namn}, antal"),
+            ("av", f"{namn}, av"),
+        ):
+            rader[rubrik] = {
+                **{
+                    k: getattr(per_kon[k], falt) if k in per_kon else None for k in KON_KOLUMNER[:3]
+                },
+                "totalt": getattr(andel, falt),
+            }
+        radformat[f"{namn} (%)"] = PROCENT
+    data = _ram(rader, KON_KOLUMNER).astype("Int64").rename(columns=KONSRUBRIKER)
+    return Tabellvy(
+        "resultat_per_kon",
+        "Resultat per kön",
+        data,
+        radrubrik="Resultat",
+        kort="Resultat per kön",
+        forklaring="Andel i procent, med antal och nämnare (av) för varje kön.",
+        radformat=radformat,
+    )
 
 
 # --- The dashboard ---------------------------------------------------------------

@@ -40,13 +40,28 @@ class KontalSerializer(serializers.Serializer):
     totalt = serializers.IntegerField(allow_null=True)
 
 
-class AndelSerializer(serializers.Serializer):
+class KonsandelSerializer(serializers.Serializer):
     """`antal` av `av` i hela procent (avrundat uppåt vid ,5); `andel` null när `av` är 0.
     För en partnyckel är alla tre null när `antal` eller `av` maskeras."""
 
     antal = serializers.IntegerField(allow_null=True)
     av = serializers.IntegerField(allow_null=True)
     andel = serializers.IntegerField(allow_null=True)
+
+
+class AndelPerKonSerializer(serializers.Serializer):
+    """Andelen för varje kön. För en partnyckel är alla tre könens värden null när något
+    av dem maskeras, eftersom totalen annars skulle avslöja det."""
+
+    kvinnor = KonsandelSerializer()
+    man = KonsandelSerializer()
+    annat = KonsandelSerializer()
+
+
+class AndelSerializer(KonsandelSerializer):
+    """En andel totalt och uppdelad per kön (`per_kon`)."""
+
+    per_kon = AndelPerKonSerializer()
 
 
 def _tabell(namn: str, koder, beskrivning: str) -> type[serializers.Serializer]:
@@ -75,6 +90,18 @@ ForsorjningTabell = _tabell(
     "Försörjningskällor, per kön; en deltagare kan ha flera, så summan kan bli större.",
 )
 AvslutsorsakTabell = _tabell("AvslutsorsakTabell", AVSLUTSORSAKER, "Avslutsorsak, per kön.")
+AvslutsorsakAndel = type(
+    "AvslutsorsakAndelSerializer",
+    (serializers.Serializer,),
+    {
+        **{str(kod): serializers.IntegerField(allow_null=True) for kod in AVSLUTSORSAKER},
+        "__doc__": (
+            "Varje avslutsorsaks andel av de avslutade (totalt) i hela procent, avrundat "
+            "uppåt vid ,5; null när inga avslutats eller när antalet maskeras för en partnyckel."
+        ),
+        "__module__": __name__,
+    },
+)
 TidsgruppTabell = _tabell(
     "TidsgruppTabell", (kod for kod, _ in GRUPPER), "Tid i insats i hela månader, per kön."
 )
@@ -124,6 +151,7 @@ class InsatsStatistikSerializer(serializers.Serializer):
     forsorjning_vid_start = ForsorjningTabell()
     forsorjning_vid_avslut = ForsorjningTabell()
     avslutsorsak = AvslutsorsakTabell()
+    avslutsorsak_andel = AvslutsorsakAndel()
     till_arbete_eller_studier = AndelSerializer()
     stegforflyttning = AndelSerializer()
     effekt_6_manader = AndelSerializer()

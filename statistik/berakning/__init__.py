@@ -34,7 +34,7 @@ from statistik.berakning.urval import Omfang
 
 __all__ = ["forbund_statistik", "insats_statistik"]
 
-_INGEN_ANDEL = Andel.berakna(0, 0)
+_INGEN_ANDEL = Andel.per_kon_av(Kontal(), Kontal())
 
 
 def insats_statistik(

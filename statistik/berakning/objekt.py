@@ -8,7 +8,7 @@ objects. `som_dict()` gives API.md's statistics object in plain JSON types.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from finsam.kodlistor import KON_KOLUMNER
@@ -59,13 +59,25 @@ class Andel:
     antal: int | None
     av: int | None
     andel: int | None
+    # The same share for each kön (DOMAIN.md §4); None on a share that has no
+    # split (a kön's own share). Left out of ==, so a total compares as before.
+    per_kon: "dict[str, Andel] | None" = field(default=None, compare=False)
 
     @classmethod
     def berakna(cls, antal: int, av: int) -> "Andel":
         return cls(antal, av, procent(antal, av))
 
-    def som_dict(self) -> dict[str, int | None]:
-        return {"antal": self.antal, "av": self.av, "andel": self.andel}
+    @classmethod
+    def per_kon_av(cls, antal: Kontal, av: Kontal) -> "Andel":
+        """The share in total with its split by kön, from two counts split by kön."""
+        kon = {k: cls.berakna(getattr(antal, k), getattr(av, k)) for k in KON_KOLUMNER[:3]}
+        return cls(antal.totalt, av.totalt, procent(antal.totalt, av.totalt), kon)
+
+    def som_dict(self) -> dict:
+        svar: dict = {"antal": self.antal, "av": self.av, "andel": self.andel}
+        if self.per_kon is not None:
+            svar["per_kon"] = {k: a.som_dict() for k, a in self.per_kon.items()}
+        return svar
 
 
 @dataclass(frozen=True)
@@ -140,6 +152,16 @@ class InsatsStatistik:
     tid_i_insats: TidIInsats
     belaggning: Belaggning
 
+    @property
+    def avslutsorsak_andel(self) -> dict[str, int | None]:
+        """Each avslutsorsak's share of the avslutade (total column), in integer percent.
+
+        Read from the counts already made, so a masked count (None) gives a
+        masked share and nothing hidden can be got back from it.
+        """
+        avslutade = self.deltagare.avslutade.totalt
+        return {kod: procent(k.totalt, avslutade) for kod, k in self.avslutsorsak.items()}
+
     def som_dict(self) -> dict:
         """API.md's statistics object (`insatser/{id}/statistik/`)."""
         return {
@@ -154,6 +176,7 @@ class InsatsStatistik:
             "forsorjning_vid_start": tabell_som_dict(self.forsorjning_vid_start),
             "forsorjning_vid_avslut": tabell_som_dict(self.forsorjning_vid_avslut),
             "avslutsorsak": tabell_som_dict(self.avslutsorsak),
+            "avslutsorsak_andel": self.avslutsorsak_andel,
             "till_arbete_eller_studier": self.till_arbete_eller_studier.som_dict(),
             "stegforflyttning": self.stegforflyttning.som_dict(),
             "effekt_6_manader": self.effekt_6_manader.som_dict(),

@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 
 from deltagare.models import Stegbedomning
 from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, TILL_ARBETE_ELLER_STUDIER, Bedomningstyp
-from statistik.berakning.fraga import Fraga
+from statistik.berakning.fraga import Fraga, las_kontal
 from statistik.berakning.objekt import Andel, Kontal, Tabell
 from statistik.berakning.period import Period
 from statistik.berakning.urval import Omfang
@@ -15,8 +15,8 @@ from statistik.berakning.urval import Omfang
 
 def till_arbete_eller_studier(avslutsorsak: Tabell, avslutade: Kontal) -> Andel:
     """Avslutade with orsak arbete, arbete med stöd or studier, of all avslutade."""
-    antal = sum(avslutsorsak[str(orsak)].totalt for orsak in TILL_ARBETE_ELLER_STUDIER)
-    return Andel.berakna(antal, avslutade.totalt)
+    antal = sum((avslutsorsak[str(orsak)] for orsak in TILL_ARBETE_ELLER_STUDIER), Kontal())
+    return Andel.per_kon_av(antal, avslutade)
 
 
 def _under_insats(till: datetime.date | None) -> QuerySet:
@@ -49,12 +49,14 @@ def stegforflyttning(omfang: Omfang, period: Period, urval: str) -> dict[int, An
     fraga = Fraga(omfang)
     for namn, uttryck in _forsta_och_senaste(period.till).items():
         fraga.alias(namn, uttryck)
-    av = fraga.lagg_till(Count("pk", filter=Q(antal_bed__gte=2)))
-    antal = fraga.lagg_till(
-        Count("pk", filter=Q(antal_bed__gte=2, senaste_steg__gt=F("forsta_steg")))
-    )
+    # Per kön in the same query: each kön is one more conditional aggregate.
+    av = fraga.kontal(Q(antal_bed__gte=2))
+    antal = fraga.kontal(Q(antal_bed__gte=2, senaste_steg__gt=F("forsta_steg")))
     qs = omfang.inskrivningar().filter(period.population(urval))
-    return {rot: Andel.berakna(rad[antal], rad[av]) for rot, rad in fraga.kor(qs).items()}
+    return {
+        rot: Andel.per_kon_av(las_kontal(rad, antal), las_kontal(rad, av))
+        for rot, rad in fraga.kor(qs).items()
+    }
 
 
 def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Andel, Andel]]:
@@ -76,14 +78,14 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Andel, Andel]]:
         jamforbar = Q(**{f"steg_{typ}__isnull": False, "avslut_steg__isnull": False})
         refs.append(
             (
-                fraga.lagg_till(
-                    Count("pk", filter=jamforbar & Q(**{f"steg_{typ}__gte": F("avslut_steg")}))
-                ),
-                fraga.lagg_till(Count("pk", filter=jamforbar)),
+                fraga.kontal(jamforbar & Q(**{f"steg_{typ}__gte": F("avslut_steg")})),
+                fraga.kontal(jamforbar),
             )
         )
     qs = omfang.inskrivningar().filter(period.population("avslutade"))
     return {
-        rot: tuple(Andel.berakna(rad[antal], rad[av]) for antal, av in refs)  # type: ignore[misc]
+        rot: tuple(  # type: ignore[misc]
+            Andel.per_kon_av(las_kontal(rad, antal), las_kontal(rad, av)) for antal, av in refs
+        )
         for rot, rad in fraga.kor(qs).items()
     }

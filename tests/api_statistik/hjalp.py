@@ -4,6 +4,9 @@ from collections.abc import Iterator
 
 KON = {"kvinnor", "man", "annat", "totalt"}
 ANDEL = {"antal", "av", "andel"}
+# A share hidden whole: the total and, with it, every kön's share.
+DOLD = {"antal": None, "av": None, "andel": None}
+DOLD_ANDEL = {**DOLD, "per_kon": {k: DOLD for k in ("kvinnor", "man", "annat")}}
 
 
 def antal(svar: dict, vag: tuple = ()) -> Iterator[tuple[tuple, int | None]]:
@@ -16,8 +19,10 @@ def antal(svar: dict, vag: tuple = ()) -> Iterator[tuple[tuple, int | None]]:
         return
     if set(svar) == KON:
         yield from (((*vag, k), svar[k]) for k in sorted(KON))
-    elif set(svar) == ANDEL:
+    elif set(svar) >= ANDEL:
         yield from (((*vag, k), svar[k]) for k in ("antal", "av"))
+        # A share's split by kön holds counts of persons too.
+        yield from antal(svar.get("per_kon"), (*vag, "per_kon"))
     else:
         for nyckel, varde in svar.items():
             yield from antal(varde, (*vag, nyckel))

@@ -10,9 +10,9 @@ from finsam.kodlistor import Kon
 from statistik.berakning import insats_statistik
 from tests.api.conftest import personlig_klient
 from tests.api_statistik.conftest import FRAN, PERIOD, TILL, insats_url
-from tests.api_statistik.hjalp import antal, bara_dolt
+from tests.api_statistik.hjalp import DOLD_ANDEL, antal, bara_dolt
 from tests.factories import InsatsFactory
-from tests.statistik.bygg import D, inskriv
+from tests.statistik.bygg import A, D, inskriv
 
 DATUMFEL = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."
 NOLL = {"kvinnor": 0, "man": 0, "annat": 0, "totalt": 0}
@@ -78,9 +78,14 @@ class TestPartnyckel:
         assert data["aldersgrupp"]["30-44"] == K(5, 5, 0, 10)
         assert data["aldersgrupp"]["-29"] == NOLL
         # 2 of 6 to arbete: the antal is 2, so the share is hidden too.
-        assert data["till_arbete_eller_studier"] == {"antal": None, "av": None, "andel": None}
-        assert data["stegforflyttning"] == {"antal": 3, "av": 3, "andel": 100}
-        assert data["effekt_6_manader"] == {"antal": 0, "av": 0, "andel": None}
+        assert data["till_arbete_eller_studier"] == DOLD_ANDEL
+        # 3 of 3, all kvinnor: no kön is between 1 and 2, so the split is shown.
+        assert data["stegforflyttning"] == A(3, 3, 100, kvinnor=(3, 3, 100))
+        assert data["effekt_6_manader"] == A(0, 0, None)
+        # The avslutade's totalt is hidden (a cell of 2), so is every orsak's share of it:
+        # 4 ohälsa of a shown 6 would give the hidden 2 back.
+        assert data["avslutsorsak_andel"]["arbete"] is None
+        assert data["avslutsorsak_andel"]["ohalsa"] is None
         assert data["tid_i_insats"]["grupper"]["13-"] == K(None, 4, 0, None)
 
     def test_inget_antal_fran_1_till_2_och_resten_som_for_medlemmar(
@@ -107,7 +112,7 @@ class TestPartnyckel:
         forbund.save()
         data = partklient.get(insats_url(statistikdata), PERIOD).json()
         assert data["deltagare"]["aktiva"] == K(5, 5, 0, 10)  # 5 is not below 5
-        assert data["stegforflyttning"] == {"antal": None, "av": None, "andel": None}  # 3 of 3
+        assert data["stegforflyttning"] == DOLD_ANDEL  # 3 of 3
 
     def test_median_och_belaggning_for_fa_personer_ar_null(self, forbund, partklient, chef):
         # One person, active 2024-01-01 – 2024-03-31: the median would be their own time.

@@ -109,3 +109,14 @@ def bygg_manga(forbund, insatser, antal: int) -> None:
     )
     for insats in insatser:
         anonyma(insats, 2024, kvinnor=1)
+
+
+def A(antal: int, av: int, andel: int | None, **per_kon: tuple) -> dict:
+    """A share as the API writes it; per_kon gives each kön's (antal, av, andel), default 0 of 0."""
+    kon = {k: per_kon.get(k, (0, 0, None)) for k in ("kvinnor", "man", "annat")}
+    return {
+        "antal": antal,
+        "av": av,
+        "andel": andel,
+        "per_kon": {k: {"antal": n, "av": a, "andel": p} for k, (n, a, p) in kon.items()},
+    }

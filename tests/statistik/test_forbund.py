@@ -8,7 +8,7 @@ from finsam.kodlistor import Inriktning, Kon
 from statistik.berakning import forbund_statistik, insats_statistik
 from statistik.berakning.objekt import procent
 from tests.factories import InsatsFactory
-from tests.statistik.bygg import D, K, anonyma, deltagare, inskriv
+from tests.statistik.bygg import A, D, K, anonyma, deltagare, inskriv
 
 # Seed 004: Arbetsrehabteamet – arbetslivsinriktad rehabilitering, januari–augusti 2020.
 FRAN_2020, TILL_2020 = D(2020, 1, 1), D(2020, 8, 31)
@@ -48,7 +48,7 @@ def test_seed_004_till_arbete_eller_studier(arbetsrehabteamet):
     for insats in (rot, rehab):  # the parent includes its delinsats
         s = insats_statistik(insats=insats, fran=FRAN_2020, till=TILL_2020).som_dict()
         # 3 arbete + 1 studier of 12 avslutade = 33,3 % → 33.
-        assert s["till_arbete_eller_studier"] == {"antal": 4, "av": 12, "andel": 33}
+        assert s["till_arbete_eller_studier"] == A(4, 12, 33, kvinnor=(2, 6, 33), man=(2, 6, 33))
         assert s["deltagare"]["avslutade"] == K(6, 6)
         assert s["deltagare"]["aktiva"] == K(7, 6)
         assert s["deltagare"]["nya"] == K(1)
@@ -177,7 +177,10 @@ def test_avrundning_halvt_uppat(insats):
             insats, start=D(2024, 1, 1), slut=D(2024, 2, 1 + i), orsak="arbete" if i else "ohalsa"
         )
     s = insats_statistik(insats=insats, fran=D(2024, 1, 1), till=D(2024, 12, 31))
-    assert s.till_arbete_eller_studier.som_dict() == {"antal": 7, "av": 8, "andel": 88}  # 87,5
+    assert s.till_arbete_eller_studier.som_dict() == A(7, 8, 88, kvinnor=(7, 8, 88))  # 87,5
+    # 1 ohalsa of 8 = 12,5 % → 13 (half up); 7 arbete of 8 = 87,5 % → 88.
+    assert s.avslutsorsak_andel["ohalsa"] == 13
+    assert s.avslutsorsak_andel["arbete"] == 88
 
 
 def test_tid_i_insats_gransdagar_och_jamn_median(insats):

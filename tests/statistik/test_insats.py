@@ -32,7 +32,7 @@ from finsam.kodlistor import (
     Utbildningsniva,
 )
 from statistik.berakning import insats_statistik
-from tests.statistik.bygg import D, K, anonyma, inskriv, tabell
+from tests.statistik.bygg import A, D, K, anonyma, inskriv, tabell
 
 FRAN, TILL = D(2024, 1, 1), D(2024, 6, 30)
 AVSLUTSORSAKER = [o for o in Avslutsorsak if o != Avslutsorsak.FELREGISTRERING]
@@ -203,8 +203,15 @@ def test_tabeller_over_avslutade(liten_insats):
         },
     )
     assert "felregistrering" not in s["avslutsorsak"]
-    # A + I + H of 5 avslutade = 60 %.
-    assert s["till_arbete_eller_studier"] == {"antal": 3, "av": 5, "andel": 60}
+    # A + I + H of 5 avslutade = 60 %. Per kön: kvinnor A, I of A, I, J = 66,7 → 67 %;
+    # män H of H = 100 %; annat none of D = 0 %.
+    assert s["till_arbete_eller_studier"] == A(
+        3, 5, 60, kvinnor=(2, 3, 67), man=(1, 1, 100), annat=(0, 1, 0)
+    )
+    # Each orsak of the 5 avslutade: 1 of 5 = 20 %; a code nobody has is 0 %.
+    assert s["avslutsorsak_andel"]["arbete"] == 20
+    assert s["avslutsorsak_andel"]["annan"] == 0
+    assert list(s["avslutsorsak_andel"]) == list(s["avslutsorsak"])
 
 
 def test_stegforflyttning_och_effekt(liten_insats):
@@ -212,11 +219,16 @@ def test_stegforflyttning_och_effekt(liten_insats):
     # Start/löpande/avslut up to till, first → latest:
     # A 2→5 up; B 1→1 (its 3 on 2024-08-01 is after till); C only one;
     # D 4→3; H 3→4 up; I none; J 2→4 up. 3 of 5 = 60 %.
-    assert s["stegforflyttning"] == {"antal": 3, "av": 5, "andel": 60}
+    # Per kön: kvinnor A, J both up; män B no, H up = 50 %; annat D no = 0 %.
+    assert s["stegforflyttning"] == A(
+        3, 5, 60, kvinnor=(2, 2, 100), man=(1, 2, 50), annat=(0, 1, 0)
+    )
     # Uppföljning 6 vs avslut steg: A 6 ≥ 5 yes; D 3 ≥ 3 yes; H 3 ≥ 4 no. 2 of 3 = 67 %.
-    assert s["effekt_6_manader"] == {"antal": 2, "av": 3, "andel": 67}
-    # Uppföljning 18: D 2 ≥ 3 no; J 6 ≥ 4 yes. 1 of 2 = 50 %.
-    assert s["effekt_18_manader"] == {"antal": 1, "av": 2, "andel": 50}
+    assert s["effekt_6_manader"] == A(
+        2, 3, 67, kvinnor=(1, 1, 100), man=(0, 1, 0), annat=(1, 1, 100)
+    )
+    # Uppföljning 18: D 2 ≥ 3 no; J 6 ≥ 4 yes. 1 of 2 = 50 %; no man has one (0 of 0).
+    assert s["effekt_18_manader"] == A(1, 2, 50, kvinnor=(1, 1, 100), annat=(0, 1, 0))
 
 
 def test_tid_i_insats(liten_insats):
@@ -254,8 +266,8 @@ def test_urval_nya_och_avslutade(liten_insats):
     # Nya: B 54, C 24, H 25, I 49.
     assert nya["urval"] == "nya"
     assert nya["aldersgrupp"] == {"-29": K(1, 1), "30-44": K(), "45-59": K(1, 1), "60-": K()}
-    # B 1→1, C one only, H 3→4, I none: 1 of 2.
-    assert nya["stegforflyttning"] == {"antal": 1, "av": 2, "andel": 50}
+    # B 1→1, C one only, H 3→4, I none: 1 of 2, both män.
+    assert nya["stegforflyttning"] == A(1, 2, 50, man=(1, 2, 50))
     # The avslutade tables do not follow the urval.
     assert nya["avslutsorsak"]["arbete"] == K(1)
 
@@ -272,7 +284,9 @@ def test_urval_nya_och_avslutade(liten_insats):
         },
     )
     # A 2→5, D 4→3, H 3→4, J 2→4: 3 of 4 = 75 %.
-    assert avslutade["stegforflyttning"] == {"antal": 3, "av": 4, "andel": 75}
+    assert avslutade["stegforflyttning"] == A(
+        3, 4, 75, kvinnor=(2, 2, 100), man=(1, 1, 100), annat=(0, 1, 0)
+    )
 
 
 def test_statistikobjektet_har_api_nycklarna_och_blir_json(liten_insats):
@@ -280,8 +294,8 @@ def test_statistikobjektet_har_api_nycklarna_och_blir_json(liten_insats):
     assert list(s) == [
         "insats", "fran", "till", "urval", "deltagare", "aldersgrupp", "utbildningsniva",
         "tid_i_offentlig_forsorjning", "forsorjning_vid_start", "forsorjning_vid_avslut",
-        "avslutsorsak", "till_arbete_eller_studier", "stegforflyttning", "effekt_6_manader",
-        "effekt_18_manader", "tid_i_insats", "belaggning",
+        "avslutsorsak", "avslutsorsak_andel", "till_arbete_eller_studier", "stegforflyttning",
+        "effekt_6_manader", "effekt_18_manader", "tid_i_insats", "belaggning",
     ]  # fmt: skip
     assert s["insats"] == liten_insats.pk
     assert (s["fran"], s["till"], s["urval"]) == ("2024-01-01", "2024-06-30", "aktiva")
@@ -294,7 +308,8 @@ def test_tom_insats_har_nollor_och_null_andelar(insats):
     assert s["utbildningsniva"] == tabell(Utbildningsniva, {})
     assert s["forsorjning_vid_start"] == tabell(Forsorjningskalla, {})
     for andel in ("till_arbete_eller_studier", "stegforflyttning", "effekt_6_manader"):
-        assert s[andel] == {"antal": 0, "av": 0, "andel": None}
+        assert s[andel] == A(0, 0, None)
+    assert set(s["avslutsorsak_andel"].values()) == {None}  # 0 avslutade: nothing to divide
     assert s["tid_i_insats"]["median_manader"] is None
     assert s["belaggning"] == {"andel": 0}
 
