@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from deltagare.forms.gemensamt import datumfalt
+from finsam.formular import datumfalt
 
 
 def _antal(etikett: str) -> forms.IntegerField:

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from deltagare.selectors import anonyma_lista, samordnarens_insats
 from deltagare.services import anonyma_registrera
-from deltagare.views.gemensamt import felstatus, kor_tjanst
 from finsam.forbundsval import forbund_for_roll
+from finsam.formular import felstatus, kor_tjanst
 from finsam.kodlistor import Roll
 from insatser.forms import AnonymaForm, BerattelseForm, PeriodForm, delar
 from insatser.selectors import insatsberattelser, samordnarens_insatser

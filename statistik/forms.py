@@ -8,7 +8,7 @@ import datetime
 
 from django import forms
 
-from deltagare.forms.gemensamt import datumfalt
+from finsam.formular import datumfalt
 from insatser.forms import delar
 
 I_AR, DELAR, EGEN = "i_ar", "delar", "egen"

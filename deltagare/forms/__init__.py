@@ -1,7 +1,6 @@
 """The samordnare's forms: they parse input; the services decide (STYLE.md)."""
 
 from deltagare.forms.bedomning import BedomningForm, UppfoljningForm
-from deltagare.forms.gemensamt import fel_till_formular
 from deltagare.forms.inskrivning import (
     AvslutForm,
     FelregistreraForm,
@@ -18,5 +17,4 @@ __all__ = [
     "SokForm",
     "StartuppgifterForm",
     "UppfoljningForm",
-    "fel_till_formular",
 ]

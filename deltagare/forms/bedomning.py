@@ -2,7 +2,8 @@
 
 from django import forms
 
-from deltagare.forms.gemensamt import datumfalt, satt_steg, stegfalt
+from deltagare.forms.gemensamt import satt_steg, stegfalt
+from finsam.formular import datumfalt
 from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, Bedomningstyp
 
 UPPFOLJNINGSTYPER = (Bedomningstyp.UPPFOLJNING_6, Bedomningstyp.UPPFOLJNING_18)

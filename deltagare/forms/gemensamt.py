@@ -1,30 +1,12 @@
-"""What the deltagare forms share: field builders and putting a service's errors on fields.
+"""Field builders of the deltagare forms (personnummer, försörjning, steg).
 
 Forms here only parse input; every rule (Luhn, dates against start, the
-insats's ladder) lives in the services, whose Swedish ValidationErrors
-`fel_till_formular` places next to the field they name.
+insats's ladder) lives in the services (see finsam/formular.py).
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from finsam.kodlistor import Forsorjningskalla
-
-DATUMFORMAT = "%Y-%m-%d"
-DATUM_HJALP = "ÅÅÅÅ-MM-DD"
-
-
-def datumfalt(etikett: str, *, saknas: str, required: bool = True) -> forms.DateField:
-    """A date field shown as the browser's date picker, with Swedish messages."""
-    return forms.DateField(
-        label=etikett,
-        required=required,
-        widget=forms.DateInput(attrs={"type": "date"}, format=DATUMFORMAT),
-        error_messages={
-            "required": saknas,
-            "invalid": "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-03-01.",
-        },
-    )
 
 
 def forsorjningsfalt(etikett: str) -> forms.MultipleChoiceField:
@@ -36,19 +18,6 @@ def forsorjningsfalt(etikett: str) -> forms.MultipleChoiceField:
         widget=forms.CheckboxSelectMultiple,
         help_text="Markera alla som gäller.",
         error_messages={"invalid_choice": "Välj försörjning i listan."},
-    )
-
-
-def valfalt(etikett: str, val, *, tomt: str | None = None, **kwargs) -> forms.ChoiceField:
-    """A select from a code list; `tomt` adds a first, empty choice with that text."""
-    choices = list(val)
-    if tomt is not None:
-        choices = [("", tomt), *choices]
-    return forms.ChoiceField(
-        label=etikett,
-        choices=choices,
-        error_messages={"invalid_choice": "Välj ett alternativ i listan."},
-        **kwargs,
     )
 
 
@@ -114,19 +83,3 @@ def utrikes_fodd_falt() -> forms.TypedChoiceField:
 
 def utrikes_fodd_val(varde: bool | None) -> str:
     return next(k for k, v in _UTRIKES_FODD_VARDE.items() if v is varde)
-
-
-def fel_till_formular(form: forms.Form, fel: ValidationError, falt: dict | None = None) -> None:
-    """Put a service's ValidationError on the form: by field where the form has it.
-
-    `falt` maps a service's field name to the form's where they differ.
-    Messages about anything else (the insats, the row as a whole) go to the
-    top of the form.
-    """
-    falt = falt or {}
-    if not hasattr(fel, "error_dict"):
-        form.add_error(None, fel)
-        return
-    for namn, fel_lista in fel.error_dict.items():
-        namn = falt.get(namn, namn)
-        form.add_error(namn if namn in form.fields else None, fel_lista)

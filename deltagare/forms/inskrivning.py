@@ -3,17 +3,16 @@
 from django import forms
 
 from deltagare.forms.gemensamt import (
-    datumfalt,
     forsorjningsfalt,
     personnummerfalt,
     referensfalt,
     utrikes_fodd_falt,
     utrikes_fodd_val,
-    valfalt,
     versionsfalt,
 )
 from deltagare.models import Forsorjning, Inskrivning
 from deltagare.services import STARTDATA_FALT
+from finsam.formular import datumfalt, valfalt
 from finsam.kodlistor import (
     Avslutsorsak,
     Kon,

@@ -12,7 +12,7 @@ from deltagare.forms import BedomningForm
 from deltagare.models import Deltagare, Forsorjning
 from deltagare.selectors import deltagare_hamta, inskrivning_hamta, personnummer_visa
 from deltagare.services import stegbedomning_lagg_till
-from deltagare.views.gemensamt import ar_htmx, felstatus, kor_tjanst
+from finsam.formular import ar_htmx, felstatus, kor_tjanst
 from finsam.kodlistor import Bedomningstyp, Forsorjningskalla
 from insatser.selectors import steg_per_stegskala
 

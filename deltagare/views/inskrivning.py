@@ -19,7 +19,8 @@ from deltagare.services import (
     inskrivning_uppdatera,
 )
 from deltagare.views.deltagare import deltagare_url
-from deltagare.views.gemensamt import benamning, felstatus, kor_tjanst
+from deltagare.views.gemensamt import benamning
+from finsam.formular import felstatus, kor_tjanst
 from finsam.selectors import parter_for_forbund
 
 

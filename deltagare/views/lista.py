@@ -17,7 +17,8 @@ from deltagare.selectors import (
     inskrivningar_sida,
     samordnarens_insats,
 )
-from deltagare.views.gemensamt import benamning, kor_tjanst
+from deltagare.views.gemensamt import benamning
+from finsam.formular import kor_tjanst
 
 FLIKAR = (("aktiva", "Aktiva"), ("avslutade", "Avslutade"), ("alla", "Alla"))
 # Sortable columns: (sort key in SORTERINGAR, heading).

@@ -10,7 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from deltagare.forms import RegistreringForm
 from deltagare.selectors import samordnarens_insats
 from deltagare.services import deltagare_registrera_i_insats
-from deltagare.views.gemensamt import felstatus, kor_tjanst
+from finsam.formular import felstatus, kor_tjanst
 from finsam.selectors import parter_for_forbund
 
 

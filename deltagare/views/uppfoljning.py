@@ -11,7 +11,8 @@ from deltagare.forms.bedomning import UPPFOLJNINGSTYPER
 from deltagare.forms.gemensamt import satt_steg
 from deltagare.selectors import inskrivning_hamta, samordnarens_insats, uppfoljningar_forfallna
 from deltagare.services import stegbedomning_lagg_till
-from deltagare.views.gemensamt import benamning, felstatus, kor_tjanst
+from deltagare.views.gemensamt import benamning
+from finsam.formular import felstatus, kor_tjanst
 from insatser.selectors import steg_per_stegskala
 
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from deltagare.forms.gemensamt import datumfalt, valfalt
+from finsam.formular import datumfalt, valfalt
 from finsam.kodlistor import Roll
 from finsam.models import Forbund, Part
 from insatser.models import Insats, Stegskala

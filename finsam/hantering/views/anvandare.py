@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from deltagare.views.gemensamt import kor_tjanst
+from finsam.formular import kor_tjanst
 from finsam.hantering.forms import AnvandareForm, RollForm
 from finsam.hantering.selectors import (
     anvandare_i_forbund,

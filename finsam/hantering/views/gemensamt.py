@@ -7,8 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from deltagare.views.gemensamt import felstatus
 from finsam.forbundsval import forbund_for_roll
+from finsam.formular import felstatus
 from finsam.kodlistor import Roll
 
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from deltagare.views.gemensamt import felstatus, kor_tjanst
+from finsam.formular import felstatus, kor_tjanst
 from finsam.hantering.forms import AvslutaInsatsForm, InsatsForm, NyckeltalForm, StegskalaForm
 from finsam.hantering.selectors import (
     hanterad_insats,
