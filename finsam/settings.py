@@ -17,7 +17,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 FINSAM_PRODUCTION = env.bool("FINSAM_PRODUCTION", default=False)
-DEBUG = env.bool("DEBUG", default=not FINSAM_PRODUCTION)
+# Off unless asked for: Django's debug pages are English and show internals,
+# so even the demo answers with Finsam's own Swedish error pages.
+DEBUG = env.bool("DEBUG", default=False)
 
 # Development-only keys. Production refuses to start with any of them.
 _DEV_SECRET_KEY = "finsam-dev-secret-key-not-for-production"  # noqa: S105
@@ -211,6 +213,10 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
+# Outside production WhiteNoise serves the files straight from their
+# sources (no collectstatic step), so `make run` works without DEBUG.
+WHITENOISE_USE_FINDERS = not FINSAM_PRODUCTION
+WHITENOISE_AUTOREFRESH = not FINSAM_PRODUCTION
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "media/"
 
