@@ -252,7 +252,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             radrubrik="Resultat",
             kort="Resultat",
             forklaring=(
-                "Andel av nämnaren (Av). Stegförflyttning gäller urvalet, "
+                "Andel av namnaren (Av). Stegförflyttning gäller urvalet, "
                 "effekt de avslutade med uppföljning efter 6 eller 18 månader."
             ),
             format={"Andel (%)": PROCENT, "Mål (%)": PROCENT},
@@ -320,7 +320,7 @@ def _andelar_per_kon(andelar: dict[str, Andel]) -> Tabellvy:
         data,
         radrubrik="Resultat",
         kort="Resultat per kön",
-        forklaring="Andel i procent, med antal och nämnare (av) för varje kön.",
+        forklaring="Andel i procent, med antal och namnare (av) för varje kön.",
         radformat=radformat,
     )
 
@@ -403,8 +403,9 @@ class Oversikt:
 
     @property
     def nyckelfigurer(self) -> list[tuple[str, str, str]]:
+        """(name, the figure, its split by kön) for the cards at the top."""
         d = self.statistik.deltagare
-        return [
+        personer = [
             (namn, tal(k.totalt), _konsfordelning(k))
             for namn, k in (
                 ("Aktiva inklusive anonyma", d.aktiva_inklusive_anonyma),
@@ -412,6 +413,22 @@ class Oversikt:
                 ("Avslutade", d.avslutade),
             )
         ]
+        resultat = [
+            (namn, procent(a.andel), f"{tal(a.antal)} av {tal(a.av)} {namnare}; {_konsandelar(a)}")
+            for namn, a, namnare in (
+                (
+                    "Till arbete eller studier",
+                    self.statistik.till_arbete_eller_studier,
+                    "avslutade inskrivningar",
+                ),
+                (
+                    "Stegförflyttning",
+                    self.statistik.stegforflyttning,
+                    "inskrivningar med minst två bedömningar",
+                ),
+            )
+        ]
+        return personer + resultat
 
     @property
     def konsdiagram(self) -> Diagram:
@@ -461,7 +478,7 @@ class Oversikt:
             _ram(rader, kolumner).astype(object),
             radrubrik="Insats",
             forklaring=(
-                "Inskrivningar per insats med delinsatser. Andelar med nämnaren inom parentes."
+                "Inskrivningar per insats med delinsatser. Andelar med namnaren inom parentes."
             ),
             format={
                 "Mål arbete/studier": PROCENT,
@@ -470,6 +487,14 @@ class Oversikt:
             },
             lankar={s.namn: self.urls[s.insats] for s in self.statistik.insatser},
         )
+
+
+def _konsandelar(andel: Andel) -> str:
+    per_kon = andel.per_kon or {}
+    return ", ".join(
+        f"{KONSRUBRIKER[n].lower()} {procent(per_kon[n].andel if n in per_kon else None)}"
+        for n in KON_KOLUMNER[:3]
+    )
 
 
 def _konsfordelning(k: Kontal) -> str:

@@ -168,10 +168,16 @@ class ForbundInsatsStatistikSerializer(InsatsStatistikSerializer):
 
 class ForbundStatistikSerializer(serializers.Serializer):
     """Förbundets deltagare räknade som unika personer, och varje individinriktad insats
-    (med sina delinsatser) för sig."""
+    (med sina delinsatser) för sig.
+
+    `till_arbete_eller_studier` och `stegforflyttning` gäller inskrivningarna i alla
+    insatserna tillsammans (summan av insatsernas antal och nämnare). För en partnyckel
+    är de null när någon insats andel maskeras."""
 
     forbund = serializers.IntegerField()
     fran = serializers.DateField()
     till = serializers.DateField()
     deltagare = DeltagarblockSerializer()
+    till_arbete_eller_studier = AndelSerializer()
+    stegforflyttning = AndelSerializer()
     insatser = ForbundInsatsStatistikSerializer(many=True)

@@ -70,6 +70,8 @@ def forbund_statistik(
         fran=fran,
         till=till,
         deltagare=Deltagarblock(aktiva, nya, avslutade, alla_anonyma),
+        till_arbete_eller_studier=Andel.summa(s.till_arbete_eller_studier for s in per_insats),
+        stegforflyttning=Andel.summa(s.stegforflyttning for s in per_insats),
         insatser=tuple(per_insats),
     )
 

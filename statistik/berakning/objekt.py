@@ -8,6 +8,7 @@ objects. `som_dict()` gives API.md's statistics object in plain JSON types.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -72,6 +73,16 @@ class Andel:
         """The share in total with its split by kön, from two counts split by kön."""
         kon = {k: cls.berakna(getattr(antal, k), getattr(av, k)) for k in KON_KOLUMNER[:3]}
         return cls(antal.totalt, av.totalt, procent(antal.totalt, av.totalt), kon)
+
+    @classmethod
+    def summa(cls, andelar: "Iterable[Andel]") -> "Andel":
+        """The share of the summed antal and av, with its split by kön (all of them split)."""
+        antal, av = Kontal(), Kontal()
+        for andel in andelar:
+            kon = andel.per_kon or {}
+            antal += Kontal.av(*(kon[k].antal for k in KON_KOLUMNER[:3]))
+            av += Kontal.av(*(kon[k].av for k in KON_KOLUMNER[:3]))
+        return cls.per_kon_av(antal, av)
 
     def som_dict(self) -> dict:
         svar: dict = {"antal": self.antal, "av": self.av, "andel": self.andel}
@@ -194,15 +205,22 @@ class ForbundStatistik:
     fran: datetime.date
     till: datetime.date
     deltagare: Deltagarblock
+    # Over the inskrivningar of every insats (`Andel.summa`): a result belongs to
+    # an inskrivning, so a person who ends two insatser counts in both, as in
+    # each insats's own share.
+    till_arbete_eller_studier: Andel
+    stegforflyttning: Andel
     insatser: tuple[InsatsStatistik, ...] = ()
 
     def som_dict(self) -> dict:
-        """API.md's `forbund/{id}/statistik/` object."""
+        """API.md's `forbund/{id}/statistik/` object, with the förbund's two result shares."""
         return {
             "forbund": self.forbund,
             "fran": self.fran.isoformat(),
             "till": self.till.isoformat(),
             "deltagare": self.deltagare.som_dict(),
+            "till_arbete_eller_studier": self.till_arbete_eller_studier.som_dict(),
+            "stegforflyttning": self.stegforflyttning.som_dict(),
             "insatser": [
                 {"insats": s.insats, "namn": s.namn, **s.som_dict()} for s in self.insatser
             ],

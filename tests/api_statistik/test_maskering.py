@@ -13,6 +13,7 @@ from statistik.maskering import (
     maskera,
     maskera_andel,
     maskera_kontal,
+    maskera_tabell,
     min_cell_for,
 )
 from tests.statistik.bygg import D, inskriv
@@ -95,14 +96,88 @@ def _per_kon(kvinnor: tuple, man: tuple, annat: tuple) -> Andel:
 
 
 def test_per_kon_visas_nar_inget_kon_ar_litet():
-    # 3 of 4 kvinnor, 0 of 5 män, 0 of 0 annat: nothing from 1 to 2.
-    andel = maskera_andel(_per_kon((3, 4), (0, 5), (0, 0)), 3)
-    assert andel == Andel(3, 9, 33)
+    # 3 of 6 kvinnor, 0 of 5 män, 0 of 0 annat: no count nor rest from 1 to 2.
+    andel = maskera_andel(_per_kon((3, 6), (0, 5), (0, 0)), 3)
+    assert andel == Andel(3, 11, 27)
     assert andel.per_kon == {
-        "kvinnor": Andel(3, 4, 75),
+        "kvinnor": Andel(3, 6, 50),
         "man": Andel(0, 5, 0),
         "annat": Andel(0, 0, None),
     }
+
+
+@pytest.mark.parametrize(
+    ("antal", "av", "dold"),
+    [
+        (38, 40, True),  # 2 did not: a person
+        (39, 40, True),
+        (37, 40, False),  # 3 did not: enough
+        (40, 40, False),  # all did: the rest is 0, nobody
+    ],
+)
+def test_en_nastan_hel_andel_doljs_for_resten(antal, av, dold):
+    assert (maskera_andel(Andel.berakna(antal, av), 3).andel is None) is dold
+
+
+def test_resten_for_ett_kon_doljer_alla_kon():
+    # Kvinnor 4 of 5: the one who did not is hidden, and with her every kön.
+    andel = maskera_andel(_per_kon((4, 5), (3, 6), (0, 0)), 3)
+    assert andel == Andel(7, 11, 64)
+    assert set(andel.per_kon.values()) == {Andel(None, None, None)}
+
+
+def test_tabell_doljer_en_andra_cell_bredvid_en_ensam_dold():
+    # Kvinnor: 1 | 5 | 7, and the aktiva kvinnor (13) are shown elsewhere:
+    # 13 − 5 − 7 would give the hidden 1 back, so the smallest other (5) goes too.
+    tabell = {
+        "-29": Kontal.av(1, 4, 0),
+        "30-44": Kontal.av(5, 4, 0),
+        "45-59": Kontal.av(7, 6, 0),
+        "60-": Kontal.av(0, 0, 0),
+    }
+    assert maskera_tabell(tabell, 3) == {
+        "-29": Kontal(None, 4, 0, None),
+        "30-44": Kontal(None, 4, 0, None),
+        "45-59": Kontal(7, 6, 0, 13),
+        "60-": Kontal(0, 0, 0, 0),
+    }
+
+
+def test_andra_cellen_tar_radens_totalt_men_inte_dess_andra_kon():
+    # Hiding män's lone 2 beside b's 3 takes b's totalt: b's kvinnor 4 stays,
+    # as 7 − 4 no longer gives anything (b's totalt is hidden).
+    tabell = {"a": Kontal.av(3, 2, 0), "b": Kontal.av(4, 3, 0), "c": Kontal.av(5, 9, 0)}
+    assert maskera_tabell(tabell, 3) == {
+        "a": Kontal(3, None, 0, None),
+        "b": Kontal(4, None, 0, None),
+        "c": Kontal(5, 9, 0, 14),
+    }
+
+
+def test_tabell_utan_andra_tal_i_kolumnen_lamnas():
+    # The hidden 2 is all there is of annat: the column total is 2 and hidden too.
+    tabell = {"a": Kontal.av(3, 4, 2), "b": Kontal.av(4, 3, 0)}
+    assert maskera_tabell(tabell, 3) == {"a": Kontal(3, 4, None, None), "b": Kontal(4, 3, 0, 7)}
+
+
+def test_dold_avslutsorsak_doljer_till_arbete_eller_studier(insats):
+    # 9 avslutade (5 kvinnor, 4 män): arbete 3 kvinnor + 3 män, studier 1 man,
+    # ohälsa 2 kvinnor. 7 of 9 would be shown beside arbete 6 and give studier's 1.
+    for kon, orsak, antal_ in (
+        (Kon.KVINNA, "arbete", 3), (Kon.MAN, "arbete", 3), (Kon.MAN, "studier", 1),
+        (Kon.KVINNA, "ohalsa", 2),
+    ):  # fmt: skip
+        for _ in range(antal_):
+            inskriv(insats, kon=kon, start=D(2024, 1, 1), slut=D(2024, 2, 1), orsak=orsak)
+    s = insats_statistik(insats=insats, fran=D(2024, 1, 1), till=D(2024, 12, 31))
+    assert (s.till_arbete_eller_studier.antal, s.till_arbete_eller_studier.av) == (7, 9)
+    maskerad = maskera(s, 3)
+    assert maskerad.deltagare.avslutade == Kontal(5, 4, 0, 9)
+    assert maskerad.till_arbete_eller_studier.andel is None
+    # Män: studier 1 is hidden, so arbete 3 goes with it; kvinnor: ohälsa 2 and arbete 3.
+    assert maskerad.avslutsorsak["studier"] == Kontal(0, None, 0, None)
+    assert maskerad.avslutsorsak["arbete"] == Kontal(None, None, 0, None)
+    assert maskerad.avslutsorsak["ohalsa"] == Kontal(None, 0, 0, None)
 
 
 def test_ett_litet_kon_doljer_alla_kon_men_inte_totalen():

@@ -7,6 +7,7 @@ import pytest
 from finsam.kodlistor import Inriktning, Kon
 from statistik.berakning import forbund_statistik, insats_statistik
 from statistik.berakning.objekt import procent
+from statistik.maskering import maskera
 from tests.factories import InsatsFactory
 from tests.statistik.bygg import A, D, K, anonyma, deltagare, inskriv
 
@@ -104,6 +105,45 @@ def test_forbund_raknar_unika_personer(forbund, insats, annan_insats, annat_forb
     assert per_insats["Samordningsteam"]["insats"] == insats.pk
     assert per_insats["ALL-IN"]["deltagare"]["aktiva"] == K(1, 1)
     assert f.som_dict()["forbund"] == forbund.pk
+
+
+def test_forbundets_resultat_summeras_over_insatsernas_inskrivningar(forbund, insats, annan_insats):
+    fran, till = D(2024, 1, 1), D(2024, 12, 31)
+    steg_upp = ((D(2024, 1, 5), "start", 2), (D(2024, 3, 1), "avslut", 4))
+    steg_kvar = ((D(2024, 1, 5), "start", 3), (D(2024, 3, 1), "avslut", 3))
+    person = deltagare(forbund, Kon.MAN)
+    # Samordningsteam: 3 avslutade (arbete, studier, ohälsa), 2 of 3 moved up.
+    inskriv(insats, person=person, start=D(2024, 1, 5), slut=D(2024, 3, 1), orsak="arbete",
+            bedomningar=steg_upp)  # fmt: skip
+    inskriv(insats, kon=Kon.KVINNA, start=D(2024, 1, 5), slut=D(2024, 3, 1), orsak="studier",
+            bedomningar=steg_upp)  # fmt: skip
+    inskriv(insats, kon=Kon.KVINNA, start=D(2024, 1, 5), slut=D(2024, 3, 1), orsak="ohalsa",
+            bedomningar=steg_kvar)  # fmt: skip
+    # ALL-IN: the same man again (counts again: a result is an inskrivning's), to arbete med
+    # stöd and moved up; one kvinna ohälsa, no bedömningar.
+    inskriv(annan_insats, person=person, start=D(2024, 4, 1), slut=D(2024, 6, 1),
+            orsak="arbete_med_stod", bedomningar=((D(2024, 4, 1), "start", 1),
+                                                  (D(2024, 6, 1), "avslut", 2)))  # fmt: skip
+    inskriv(annan_insats, kon=Kon.KVINNA, start=D(2024, 4, 1), slut=D(2024, 6, 1), orsak="ohalsa")
+
+    f = forbund_statistik(forbund=forbund, fran=fran, till=till)
+    # 3 of 5 avslutade inskrivningar (arbete, studier, arbete med stöd) = 60 %;
+    # kvinnor 1 of 3 = 33 %, män 2 of 2 = 100 %.
+    assert f.som_dict()["till_arbete_eller_studier"] == A(
+        3, 5, 60, kvinnor=(1, 3, 33), man=(2, 2, 100)
+    )
+    # Stegförflyttning: 3 of the 4 with two bedömningar (the ALL-IN kvinna has none).
+    assert f.som_dict()["stegforflyttning"] == A(3, 4, 75, kvinnor=(1, 2, 50), man=(2, 2, 100))
+    # The unique persons are not the inskrivningar: the man once among 4 persons.
+    assert f.deltagare.avslutade.totalt == 4
+
+    # For a part key: ALL-IN's 1 of 2 is hidden, so is the förbund's 3 of 5
+    # (less Samordningsteam's shown 2 of 3, it would give 1 of 2 back).
+    maskerad = maskera(f, 3)
+    assert maskerad.insatser[0].namn == "ALL-IN"
+    assert maskerad.insatser[0].till_arbete_eller_studier.andel is None
+    assert maskerad.till_arbete_eller_studier.andel is None
+    assert maskerad.stegforflyttning.andel is None
 
 
 def test_anonyma_for_aren_perioden_beror(insats):

@@ -39,6 +39,13 @@ def test_nyckeltalen_ar_forbundets_unika_personer(client, chef, liten_insats, an
     )  # fmt: skip
     assert oversikt.nyckelfigurer[1][:2] == ("Nya", "3")
     assert oversikt.nyckelfigurer[2][:2] == ("Avslutade", "2")
+    # Results over the inskrivningar of both insatser: A (arbete) and C (ohälsa), both kvinnor.
+    assert oversikt.nyckelfigurer[3] == (
+        "Till arbete eller studier",
+        "50\xa0%",
+        "1 av 2 avslutade inskrivningar; kvinnor 50\xa0%, män –, annat –",
+    )
+    assert oversikt.nyckelfigurer[4][:2] == ("Stegförflyttning", "100\xa0%")
     rader = _per_insats(svar)
     assert list(rader) == ["ALL-IN", "Samordningsteam"]
     # Aktiva inkl. anonyma, K, M, A, nya, avslutade, arbete/studier, mål, steg, mål, beläggning.
