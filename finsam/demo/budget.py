@@ -12,6 +12,8 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from finsam.budget.medlemsbidrag import fordela
+from finsam.budget.services import manadens_sista_dag
 from finsam.demo import organisation as org
 from finsam.demo.organisation import DemoOrganisation
 from finsam.demo.scb import folkmangd_20_64
@@ -52,21 +54,10 @@ class RadPlan:
     utfall: list[tuple[datetime.date, int]] = field(default_factory=list)
 
 
-def _fordela(belopp: int, vikter: dict[str, int]) -> dict[str, int]:
-    """Split whole kronor by weight; the öre left over go to the largest shares."""
-    totalt = sum(vikter.values())
-    exakt = {namn: belopp * vikt / totalt for namn, vikt in vikter.items()}
-    delar = {namn: int(v) for namn, v in exakt.items()}
-    rest = belopp - sum(delar.values())
-    for namn in sorted(exakt, key=lambda n: exakt[n] - delar[n], reverse=True)[:rest]:
-        delar[namn] += 1
-    return delar
-
-
 def intakter(ar: int) -> dict[str, int]:
     """Medlemsbidrag per part namn for a year."""
     totalt = MEDLEMSBIDRAG[ar]
-    kommuner = _fordela(
+    kommuner = fordela(
         totalt // 4, {namn: folkmangd_20_64(kod, 2020) for namn, kod in org.KOMMUNER.items()}
     )
     return {
@@ -80,12 +71,8 @@ def _tiotusental(belopp: float) -> int:
     return int(round(belopp, -4))
 
 
-def _manadsslut(ar: int, manad: int) -> datetime.date:
-    return (D(ar + manad // 12, manad % 12 + 1, 1)) - datetime.timedelta(days=1)
-
-
 def planera_rader(rng: random.Random, ar: int) -> list[RadPlan]:
-    manader = [m for m in range(1, 13) if _manadsslut(ar, m) <= SISTA_UTFALL]
+    manader = [m for m in range(1, 13) if manadens_sista_dag(ar, m) <= SISTA_UTFALL]
     rader = []
     for kategori, namn, insats, budgetar in RADER:
         budget = budgetar[ar]
@@ -100,7 +87,7 @@ def planera_rader(rng: random.Random, ar: int) -> list[RadPlan]:
         for manad in bokade:
             andel = 12 / len(bokade) if namn in _ENSTAKA_MANADER else 1
             belopp = round(budget / 12 * andel * rng.uniform(0.8, 1.15))
-            rad.utfall.append((_manadsslut(ar, manad), belopp))
+            rad.utfall.append((manadens_sista_dag(ar, manad), belopp))
         rader.append(rad)
     return rader
 

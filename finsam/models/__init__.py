@@ -1,7 +1,7 @@
 """Core models: förbund, parter, roles, API keys and budget."""
 
 from finsam.models.api_nyckel import ApiNyckel
-from finsam.models.budget import Budgetar, Budgetrad, Intakt, Utfall
+from finsam.models.budget import Budgetar, Budgetrad, Intakt, Utfall, Utfallsimport
 from finsam.models.organisation import Forbund, Medlemskap, Part
 
 __all__ = [
@@ -13,4 +13,5 @@ __all__ = [
     "Medlemskap",
     "Part",
     "Utfall",
+    "Utfallsimport",
 ]

@@ -1,5 +1,8 @@
 """A förbund's budget per year: intäkter, budgetrader and utfall (kronor)."""
 
+import re
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -17,6 +20,15 @@ class Budgetar(models.Model):
     ar = models.PositiveSmallIntegerField("år")
     # Eget kapital can in principle be negative, so it is not constrained.
     eget_kapital_ingaende = models.BigIntegerField("eget kapital vid årets början", default=0)
+    # The members' expected contributions the two coming years, for the
+    # utblick of the table (seed 002: "Intäkter partner … 10 996 … 10 887").
+    intakter_utblick_1 = models.BigIntegerField("intäkter utblick år 1 (kr)", null=True, blank=True)
+    intakter_utblick_2 = models.BigIntegerField("intäkter utblick år 2 (kr)", null=True, blank=True)
+    kommentar = models.TextField(
+        "kommentar budget mot utfall",
+        blank=True,
+        help_text="Förbundschefens kommentar, som visas under tabellen och i delårsrapporten.",
+    )
 
     objects = ForbundsdataQuerySet.as_manager()
 
@@ -34,6 +46,12 @@ class Budgetar(models.Model):
                 condition=Q(ar__gte=2000) & Q(ar__lte=2100),
                 name="budgetar_rimligt_ar",
                 violation_error_message="Året måste vara mellan 2000 och 2100.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(intakter_utblick_1__isnull=True) | Q(intakter_utblick_1__gte=0))
+                & (Q(intakter_utblick_2__isnull=True) | Q(intakter_utblick_2__gte=0)),
+                name="budgetar_utblick_ej_negativ",
+                violation_error_message="Intäkterna i utblicken får inte vara negativa.",
             ),
         ]
 
@@ -90,8 +108,12 @@ class Budgetrad(models.Model):
         on_delete=models.PROTECT,
         related_name="budgetrader",
     )
+    # One budget line is often booked on several accounts (lön, lokaler …).
     konto = models.CharField(
-        "konto", max_length=40, blank=True, help_text="Konto eller namn i ekonomisystemets export."
+        "konton",
+        max_length=200,
+        blank=True,
+        help_text="Konton i ekonomisystemets export, åtskilda med komma, t.ex. 4010, 4011.",
     )
     budget = models.BigIntegerField("budget (kr)")
     # Empty prognos means "as budgeted" (API.md: prognos defaults to budget).
@@ -128,6 +150,10 @@ class Budgetrad(models.Model):
     def prognos_eller_budget(self) -> int:
         return self.budget if self.prognos is None else self.prognos
 
+    @property
+    def konton(self) -> list[str]:
+        return dela_konton(self.konto)
+
     def clean(self) -> None:
         if (
             self.insats_id
@@ -135,6 +161,11 @@ class Budgetrad(models.Model):
             and self.insats.forbund_id != self.budgetar.forbund_id
         ):
             raise ValidationError({"insats": "Insatsen hör till ett annat förbund."})
+
+
+def dela_konton(text: str) -> list[str]:
+    """The accounts of a comma- or space-separated list, without empty ones."""
+    return [k for k in re.split(r"[,;\s]+", text) if k]
 
 
 class UtfallQuerySet(ForbundsdataQuerySet):
@@ -150,6 +181,14 @@ class Utfall(models.Model):
     rad = models.ForeignKey(Budgetrad, on_delete=models.CASCADE, related_name="utfall")
     datum = models.DateField("datum")
     belopp = models.BigIntegerField("belopp (kr)")
+    # Set for utfall from a file: a later import of the same months replaces them.
+    utfallsimport = models.ForeignKey(
+        "finsam.Utfallsimport",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="utfall",
+    )
 
     objects = UtfallQuerySet.as_manager()
 
@@ -166,3 +205,58 @@ class Utfall(models.Model):
             raise ValidationError(
                 {"datum": f"Datumet ligger utanför budgetåret {self.rad.budgetar.ar}."}
             )
+
+
+class UtfallsimportQuerySet(ForbundsdataQuerySet):
+    forbund_falt = "budgetar__forbund"
+
+
+class Utfallsimport(models.Model):
+    """One file of utfall from the economy system, checked, then imported whole by a job.
+
+    The file is kept (with its checksum) from the preview to the import, so
+    what is imported is exactly what was previewed. An import replaces the
+    utfall of earlier imports in the months its file covers: an export for
+    a month is the whole month, and importing the same file twice changes
+    nothing.
+    """
+
+    class Status(models.TextChoices):
+        GRANSKAS = "granskas", "Förhandsgranskas"
+        KOAD = "koad", "Köad"
+        PAGAR = "pagar", "Pågår"
+        KLAR = "klar", "Klar"
+        FEL = "fel", "Fel"
+
+    budgetar = models.ForeignKey(Budgetar, on_delete=models.CASCADE, related_name="importer")
+    filnamn = models.CharField("filnamn", max_length=255)
+    fil = models.FileField("fil", upload_to="utfall/%Y/")
+    storlek = models.PositiveBigIntegerField("storlek (byte)")
+    sha256 = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.GRANSKAS)
+    progress = models.PositiveSmallIntegerField("förlopp (%)", default=0)
+    antal_rader = models.PositiveIntegerField("rader i filen", default=0)
+    summa = models.BigIntegerField("summa (kr)", default=0)
+    fel = models.TextField("fel", blank=True)
+    skapad = models.DateTimeField(auto_now_add=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    klar = models.DateTimeField("importerad", null=True, blank=True)
+
+    objects = UtfallsimportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "import av utfall"
+        verbose_name_plural = "importer av utfall"
+        ordering = ["-skapad"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="utfallsimport_progress_hogst_100",
+                violation_error_message="Förloppet kan vara högst 100 %.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filnamn} ({self.get_status_display()})"

@@ -1,0 +1,1 @@
+"""A förbund's budget: services, the medlemsbidrag calculator, the utfall import, pages and API."""
