@@ -18,12 +18,14 @@ ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
     # The förbundschef lands on the dashboard: the figures at a glance.
     (Roll.FORBUNDSCHEF, "statistik", "Statistik"),
     (Roll.FORBUNDSCHEF, "oversikt", "Översikt"),
+    (Roll.FORBUNDSCHEF, "budget:budgetar", "Budget"),
     (Roll.FORBUNDSCHEF, "atkomstlogg", "Åtkomstlogg"),
     (Roll.FORBUNDSCHEF, "hantering:insatser", "Hantera"),
     (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),
     (Roll.SAMORDNARE, "statistik", "Statistik"),
     (Roll.STYRELSE, "rapporter", "Rapporter"),
     (Roll.STYRELSE, "statistik", "Statistik"),
+    (Roll.STYRELSE, "budget:budgetar", "Budget"),
 )
 
 

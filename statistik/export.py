@@ -1,7 +1,8 @@
-"""An insats's statistics as CSV and Excel: the page's tables, cell for cell.
+"""Tables as CSV and Excel: the page's tables, cell for cell.
 
-Both files are written from `statistik.tabeller.insats_tabeller`, the same
-tables the page shows, so a figure cannot differ between them.
+Both files are written from the same `Tabellvy` objects the page shows (an
+insats's statistics, the budget), so a figure cannot differ between them.
+A head of (uppgift, värde) lines says what the file is.
 """
 
 import io
@@ -17,7 +18,10 @@ CSV_TYP = "text/csv; charset=utf-8"
 EXCEL_TYP = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _huvud(statistik: InsatsStatistik) -> list[tuple[str, str]]:
+Huvud = list[tuple[str, str]]
+
+
+def insatsens_huvud(statistik: InsatsStatistik) -> Huvud:
     return [
         ("Insats", statistik.namn),
         ("Period", f"{statistik.fran.isoformat()} – {statistik.till.isoformat()}"),
@@ -40,14 +44,14 @@ def _tabell(tabell: Tabellvy) -> pd.DataFrame:
     return data
 
 
-def som_csv(statistik: InsatsStatistik, tabeller: list[Tabellvy]) -> bytes:
+def som_csv(huvud: Huvud, tabeller: list[Tabellvy]) -> bytes:
     """Semicolon-separated, UTF-8 with BOM so Excel reads å, ä and ö right.
 
     The tables follow each other, each under its title line and separated by
-    an empty line, after a head naming the insats, period and urval.
+    an empty line, after the head.
     """
     ut = io.StringIO()
-    for namn, varde in _huvud(statistik):
+    for namn, varde in huvud:
         ut.write(f"{namn};{varde}\r\n")
     for tabell in tabeller:
         ut.write(f"\r\n{tabell.rubrik}\r\n")
@@ -55,11 +59,11 @@ def som_csv(statistik: InsatsStatistik, tabeller: list[Tabellvy]) -> bytes:
     return ut.getvalue().encode("utf-8-sig")
 
 
-def som_excel(statistik: InsatsStatistik, tabeller: list[Tabellvy]) -> bytes:
-    """One sheet per table, numbers as numbers, after a sheet naming insats, period and urval."""
+def som_excel(huvud: Huvud, tabeller: list[Tabellvy]) -> bytes:
+    """One sheet per table, numbers as numbers, after a sheet with the head."""
     ut = io.BytesIO()
     with pd.ExcelWriter(ut, engine="openpyxl") as bok:
-        pd.DataFrame(_huvud(statistik), columns=["Uppgift", "Värde"]).to_excel(
+        pd.DataFrame(huvud, columns=["Uppgift", "Värde"]).to_excel(
             bok, sheet_name="Om", index=False
         )
         for tabell in tabeller:

@@ -44,10 +44,10 @@ def saknas(varde) -> bool:
 
 
 def tal(varde: int | float | Decimal | None, decimaler: int = 0) -> str:
-    """A number in sv-SE form: `21 551`, `15,2`; a dash for a missing value."""
+    """A number in sv-SE form: `21 551`, `15,2`, `−555`; a dash for a missing value."""
     if saknas(varde):
         return TOMT
-    return numberformat.format(
+    text = numberformat.format(
         varde,
         decimal_sep=",",
         decimal_pos=decimaler,
@@ -55,6 +55,8 @@ def tal(varde: int | float | Decimal | None, decimaler: int = 0) -> str:
         thousand_sep="\xa0",
         force_grouping=True,
     )
+    # sv-SE writes a minus sign (−), not a hyphen, before a negative amount.
+    return text.replace("-", "\u2212", 1)
 
 
 def procent(varde: int | None) -> str:
@@ -82,6 +84,7 @@ class Rad:
     rubrik: str
     celler: list[str]
     url: str = ""
+    typ: str = ""  # what kind of row, where a table mixes them (a heading, a sum)
 
 
 @dataclass
@@ -101,6 +104,7 @@ class Tabellvy:
     radformat: dict[str, str] = field(default_factory=dict)
     lankar: dict[str, str] = field(default_factory=dict)
     kort: str = ""  # an Excel sheet name holds at most 31 characters
+    radtyper: list[str] = field(default_factory=list)  # `Rad.typ` of each row, in order
 
     @property
     def bladnamn(self) -> str:
@@ -113,12 +117,14 @@ class Tabellvy:
     @property
     def rader(self) -> list[Rad]:
         rader = []
+        typer = iter(self.radtyper)
         for rubrik, varden in self.data.iterrows():
             celler = [
                 celltext(v, self.radformat.get(rubrik) or self.format.get(k, TAL))
                 for k, v in varden.items()
             ]
-            rader.append(Rad(str(rubrik), celler, self.lankar.get(rubrik, "")))
+            typ = next(typer, "")
+            rader.append(Rad(str(rubrik), celler, self.lankar.get(rubrik, ""), typ))
         return rader
 
 

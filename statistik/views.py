@@ -18,7 +18,7 @@ from finsam.kodlistor import Roll
 from insatser.models import Insats
 from insatser.selectors import insatser_for_forbund, nyckeltal_for_period, samordnarens_insatser
 from statistik.berakning import forbund_statistik, insats_statistik
-from statistik.export import CSV_TYP, EXCEL_TYP, som_csv, som_excel
+from statistik.export import CSV_TYP, EXCEL_TYP, insatsens_huvud, som_csv, som_excel
 from statistik.forms import InsatsPeriodForm, PeriodForm
 from statistik.tabeller import Oversikt, insats_tabeller
 
@@ -119,7 +119,7 @@ def _nedladdning(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str
         # The page explains what is wrong with the period, next to the fields.
         sammanhang = {"insats": insats, "form": form, "statistik": None}
         return render(request, "statistik/insats.html", sammanhang, status=400)
-    innehall = skrivare(statistik, insats_tabeller(statistik, insats))
+    innehall = skrivare(insatsens_huvud(statistik), insats_tabeller(statistik, insats))
     svar = HttpResponse(innehall, content_type=typ)
     namn = f"statistik-{slugify(insats.namn)}-{statistik.fran}-{statistik.till}.{andelse}"
     svar["Content-Disposition"] = f'attachment; filename="{namn}"'

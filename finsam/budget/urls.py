@@ -1,8 +1,24 @@
 """`/budget/`: the förbund's budget years, their sammanställning, rader, intäkter and imports."""
 
+from django.urls import path
+
+from finsam.budget.views import budgetar, intakter, rader
+
 app_name = "budget"
 
 urlpatterns: list = [
     # Budget years, sammanställning, rader, intäkter, medlemsbidrag (finsam.budget.views).
+    path("", budgetar.budgetar, name="budgetar"),
+    path("ny/", budgetar.budgetar_ny, name="budgetar_ny"),
+    path("<int:pk>/", budgetar.sammanstallning, name="sammanstallning"),
+    path("<int:pk>/csv/", budgetar.sammanstallning_csv, name="sammanstallning_csv"),
+    path("<int:pk>/excel/", budgetar.sammanstallning_excel, name="sammanstallning_excel"),
+    path("<int:pk>/andra/", budgetar.budgetar_andra, name="budgetar_andra"),
+    path("<int:pk>/intakter/", intakter.intakter, name="intakter"),
+    path("<int:pk>/medlemsbidrag/", intakter.medlemsbidrag, name="medlemsbidrag"),
+    path("<int:pk>/rader/", rader.rader, name="rader"),
+    path("<int:pk>/rader/ny/", rader.rad_ny, name="rad_ny"),
+    path("<int:pk>/rader/<int:rad_pk>/", rader.rad_andra, name="rad_andra"),
+    path("<int:pk>/rader/<int:rad_pk>/ta-bort/", rader.rad_ta_bort, name="rad_ta_bort"),
     # Imports of utfall (finsam.budget.views.utfallsimport).
 ]

@@ -37,8 +37,12 @@ def formularsida(
     aktuell: str,
     ingress: str = "",
     felrubrik: str = "Uppgifterna sparades inte",
+    meny: str | None = "hantering/_meny.html",
 ) -> HttpResponse:
-    """One form on its own page; 400 when the form came back with errors."""
+    """One form on its own page; 400 when the form came back with errors.
+
+    `meny` is the template of the page group's menu (none for the budget pages).
+    """
     return render(
         request,
         "hantering/formular.html",
@@ -50,6 +54,7 @@ def formularsida(
             "aktuell": aktuell,
             "ingress": ingress,
             "felrubrik": felrubrik,
+            "meny": meny,
         },
         status=felstatus(form) if form.is_bound else 200,
     )

@@ -1,0 +1,1 @@
+"""The budget pages: budget years and their sammanställning, rader, intäkter and imports."""
