@@ -8,7 +8,7 @@ cells; the page then writes them in sv-SE form (`21 551`, `33 %`, `15,2`).
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from django.utils import numberformat
@@ -21,8 +21,8 @@ from finsam.kodlistor import (
     TidIOffentligForsorjning,
     Utbildningsniva,
 )
-from insatser.models import Insats, Nyckeltal
-from statistik.berakning.objekt import Andel, ForbundStatistik, InsatsStatistik, Kontal, Tabell
+from insatser.models import Insats
+from statistik.berakning.objekt import Andel, InsatsStatistik, Tabell
 
 KONSRUBRIKER = {"kvinnor": "Kvinnor", "man": "Män", "annat": "Annat", "totalt": "Totalt"}
 TOMT = "–"
@@ -57,6 +57,13 @@ def tal(varde: int | float | Decimal | None, decimaler: int = 0) -> str:
     )
     # sv-SE writes a minus sign (−), not a hyphen, before a negative amount.
     return text.replace("-", "\u2212", 1)
+
+
+def tkr(kronor: int | None) -> int | None:
+    """Kronor in whole thousands, rounded half up (1 500 kr → 2 tkr, −1 500 kr → −2 tkr)."""
+    if kronor is None:
+        return None
+    return int((Decimal(kronor) / 1000).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 def procent(varde: int | None) -> str:
@@ -128,16 +135,17 @@ class Tabellvy:
         return rader
 
 
-def _ram(rader: dict[str, dict], kolumner: Iterable[str]) -> pd.DataFrame:
+def ram(rader: dict[str, dict], kolumner: Iterable[str]) -> pd.DataFrame:
+    """Rows by label, in the given columns."""
     # Int64 keeps whole numbers whole and lets a missing value stay empty.
     return pd.DataFrame.from_dict(rader, orient="index", columns=list(kolumner))
 
 
-def _kontabell(
+def kontabell(
     id_: str, rubrik: str, tabell: Tabell, etiketter: dict[str, str], radrubrik: str, **kw
 ) -> Tabellvy:
     rader = {etiketter.get(kod, kod): kontal.som_dict() for kod, kontal in tabell.items()}
-    data = _ram(rader, KON_KOLUMNER).astype("Int64").rename(columns=KONSRUBRIKER)
+    data = ram(rader, KON_KOLUMNER).astype("Int64").rename(columns=KONSRUBRIKER)
     return Tabellvy(id_, rubrik, data, radrubrik=radrubrik, **kw)
 
 
@@ -156,7 +164,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
         "Aktiva inklusive anonyma": d.aktiva_inklusive_anonyma,
     }
     urval = statistik.urval
-    resultat = _ram(
+    resultat = ram(
         {
             "Till arbete eller studier": _andel(
                 statistik.till_arbete_eller_studier, insats.mal_arbete_studier
@@ -185,7 +193,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
         }
     )
     return [
-        _kontabell(
+        kontabell(
             "deltagare",
             "Deltagare",
             deltagare,
@@ -193,7 +201,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             "Deltagare",
             forklaring="Inskrivningar i insatsen och dess delinsatser. Anonyma räknas per år.",
         ),
-        _kontabell(
+        kontabell(
             "aldersgrupp",
             "Åldersgrupp vid start",
             statistik.aldersgrupp,
@@ -201,7 +209,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             "Åldersgrupp",
             forklaring=f"Urval: {urval}.",
         ),
-        _kontabell(
+        kontabell(
             "utbildningsniva",
             "Utbildningsnivå",
             statistik.utbildningsniva,
@@ -209,7 +217,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             "Utbildningsnivå",
             forklaring=f"Urval: {urval}.",
         ),
-        _kontabell(
+        kontabell(
             "tid_i_offentlig_forsorjning",
             "Tid i offentlig försörjning före start",
             statistik.tid_i_offentlig_forsorjning,
@@ -218,7 +226,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             kort="Tid i offentlig försörjning",
             forklaring=f"Urval: {urval}.",
         ),
-        _kontabell(
+        kontabell(
             "forsorjning_vid_start",
             "Försörjning vid start",
             statistik.forsorjning_vid_start,
@@ -226,7 +234,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             "Försörjning",
             forklaring=f"Urval: {urval}. Flera källor kan gälla samma deltagare.",
         ),
-        _kontabell(
+        kontabell(
             "forsorjning_vid_avslut",
             "Försörjning vid avslut",
             statistik.forsorjning_vid_avslut,
@@ -234,7 +242,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             "Försörjning",
             forklaring="Avslutade under perioden. Flera källor kan gälla samma deltagare.",
         ),
-        _kontabell(
+        kontabell(
             "avslutsorsak",
             "Avslutsorsak",
             statistik.avslutsorsak,
@@ -243,7 +251,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             forklaring="Avslutade under perioden. Felregistreringar räknas inte.",
         ),
         _avslutsorsak_andel(statistik),
-        _kontabell(
+        kontabell(
             "tid_i_insats",
             "Tid i insats",
             statistik.tid_i_insats.grupper,
@@ -258,7 +266,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             radrubrik="Resultat",
             kort="Resultat",
             forklaring=(
-                "Andel av namnaren (Av). Stegförflyttning gäller urvalet, "
+                "Andel av nämnaren (Av). Stegförflyttning gäller urvalet, "
                 "effekt de avslutade med uppföljning efter 6 eller 18 månader."
             ),
             format={"Andel (%)": PROCENT, "Mål (%)": PROCENT},
@@ -289,7 +297,7 @@ def _avslutsorsak_andel(statistik: InsatsStatistik) -> Tabellvy:
     return Tabellvy(
         "avslutsorsak_andel",
         "Avslutsorsak, andel av de avslutade",
-        _ram(rader, ["Antal", "Andel (%)"]).astype("Int64"),
+        ram(rader, ["Antal", "Andel (%)"]).astype("Int64"),
         radrubrik="Avslutsorsak",
         kort="Avslutsorsak andel",
         forklaring="Avslutade under perioden, totalt. Andel av alla avslutade.",
@@ -319,189 +327,13 @@ def _andelar_per_kon(andelar: dict[str, Andel]) -> Tabellvy:
                 "totalt": getattr(andel, falt),
             }
         radformat[f"{namn} (%)"] = PROCENT
-    data = _ram(rader, KON_KOLUMNER).astype("Int64").rename(columns=KONSRUBRIKER)
+    data = ram(rader, KON_KOLUMNER).astype("Int64").rename(columns=KONSRUBRIKER)
     return Tabellvy(
         "resultat_per_kon",
         "Resultat per kön",
         data,
         radrubrik="Resultat",
         kort="Resultat per kön",
-        forklaring="Andel i procent, med antal och namnare (av) för varje kön.",
+        forklaring="Andel i procent, med antal och nämnare (av) för varje kön.",
         radformat=radformat,
     )
-
-
-# --- The dashboard ---------------------------------------------------------------
-
-
-@dataclass
-class Stapel:
-    etikett: str
-    text: str
-    y: int
-    bredd: float  # per cent of the drawing's bar area
-    mal: float | None = None  # where the goal line stands, per cent of the bar area
-
-
-@dataclass
-class Diagram:
-    """A horizontal bar chart drawn as inline SVG; the same data follows as a table."""
-
-    id: str
-    rubrik: str
-    beskrivning: str
-    staplar: list[Stapel]
-
-    @property
-    def hojd(self) -> int:
-        return len(self.staplar) * STAPELAVSTAND + 8
-
-
-STAPELAVSTAND = 32
-
-
-def _diagram(
-    id_: str, rubrik: str, varden: list[tuple[str, int | None, str, int | None]]
-) -> Diagram:
-    """Bars scaled to the largest value (at least 1, or 100 for shares with goals)."""
-    storst = max([v or 0 for _, v, _, _ in varden] + [m or 0 for *_, m in varden] + [1])
-    staplar = [
-        Stapel(
-            etikett=etikett,
-            text=text,
-            y=i * STAPELAVSTAND + 4,
-            bredd=round(100 * (v or 0) / storst, 1),
-            mal=None if mal is None else round(100 * mal / storst, 1),
-        )
-        for i, (etikett, v, text, mal) in enumerate(varden)
-    ]
-    beskrivning = "; ".join(f"{etikett}: {text}" for etikett, _, text, _ in varden)
-    return Diagram(id_, rubrik, beskrivning, staplar)
-
-
-@dataclass
-class Oversikt:
-    """What the dashboard shows, all read from one `ForbundStatistik`."""
-
-    statistik: ForbundStatistik
-    nyckeltal: list[Nyckeltal]
-    insatser: dict[int, Insats]
-    urls: dict[int, str]
-
-    @property
-    def deltagare(self) -> Tabellvy:
-        d = self.statistik.deltagare
-        rader: Tabell = {
-            "Aktiva inklusive anonyma": d.aktiva_inklusive_anonyma,
-            "Aktiva": d.aktiva,
-            "Anonyma": d.anonyma,
-            "Nya": d.nya,
-            "Avslutade": d.avslutade,
-        }
-        return _kontabell(
-            "forbund_deltagare",
-            "Förbundets deltagare per kön",
-            rader,
-            {},
-            "Deltagare",
-            forklaring="Unika personer: den som deltar i flera insatser räknas en gång.",
-        )
-
-    @property
-    def nyckelfigurer(self) -> list[tuple[str, str, str]]:
-        """(name, the figure, its split by kön) for the cards at the top."""
-        d = self.statistik.deltagare
-        personer = [
-            (namn, tal(k.totalt), _konsfordelning(k))
-            for namn, k in (
-                ("Aktiva inklusive anonyma", d.aktiva_inklusive_anonyma),
-                ("Nya", d.nya),
-                ("Avslutade", d.avslutade),
-            )
-        ]
-        resultat = [
-            (namn, procent(a.andel), f"{tal(a.antal)} av {tal(a.av)} {namnare}; {_konsandelar(a)}")
-            for namn, a, namnare in (
-                (
-                    "Till arbete eller studier",
-                    self.statistik.till_arbete_eller_studier,
-                    "avslutade inskrivningar",
-                ),
-                (
-                    "Stegförflyttning",
-                    self.statistik.stegforflyttning,
-                    "inskrivningar med minst två bedömningar",
-                ),
-            )
-        ]
-        return personer + resultat
-
-    @property
-    def konsdiagram(self) -> Diagram:
-        k = self.statistik.deltagare.aktiva_inklusive_anonyma
-        return _diagram(
-            "diagram-kon",
-            "Aktiva inklusive anonyma per kön",
-            [(KONSRUBRIKER[n], getattr(k, n), tal(getattr(k, n)), None) for n in KON_KOLUMNER[:3]],
-        )
-
-    @property
-    def resultatdiagram(self) -> Diagram:
-        varden = []
-        for s in self.statistik.insatser:
-            mal = self.insatser[s.insats].mal_arbete_studier
-            text = andel_text(s.till_arbete_eller_studier)
-            if mal is not None:
-                text += f", mål {procent(mal)}"
-            varden.append((s.namn, s.till_arbete_eller_studier.andel, text, mal))
-        return _diagram(
-            "diagram-arbete-studier", "Till arbete eller studier per insats (%)", varden
-        )
-
-    @property
-    def per_insats(self) -> Tabellvy:
-        rader = {}
-        for s in self.statistik.insatser:
-            insats = self.insatser[s.insats]
-            k = s.deltagare.aktiva_inklusive_anonyma
-            rader[s.namn] = {
-                "Aktiva inkl. anonyma": k.totalt,
-                "Kvinnor": k.kvinnor,
-                "Män": k.man,
-                "Annat": k.annat,
-                "Nya": s.deltagare.nya.totalt,
-                "Avslutade": s.deltagare.avslutade.totalt,
-                "Till arbete eller studier": s.till_arbete_eller_studier,
-                "Mål arbete/studier": insats.mal_arbete_studier,
-                "Stegförflyttning": s.stegforflyttning,
-                "Mål stegförflyttning": insats.mal_stegforflyttning,
-                "Beläggning": s.belaggning.andel,
-            }
-        kolumner = list(next(iter(rader.values()), {})) or ["Aktiva inkl. anonyma"]
-        return Tabellvy(
-            "per_insats",
-            "Per insats",
-            _ram(rader, kolumner).astype(object),
-            radrubrik="Insats",
-            forklaring=(
-                "Inskrivningar per insats med delinsatser. Andelar med namnaren inom parentes."
-            ),
-            format={
-                "Mål arbete/studier": PROCENT,
-                "Mål stegförflyttning": PROCENT,
-                "Beläggning": PROCENT,
-            },
-            lankar={s.namn: self.urls[s.insats] for s in self.statistik.insatser},
-        )
-
-
-def _konsandelar(andel: Andel) -> str:
-    per_kon = andel.per_kon or {}
-    return ", ".join(
-        f"{KONSRUBRIKER[n].lower()} {procent(per_kon[n].andel if n in per_kon else None)}"
-        for n in KON_KOLUMNER[:3]
-    )
-
-
-def _konsfordelning(k: Kontal) -> str:
-    return ", ".join(f"{KONSRUBRIKER[n].lower()} {tal(getattr(k, n))}" for n in KON_KOLUMNER[:3])

@@ -13,14 +13,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from finsam.atkomst import atkomst
+from finsam.budget.selectors import budgetar_for_ar
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
 from insatser.models import Insats
 from insatser.selectors import insatser_for_forbund, nyckeltal_for_period, samordnarens_insatser
 from statistik.berakning import forbund_statistik, insats_statistik
+from statistik.berakning.budget import budget_sammanstallning
 from statistik.export import CSV_TYP, EXCEL_TYP, insatsens_huvud, som_csv, som_excel
 from statistik.forms import InsatsPeriodForm, PeriodForm
-from statistik.tabeller import Oversikt, insats_tabeller
+from statistik.oversikt import Oversikt
+from statistik.tabeller import insats_tabeller
 
 # Roles that see every insats of their förbund in aggregate (DOMAIN.md §6).
 SER_HELA_FORBUNDET = (Roll.FORBUNDSCHEF, Roll.STYRELSE)
@@ -64,6 +67,8 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     fran, till = form.cleaned_data["fran"], form.cleaned_data["till"]
     statistik = forbund_statistik(forbund=forbund, fran=fran, till=till)
     insatser = {i.pk: i for i in insatser_for_forbund(user=request.user, forbund=forbund)}
+    # The budget of the period's last year, with its utfall up to the period's end.
+    budgetar = budgetar_for_ar(user=request.user, forbund=forbund, ar=till.year)
     fragor = form_fragor(form)
     sammanhang["oversikt"] = Oversikt(
         statistik=statistik,
@@ -73,6 +78,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
             s.insats: f"{reverse('statistik_insats', args=[s.insats])}?{fragor}"
             for s in statistik.insatser
         },
+        budget=budgetar and budget_sammanstallning(budgetar=budgetar, till=till),
     )
     return render(request, "statistik/oversikt.html", sammanhang)
 

@@ -9,6 +9,7 @@ the intäkter.
 """
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import Q, Sum
@@ -131,6 +132,18 @@ class Sammanstallning:
     @property
     def eget_kapital_utgaende(self) -> dict[str, int]:
         return {k: self.eget_kapital_ingaende + v for k, v in self.resultat.items()}
+
+    def per_insats(self, rot_av: Mapping[int, int]) -> dict[int, Belopp]:
+        """The rader tied to an insats, summed per rot insats (`rot_av`: insats id → its rot).
+
+        A delinsats's rader count in its parent, as its deltagare do.
+        """
+        delar: dict[int, list[Belopp]] = {}
+        for kategori in self.kategorier:
+            for rad in kategori.rader:
+                if rad.insats is not None:
+                    delar.setdefault(rot_av.get(rad.insats, rad.insats), []).append(rad.belopp)
+        return {insats: Belopp.summa(b) for insats, b in delar.items()}
 
     def som_dict(self) -> dict:
         """API.md's sammanställning, with the utblick years and the kommentar added."""

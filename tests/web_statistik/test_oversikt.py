@@ -1,6 +1,7 @@
 """The dashboard: key figures, a row per insats against its goals, charts and their data."""
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -8,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from finsam.atkomst import SYSTEM
+from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.kodlistor import Inriktning, Kon
 from insatser.models import Nyckeltal
 from statistik.berakning import forbund_statistik
@@ -136,3 +139,60 @@ def test_utan_val_visas_i_ar_hittills_som_valt(client, chef):
     # The radio button itself is checked, so the page says what it shows.
     knapp = re.search(r'<input[^>]*value="i_ar"[^>]*>', svar.content.decode()).group()
     assert "checked" in knapp
+
+
+def test_budgetpanelen_och_insatsernas_forbrukning(client, chef, styrelse, liten_insats, forbund):
+    # Budget 2024: Samordningsteam 100 000 kr and its delinsats 100 000 kr, and
+    # Styrelsen 50 000 kr. Utfall up to TILL: 42 000 + 8 000 and 20 500; one after TILL.
+    delinsats = InsatsFactory(forbund=forbund, namn="Förrehab", overordnad=liten_insats)
+    budgetar = budgetar_skapa(
+        forbund=forbund,
+        ar=2024,
+        intakter=[{"finansiar": "ovriga", "belopp": 300_000}],
+        eget_kapital_ingaende=10_000,
+        user=SYSTEM,
+    )
+    rader = [
+        budgetrad_skapa(budgetar=budgetar, kategori=k, namn=n, insats=i, budget=b, user=SYSTEM)
+        for k, n, i, b in (
+            ("insatser", "Samordningsteam", liten_insats, 100_000),
+            ("insatser", "Förrehab", delinsats, 100_000),
+            ("styrelsen", "Arvoden", None, 50_000),
+        )
+    ]
+    utfall_registrera(
+        budgetar=budgetar,
+        poster=[
+            {"rad": rader[0], "datum": TILL, "belopp": 42_000},
+            {"rad": rader[1], "datum": D(2024, 2, 1), "belopp": 8_000},
+            {"rad": rader[2], "datum": D(2024, 3, 1), "belopp": 20_500},
+            {"rad": rader[2], "datum": TILL + timedelta(days=1), "belopp": 99_000},
+        ],
+        user=SYSTEM,
+    )
+    for user in (chef, styrelse):
+        client.force_login(user)
+        svar = client.get(reverse("statistik"), PERIOD)
+        oversikt = svar.context["oversikt"]
+        # 50 000 of the 200 000 kr of the insats and its delinsats = 25 %.
+        assert oversikt.per_insats.kolumner[-1] == "Budgetförbrukning"
+        assert _per_insats(svar)["Samordningsteam"][-1] == "25\xa0%"
+        kategorier = {r.rubrik: r.celler for r in oversikt.budget_per_kategori.rader}
+        # 70 500 kr of 250 000 = 28,2 % → 28; in tkr 70,5 → 71 (half up).
+        assert kategorier["Totalt"] == ["250", "71", "28\xa0%"]
+        assert kategorier["Styrelsen"] == ["50", "21", "41\xa0%"]  # 20,5 → 21 tkr; 41 %
+        assert dict(oversikt.budgetnyckeltal)["Eget kapital vid årets slut enligt prognos"] == (
+            "60\xa0tkr"  # 10 000 + 300 000 − 250 000
+        )
+        assert (
+            f'href="{reverse("budget:sammanstallning", args=[budgetar.pk])}?till={TILL}"'
+            in svar.content.decode()
+        )
+
+
+def test_utan_budget_sags_det(client, chef, liten_insats):
+    client.force_login(chef)
+    svar = client.get(reverse("statistik"), PERIOD)
+    assert svar.context["oversikt"].budget is None
+    assert "Förbundet har ingen budget för 2024 i Finsam." in svar.content.decode()
+    assert "Budgetförbrukning" not in svar.context["oversikt"].per_insats.kolumner

@@ -1,0 +1,236 @@
+"""The dashboard (`/statistik/`): key figures, charts, a row per insats and the budget panel.
+
+Everything is read from one `ForbundStatistik` and the `Sammanstallning` of
+the period's last year; the cells are written as statistik.tabeller does.
+"""
+
+from dataclasses import dataclass
+
+from finsam.budget.tabeller import nyckeltal as budget_nyckeltal
+from finsam.kodlistor import KON_KOLUMNER
+from insatser.models import Insats, Nyckeltal
+from statistik.berakning.budget import Belopp, Sammanstallning
+from statistik.berakning.objekt import Andel, ForbundStatistik, Kontal, Tabell
+from statistik.tabeller import (
+    KONSRUBRIKER,
+    PROCENT,
+    Tabellvy,
+    andel_text,
+    kontabell,
+    procent,
+    ram,
+    tal,
+    tkr,
+)
+
+
+@dataclass
+class Stapel:
+    etikett: str
+    text: str
+    y: int
+    bredd: float  # per cent of the drawing's bar area
+    mal: float | None = None  # where the goal line stands, per cent of the bar area
+
+
+@dataclass
+class Diagram:
+    """A horizontal bar chart drawn as inline SVG; the same data follows as a table."""
+
+    id: str
+    rubrik: str
+    beskrivning: str
+    staplar: list[Stapel]
+
+    @property
+    def hojd(self) -> int:
+        return len(self.staplar) * STAPELAVSTAND + 8
+
+
+STAPELAVSTAND = 32
+
+
+def _diagram(
+    id_: str, rubrik: str, varden: list[tuple[str, int | None, str, int | None]]
+) -> Diagram:
+    """Bars scaled to the largest value (at least 1, or 100 for shares with goals)."""
+    storst = max([v or 0 for _, v, _, _ in varden] + [m or 0 for *_, m in varden] + [1])
+    staplar = [
+        Stapel(
+            etikett=etikett,
+            text=text,
+            y=i * STAPELAVSTAND + 4,
+            bredd=round(100 * (v or 0) / storst, 1),
+            mal=None if mal is None else round(100 * mal / storst, 1),
+        )
+        for i, (etikett, v, text, mal) in enumerate(varden)
+    ]
+    beskrivning = "; ".join(f"{etikett}: {text}" for etikett, _, text, _ in varden)
+    return Diagram(id_, rubrik, beskrivning, staplar)
+
+
+@dataclass
+class Oversikt:
+    """What the dashboard shows, all read from one `ForbundStatistik` and, where the
+    förbund has a budget for the period's last year, its `Sammanstallning`."""
+
+    statistik: ForbundStatistik
+    nyckeltal: list[Nyckeltal]
+    insatser: dict[int, Insats]
+    urls: dict[int, str]
+    budget: Sammanstallning | None = None
+
+    @property
+    def budget_per_insats(self) -> dict[int, Belopp]:
+        if self.budget is None:
+            return {}
+        rot_av = {pk: i.overordnad_id or pk for pk, i in self.insatser.items()}
+        return self.budget.per_insats(rot_av)
+
+    @property
+    def budgetnyckeltal(self) -> list[tuple[str, str]]:
+        return [] if self.budget is None else budget_nyckeltal(self.budget)
+
+    @property
+    def budget_per_kategori(self) -> Tabellvy | None:
+        """Budget, utfall and förbrukning per kategori and in total, in tkr."""
+        if self.budget is None:
+            return None
+        delar = [(k.namn, k.summa) for k in self.budget.kategorier] + [
+            ("Totalt", self.budget.totalt)
+        ]
+        rader = {
+            namn: {"Budget (tkr)": tkr(b.budget), "Utfall (tkr)": tkr(b.utfall),
+                   "Förbrukning (%)": b.forbrukning}
+            for namn, b in delar
+        }  # fmt: skip
+        return Tabellvy(
+            "budget_per_kategori",
+            f"Budget och utfall {self.budget.ar} t.o.m. {self.budget.till.isoformat()}",
+            ram(rader, ["Budget (tkr)", "Utfall (tkr)", "Förbrukning (%)"]).astype("Int64"),
+            radrubrik="Kategori",
+            format={"Förbrukning (%)": PROCENT},
+        )
+
+    @property
+    def deltagare(self) -> Tabellvy:
+        d = self.statistik.deltagare
+        rader: Tabell = {
+            "Aktiva inklusive anonyma": d.aktiva_inklusive_anonyma,
+            "Aktiva": d.aktiva,
+            "Anonyma": d.anonyma,
+            "Nya": d.nya,
+            "Avslutade": d.avslutade,
+        }
+        return kontabell(
+            "forbund_deltagare",
+            "Förbundets deltagare per kön",
+            rader,
+            {},
+            "Deltagare",
+            forklaring="Unika personer: den som deltar i flera insatser räknas en gång.",
+        )
+
+    @property
+    def nyckelfigurer(self) -> list[tuple[str, str, str]]:
+        """(name, the figure, its split by kön) for the cards at the top."""
+        d = self.statistik.deltagare
+        personer = [
+            (namn, tal(k.totalt), _konsfordelning(k))
+            for namn, k in (
+                ("Aktiva inklusive anonyma", d.aktiva_inklusive_anonyma),
+                ("Nya", d.nya),
+                ("Avslutade", d.avslutade),
+            )
+        ]
+        resultat = [
+            (namn, procent(a.andel), f"{tal(a.antal)} av {tal(a.av)} {namnare}; {_konsandelar(a)}")
+            for namn, a, namnare in (
+                (
+                    "Till arbete eller studier",
+                    self.statistik.till_arbete_eller_studier,
+                    "avslutade inskrivningar",
+                ),
+                (
+                    "Stegförflyttning",
+                    self.statistik.stegforflyttning,
+                    "inskrivningar med minst två bedömningar",
+                ),
+            )
+        ]
+        return personer + resultat
+
+    @property
+    def konsdiagram(self) -> Diagram:
+        k = self.statistik.deltagare.aktiva_inklusive_anonyma
+        return _diagram(
+            "diagram-kon",
+            "Aktiva inklusive anonyma per kön",
+            [(KONSRUBRIKER[n], getattr(k, n), tal(getattr(k, n)), None) for n in KON_KOLUMNER[:3]],
+        )
+
+    @property
+    def resultatdiagram(self) -> Diagram:
+        varden = []
+        for s in self.statistik.insatser:
+            mal = self.insatser[s.insats].mal_arbete_studier
+            text = andel_text(s.till_arbete_eller_studier)
+            if mal is not None:
+                text += f", mål {procent(mal)}"
+            varden.append((s.namn, s.till_arbete_eller_studier.andel, text, mal))
+        return _diagram(
+            "diagram-arbete-studier", "Till arbete eller studier per insats (%)", varden
+        )
+
+    @property
+    def per_insats(self) -> Tabellvy:
+        rader = {}
+        for s in self.statistik.insatser:
+            insats = self.insatser[s.insats]
+            k = s.deltagare.aktiva_inklusive_anonyma
+            rader[s.namn] = {
+                "Aktiva inkl. anonyma": k.totalt,
+                "Kvinnor": k.kvinnor,
+                "Män": k.man,
+                "Annat": k.annat,
+                "Nya": s.deltagare.nya.totalt,
+                "Avslutade": s.deltagare.avslutade.totalt,
+                "Till arbete eller studier": s.till_arbete_eller_studier,
+                "Mål arbete/studier": insats.mal_arbete_studier,
+                "Stegförflyttning": s.stegforflyttning,
+                "Mål stegförflyttning": insats.mal_stegforflyttning,
+                "Beläggning": s.belaggning.andel,
+            }
+            if self.budget is not None:
+                belopp = self.budget_per_insats.get(s.insats)
+                rader[s.namn]["Budgetförbrukning"] = None if belopp is None else belopp.forbrukning
+        kolumner = list(next(iter(rader.values()), {})) or ["Aktiva inkl. anonyma"]
+        return Tabellvy(
+            "per_insats",
+            "Per insats",
+            ram(rader, kolumner).astype(object),
+            radrubrik="Insats",
+            forklaring=(
+                "Inskrivningar per insats med delinsatser. Andelar med nämnaren inom parentes. "
+                "Budgetförbrukning är utfallet i procent av budgeten för insatsens budgetrader."
+            ),
+            format={
+                "Mål arbete/studier": PROCENT,
+                "Mål stegförflyttning": PROCENT,
+                "Beläggning": PROCENT,
+                "Budgetförbrukning": PROCENT,
+            },
+            lankar={s.namn: self.urls[s.insats] for s in self.statistik.insatser},
+        )
+
+
+def _konsandelar(andel: Andel) -> str:
+    per_kon = andel.per_kon or {}
+    return ", ".join(
+        f"{KONSRUBRIKER[n].lower()} {procent(per_kon[n].andel if n in per_kon else None)}"
+        for n in KON_KOLUMNER[:3]
+    )
+
+
+def _konsfordelning(k: Kontal) -> str:
+    return ", ".join(f"{KONSRUBRIKER[n].lower()} {tal(getattr(k, n))}" for n in KON_KOLUMNER[:3])
