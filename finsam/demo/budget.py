@@ -12,15 +12,19 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from finsam.budget.medlemsbidrag import fordela
-from finsam.budget.services import manadens_sista_dag
+from finsam.atkomst import SYSTEM
+from finsam.budget.medlemsbidrag import medlemsbidrag_fordela
+from finsam.budget.services import (
+    budgetar_skapa,
+    budgetrad_skapa,
+    manadens_sista_dag,
+    utfall_registrera,
+)
 from finsam.demo import organisation as org
 from finsam.demo.organisation import DemoOrganisation
 from finsam.demo.scb import folkmangd_20_64
 from finsam.kodlistor import Budgetkategori as K
-from finsam.kodlistor import Finansiar
-from finsam.models import Budgetar, Budgetrad, Intakt, Utfall
-from finsam.services.validering import spara_validerad
+from finsam.models import Budgetar
 
 D = datetime.date
 SISTA_UTFALL = D(2026, 10, 31)
@@ -40,6 +44,26 @@ RADER = [
     (K.ADMINISTRATION, "Ekonomi och revision", None, {2025: 170_000, 2026: 175_000}),
     (K.ADMINISTRATION, "Lokaler och IT", None, {2025: 120_000, 2026: 125_000}),
 ]
+# The economy system's accounts of each rad, so an export can be imported onto them.
+KONTON = {
+    org.SAMORDNINGSTEAM: "4010, 4011",
+    org.ARBETSREHABTEAMET: "4020",
+    org.ALL_IN: "4030",
+    org.ASF: "4040",
+    "Utvecklingsmedel": "4090",
+    "Arvoden och ersättningar": "7010",
+    "Utbildning och konferenser": "7020",
+    "Förbundschef och kansli": "7110",
+    "Ekonomi och revision": "7120",
+    "Lokaler och IT": "7130",
+}
+KOMMENTAR = {
+    2025: "Insatserna har förbrukat medlen i den takt som planerades.",
+    2026: (
+        "Samordningsteamet har haft en vakant tjänst under våren, vilket ger ett lägre utfall "
+        "än budgeterat. Utvecklingsmedlen används till hösten för en kartläggning."
+    ),
+}
 # Lines booked a few times a year rather than every month.
 _ENSTAKA_MANADER = {"Utbildning och konferenser": 3, "Utvecklingsmedel": 4}
 
@@ -52,19 +76,6 @@ class RadPlan:
     budget: int
     prognos: int | None
     utfall: list[tuple[datetime.date, int]] = field(default_factory=list)
-
-
-def intakter(ar: int) -> dict[str, int]:
-    """Medlemsbidrag per part namn for a year."""
-    totalt = MEDLEMSBIDRAG[ar]
-    kommuner = fordela(
-        totalt // 4, {namn: folkmangd_20_64(kod, 2020) for namn, kod in org.KOMMUNER.items()}
-    )
-    return {
-        org.FORSAKRINGSKASSAN: totalt // 2,
-        org.REGION: totalt - totalt // 2 - totalt // 4,
-        **kommuner,
-    }
 
 
 def _tiotusental(belopp: float) -> int:
@@ -107,32 +118,46 @@ def budget_skapa(demo: DemoOrganisation, rng: random.Random) -> list[int]:
     return skrivna
 
 
-def _budgetar_skapa(demo: DemoOrganisation, ar: int, eget_kapital: int, rader) -> None:
-    budgetar = spara_validerad(
-        Budgetar(forbund=demo.forbund, ar=ar, eget_kapital_ingaende=eget_kapital)
+def _medlemsbidrag(demo: DemoOrganisation, ar: int) -> list[dict]:
+    """The year's medlemsbidrag split by the law, the kommuner by folkmängd 20–64 år 2020."""
+    kommuner = {demo.parter[namn]: folkmangd_20_64(kod, 2020) for namn, kod in org.KOMMUNER.items()}
+    bidrag = medlemsbidrag_fordela(
+        totalt=MEDLEMSBIDRAG[ar],
+        stat=demo.parter[org.FORSAKRINGSKASSAN],
+        region=demo.parter[org.REGION],
+        kommuner=kommuner,
     )
-    finansiar = {org.FORSAKRINGSKASSAN: Finansiar.STAT, org.REGION: Finansiar.REGION}
-    for part, belopp in intakter(ar).items():
-        spara_validerad(
-            Intakt(
-                budgetar=budgetar,
-                finansiar=finansiar.get(part, Finansiar.KOMMUN),
-                part=demo.parter[part],
-                belopp=belopp,
-            )
-        )
+    return [{"finansiar": b.finansiar, "part": b.part, "belopp": b.belopp} for b in bidrag]
+
+
+def _budgetar_skapa(demo: DemoOrganisation, ar: int, eget_kapital: int, rader) -> None:
+    budgetar = budgetar_skapa(
+        forbund=demo.forbund,
+        ar=ar,
+        eget_kapital_ingaende=eget_kapital,
+        intakter=_medlemsbidrag(demo, ar),
+        intakter_utblick_1=_tiotusental(MEDLEMSBIDRAG[ar] * 1.03),
+        intakter_utblick_2=_tiotusental(MEDLEMSBIDRAG[ar] * 1.06),
+        kommentar=KOMMENTAR[ar],
+        user=SYSTEM,
+    )
     for plan in rader:
-        rad = spara_validerad(
-            Budgetrad(
-                budgetar=budgetar,
-                kategori=plan.kategori,
-                namn=plan.namn,
-                insats=demo.insatser[plan.insats] if plan.insats else None,
-                budget=plan.budget,
-                prognos=plan.prognos,
-                utblick_1=_tiotusental(plan.budget * 1.02),
-                utblick_2=_tiotusental(plan.budget * 1.04),
-            )
+        rad = budgetrad_skapa(
+            budgetar=budgetar,
+            kategori=plan.kategori,
+            namn=plan.namn,
+            insats=demo.insatser[plan.insats] if plan.insats else None,
+            konto=KONTON[plan.namn],
+            budget=plan.budget,
+            prognos=plan.prognos,
+            utblick_1=_tiotusental(plan.budget * 1.02),
+            utblick_2=_tiotusental(plan.budget * 1.04),
+            user=SYSTEM,
         )
-        for datum, belopp in plan.utfall:
-            spara_validerad(Utfall(rad=rad, datum=datum, belopp=belopp))
+        utfall_registrera(
+            budgetar=budgetar,
+            poster=[
+                {"rad": rad, "datum": datum, "belopp": belopp} for datum, belopp in plan.utfall
+            ],
+            user=SYSTEM,
+        )
