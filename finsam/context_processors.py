@@ -17,7 +17,9 @@ def navigering(request) -> dict:
     aktuell = match.view_name if match else None
     # A page open to several roles (Statistik) is listed once for a user holding more than one.
     sidor = dict.fromkeys((vy, namn) for roll, vy, namn in ROLLSIDOR if roll in roller)
-    lankar = [{"namn": namn, "url": reverse(vy), "aktuell": vy == aktuell} for vy, namn in sidor]
+    lankar = [
+        {"namn": namn, "url": reverse(vy), "aktuell": _ar_aktuell(vy, aktuell)} for vy, namn in sidor
+    ]
     # The switcher costs a query, so only users with more than one förbund pay it.
     egna = atkomst(user).roller
     mina_forbund = (
@@ -29,3 +31,10 @@ def navigering(request) -> dict:
         "navigering_lankar": lankar,
         "mina_forbund": mina_forbund,
     }
+
+
+def _ar_aktuell(vy: str, aktuell: str | None) -> bool:
+    """The page itself, or a page of the same group (`budget:rader` under `budget:budgetar`)."""
+    if aktuell is None:
+        return False
+    return vy == aktuell or (":" in vy and vy.split(":")[0] == aktuell.split(":")[0])

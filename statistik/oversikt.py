@@ -15,7 +15,7 @@ from statistik.tabeller import (
     KONSRUBRIKER,
     PROCENT,
     Tabellvy,
-    andel_text,
+    andel_mot_mal,
     kontabell,
     procent,
     ram,
@@ -174,9 +174,7 @@ class Oversikt:
         varden = []
         for s in self.statistik.insatser:
             mal = self.insatser[s.insats].mal_arbete_studier
-            text = andel_text(s.till_arbete_eller_studier)
-            if mal is not None:
-                text += f", mål {procent(mal)}"
+            text = andel_mot_mal(s.till_arbete_eller_studier, mal)
             varden.append((s.namn, s.till_arbete_eller_studier.andel, text, mal))
         return _diagram(
             "diagram-arbete-studier", "Till arbete eller studier per insats (%)", varden
@@ -195,10 +193,10 @@ class Oversikt:
                 "Annat": k.annat,
                 "Nya": s.deltagare.nya.totalt,
                 "Avslutade": s.deltagare.avslutade.totalt,
-                "Till arbete eller studier": s.till_arbete_eller_studier,
-                "Mål arbete/studier": insats.mal_arbete_studier,
-                "Stegförflyttning": s.stegforflyttning,
-                "Mål stegförflyttning": insats.mal_stegforflyttning,
+                "Till arbete eller studier": andel_mot_mal(
+                    s.till_arbete_eller_studier, insats.mal_arbete_studier
+                ),
+                "Stegförflyttning": andel_mot_mal(s.stegforflyttning, insats.mal_stegforflyttning),
                 "Beläggning": s.belaggning.andel,
             }
             if self.budget is not None:
@@ -215,8 +213,6 @@ class Oversikt:
                 "Budgetförbrukning är utfallet i procent av budgeten för insatsens budgetrader."
             ),
             format={
-                "Mål arbete/studier": PROCENT,
-                "Mål stegförflyttning": PROCENT,
                 "Beläggning": PROCENT,
                 "Budgetförbrukning": PROCENT,
             },

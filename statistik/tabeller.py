@@ -76,7 +76,15 @@ def andel_text(andel: Andel) -> str:
     return f"{procent(andel.andel)} ({tal(andel.antal)} av {tal(andel.av)})"
 
 
+def andel_mot_mal(andel: Andel, mal: int | None) -> str:
+    """A share with its denominator and, where the insats has one, its goal."""
+    text = andel_text(andel)
+    return text if mal is None else f"{text}, mål {procent(mal)}"
+
+
 def celltext(varde, format_: str = TAL) -> str:
+    if isinstance(varde, str):  # already written, e.g. a share against its goal
+        return varde
     if isinstance(varde, Andel):
         return andel_text(varde)
     if format_ == PROCENT:

@@ -51,10 +51,10 @@ def test_nyckeltalen_ar_forbundets_unika_personer(client, chef, liten_insats, an
     assert oversikt.nyckelfigurer[4][:2] == ("Stegförflyttning", "100\xa0%")
     rader = _per_insats(svar)
     assert list(rader) == ["ALL-IN", "Samordningsteam"]
-    # Aktiva inkl. anonyma, K, M, A, nya, avslutade, arbete/studier, mål, steg, mål, beläggning.
+    # Aktiva inkl. anonyma, K, M, A, nya, avslutade, arbete/studier and steg with goals, beläggning.
     assert rader["Samordningsteam"] == [
         "6", "4", "1", "1", "3", "2",
-        "50\xa0% (1 av 2)", "40\xa0%", "100\xa0% (2 av 2)", "60\xa0%", "70\xa0%",
+        "50\xa0% (1 av 2), mål 40\xa0%", "100\xa0% (2 av 2), mål 60\xa0%", "70\xa0%",
     ]  # fmt: skip
     assert rader["ALL-IN"][0] == "1"
     html = svar.content.decode()
