@@ -18,7 +18,8 @@ def navigering(request) -> dict:
     # A page open to several roles (Statistik) is listed once for a user holding more than one.
     sidor = dict.fromkeys((vy, namn) for roll, vy, namn in ROLLSIDOR if roll in roller)
     lankar = [
-        {"namn": namn, "url": reverse(vy), "aktuell": _ar_aktuell(vy, aktuell)} for vy, namn in sidor
+        {"namn": namn, "url": reverse(vy), "aktuell": _ar_aktuell(vy, aktuell)}
+        for vy, namn in sidor
     ]
     # The switcher costs a query, so only users with more than one förbund pay it.
     egna = atkomst(user).roller
