@@ -4,6 +4,7 @@ Serializers only shape data. Validation beyond types and permission live in
 the services, so the web forms and the API answer with the same messages.
 """
 
+from django.db import models
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
@@ -28,6 +29,13 @@ class TjanstSerializer(serializers.ModelSerializer):
     # model's Swedish messages.
 
     serializer_related_field = SynligRelation
+    # DRF maps BigIntegerField (every amount in kronor) to its own field, whose
+    # "A valid biginteger is required." has no Swedish translation; the plain
+    # integer field parses the same and says "Ett giltigt heltal krävs."
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.BigIntegerField: serializers.IntegerField,
+    }
 
     def get_validators(self) -> list:
         return []

@@ -7,6 +7,7 @@ from rest_framework.routers import SimpleRouter
 import finsam.api.schema  # noqa: F401  (registers the API key scheme before any schema is built)
 from deltagare.api.views import DeltagareViewSet, InskrivningViewSet
 from finsam.api.views import ForbundViewSet, PartViewSet
+from finsam.budget.api.views import BudgetViewSet
 from insatser.api.views import InsatsViewSet
 
 app_name = "api"
@@ -17,6 +18,7 @@ router.register("parter", PartViewSet, basename="part")
 router.register("insatser", InsatsViewSet, basename="insats")
 router.register("deltagare", DeltagareViewSet, basename="deltagare")
 router.register("inskrivningar", InskrivningViewSet, basename="inskrivning")
+router.register("budget", BudgetViewSet, basename="budget")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

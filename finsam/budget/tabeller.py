@@ -5,22 +5,13 @@ Nothing here adds up a krona: every amount is read from a `Sammanstallning`
 DOMAIN.md §5 asks of reports.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import pandas as pd
 
 from statistik.berakning.budget import Belopp, Sammanstallning
 from statistik.export import Huvud
-from statistik.tabeller import PROCENT, Tabellvy, procent, tal
+from statistik.tabeller import PROCENT, Tabellvy, procent, tal, tkr
 
 KATEGORI, RAD, SUMMA, TOTALT = "kategori", "rad", "summa", "totalt"
-
-
-def tkr(kronor: int | None) -> int | None:
-    """Kronor in whole thousands, rounded half up (1 500 kr → 2 tkr, −1 500 kr → −2 tkr)."""
-    if kronor is None:
-        return None
-    return int((Decimal(kronor) / 1000).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 def _kolumner(s: Sammanstallning) -> list[str]:

@@ -14,14 +14,14 @@ from statistik.berakning.deltagare import AVSLUTSORSAKER
 from statistik.berakning.period import URVAL
 from statistik.berakning.tid import GRUPPER
 
-_DATUM = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."
+DATUM_FEL = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."
 
 
 class PeriodFragaSerializer(serializers.Serializer):
     """`?fran=&till=`: both optional (the view fills in the defaults)."""
 
-    fran = serializers.DateField(required=False, error_messages={"invalid": _DATUM})
-    till = serializers.DateField(required=False, error_messages={"invalid": _DATUM})
+    fran = serializers.DateField(required=False, error_messages={"invalid": DATUM_FEL})
+    till = serializers.DateField(required=False, error_messages={"invalid": DATUM_FEL})
 
 
 class InsatsFragaSerializer(PeriodFragaSerializer):

@@ -45,7 +45,8 @@ URVAL_PARAMETER = OpenApiParameter(
 )
 
 
-def _fraga(request: Request, serializer_class) -> dict:
+def las_fraga(request: Request, serializer_class) -> dict:
+    """The validated query parameters of a GET; 400 with Swedish messages otherwise."""
     # An empty parameter (`?fran=&till=`, as API.md writes the path) means
     # "not given", so the default applies.
     givna = {k: v for k, v in request.query_params.items() if v.strip()}
@@ -66,7 +67,7 @@ class InsatsStatistikAtgard:
         liksom varje andel och summa som bygger på dem.
         """
         insats = self.get_object()
-        fraga = _fraga(request, InsatsFragaSerializer)
+        fraga = las_fraga(request, InsatsFragaSerializer)
         return Response(insats_statistik_las(user=request.user, insats=insats, **fraga))
 
 
@@ -82,5 +83,5 @@ class ForbundStatistikAtgard:
         liksom varje andel och summa som bygger på dem.
         """
         forbund = self.get_object()
-        fraga = _fraga(request, PeriodFragaSerializer)
+        fraga = las_fraga(request, PeriodFragaSerializer)
         return Response(forbund_statistik_las(user=request.user, forbund=forbund, **fraga))

@@ -138,6 +138,14 @@ class TestSkapa:
         assert svar.status_code == 400
         assert svar.json() == {"non_field_errors": ["Slutdatum kan inte vara före startdatum."]}
 
+    def test_belopp_som_inte_ar_ett_tal_far_svenskt_fel(self, forbund, chef):
+        svar = personlig_klient(chef).post(
+            URL, ny_insats(forbund, tilldelade_medel="1 000 kr"), format="json"
+        )
+        assert svar.status_code == 400
+        assert svar.json() == {"tilldelade_medel": ["Ett giltigt heltal krävs."]}
+        assert not Insats.objects.exists()
+
     def test_agare_i_annat_forbund_ar_okand(self, forbund, annan_part, chef):
         svar = personlig_klient(chef).post(
             URL, ny_insats(forbund, agare=annan_part.pk), format="json"
