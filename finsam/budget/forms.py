@@ -1,12 +1,16 @@
-"""Forms of the budget pages: they parse input; every rule lives in finsam.budget.services."""
+"""Forms of the budget pages and the import of utfall.
+
+They parse input; every rule lives in finsam.budget.services.
+"""
 
 import datetime
 
 from django import forms
 
+from finsam.budget.utfallslasning import MAX_STORLEK
 from finsam.formular import datumfalt, valfalt
 from finsam.kodlistor import Budgetkategori, Finansiar
-from finsam.models import Budgetrad, Part
+from finsam.models import Budgetar, Budgetrad, Part
 
 _HELA_KRONOR = {
     "invalid": "Ange ett belopp i hela kronor, utan mellanslag, t.ex. 250000.",
@@ -197,3 +201,51 @@ def rad_initial(rad: Budgetrad) -> dict:
         "utblick_1": rad.utblick_1,
         "utblick_2": rad.utblick_2,
     }
+
+
+FILTYPER_ACCEPT = ",".join(
+    (
+        ".csv",
+        ".xlsx",
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+)
+
+
+class UtfallsfilForm(forms.Form):
+    fil = forms.FileField(
+        label="Fil från ekonomisystemet",
+        help_text=(
+            "CSV-fil med semikolon som avgränsare eller Excel-fil (.xlsx), högst "
+            f"{MAX_STORLEK // 2**20} MB. Filen ska ha kolumner för konto eller namn, "
+            "datum (ÅÅÅÅ-MM-DD eller ÅÅÅÅMM) och belopp."
+        ),
+        error_messages={
+            "required": "Välj en fil att ladda upp.",
+            "empty": "Filen är tom.",
+            "invalid": "Det gick inte att ta emot filen. Försök igen.",
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": FILTYPER_ACCEPT}),
+    )
+
+
+class KopplaKontoForm(forms.Form):
+    """Tie an account of the file that no rad holds to one of the year's rader."""
+
+    konto = forms.CharField(
+        max_length=50,
+        error_messages={"required": "Kontot saknas.", "max_length": "Kontot är för långt."},
+    )
+    rad = forms.ModelChoiceField(
+        queryset=Budgetrad.objects.none(),
+        label="Rad",
+        error_messages={
+            "required": "Välj den rad kontot ska höra till.",
+            "invalid_choice": "Välj en rad i budgetåret.",
+        },
+    )
+
+    def __init__(self, *args, budgetar: Budgetar, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rad"].queryset = Budgetrad.objects.filter(budgetar=budgetar)

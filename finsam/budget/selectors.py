@@ -30,3 +30,12 @@ def utfallsimport_hamta(*, user, budgetar: Budgetar, pk: int) -> Utfallsimport:
     return get_object_or_404(
         Utfallsimport.objects.visible_to(user).filter(budgetar=budgetar), pk=pk
     )
+
+
+def utfallsimporter_for_budgetar(*, user, budgetar: Budgetar) -> QuerySet[Utfallsimport]:
+    return Utfallsimport.objects.visible_to(user).filter(budgetar=budgetar).order_by("-skapad")
+
+
+def budgetrader_for_koppling(*, user, budgetar: Budgetar) -> QuerySet[Budgetrad]:
+    """The year's rader an account can be tied to, by kategori and namn."""
+    return Budgetrad.objects.visible_to(user).filter(budgetar=budgetar).order_by("kategori", "namn")

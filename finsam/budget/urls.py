@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from finsam.budget.views import budgetar, intakter, rader
+from finsam.budget.views import budgetar, intakter, rader, utfallsimport
 
 app_name = "budget"
 
@@ -21,4 +21,21 @@ urlpatterns: list = [
     path("<int:pk>/rader/<int:rad_pk>/", rader.rad_andra, name="rad_andra"),
     path("<int:pk>/rader/<int:rad_pk>/ta-bort/", rader.rad_ta_bort, name="rad_ta_bort"),
     # Imports of utfall (finsam.budget.views.utfallsimport).
+    path("<int:budgetar_pk>/import/", utfallsimport.ny, name="utfallsimport_ny"),
+    path("<int:budgetar_pk>/import/<int:pk>/", utfallsimport.granska, name="utfallsimport_granska"),
+    path(
+        "<int:budgetar_pk>/import/<int:pk>/koppla/",
+        utfallsimport.koppla,
+        name="utfallsimport_koppla",
+    ),
+    path(
+        "<int:budgetar_pk>/import/<int:pk>/importera/",
+        utfallsimport.starta,
+        name="utfallsimport_starta",
+    ),
+    path(
+        "<int:budgetar_pk>/import/<int:pk>/status/",
+        utfallsimport.status,
+        name="utfallsimport_status",
+    ),
 ]

@@ -1,0 +1,58 @@
+"""A förbundschef imports utfall in the browser; axe-core on every step, errors included."""
+
+import pytest
+
+from finsam.models import Utfall
+from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.budget.utfallsfiler import GOD_CSV, bygg_importbudget
+from tests.factories import LOSENORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+MED_FEL = "Konto;Datum;Belopp\n4010;2022-01-31;100\n4010;2021-01-31;tio kronor\n"
+OKANT_KONTO = GOD_CSV + "4099;Konsulter;2021-02-28;1 000\n"
+
+
+@pytest.fixture
+def budget(forbund, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return bygg_importbudget(forbund)
+
+
+def _ladda_upp(sida, tmp_path, innehall: str) -> None:
+    fil = tmp_path / "utfall.csv"
+    fil.write_text(innehall, encoding="utf-8")
+    sida.get_by_label("Fil från ekonomisystemet").set_input_files(str(fil))
+    sida.get_by_role("button", name="Förhandsgranska").click()
+    sida.wait_for_load_state()
+
+
+def test_import_med_fel_okant_konto_och_lyckad_import(sida, chef, budget, tmp_path):
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(f"{sida.bas}/budget/{budget.pk}/")
+    sida.get_by_role("link", name="Importera utfall").click()
+    sida.wait_for_load_state()
+    kontrollera_tillganglighet(sida)
+
+    # Row errors: each with its row, nothing to import.
+    _ladda_upp(sida, tmp_path, MED_FEL)
+    text = sida.locator("main").inner_text()
+    assert "2022-01-31" in text and "budgetåret 2021" in text
+    assert sida.get_by_role("button", name="Importera").count() == 0
+    kontrollera_tillganglighet(sida)
+
+    # An unknown konto is tied to a rad on the page, then the file imports.
+    sida.goto(f"{sida.bas}/budget/{budget.pk}/import/")
+    _ladda_upp(sida, tmp_path, OKANT_KONTO)
+    assert sida.get_by_role("button", name="Importera").count() == 0
+    kontrollera_tillganglighet(sida)
+    sida.get_by_label("Rad för konto 4099").select_option(label="SIM")
+    sida.get_by_role("button", name="Koppla konto 4099").click()
+    sida.wait_for_load_state()
+    kontrollera_tillganglighet(sida)
+    sida.get_by_role("button", name="Importera").click()
+    sida.wait_for_load_state()
+    sida.get_by_text("Klar").first.wait_for()
+    kontrollera_tillganglighet(sida)
+    # GOD_CSV's 244 872 kr and the tied 1 000 kr on SIM.
+    assert sum(Utfall.objects.values_list("belopp", flat=True)) == 244_872 + 1_000

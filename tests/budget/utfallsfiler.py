@@ -1,0 +1,89 @@
+"""Files from an economy system, built in the tests, and the budget they are imported into.
+
+The budget 2021 has five rader; two share the name Representation (in
+styrelsen and in administration), and two have no konto, so rows find them
+by namn.
+"""
+
+import datetime
+import io
+
+import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from finsam.atkomst import SYSTEM
+from finsam.budget.services import budgetar_skapa, budgetrad_skapa
+from finsam.kodlistor import Budgetkategori
+
+RADER = [
+    (Budgetkategori.INSATSER, "Samordningsteam", "4010, 4011", 1_000_000),
+    (Budgetkategori.INSATSER, "SIM", "4020", 500_000),
+    (Budgetkategori.INSATSER, "Lokala utbildningsinsatser Västerås", "", 80_000),
+    (Budgetkategori.STYRELSEN, "Representation", "6071", 6_000),
+    (Budgetkategori.ADMINISTRATION, "Representation", "6072", 6_000),
+    (Budgetkategori.ADMINISTRATION, "Bankkostnader", "", 11_000),
+]
+
+# January and February 2021. Per rad and day, summed exactly, then rounded:
+#   Samordningsteam 2021-01-31: 100 000,40 + 31 420,10 = 131 420,50 -> 131 421
+#   Samordningsteam 2021-02-28: 100 000                              -> 100 000
+#   SIM 2021-02-15: 12 345,50 − 345,25 = 12 000,25                   ->  12 000
+#   Representation (styrelsen) 202102 = 2021-02-28: 1 200            ->   1 200
+#   Bankkostnader (by namn) 2021-02-28: 250,50                        ->     251
+# Sum 244 872 in five utfall.
+GOD_CSV = (
+    "Konto;Benämning;Datum;Belopp\n"
+    "4010;Löner;2021-01-31;100 000,40\n"
+    "4011;Arbetsgivaravgifter;2021-01-31;31\xa0420,10\n"
+    "4010;Löner;2021-02-28;100000\n"
+    "4020;Köpta tjänster;2021-02-15;12 345,50\n"
+    "4020;Kreditering;2021-02-15;\u2212345,25\n"
+    "6071;Representation;202102;1 200\n"
+    ";Bankkostnader;2021-02-28;250,50\n"
+)
+GOD_SUMMA = 244_872
+GOD_PER_RAD = {
+    "Samordningsteam": 231_421,
+    "SIM": 12_000,
+    ("styrelsen", "Representation"): 1_200,
+    "Bankkostnader": 251,
+}
+
+
+def bygg_importbudget(forbund):
+    budgetar = budgetar_skapa(forbund=forbund, ar=2021, user=SYSTEM)
+    for kategori, namn, konto, budget in RADER:
+        budgetrad_skapa(
+            budgetar=budgetar, kategori=kategori, namn=namn, konto=konto, budget=budget, user=SYSTEM
+        )
+    return budgetar
+
+
+def rad(budgetar, namn, kategori=None):
+    rader = budgetar.rader.filter(namn=namn)
+    return rader.get(kategori=kategori) if kategori else rader.get()
+
+
+def fil(innehall: str | bytes, namn: str = "utfall.csv", kodning: str = "utf-8"):
+    data = innehall.encode(kodning) if isinstance(innehall, str) else innehall
+    return SimpleUploadedFile(namn, data, content_type="text/csv")
+
+
+def xlsx(rader: list[list], rubrik: list[str]) -> bytes:
+    bok = openpyxl.Workbook()
+    blad = bok.active
+    blad.append(rubrik)
+    for r in rader:
+        blad.append(r)
+    ut = io.BytesIO()
+    bok.save(ut)
+    return ut.getvalue()
+
+
+def xlsx_fil(data: bytes, namn: str = "utfall.xlsx"):
+    return SimpleUploadedFile(
+        namn, data, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+
+
+D = datetime.date
