@@ -1,15 +1,19 @@
 import datetime
+from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Count, Q, Sum
 
+import finsam.demo
 from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
 from deltagare.personnummer import tolka
-from finsam.atkomst import atkomst
+from finsam.atkomst import SYSTEM, atkomst
+from finsam.budget.services import utfallsimport_granska, utfallsimport_starta
 from finsam.demo import slump
 from finsam.demo.deltagarplan import planera
 from finsam.demo.organisation import FORBUND_NAMN
@@ -237,3 +241,23 @@ def test_scb_data(demo):
     assert Folkmangd.objects.count() == 14
     assert not Folkmangd.objects.filter(region__kod="00", kon="kvinnor").exists()
     assert Folkmangd.objects.get(region__kod="1980", ar=2020, kon="totalt").antal == 88586
+
+
+def test_exempelfilen_importeras_i_demons_budget(
+    forbund, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """The README's sample export fits the demo's konton: no errors, every krona lands."""
+    settings.MEDIA_ROOT = tmp_path
+    fil = Path(finsam.demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
+    budgetar = Budgetar.objects.get(forbund=forbund, ar=2026)
+    fore = Utfall.objects.filter(rad__budgetar=budgetar).aggregate(s=Sum("belopp"))["s"]
+    utfallsimport, granskning = utfallsimport_granska(
+        budgetar=budgetar, fil=SimpleUploadedFile(fil.name, fil.read_bytes()), user=SYSTEM
+    )
+    assert granskning.fel == () and granskning.okanda_konton == ()
+    with django_capture_on_commit_callbacks(execute=True):
+        utfallsimport_starta(utfallsimport=utfallsimport, user=SYSTEM)
+    efter = Utfall.objects.filter(rad__budgetar=budgetar).aggregate(s=Sum("belopp"))["s"]
+    # Summed per rad and month, then rounded: 273 658 + 268 905 + 221 460 + 80 125
+    # + 20 833 + 98 411 + 14 580 + 9 217 (10 416,50 − 1 200) = 987 189.
+    assert efter - fore == 987_189
