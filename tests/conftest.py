@@ -13,6 +13,22 @@ from tests.factories import ForbundFactory, InsatsFactory, anvandare_med_roll
 from tests.personer import PNR, D
 
 
+@pytest.fixture(autouse=True, scope="session")
+def uppgifter_i_processen():
+    """Tasks run where they are sent, also when REDIS_URL names a broker.
+
+    A test waits for what a job writes; with no worker started it would wait
+    forever. The way through Redis and a worker has its own test
+    (tests/finsam/test_celery.py).
+    """
+    from finsam.celery import app
+
+    tidigare = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = tidigare
+
+
 @pytest.fixture(autouse=True)
 def snabb_losenordshashning(settings):
     # Real hashing costs a quarter second a user; tests check roles, not hashes.

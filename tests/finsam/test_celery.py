@@ -4,8 +4,19 @@ import importlib
 import pkgutil
 import subprocess
 import sys
+import time
 
+import pytest
 from celery import Task
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.db.models import Sum
+
+from finsam.atkomst import SYSTEM
+from finsam.budget.services import utfallsimport_granska, utfallsimport_starta
+from finsam.celery import app
+from finsam.models import Utfall, Utfallsimport
+from tests.budget.utfallsfiler import GOD_CSV, GOD_SUMMA, bygg_importbudget, fil
 
 ROTTER = ["deltagare", "finsam", "insatser", "rapporter", "statistik"]
 # What a worker does at start, in a fresh interpreter: earlier tests of this
@@ -35,3 +46,34 @@ def test_arbetaren_hittar_varje_uppgift():
         [sys.executable, "-c", ARBETARENS_UPPGIFTER], capture_output=True, text=True, check=True
     )
     assert kodens <= set(svar.stdout.split())
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(not settings.REDIS_URL, reason="uppgifterna körs i processen utan REDIS_URL")
+def test_importen_kors_av_en_arbetare_genom_redis(forbund, settings, tmp_path):
+    """The job goes from the page's service through Redis to a worker, which writes it."""
+    settings.MEDIA_ROOT = tmp_path
+    budgetar = bygg_importbudget(forbund)
+    utfallsimport, granskning = utfallsimport_granska(
+        budgetar=budgetar, fil=fil(GOD_CSV), user=SYSTEM
+    )
+    assert granskning.fel == ()
+    app.conf.task_always_eager = False
+    app.control.purge()  # what earlier runs left in the test broker is not this test's
+    try:
+        with start_worker(app, perform_ping_check=False):
+            utfallsimport_starta(utfallsimport=utfallsimport, user=SYSTEM)
+            for _ in range(300):
+                utfallsimport.refresh_from_db()
+                if utfallsimport.status not in (
+                    Utfallsimport.Status.KOAD,
+                    Utfallsimport.Status.PAGAR,
+                ):
+                    break
+                time.sleep(0.1)
+    finally:
+        app.conf.task_always_eager = True
+    assert (utfallsimport.status, utfallsimport.progress) == (Utfallsimport.Status.KLAR, 100)
+    assert (
+        Utfall.objects.filter(rad__budgetar=budgetar).aggregate(s=Sum("belopp"))["s"] == GOD_SUMMA
+    )
