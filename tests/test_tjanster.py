@@ -34,7 +34,9 @@ def test_cache_gar_via_redis():
 
 @med_redis
 def test_celery_anvander_redis_som_broker():
-    assert not celery_app.conf.task_always_eager
+    # The configuration the worker and the web start with; tests themselves run
+    # tasks in-process (tests/conftest.py).
+    assert not settings.CELERY_TASK_ALWAYS_EAGER
     with celery_app.connection_for_write() as anslutning:
         anslutning.ensure_connection(max_retries=1)
         assert anslutning.transport_cls == "redis"
