@@ -9,6 +9,7 @@ import io
 from decimal import Decimal
 
 import pandas as pd
+from django.http import HttpResponse
 
 from statistik.berakning.objekt import InsatsStatistik
 from statistik.forms import URVALSNAMN
@@ -72,3 +73,10 @@ def som_excel(huvud: Huvud, tabeller: list[Tabellvy]) -> bytes:
             data.to_excel(bok, sheet_name=tabell.bladnamn)
             bok.sheets[tabell.bladnamn].column_dimensions["A"].width = 40
     return ut.getvalue()
+
+
+def nedladdning(innehall: bytes, typ: str, filnamn: str) -> HttpResponse:
+    """A file the browser saves rather than shows."""
+    svar = HttpResponse(innehall, content_type=typ)
+    svar["Content-Disposition"] = f'attachment; filename="{filnamn}"'
+    return svar

@@ -5,12 +5,13 @@ the period's last year; the cells are written as statistik.tabeller does.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from finsam.budget.tabeller import nyckeltal as budget_nyckeltal
 from finsam.kodlistor import KON_KOLUMNER
 from insatser.models import Insats, Nyckeltal
 from statistik.berakning.budget import Belopp, Sammanstallning
 from statistik.berakning.objekt import Andel, ForbundStatistik, Kontal, Tabell
+from statistik.budgettabeller import nyckeltal as budget_nyckeltal
 from statistik.tabeller import (
     KONSRUBRIKER,
     PROCENT,
@@ -80,7 +81,7 @@ class Oversikt:
     urls: dict[int, str]
     budget: Sammanstallning | None = None
 
-    @property
+    @cached_property
     def budget_per_insats(self) -> dict[int, Belopp]:
         if self.budget is None:
             return {}

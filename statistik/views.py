@@ -20,7 +20,14 @@ from insatser.models import Insats
 from insatser.selectors import insatser_for_forbund, nyckeltal_for_period, samordnarens_insatser
 from statistik.berakning import forbund_statistik, insats_statistik
 from statistik.berakning.budget import budget_sammanstallning
-from statistik.export import CSV_TYP, EXCEL_TYP, insatsens_huvud, som_csv, som_excel
+from statistik.export import (
+    CSV_TYP,
+    EXCEL_TYP,
+    insatsens_huvud,
+    nedladdning,
+    som_csv,
+    som_excel,
+)
 from statistik.forms import InsatsPeriodForm, PeriodForm
 from statistik.oversikt import Oversikt
 from statistik.tabeller import insats_tabeller
@@ -126,10 +133,8 @@ def _nedladdning(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str
         sammanhang = {"insats": insats, "form": form, "statistik": None}
         return render(request, "statistik/insats.html", sammanhang, status=400)
     innehall = skrivare(insatsens_huvud(statistik), insats_tabeller(statistik, insats))
-    svar = HttpResponse(innehall, content_type=typ)
     namn = f"statistik-{slugify(insats.namn)}-{statistik.fran}-{statistik.till}.{andelse}"
-    svar["Content-Disposition"] = f'attachment; filename="{namn}"'
-    return svar
+    return nedladdning(innehall, typ, namn)
 
 
 @login_required

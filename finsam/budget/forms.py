@@ -4,6 +4,7 @@ They parse input; every rule lives in finsam.budget.services.
 """
 
 import datetime
+from decimal import Decimal
 
 from django import forms
 
@@ -133,6 +134,9 @@ class IntaktForm(forms.Form):
         self.fields["part"].queryset = parter
 
 
+ANDELAR_TOLERANS = Decimal("0.01")  # percentage points
+
+
 class MedlemsbidragForm(forms.Form):
     FOLKMANGD, ANDELAR = "folkmangd", "andelar"
 
@@ -174,11 +178,18 @@ class MedlemsbidragForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        if not self.kommuner:
+            raise forms.ValidationError(
+                "Förbundet har ingen kommun bland sina parter, så kommunernas fjärdedel kan "
+                "inte fördelas. Lägg först till kommunerna som parter."
+            )
         if data.get("grund") == self.ANDELAR:
             andelar = [data.get(f"andel_{k.pk}") for k in self.kommuner]
             if any(a is None for a in andelar):
                 self.add_error(None, "Ange en andel för varje kommun.")
-            elif sum(andelar) != 100:
+            # Thirds written as 33,3333 never make exactly 100; the split uses the
+            # shares as weights, so a rounding's worth off is the agreement.
+            elif abs(sum(andelar) - 100) > ANDELAR_TOLERANS:
                 summa = str(sum(andelar)).replace(".", ",")
                 self.add_error(None, f"Andelarna ska bli 100 % tillsammans; nu blir de {summa} %.")
         elif data.get("grund") == self.FOLKMANGD and not data.get("folkmangdsar"):

@@ -36,13 +36,12 @@ class Belopp:
 
     @classmethod
     def summa(cls, delar: "list[Belopp]") -> "Belopp":
-        # An utblick left empty on a rad is nothing planned: it adds 0.
         return cls(
             budget=sum(d.budget for d in delar),
             utfall=sum(d.utfall for d in delar),
             prognos=sum(d.prognos for d in delar),
-            utblick_1=sum(d.utblick_1 or 0 for d in delar),
-            utblick_2=sum(d.utblick_2 or 0 for d in delar),
+            utblick_1=_summa_av_planerade([d.utblick_1 for d in delar]),
+            utblick_2=_summa_av_planerade([d.utblick_2 for d in delar]),
         )
 
     def som_dict(self) -> dict:
@@ -54,6 +53,12 @@ class Belopp:
             "utblick_1": self.utblick_1,
             "utblick_2": self.utblick_2,
         }
+
+
+def _summa_av_planerade(belopp: list[int | None]) -> int | None:
+    """An utblick left empty on a rad adds 0; with none planned at all the sum is empty too."""
+    planerade = [b for b in belopp if b is not None]
+    return sum(planerade) if planerade else None
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ class Utblicksar:
 @dataclass(frozen=True)
 class Sammanstallning:
     forbund: int
-    budgetar: int
+    budgetar_id: int
     ar: int
     till: datetime.date
     intakter: int
@@ -212,7 +217,7 @@ def budget_sammanstallning(*, budgetar: Budgetar, till: datetime.date) -> Samman
     )
     return Sammanstallning(
         forbund=budgetar.forbund_id,
-        budgetar=budgetar.pk,
+        budgetar_id=budgetar.pk,
         ar=budgetar.ar,
         till=till,
         intakter=intakter,

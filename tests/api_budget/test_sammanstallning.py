@@ -141,13 +141,13 @@ class TestLitenBudget:
                          "prognos": 800_000, "utblick_1": None, "utblick_2": None},
                     ],
                     "summa": {"budget": 800_000, "utfall": 400_000, "forbrukning": 50,
-                              "prognos": 800_000, "utblick_1": 0, "utblick_2": 0},
+                              "prognos": 800_000, "utblick_1": None, "utblick_2": None},
                 },
                 {
                     "kategori": "styrelsen",
                     "rader": [],
                     "summa": {"budget": 0, "utfall": 0, "forbrukning": None, "prognos": 0,
-                              "utblick_1": 0, "utblick_2": 0},
+                              "utblick_1": None, "utblick_2": None},
                 },
                 {
                     "kategori": "administration",
@@ -157,14 +157,15 @@ class TestLitenBudget:
                          "prognos": 90_000, "utblick_1": None, "utblick_2": None},
                     ],
                     "summa": {"budget": 100_000, "utfall": -5_000, "forbrukning": -5,
-                              "prognos": 90_000, "utblick_1": 0, "utblick_2": 0},
+                              "prognos": 90_000, "utblick_1": None, "utblick_2": None},
                 },
             ],
             "totalt": {"budget": 900_000, "utfall": 395_000, "forbrukning": 44,
-                       "prognos": 890_000, "utblick_1": 0, "utblick_2": 0},
+                       "prognos": 890_000, "utblick_1": None, "utblick_2": None},
             "resultat": {"budget": 100_000, "prognos": 110_000},
             "eget_kapital_utgaende": {"budget": 600_000, "prognos": 610_000},
-            # No intäkter planned for the coming years: no resultat to give.
+            # No utblick on any rad: the sums are empty, not 0. No intäkter planned
+            # for the coming years: no resultat to give.
             "utblick": [
                 {"ar": 2025, "intakter": None, "kostnader": 0, "resultat": None,
                  "eget_kapital_utgaende": None},

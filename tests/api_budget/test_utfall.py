@@ -150,7 +150,10 @@ class TestAllaEllerInget:
 
     def test_tom_lista(self, klient, url):
         svar = klient.post(url, [], format="json")
-        assert (svar.status_code, svar.json()) == (400, ["Ange minst ett utfall."])
+        assert (svar.status_code, svar.json()) == (
+            400,
+            {"non_field_errors": ["Ange minst ett utfall."]},
+        )
 
 
 def test_lika_manga_fragor_for_3_och_30_utfall(

@@ -8,6 +8,7 @@ from finsam.atkomst import SYSTEM
 from finsam.budget.services import budgetrad_skapa, utfall_registrera
 from finsam.kodlistor import Budgetkategori
 from statistik.berakning.budget import budget_sammanstallning, standarddatum
+from statistik.tabeller import tkr
 from tests.budget.seed002 import ADMINISTRATION, INSATSER, STYRELSEN, TILL, TKR, bygg_budget_2021
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +123,12 @@ def test_fast_antal_fragor(budget_2021, django_assert_num_queries):
 )
 def test_standarddatum_inom_aret(idag, vantat):
     assert standarddatum(2021, idag) == vantat
+
+
+@pytest.mark.parametrize(
+    ("kronor", "tusental"),
+    [(1_500, 2), (1_499, 1), (500, 1), (499, 0), (-500, -1), (-1_500, -2), (0, 0), (None, None)],
+)
+def test_tkr_avrundas_halvt_uppat(kronor, tusental):
+    # Half up, away from zero for a credit: −1 500 kr is −2 tkr, as 1 500 kr is 2.
+    assert tkr(kronor) == tusental

@@ -182,3 +182,46 @@ def test_bara_forbundschefen_andrar(client, request, forbund, parter, vem):
         assert client.get(url).status_code == 404, url
         assert client.post(url, {"ar": "2028", "namn": "X", "budget": "5"}).status_code == 404, url
     assert Budgetar.objects.count() == 1 and Budgetrad.objects.get().namn == "R"
+
+
+def test_intaktsfel_namner_raden_som_den_syns(client, chef, forbund, parter):
+    # Row 1 left empty, row 3 wrong: the message names row 3, as the table shows it.
+    fk, _region, vasteras, _sala = parter
+    budgetar = Budgetar.objects.create(forbund=forbund, ar=2027)
+    client.force_login(chef)
+    url = reverse("budget:intakter", args=[budgetar.pk])
+    falt = {"intakt-TOTAL_FORMS": "3", "intakt-INITIAL_FORMS": "0"}
+    rader = {
+        "intakt-0-finansiar": "", "intakt-0-part": "", "intakt-0-belopp": "",
+        "intakt-1-finansiar": "stat", "intakt-1-part": fk.pk, "intakt-1-belopp": "500000",
+        "intakt-2-finansiar": "region", "intakt-2-part": vasteras.pk, "intakt-2-belopp": "1",
+    }  # fmt: skip
+    svar = client.post(url, falt | rader)
+    assert svar.status_code == 400
+    assert "Rad 3: Västerås kan inte betala som region." in svar.content.decode()
+    # A single filled row still says which.
+    svar = client.post(url, falt | rader | {"intakt-1-finansiar": "", "intakt-1-part": "",
+                                            "intakt-1-belopp": ""})  # fmt: skip
+    assert "Rad 3: Västerås kan inte betala som region." in svar.content.decode()
+    assert not budgetar.intakter.exists()
+
+
+def test_medlemsbidrag_i_tredjedelar_och_utan_kommuner(client, chef, forbund, parter):
+    _fk, _region, vasteras, sala = parter
+    tredje = PartFactory(forbund=forbund, namn="Norberg", typ=Parttyp.KOMMUN, kommunkod="1962")
+    budgetar = Budgetar.objects.create(forbund=forbund, ar=2027)
+    client.force_login(chef)
+    url = reverse("budget:medlemsbidrag", args=[budgetar.pk])
+    data = {"totalt": "400000", "grund": "andelar", "berakna": ""}
+    data |= {f"andel_{k.pk}": "33,3333" for k in (vasteras, sala, tredje)}
+    svar = client.post(url, data)
+    # 100 000 kr in thirds: 33 333,33 each, the krona left goes to the first (Norberg, by namn).
+    fordelning = {b.namn: b.belopp for b in svar.context["fordelning"]}
+    assert (fordelning["Norberg"], fordelning["Sala"], fordelning["Västerås"]) == (
+        33_334, 33_333, 33_333
+    )  # fmt: skip
+    for kommun in (vasteras, sala, tredje):
+        kommun.delete()
+    svar = client.post(url, {"totalt": "400000", "grund": "folkmangd"})
+    assert svar.status_code == 400
+    assert "Förbundet har ingen kommun bland sina parter" in svar.content.decode()

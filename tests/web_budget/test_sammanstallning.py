@@ -90,6 +90,10 @@ def test_datum_utanfor_aret_ger_fel_vid_faltet(client, chef, budget_2021):
     svar = _sida(client, chef, budget_2021, {"till": "31/8"})
     assert svar.status_code == 400
     assert "ÅÅÅÅ-MM-DD" in svar.content.decode()
+    # A download with a bad date answers with the page, the förbundschef's menu kept.
+    svar = client.get(reverse("budget:sammanstallning_csv", args=[budget_2021.pk]), {"till": "x"})
+    assert svar.status_code == 400
+    assert "Rader och konton" in svar.content.decode()
 
 
 def test_csv_ar_samma_celler(client, chef, budget_2021):

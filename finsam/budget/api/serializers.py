@@ -114,15 +114,15 @@ class SammanstallningFragaSerializer(PeriodFragaSerializer):
 
 class BudgetsummaSerializer(serializers.Serializer):
     """Summan av rader: budget, utfall till och med `till`, förbrukning (utfall ÷ budget
-    i hela procent, null när budgeten är 0), prognos och utblick (en tom utblick räknas
-    som 0)."""
+    i hela procent, null när budgeten är 0), prognos och utblick (en tom utblick på en
+    rad räknas som 0; null när ingen rad har någon utblick)."""
 
     budget = serializers.IntegerField()
     utfall = serializers.IntegerField()
     forbrukning = serializers.IntegerField(allow_null=True)
     prognos = serializers.IntegerField()
-    utblick_1 = serializers.IntegerField()
-    utblick_2 = serializers.IntegerField()
+    utblick_1 = serializers.IntegerField(allow_null=True)
+    utblick_2 = serializers.IntegerField(allow_null=True)
 
 
 class BudgetradsbeloppSerializer(BudgetsummaSerializer):

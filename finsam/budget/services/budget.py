@@ -5,9 +5,9 @@ naming the field, so a refused list (intäkter, utfall) writes nothing.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
 from finsam.kodlistor import Finansiar, Parttyp
@@ -68,14 +68,26 @@ def budgetar_uppdatera(*, budgetar: Budgetar, user, **falt) -> Budgetar:
 
 
 @transaction.atomic
-def intakter_ersatt(*, budgetar: Budgetar, intakter: Iterable[dict], user) -> list[Intakt]:
-    """Replace the year's intäkter with `intakter` (the medlemsbidrag calculator's, a form's)."""
+def intakter_ersatt(
+    *,
+    budgetar: Budgetar,
+    intakter: Iterable[dict],
+    user,
+    radnummer: Sequence[int] | None = None,
+) -> list[Intakt]:
+    """Replace the year's intäkter with `intakter` (the medlemsbidrag calculator's, a form's).
+
+    `radnummer` are the numbers the user sees on the rows given (a form's
+    table also has empty rows), for the refusal's messages.
+    """
     krav_forbundschef(user, budgetar.forbund_id)
     budgetar.intakter.all().delete()
-    return _intakter_skriv(budgetar, list(intakter))
+    return _intakter_skriv(budgetar, list(intakter), radnummer)
 
 
-def _intakter_skriv(budgetar: Budgetar, intakter: list[dict]) -> list[Intakt]:
+def _intakter_skriv(
+    budgetar: Budgetar, intakter: list[dict], radnummer: Sequence[int] | None = None
+) -> list[Intakt]:
     fel: list[str] = []
     skrivna = []
     sedda: set[tuple] = set()
@@ -91,7 +103,8 @@ def _intakter_skriv(budgetar: Budgetar, intakter: list[dict]) -> list[Intakt]:
                 intakt.full_clean(exclude=["budgetar"])
             except ValidationError as e:
                 meddelanden.extend(m for lista in e.message_dict.values() for m in lista)
-        fel.extend(_nummer(i, len(intakter)) + m for m in meddelanden)
+        nummer = f"Rad {radnummer[i]}: " if radnummer else _nummer(i, len(intakter))
+        fel.extend(nummer + m for m in meddelanden)
         skrivna.append(intakt)
     if fel:
         raise ValidationError({"intakter": fel})
@@ -151,6 +164,9 @@ def budgetrad_uppdatera(*, rad: Budgetrad, user, **falt) -> Budgetrad:
 def budgetrad_ta_bort(*, rad: Budgetrad, user) -> None:
     """Remove a rad entered by mistake; one with utfall stays, as the utfall are booked."""
     krav_forbundschef(user, rad.budgetar.forbund_id)
+    # The import writes utfall under the same lock: none can land between the
+    # check and the delete (and go with the rad).
+    Budgetar.objects.select_for_update().get(pk=rad.budgetar_id)
     if rad.utfall.exists():
         raise ValidationError("Raden har utfall och kan inte tas bort. Sätt budgeten till 0.")
     rad.delete()
@@ -170,7 +186,7 @@ def utfall_registrera(*, budgetar: Budgetar, poster: Iterable[dict], user) -> li
     krav_forbundschef(user, budgetar.forbund_id)
     poster = list(poster)
     if not poster:
-        raise ValidationError("Ange minst ett utfall.")
+        raise ValidationError({NON_FIELD_ERRORS: "Ange minst ett utfall."})
     fel: dict[str, list[str]] = {}
     utfall = []
     for i, data in enumerate(poster):

@@ -9,13 +9,13 @@ from django.utils import timezone
 from finsam.budget.forms import BudgetarForm, TillForm
 from finsam.budget.selectors import budgetar_for_forbund, budgetar_hamta
 from finsam.budget.services import BUDGETAR_FALT, budgetar_skapa, budgetar_uppdatera
-from finsam.budget.tabeller import budgetens_huvud, budgettabeller, nyckeltal
 from finsam.budget.views.gemensamt import lasvy
 from finsam.formular import kor_tjanst
 from finsam.hantering.views.gemensamt import chefsvy, formularsida
 from finsam.models import Budgetar, Forbund
 from statistik.berakning.budget import budget_sammanstallning, standarddatum
-from statistik.export import CSV_TYP, EXCEL_TYP, som_csv, som_excel
+from statistik.budgettabeller import budgetens_huvud, budgettabeller, nyckeltal
+from statistik.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 
 
 @lasvy
@@ -57,24 +57,29 @@ def sammanstallning(
     return render(request, "budget/sammanstallning.html", sammanhang)
 
 
-def _nedladdning(request, forbund, budgetar, skrivare, typ: str, andelse: str) -> HttpResponse:
+def _nedladdning(request, forbund, far_andra, budgetar, skrivare, typ, andelse) -> HttpResponse:
     form, s = _sammanstallning(request, budgetar)
     if s is None:
-        sammanhang = {"forbund": forbund, "budgetar": budgetar, "form": form}
+        # The page explains what is wrong with the date, next to the field.
+        sammanhang = {
+            "forbund": forbund,
+            "budgetar": budgetar,
+            "form": form,
+            "far_andra": far_andra,
+        }
         return render(request, "budget/sammanstallning.html", sammanhang, status=400)
-    svar = HttpResponse(skrivare(budgetens_huvud(s, forbund.namn), budgettabeller(s)), typ)
-    svar["Content-Disposition"] = f'attachment; filename="budget-{s.ar}-tom-{s.till}.{andelse}"'
-    return svar
+    innehall = skrivare(budgetens_huvud(s, forbund.namn), budgettabeller(s))
+    return nedladdning(innehall, typ, f"budget-{s.ar}-tom-{s.till}.{andelse}")
 
 
 @lasvy
 def sammanstallning_csv(request, forbund, far_andra, budgetar) -> HttpResponse:
-    return _nedladdning(request, forbund, budgetar, som_csv, CSV_TYP, "csv")
+    return _nedladdning(request, forbund, far_andra, budgetar, som_csv, CSV_TYP, "csv")
 
 
 @lasvy
 def sammanstallning_excel(request, forbund, far_andra, budgetar) -> HttpResponse:
-    return _nedladdning(request, forbund, budgetar, som_excel, EXCEL_TYP, "xlsx")
+    return _nedladdning(request, forbund, far_andra, budgetar, som_excel, EXCEL_TYP, "xlsx")
 
 
 @chefsvy

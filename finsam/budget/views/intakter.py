@@ -33,13 +33,19 @@ def intakter(request: HttpRequest, forbund: Forbund, pk: int) -> HttpResponse:
     if request.method == "POST":
         formset = IntaktFormset(request.POST, **kwargs)
         if formset.is_valid():
-            data = [
-                {k: f.cleaned_data[k] for k in ("finansiar", "part", "belopp")}
-                for f in formset.forms
+            ifyllda = [
+                (nummer, f.cleaned_data)
+                for nummer, f in enumerate(formset.forms, start=1)
                 if f.has_changed() and not f.cleaned_data.get("DELETE")
             ]
+            data = [{k: d[k] for k in ("finansiar", "part", "belopp")} for _, d in ifyllda]
             try:
-                intakter_ersatt(budgetar=budgetar, intakter=data, user=request.user)
+                intakter_ersatt(
+                    budgetar=budgetar,
+                    intakter=data,
+                    user=request.user,
+                    radnummer=[nummer for nummer, _ in ifyllda],
+                )
             except ValidationError as e:
                 # The service numbers the rows it refuses; they belong above the table.
                 fel = e.messages
