@@ -9,6 +9,7 @@ from deltagare.api.views import DeltagareViewSet, InskrivningViewSet
 from finsam.api.views import ForbundViewSet, PartViewSet
 from finsam.budget.api.views import BudgetViewSet
 from insatser.api.views import InsatsViewSet
+from statistik.api.helarsekvivalenter import HelarsekvivalentViewSet
 
 app_name = "api"
 
@@ -18,6 +19,7 @@ router.register("parter", PartViewSet, basename="part")
 router.register("insatser", InsatsViewSet, basename="insats")
 router.register("deltagare", DeltagareViewSet, basename="deltagare")
 router.register("inskrivningar", InskrivningViewSet, basename="inskrivning")
+router.register("helarsekvivalenter", HelarsekvivalentViewSet, basename="helarsekvivalent")
 router.register("budget", BudgetViewSet, basename="budget")
 
 urlpatterns = [

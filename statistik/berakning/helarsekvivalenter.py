@@ -1,0 +1,180 @@
+"""Helårsekvivalenter per region, år and kön (DOMAIN.md §5): the one place they are summed.
+
+Summa is the sum of the six ersättningsformer; Andel = Summa ÷ folkmängd
+20–64 år × 100, from unrounded values. A län, riket or förbund is computed
+from the sums of its kommuner, never from their shares; a län or riket that
+SCB's own file carries is read as it is, and summed from the kommuner only
+where the file has none (per år and kön). Two queries, whatever the number
+of regions and years: the six forms and the folkmängd, each summed in SQL
+per asked-for region with conditional aggregates.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q, Sum
+
+from finsam.kodlistor import Ersattningsform, Parttyp
+from finsam.models import Forbund
+from statistik.models import Folkmangd, Helarsekvivalent, Region
+
+RIKET = "00"
+FORBUND = "forbund"
+FORMER = tuple(str(f) for f in Ersattningsform)
+# SCB's län codes (used for a län's name when only its kommuner were imported).
+LANSNAMN = {
+    "01": "Stockholms län", "03": "Uppsala län", "04": "Södermanlands län",
+    "05": "Östergötlands län", "06": "Jönköpings län", "07": "Kronobergs län",
+    "08": "Kalmar län", "09": "Gotlands län", "10": "Blekinge län", "12": "Skåne län",
+    "13": "Hallands län", "14": "Västra Götalands län", "17": "Värmlands län",
+    "18": "Örebro län", "19": "Västmanlands län", "20": "Dalarnas län",
+    "21": "Gävleborgs län", "22": "Västernorrlands län", "23": "Jämtlands län",
+    "24": "Västerbottens län", "25": "Norrbottens län",
+}  # fmt: skip
+
+
+def en_decimal(varde: Decimal | None) -> Decimal | None:
+    """One decimal, half up (the API's and the tables' precision)."""
+    return None if varde is None else varde.quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Omrade:
+    """An asked-for region: a kommun, län or riket by SCB code, or a förbund's kommuner.
+
+    `egen` reads the region's own rows (SCB's file); `delar` sums kommuner.
+    """
+
+    kod: str
+    namn: str
+    egen: Q | None
+    delar: Q | None
+
+
+@dataclass(frozen=True)
+class HelarsekvivalentRad:
+    """One region's helårsekvivalenter for one år and kön, unrounded."""
+
+    region: str
+    namn: str
+    ar: int
+    kon: str
+    former: dict[str, Decimal | None]
+    folkmangd: int | None
+
+    @property
+    def summa(self) -> Decimal | None:
+        """The sum of the six forms; None when SCB gave none of them."""
+        varden = [v for v in self.former.values() if v is not None]
+        return sum(varden, Decimal(0)) if varden else None
+
+    @property
+    def andel(self) -> Decimal | None:
+        """Summa ÷ folkmängd 20–64 år × 100, unrounded; None without folkmängd."""
+        if self.summa is None or not self.folkmangd:
+            return None
+        return self.summa * 100 / self.folkmangd
+
+    def som_dict(self) -> dict:
+        """API.md's row: counts with one decimal, andel in per cent with one decimal."""
+        return {
+            "region": self.region,
+            "namn": self.namn,
+            "ar": self.ar,
+            "kon": self.kon,
+            **{form: _tal(en_decimal(v)) for form, v in self.former.items()},
+            "summa": _tal(en_decimal(self.summa)),
+            "folkmangd": self.folkmangd,
+            "andel": _tal(en_decimal(self.andel)),
+        }
+
+
+def _tal(varde: Decimal | None) -> float | None:
+    return None if varde is None else float(varde)
+
+
+def regioner_med_data() -> list[str]:
+    """Every region with helårsekvivalenter in the database, by code (one query)."""
+    return list(
+        Region.objects.filter(helarsekvivalenter__isnull=False)
+        .order_by("kod")
+        .values_list("kod", flat=True)
+        .distinct()
+    )
+
+
+def omraden(*, regioner: Iterable[str] = (), forbund: Forbund | None = None) -> list[Omrade]:
+    """The asked-for regions in the order asked, then the förbund's kommuner and its sum.
+
+    A kommun is its own rows; a län or riket its own rows where SCB's file has
+    them, else the sum of its kommuner. Unknown codes are the caller's to refuse.
+    """
+    namn = dict(Region.objects.values_list("kod", "namn"))
+    valda: list[Omrade] = []
+    for kod in dict.fromkeys(regioner):
+        valda.append(_omrade(kod, namn))
+    if forbund is not None:
+        koder = sorted(
+            forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True)
+        )
+        valda += [_omrade(kod, namn) for kod in koder if kod not in regioner]
+        if koder:
+            valda.append(Omrade(FORBUND, forbund.namn, egen=None, delar=Q(region__kod__in=koder)))
+    return valda
+
+
+def _omrade(kod: str, namn: dict[str, str]) -> Omrade:
+    if len(kod) == 4:
+        return Omrade(kod, namn.get(kod, kod), egen=Q(region__kod=kod), delar=None)
+    kommuner = Q(region__typ=Region.Typ.KOMMUN)
+    if kod != RIKET:
+        kommuner &= Q(region__kod__startswith=kod)
+    standard = "Riket" if kod == RIKET else LANSNAMN.get(kod, f"Län {kod}")
+    return Omrade(kod, namn.get(kod, standard), egen=Q(region__kod=kod), delar=kommuner)
+
+
+def helarsekvivalenter(
+    *, omraden: Sequence[Omrade], ar: Iterable[int] = (), kon: Iterable[str] = ("totalt",)
+) -> list[HelarsekvivalentRad]:
+    """A row per område, år and kön (years with data only), in the order of `omraden`."""
+    ar, kon = list(ar), list(kon)
+    urval = Q(kon__in=kon) & (Q(ar__in=ar) if ar else Q())
+    hek = _summor(Helarsekvivalent.objects.filter(urval), omraden, "varde", ("ersattningsform",))
+    folk = _summor(Folkmangd.objects.filter(urval), omraden, "antal", ())
+    rader = []
+    for i, omrade in enumerate(omraden):
+        nycklar = sorted({(a, k) for (j, a, k, *_rest) in hek if j == i}, key=_ordning(kon))
+        for a, k in nycklar:
+            former = {form: hek.get((i, a, k, form)) for form in FORMER}
+            antal = folk.get((i, a, k))
+            rader.append(
+                HelarsekvivalentRad(
+                    omrade.kod, omrade.namn, a, k, former, None if antal is None else int(antal)
+                )
+            )
+    return rader
+
+
+def _ordning(kon: list[str]):
+    return lambda nyckel: (-nyckel[0], kon.index(nyckel[1]))
+
+
+def _summor(qs, omraden: Sequence[Omrade], falt: str, extra: tuple[str, ...]) -> dict:
+    """{(område index, år, kön, *extra): sum}: the område's own rows, else its parts' sum."""
+    kolumner = {}
+    for i, omrade in enumerate(omraden):
+        for namn, villkor in (("egen", omrade.egen), ("delar", omrade.delar)):
+            if villkor is not None:
+                kolumner[f"{namn}_{i}"] = Sum(falt, filter=villkor)
+    if not kolumner:
+        return {}
+    svar: dict = {}
+    for rad in qs.order_by().values("ar", "kon", *extra).annotate(**kolumner):
+        for i in range(len(omraden)):
+            varde = rad.get(f"egen_{i}")
+            if varde is None:
+                varde = rad.get(f"delar_{i}")
+            if varde is not None:
+                svar[(i, rad["ar"], rad["kon"], *(rad[e] for e in extra))] = varde
+    return svar
