@@ -47,6 +47,11 @@ def tal(varde: int | float | Decimal | None, decimaler: int = 0) -> str:
     """A number in sv-SE form: `21 551`, `15,2`, `−555`; a dash for a missing value."""
     if saknas(varde):
         return TOMT
+    if isinstance(varde, float | Decimal):
+        # Django's numberformat cuts the decimals it does not show; DOMAIN.md §5
+        # rounds half up (1 905,5 → 1 906).
+        steg = Decimal(1).scaleb(-decimaler)
+        varde = Decimal(str(varde)).quantize(steg, ROUND_HALF_UP)
     text = numberformat.format(
         varde,
         decimal_sep=",",
