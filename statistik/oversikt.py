@@ -51,7 +51,7 @@ class Diagram:
 STAPELAVSTAND = 32
 
 
-def _diagram(
+def diagram(
     id_: str, rubrik: str, varden: list[tuple[str, int | None, str, int | None]]
 ) -> Diagram:
     """Bars scaled to the largest value (at least 1, or 100 for shares with goals)."""
@@ -164,7 +164,7 @@ class Oversikt:
     @property
     def konsdiagram(self) -> Diagram:
         k = self.statistik.deltagare.aktiva_inklusive_anonyma
-        return _diagram(
+        return diagram(
             "diagram-kon",
             "Aktiva inklusive anonyma per kön",
             [(KONSRUBRIKER[n], getattr(k, n), tal(getattr(k, n)), None) for n in KON_KOLUMNER[:3]],
@@ -177,9 +177,7 @@ class Oversikt:
             mal = self.insatser[s.insats].mal_arbete_studier
             text = andel_mot_mal(s.till_arbete_eller_studier, mal)
             varden.append((s.namn, s.till_arbete_eller_studier.andel, text, mal))
-        return _diagram(
-            "diagram-arbete-studier", "Till arbete eller studier per insats (%)", varden
-        )
+        return diagram("diagram-arbete-studier", "Till arbete eller studier per insats (%)", varden)
 
     @property
     def per_insats(self) -> Tabellvy:

@@ -4,7 +4,9 @@ Summa is the sum of the six ersättningsformer; Andel = Summa ÷ folkmängd
 20–64 år × 100, from unrounded values. A län, riket or förbund is computed
 from the sums of its kommuner, never from their shares; a län or riket that
 SCB's own file carries is read as it is, and summed from the kommuner only
-where the file has none (per år and kön). Two queries, whatever the number
+where the file has none (per år and kön), and only where every kommun of
+it has a value that year: a sum of some kommuner is no län. Two queries,
+whatever the number
 of regions and years: the six forms and the folkmängd, each summed in SQL
 per asked-for region with conditional aggregates.
 """
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from finsam.kodlistor import Ersattningsform, Parttyp
 from finsam.models import Forbund
@@ -50,6 +52,7 @@ class Omrade:
     namn: str
     egen: Q | None
     delar: Q | None
+    antal_delar: int = 0  # the kommuner `delar` must all have a value to make a sum
 
 
 @dataclass(frozen=True)
@@ -110,28 +113,29 @@ def omraden(*, regioner: Iterable[str] = (), forbund: Forbund | None = None) -> 
     A kommun is its own rows; a län or riket its own rows where SCB's file has
     them, else the sum of its kommuner. Unknown codes are the caller's to refuse.
     """
-    namn = dict(Region.objects.values_list("kod", "namn"))
-    valda: list[Omrade] = []
-    for kod in dict.fromkeys(regioner):
-        valda.append(_omrade(kod, namn))
+    regionlista = list(Region.objects.values_list("kod", "namn", "typ"))
+    namn = {kod: n for kod, n, _ in regionlista}
+    kommuner = [kod for kod, _, typ in regionlista if typ == Region.Typ.KOMMUN]
+    valda = [_omrade(kod, namn, kommuner) for kod in dict.fromkeys(regioner)]
     if forbund is not None:
         koder = sorted(
             forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True)
         )
-        valda += [_omrade(kod, namn) for kod in koder if kod not in regioner]
+        valda += [_omrade(kod, namn, kommuner) for kod in koder if kod not in regioner]
         if koder:
-            valda.append(Omrade(FORBUND, forbund.namn, egen=None, delar=Q(region__kod__in=koder)))
+            delar = Q(region__kod__in=koder)
+            valda.append(Omrade(FORBUND, forbund.namn, None, delar, antal_delar=len(koder)))
     return valda
 
 
-def _omrade(kod: str, namn: dict[str, str]) -> Omrade:
+def _omrade(kod: str, namn: dict[str, str], kommuner: list[str]) -> Omrade:
     if len(kod) == 4:
         return Omrade(kod, namn.get(kod, kod), egen=Q(region__kod=kod), delar=None)
-    kommuner = Q(region__typ=Region.Typ.KOMMUN)
-    if kod != RIKET:
-        kommuner &= Q(region__kod__startswith=kod)
+    delar = [k for k in kommuner if kod == RIKET or k.startswith(kod)]
     standard = "Riket" if kod == RIKET else LANSNAMN.get(kod, f"Län {kod}")
-    return Omrade(kod, namn.get(kod, standard), egen=Q(region__kod=kod), delar=kommuner)
+    return Omrade(
+        kod, namn.get(kod, standard), Q(region__kod=kod), Q(region__kod__in=delar), len(delar)
+    )
 
 
 def helarsekvivalenter(
@@ -161,19 +165,22 @@ def _ordning(kon: list[str]):
 
 
 def _summor(qs, omraden: Sequence[Omrade], falt: str, extra: tuple[str, ...]) -> dict:
-    """{(område index, år, kön, *extra): sum}: the område's own rows, else its parts' sum."""
+    """{(område index, år, kön, *extra): sum}: the område's own rows, else its parts' sum
+    where every part has a value."""
     kolumner = {}
     for i, omrade in enumerate(omraden):
-        for namn, villkor in (("egen", omrade.egen), ("delar", omrade.delar)):
-            if villkor is not None:
-                kolumner[f"{namn}_{i}"] = Sum(falt, filter=villkor)
+        if omrade.egen is not None:
+            kolumner[f"egen_{i}"] = Sum(falt, filter=omrade.egen)
+        if omrade.delar is not None:
+            kolumner[f"delar_{i}"] = Sum(falt, filter=omrade.delar)
+            kolumner[f"antal_{i}"] = Count("region", filter=omrade.delar, distinct=True)
     if not kolumner:
         return {}
     svar: dict = {}
     for rad in qs.order_by().values("ar", "kon", *extra).annotate(**kolumner):
-        for i in range(len(omraden)):
+        for i, omrade in enumerate(omraden):
             varde = rad.get(f"egen_{i}")
-            if varde is None:
+            if varde is None and rad.get(f"antal_{i}") == omrade.antal_delar:
                 varde = rad.get(f"delar_{i}")
             if varde is not None:
                 svar[(i, rad["ar"], rad["kon"], *(rad[e] for e in extra))] = varde

@@ -49,10 +49,11 @@ def test_lanet_raknas_av_kommunernas_summor_inte_av_andelarna(tva_kommuner):
 def test_scbs_egen_lansrad_galler_dar_den_finns(tva_kommuner):
     varden("19", "Västmanlands län", 2020, "totalt", ["1", "1", "1", "1", "1", "1"], 100)
     varden("1904", "Skinnskatteberg", 2019, "totalt", ["1", "2", "3", "4", "5", "6"], 1000)
+    varden("1907", "Surahammar", 2019, "totalt", ["1", "1", "1", "1", "1", "1"], 1000)
     rader = helarsekvivalenter(omraden=omraden(regioner=["19"]))
-    # 2020: SCB's own row; 2019: no own row, so summed from the kommuner (one here).
+    # 2020: SCB's own row; 2019: no own row, so summed from both kommuner (21 + 6).
     assert _rad(rader, "19", 2020).summa == Decimal(6)
-    assert _rad(rader, "19", 2019).summa == Decimal(21)
+    assert _rad(rader, "19", 2019).summa == Decimal(27)
     assert [r.ar for r in rader] == [2020, 2019]
 
 
@@ -100,3 +101,15 @@ def test_fast_antal_fragor(forbund):
         varden(kod, f"K{kod}", 2020, "totalt", ["1"] * 6, 10)
         PartFactory(forbund=forbund, namn=f"K{kod}", typ="kommun", kommunkod=kod)
     assert fragor() == fa
+
+
+def test_en_summa_av_nagra_kommuner_ar_inget_lan(forbund, tva_kommuner):
+    # 2019: only Skinnskatteberg. The län, riket and a förbund of both have no 2019 row.
+    varden("1904", "Skinnskatteberg", 2019, "totalt", ["1", "2", "3", "4", "5", "6"], 1000)
+    PartFactory(forbund=forbund, namn="Skinnskattebergs kommun", typ="kommun", kommunkod="1904")
+    PartFactory(forbund=forbund, namn="Surahammars kommun", typ="kommun", kommunkod="1907")
+    rader = helarsekvivalenter(omraden=omraden(regioner=["19", "00"], forbund=forbund))
+    assert sorted((r.region, r.ar) for r in rader) == [
+        ("00", 2020), ("19", 2020), ("1904", 2019), ("1904", 2020), ("1907", 2020),
+        ("forbund", 2020),
+    ]  # fmt: skip
