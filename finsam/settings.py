@@ -277,5 +277,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 
+# SCB's table of helårsekvivalenter (HE0000T02N2, PxWebApi v2 TAB1386): a
+# data URL in json-stat2 or csv that the task `scb_hamta_task` fetches and
+# imports. Empty: nothing is fetched; files are imported with `import_scb`
+# or on the upload page.
+SCB_URL = env("FINSAM_SCB_URL", default="")
+
 # Demo data (seed_demo) may never be loaded in production.
 FINSAM_DEMO_PASSWORD = env("FINSAM_DEMO_PASSWORD", default="demo")

@@ -66,6 +66,9 @@ class Helarsekvivalent(models.Model):
     )
     # SCB publishes decimals; keep them so shares are computed unrounded.
     varde = models.DecimalField("helårsekvivalenter", max_digits=14, decimal_places=4)
+    # A year imported from SCB's months is their mean: how many months it
+    # averages (fewer than 12 flags the year as incomplete). None: a yearly figure.
+    manader = models.PositiveSmallIntegerField("antal månader", null=True, blank=True)
 
     objects = ReferensdataQuerySet.as_manager()
 
@@ -82,6 +85,11 @@ class Helarsekvivalent(models.Model):
                 condition=Q(varde__gte=0),
                 name="helarsekvivalent_ej_negativ",
                 violation_error_message="Helårsekvivalenter kan inte vara negativa.",
+            ),
+            models.CheckConstraint(
+                condition=Q(manader__isnull=True) | Q(manader__gte=1, manader__lte=12),
+                name="helarsekvivalent_manader_1_12",
+                violation_error_message="Ett årsmedel bygger på 1–12 månader.",
             ),
         ]
 

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 from django import forms
 
-from finsam.budget.utfallslasning import MAX_STORLEK
+from finsam.budget.utfallslasning import MAX_STORLEK, MAX_STORLEK_XLSX
 from finsam.formular import datumfalt, valfalt
 from finsam.kodlistor import Budgetkategori, Finansiar
 from finsam.models import Budgetar, Budgetrad, Part
+from finsam.models.budget import KONTO_HJALPTEXT
 
 _HELA_KRONOR = {
     "invalid": "Ange ett belopp i hela kronor, utan mellanslag, t.ex. 250000.",
@@ -100,7 +101,7 @@ class BudgetradForm(forms.Form):
         label="Konton",
         max_length=200,
         required=False,
-        help_text="Konton i ekonomisystemets export, åtskilda med komma, t.ex. 4010, 4011.",
+        help_text=KONTO_HJALPTEXT,
     )
     budget = kronfalt("Budget (kr)")
     prognos = kronfalt("Prognos (kr)", required=False, help_text="Tom: samma som budgeten.")
@@ -228,9 +229,10 @@ class UtfallsfilForm(forms.Form):
     fil = forms.FileField(
         label="Fil från ekonomisystemet",
         help_text=(
-            "CSV-fil med semikolon som avgränsare eller Excel-fil (.xlsx), högst "
-            f"{MAX_STORLEK // 2**20} MB. Filen ska ha kolumner för konto eller namn, "
-            "datum (ÅÅÅÅ-MM-DD eller ÅÅÅÅMM) och belopp."
+            f"CSV-fil med semikolon som avgränsare (högst {MAX_STORLEK // 2**20} MB) eller "
+            f"Excel-fil (.xlsx, högst {MAX_STORLEK_XLSX // 2**20} MB; exportera större filer "
+            "som CSV). Filen ska ha kolumner för konto eller namn, datum (ÅÅÅÅ-MM-DD eller "
+            "ÅÅÅÅMM) och belopp."
         ),
         error_messages={
             "required": "Välj en fil att ladda upp.",

@@ -27,13 +27,19 @@ def budgetrad_hamta(*, user, budgetar: Budgetar, pk: int) -> Budgetrad:
 
 
 def utfallsimport_hamta(*, user, budgetar: Budgetar, pk: int) -> Utfallsimport:
+    # The stored reading can be large: only the preview loads it, when it asks for it.
     return get_object_or_404(
-        Utfallsimport.objects.visible_to(user).filter(budgetar=budgetar), pk=pk
+        Utfallsimport.objects.visible_to(user).filter(budgetar=budgetar).defer("lasning"), pk=pk
     )
 
 
 def utfallsimporter_for_budgetar(*, user, budgetar: Budgetar) -> QuerySet[Utfallsimport]:
-    return Utfallsimport.objects.visible_to(user).filter(budgetar=budgetar).order_by("-skapad")
+    return (
+        Utfallsimport.objects.visible_to(user)
+        .filter(budgetar=budgetar)
+        .defer("lasning")
+        .order_by("-skapad")
+    )
 
 
 def budgetrader_for_koppling(*, user, budgetar: Budgetar) -> QuerySet[Budgetrad]:

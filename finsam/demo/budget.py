@@ -13,13 +13,9 @@ import random
 from dataclasses import dataclass, field
 
 from finsam.atkomst import SYSTEM
+from finsam.budget.datum import manadens_sista_dag
 from finsam.budget.medlemsbidrag import medlemsbidrag_fordela
-from finsam.budget.services import (
-    budgetar_skapa,
-    budgetrad_skapa,
-    manadens_sista_dag,
-    utfall_registrera,
-)
+from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.demo import organisation as org
 from finsam.demo.organisation import DemoOrganisation
 from finsam.demo.scb import folkmangd_20_64

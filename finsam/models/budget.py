@@ -10,6 +10,12 @@ from django.db.models import Q
 from finsam.kodlistor import Budgetkategori, Finansiar
 from finsam.querysets import ForbundsdataQuerySet
 
+# The one rule for a rad's konton, shown wherever they are entered.
+KONTO_HJALPTEXT = (
+    "Konton i ekonomisystemets export, åtskilda med komma eller semikolon, t.ex. 4010, 4011. "
+    "Mellanslag inne i ett konto räknas inte: 40 99 är kontot 4099."
+)
+
 
 class Budgetar(models.Model):
     """One förbund's budget for one calendar year."""
@@ -113,7 +119,7 @@ class Budgetrad(models.Model):
         "konton",
         max_length=200,
         blank=True,
-        help_text="Konton i ekonomisystemets export, åtskilda med komma, t.ex. 4010, 4011.",
+        help_text=KONTO_HJALPTEXT,
     )
     budget = models.BigIntegerField("budget (kr)")
     # Empty prognos means "as budgeted" (API.md: prognos defaults to budget).
@@ -164,8 +170,20 @@ class Budgetrad(models.Model):
 
 
 def dela_konton(text: str) -> list[str]:
-    """The accounts of a comma- or space-separated list, without empty ones."""
-    return [k for k in re.split(r"[,;\s]+", text) if k]
+    """The accounts of a list separated by commas or semicolons, without empty ones.
+
+    A space is no separator: "40 99" is one account (see `normalisera_konto`).
+    """
+    return [k for k in map(normalisera_konto, re.split(r"[,;]", text)) if k]
+
+
+def normalisera_konto(text: str) -> str:
+    """An account as it is compared: without any whitespace ("40 99" is 4099).
+
+    Economy systems write some accounts with a space; the file's and the rad's
+    accounts are both read through this, so they meet whichever way they are written.
+    """
+    return re.sub(r"\s+", "", text)
 
 
 class UtfallQuerySet(ForbundsdataQuerySet):
@@ -212,16 +230,17 @@ class UtfallsimportQuerySet(ForbundsdataQuerySet):
 
 
 class Utfallsimport(models.Model):
-    """One file of utfall from the economy system, checked, then imported whole by a job.
+    """One file of utfall from the economy system: read by a job, previewed, imported by a job.
 
-    The file is kept (with its checksum) from the preview to the import, so
+    The file is kept (with its checksum) from the upload to the import, so
     what is imported is exactly what was previewed. An import replaces the
-    utfall of earlier imports in the months its file covers: an export for
-    a month is the whole month, and importing the same file twice changes
-    nothing.
+    utfall of earlier imports in the months its file has rows in: an export
+    for a month is the whole month, and importing the same file twice
+    changes nothing.
     """
 
     class Status(models.TextChoices):
+        LASER = "laser", "Läses"
         GRANSKAS = "granskas", "Förhandsgranskas"
         KOAD = "koad", "Köad"
         PAGAR = "pagar", "Pågår"
@@ -233,8 +252,13 @@ class Utfallsimport(models.Model):
     fil = models.FileField("fil", upload_to="utfall/%Y/")
     storlek = models.PositiveBigIntegerField("storlek (byte)")
     sha256 = models.CharField(max_length=64)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.GRANSKAS)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.LASER)
+    # Of the reading while the status is läses, then of the import.
     progress = models.PositiveSmallIntegerField("förlopp (%)", default=0)
+    # What the file holds before it meets the year's rader
+    # (finsam.budget.utfallslasning.Fillasning), written when it has been read:
+    # the preview matches it to the rader as they are, without reading the file again.
+    lasning = models.JSONField("läsning", null=True, blank=True, editable=False)
     antal_rader = models.PositiveIntegerField("rader i filen", default=0)
     summa = models.BigIntegerField("summa (kr)", default=0)
     fel = models.TextField("fel", blank=True)
@@ -242,6 +266,9 @@ class Utfallsimport(models.Model):
     skapad_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Uploaded by a command (user=SYSTEM), so the job may act as the system.
+    # Without it an import without skapad_av lost its uploader and is not run.
+    av_systemet = models.BooleanField("av systemet", default=False)
     klar = models.DateTimeField("importerad", null=True, blank=True)
 
     objects = UtfallsimportQuerySet.as_manager()
@@ -255,6 +282,11 @@ class Utfallsimport(models.Model):
                 condition=Q(progress__lte=100),
                 name="utfallsimport_progress_hogst_100",
                 violation_error_message="Förloppet kan vara högst 100 %.",
+            ),
+            models.CheckConstraint(
+                condition=Q(av_systemet=False) | Q(skapad_av__isnull=True),
+                name="utfallsimport_systemet_utan_anvandare",
+                violation_error_message="En import av systemet har ingen användare.",
             ),
         ]
 

@@ -1,6 +1,9 @@
 """Reading the economy system's file (no database): formats, cells, rows and their errors."""
 
 import datetime
+import json
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -8,13 +11,17 @@ from django.core.exceptions import ValidationError
 
 from finsam.budget.utfallslasning import (
     MAX_STORLEK,
+    Fillasning,
     Radfel,
     Utfallspost,
     las_belopp,
     las_datum,
+    las_fil,
     las_utfall,
+    till_rader,
 )
 from finsam.models import Budgetrad
+from finsam.models.budget import dela_konton
 from tests.budget.utfallsfiler import GOD_CSV, RADER, xlsx
 
 D = datetime.date
@@ -48,7 +55,7 @@ def test_god_csv_summeras_per_rad_och_dag_och_avrundas():
         Utfallspost(BANK, D(2021, 2, 28), 251),
     ]
     assert lasning.summa == 244_872
-    assert (lasning.fran, lasning.till) == (D(2021, 1, 1), D(2021, 2, 28))
+    assert lasning.manader == (D(2021, 1, 1), D(2021, 2, 1))
     assert lasning.fel == () and lasning.okanda_konton == () and lasning.kan_importeras
 
 
@@ -198,12 +205,113 @@ def test_tomma_rader_hoppas_over_och_radnumren_foljer_filen():
     assert [(f.rad, f.kolumn) for f in lasning.fel] == [(5, "Belopp")]
 
 
-def test_framsteg_rapporteras_medan_raderna_kontrolleras():
+def test_framsteg_rapporteras_medan_filen_lases_och_raderna_kontrolleras():
     text = "Konto;Datum;Belopp\n" + "4010;2021-01-31;1\n" * 2500
     andelar: list[int] = []
     lasning = las(text, framsteg=andelar.append)
-    assert andelar == [0, 40, 80, 100]
+    # Reading the CSV is the first half, by characters: at its row 1 000, 19 + 999 × 18
+    # of 19 + 2 500 × 18 = 45 019 are read, 39 %, halved 19; at row 2 000, 79 % -> 39.
+    # Checking the rows is the second: 50 + 50 × (0, 1 000, 2 000) / 2 500, then 100.
+    assert andelar == [19, 39, 50, 70, 90, 100]
     assert lasning.poster == (Utfallspost(SAMORDNINGSTEAM, D(2021, 1, 31), 2500),)
+
+
+def test_manaderna_ar_de_med_rader_inte_spannet():
+    lasning = las("Konto;Datum;Belopp\n4010;202108;100\n4010;2021-01-15;-5\n4020;202108;1\n")
+    assert lasning.manader == (D(2021, 1, 1), D(2021, 8, 1))
+
+
+@pytest.mark.parametrize(
+    ("cell", "fel"),
+    [
+        ("1 000 000 000 000", False),
+        ("-1000000000000", False),
+        ("1 000 000 000 000,01", True),
+        ("99999999999999999999", True),
+        ("\u221299999999999999999999", True),
+    ],
+)
+def test_belopp_over_1000_miljarder_ar_ett_radfel(cell, fel):
+    lasning = las(f"Konto;Datum;Belopp\n4010;2021-01-31;{cell}\n4020;2021-01-31;0\n")
+    if fel:
+        assert lasning.fel == (
+            Radfel(
+                2,
+                "Belopp",
+                f"Beloppet ”{cell}” är orimligt stort. "
+                "Ett belopp får vara högst 1 000 miljarder kr.",
+            ),
+        )
+        assert lasning.poster == (Utfallspost(SIM, D(2021, 1, 31), 0),)
+    else:
+        assert lasning.fel == () and lasning.summa == int(las_belopp(cell))
+
+
+def test_summan_over_1000_miljarder_gor_filen_olaslig():
+    text = "Konto;Datum;Utfall\n4010;2021-01-31;-700 000 000 000\n4020;202102;-300000000001\n"
+    assert fel_av(text) == (
+        "Beloppen i filen blir tillsammans -1 000 000 000 001 kr, mer än 1 000 miljarder kr. "
+        "Kontrollera kolumnen Utfall."
+    )
+
+
+def test_konto_med_mellanslag_ar_samma_konto_i_filen_och_pa_raden():
+    rader = [
+        *RADOBJEKT,
+        Budgetrad(pk=7, kategori="insatser", namn="Konsulter", konto="40 99, 4100"),
+    ]
+    text = (
+        "Konto;Datum;Belopp\n40 99;202101;1\n4099;202101;10\n40\xa099;202101;100\n4 100;202101;5\n"
+    )
+    lasning = las_utfall(text.encode(), "utfall.csv", ar=2021, rader=rader)
+    assert lasning.poster == (Utfallspost(7, D(2021, 1, 31), 116),)
+    assert lasning.okanda_konton == () and lasning.fel == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "konton"),
+    [
+        ("4010, 4011", ["4010", "4011"]),
+        ("4010;4011 ;; ,", ["4010", "4011"]),
+        ("40 99, 4011", ["4099", "4011"]),
+        (" 4010\xa04011 ", ["40104011"]),
+        ("", []),
+    ],
+)
+def test_radens_konton_delas_pa_komma_och_semikolon_och_mellanslag_raknas_inte(text, konton):
+    assert dela_konton(text) == konton
+
+
+def test_lasningen_sparas_som_json_och_ger_samma_resultat():
+    text = GOD_CSV + "5460;Material;2021-03-31;40,50\n;Representation;202103;5\n4010;;x;1\n"
+    fillasning = las_fil(text.encode(), "utfall.csv", ar=2021)
+    data = json.loads(json.dumps(fillasning.till_json()))
+    assert Fillasning.fran_json(data) == fillasning
+    assert till_rader(Fillasning.fran_json(data), RADOBJEKT) == las(text)
+
+
+def test_de_forsta_200_felen_och_antalet_av_alla():
+    # Rows 2–301 have a bad amount, rows 302–501 a namn no rad has: 500 errors in all.
+    text = "Namn;Datum;Belopp\n" + "SIM;202101;x\n" * 300 + "Okänd;202101;1\n" * 200
+    lasning = las(text)
+    assert lasning.antal_fel == 500 and len(lasning.fel) == 200
+    assert [f.rad for f in lasning.fel] == list(range(2, 202))
+    # Reversed, the namn errors come first, each rad's own once.
+    text = "Namn;Datum;Belopp\n" + "Okänd;202101;1\n" * 150 + "SIM;202101;x\n" * 300
+    lasning = las(text)
+    assert lasning.antal_fel == 450 and [f.rad for f in lasning.fel] == list(range(2, 202))
+    assert {f.kolumn for f in lasning.fel[:150]} == {"Namn"}
+    assert {f.kolumn for f in lasning.fel[150:]} == {"Belopp"}
+
+
+def test_modulen_kan_importeras_forst():
+    """No cycle through the services: a fresh interpreter imports the reading module first."""
+    kod = (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'finsam.settings');"
+        "django.setup(); import finsam.budget.utfallslasning"
+    )
+    svar = subprocess.run([sys.executable, "-c", kod], capture_output=True, text=True)
+    assert svar.returncode == 0, svar.stderr
 
 
 @pytest.mark.parametrize(

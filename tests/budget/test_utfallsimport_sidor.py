@@ -1,14 +1,12 @@
-"""The import pages: the web flow through eager Celery, tying a konto, status, and who gets 404."""
+"""The import pages: the web flow through eager Celery, reading, tying a konto, status, 404s."""
 
 import re
 
 import pytest
 from django.urls import reverse
 
-from finsam.atkomst import SYSTEM
-from finsam.budget.services import utfallsimport_granska
 from finsam.models import Utfall, Utfallsimport
-from tests.budget.utfallsfiler import GOD_CSV, GOD_PER_RAD, fil, rad
+from tests.budget.utfallsfiler import GOD_CSV, GOD_PER_RAD, fil, ladda_upp_och_las, rad
 
 pytestmark = pytest.mark.django_db
 Status = Utfallsimport.Status
@@ -30,16 +28,30 @@ def inloggad(client, chef):
     return client
 
 
+@pytest.fixture
+def ladda_upp(inloggad, importbudget, django_capture_on_commit_callbacks):
+    """Post a file on the upload page; its reading job runs after commit, as a worker's would."""
+
+    def ladda_upp(innehall):
+        with django_capture_on_commit_callbacks(execute=True):
+            return inloggad.post(
+                reverse("budget:utfallsimport_ny", args=[importbudget.pk]), {"fil": fil(innehall)}
+            )
+
+    return ladda_upp
+
+
 def test_hela_flodet_ladda_upp_granska_importera_status(
-    inloggad, importbudget, django_capture_on_commit_callbacks
+    inloggad, importbudget, ladda_upp, django_capture_on_commit_callbacks
 ):
     ny = reverse("budget:utfallsimport_ny", args=[importbudget.pk])
     sida = text(inloggad.get(ny))
     assert 'enctype="multipart/form-data"' in sida
     assert re.search(r'<label[^>]*for="id_fil"[^>]*>\s*Fil från ekonomisystemet', sida)
     assert 'accept=".csv,.xlsx,' in sida
+    assert "Excel-fil (.xlsx, högst 2 MB; exportera större filer som CSV)" in sida
 
-    svar = inloggad.post(ny, {"fil": fil(GOD_CSV)})
+    svar = ladda_upp(GOD_CSV)
     utfallsimport = Utfallsimport.objects.get()
     assert svar.status_code == 302 and svar.url == url("utfallsimport_granska", utfallsimport)
 
@@ -50,7 +62,7 @@ def test_hela_flodet_ladda_upp_granska_importera_status(
     assert "Det finns inga tidigare importerade utfall för 2021-01 – 2021-02 att ersätta." in (
         granskning
     )
-    assert "Utfall registrerade för hand påverkas inte." in granskning
+    assert "Andra månader och utfall registrerade för hand påverkas inte." in granskning
     assert ">Importera</button>" in granskning
     assert Utfall.objects.count() == 0
 
@@ -73,7 +85,7 @@ def test_hela_flodet_ladda_upp_granska_importera_status(
     assert inloggad.get(url("utfallsimport_granska", utfallsimport)).url.endswith("/status/")
 
     # The same file again: the preview says what it replaces.
-    inloggad.post(ny, {"fil": fil(GOD_CSV)})
+    ladda_upp(GOD_CSV)
     andra = Utfallsimport.objects.latest("pk")
     assert (
         f"Importen ersätter 5 tidigare importerade utfall (244{NBSP}872 kr) för 2021-01 – 2021-02."
@@ -81,8 +93,45 @@ def test_hela_flodet_ladda_upp_granska_importera_status(
     )
 
 
+def test_uppladdningen_svarar_genast_och_sidan_visar_lasningen_tills_den_ar_klar(
+    inloggad, importbudget, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as efter_commit:
+        svar = inloggad.post(
+            reverse("budget:utfallsimport_ny", args=[importbudget.pk]), {"fil": fil(GOD_CSV)}
+        )
+    utfallsimport = Utfallsimport.objects.get()
+    assert svar.status_code == 302 and svar.url == url("utfallsimport_granska", utfallsimport)
+    assert utfallsimport.status == Status.LASER
+
+    Utfallsimport.objects.filter(pk=utfallsimport.pk).update(progress=35)
+    sida = text(inloggad.get(svar.url))
+    assert '<h1 class="mb-1">Förhandsgranska import</h1>' in sida
+    assert "Status: <strong>Läses</strong>" in sida
+    assert re.search(
+        r'role="progressbar" aria-label="Läsningens förlopp" aria-valuenow="35" '
+        r'aria-valuemin="0" aria-valuemax="100"',
+        sida,
+    )
+    assert f'hx-get="{svar.url}" hx-trigger="every 1s" hx-swap="outerHTML"' in sida
+    del_svar = text(inloggad.get(svar.url, HTTP_HX_REQUEST="true"))
+    assert "<html" not in del_svar and 'aria-valuenow="35"' in del_svar
+    # Import pressed before the preview shows: back to the reading.
+    assert inloggad.post(url("utfallsimport_starta", utfallsimport)).url == svar.url
+    assert Utfall.objects.count() == 0
+
+    # The reading job (a worker's, after commit); the next poll loads the whole page.
+    for jobb in efter_commit:
+        jobb()
+    klar = inloggad.get(svar.url, HTTP_HX_REQUEST="true")
+    assert (klar.status_code, klar["HX-Redirect"]) == (204, svar.url)
+    granskning = text(inloggad.get(svar.url))
+    assert f"244{NBSP}872 kr" in granskning and ">Importera</button>" in granskning
+    assert "hx-trigger" not in granskning
+
+
 def test_statussidan_visar_forloppet_och_pollar_medan_importen_pagar(inloggad, importbudget):
-    utfallsimport, _ = utfallsimport_granska(budgetar=importbudget, fil=fil(GOD_CSV), user=SYSTEM)
+    utfallsimport, _ = ladda_upp_och_las(importbudget, fil(GOD_CSV))
     Utfallsimport.objects.filter(pk=utfallsimport.pk).update(status=Status.PAGAR, progress=45)
     sida = text(inloggad.get(url("utfallsimport_status", utfallsimport)))
     assert re.search(
@@ -102,11 +151,8 @@ def test_statussidan_visar_forloppet_och_pollar_medan_importen_pagar(inloggad, i
     assert "Importen misslyckades" in del_svar and "Trasig fil." in del_svar
 
 
-def test_felaktiga_rader_visas_i_en_tabell_och_ingen_importknapp(inloggad, importbudget):
-    inloggad.post(
-        reverse("budget:utfallsimport_ny", args=[importbudget.pk]),
-        {"fil": fil("Konto;Datum;Belopp\n4010;2021-01-31;100\n4010;2020-06-30;5\n4020;x;1\n")},
-    )
+def test_felaktiga_rader_visas_i_en_tabell_och_ingen_importknapp(inloggad, ladda_upp):
+    ladda_upp("Konto;Datum;Belopp\n4010;2021-01-31;100\n4010;2020-06-30;5\n4020;x;1\n")
     sida = text(inloggad.get(url("utfallsimport_granska", Utfallsimport.objects.get())))
     assert '<th scope="col">Rad</th> <th scope="col">Kolumn</th> <th scope="col">Fel</th>' in sida
     assert (
@@ -118,26 +164,23 @@ def test_felaktiga_rader_visas_i_en_tabell_och_ingen_importknapp(inloggad, impor
     assert ">Importera</button>" not in sida
 
 
-def test_forhandsgranskningen_visar_de_forsta_200_felen(inloggad, importbudget):
+def test_forhandsgranskningen_visar_de_forsta_200_felen(inloggad, ladda_upp):
     rader = "".join(f"4010;2021-01-{d % 28 + 1:02d};fel{d}\n" for d in range(250))
-    inloggad.post(
-        reverse("budget:utfallsimport_ny", args=[importbudget.pk]),
-        {"fil": fil("Konto;Datum;Belopp\n" + rader)},
-    )
+    ladda_upp("Konto;Datum;Belopp\n" + rader)
     sida = text(inloggad.get(url("utfallsimport_granska", Utfallsimport.objects.get())))
     assert "Visar de första 200 av 250 fel." in sida and "250 fel i filen</a>" in sida
     assert '<th scope="row">201</th>' in sida and '<th scope="row">202</th>' not in sida
 
 
-def test_trasig_fil_visas_som_fel_pa_formularet(inloggad, importbudget):
+def test_fel_filtyp_visas_som_fel_pa_formularet(inloggad, importbudget):
     svar = inloggad.post(
         reverse("budget:utfallsimport_ny", args=[importbudget.pk]),
-        {"fil": fil(b"Konto;Datum\n4010;2021-01-31\n")},
+        {"fil": fil(b"%PDF-1.4", "utfall.pdf")},
     )
     assert svar.status_code == 400
     sida = text(svar)
     assert 'role="alert"' in sida and "Filen kunde inte läsas" in sida
-    assert "Filen saknar kolumn för belopp (belopp, utfall eller summa)." in sida
+    assert "Filen måste vara en CSV-fil (.csv) eller en Excel-fil (.xlsx)." in sida
     assert Utfallsimport.objects.count() == 0
     tom = inloggad.post(
         reverse("budget:utfallsimport_ny", args=[importbudget.pk]), {"fil": fil(b"")}
@@ -148,17 +191,43 @@ def test_trasig_fil_visas_som_fel_pa_formularet(inloggad, importbudget):
     ).status_code == (400)
 
 
+def test_fil_som_inte_kan_lasas_visas_pa_statussidan(inloggad, ladda_upp):
+    svar = ladda_upp(b"Konto;Datum\n4010;2021-01-31\n")
+    utfallsimport = Utfallsimport.objects.get()
+    assert utfallsimport.status == Status.FEL and not utfallsimport.fil
+    assert inloggad.get(svar.url).url == url("utfallsimport_status", utfallsimport)
+    sida = text(inloggad.get(url("utfallsimport_status", utfallsimport)))
+    assert "Importen misslyckades" in sida
+    assert "Filen saknar kolumn för belopp (belopp, utfall eller summa)." in sida
+
+
+def test_orimligt_belopp_ger_ett_radfel_i_forhandsgranskningen(inloggad, ladda_upp):
+    svar = ladda_upp("Konto;Datum;Belopp\n4020;2021-01-31;99999999999999999999\n")
+    assert svar.status_code == 302
+    sida = text(inloggad.get(svar.url))
+    assert (
+        '<th scope="row">2</th> <td>Belopp</td> <td>Beloppet ”99999999999999999999” är '
+        "orimligt stort. Ett belopp får vara högst 1 000 miljarder kr.</td>"
+    ) in sida
+    assert ">Importera</button>" not in sida
+
+
+def test_konto_med_mellanslag_kopplas_pa_sidan(inloggad, importbudget, ladda_upp):
+    svar = ladda_upp("Konto;Datum;Belopp\n40 99;2021-03-31;100\n")
+    utfallsimport = Utfallsimport.objects.get()
+    assert '<input type="hidden" name="konto" value="4099">' in text(inloggad.get(svar.url))
+    sim = rad(importbudget, "SIM")
+    inloggad.post(url("utfallsimport_koppla", utfallsimport), {"konto": "40 99", "rad": sim.pk})
+    sim.refresh_from_db()
+    assert sim.konton == ["4020", "4099"]
+    sida = text(inloggad.get(svar.url))
+    assert "Konton som inte hör till någon rad" not in sida and ">Importera</button>" in sida
+
+
 def test_okant_konto_kopplas_pa_sidan_och_filen_importeras(
-    inloggad, importbudget, django_capture_on_commit_callbacks
+    inloggad, importbudget, ladda_upp, django_capture_on_commit_callbacks
 ):
-    inloggad.post(
-        reverse("budget:utfallsimport_ny", args=[importbudget.pk]),
-        {
-            "fil": fil(
-                "Konto;Benämning;Datum;Belopp\n4020;SIM;202103;100\n5460;Material;202103;40\n"
-            )
-        },
-    )
+    ladda_upp("Konto;Benämning;Datum;Belopp\n4020;SIM;202103;100\n5460;Material;202103;40\n")
     utfallsimport = Utfallsimport.objects.get()
     sida = text(inloggad.get(url("utfallsimport_granska", utfallsimport)))
     assert (
@@ -194,8 +263,8 @@ def test_okant_konto_kopplas_pa_sidan_och_filen_importeras(
 
 
 def test_importera_vagras_pa_sidan_nar_filen_har_fel(inloggad, importbudget):
-    utfallsimport, _ = utfallsimport_granska(
-        budgetar=importbudget, fil=fil("Konto;Datum;Belopp\n9999;2021-01-31;1\n"), user=SYSTEM
+    utfallsimport, _ = ladda_upp_och_las(
+        importbudget, fil("Konto;Datum;Belopp\n9999;2021-01-31;1\n")
     )
     svar = inloggad.post(url("utfallsimport_starta", utfallsimport))
     assert svar.status_code == 400
@@ -210,8 +279,8 @@ def test_importera_vagras_pa_sidan_nar_filen_har_fel(inloggad, importbudget):
 @pytest.fixture
 def sidor(importbudget):
     """Every import URL with the method and data the förbundschef would use."""
-    utfallsimport, _ = utfallsimport_granska(
-        budgetar=importbudget, fil=fil("Konto;Datum;Belopp\n5460;2021-01-31;1\n"), user=SYSTEM
+    utfallsimport, _ = ladda_upp_och_las(
+        importbudget, fil("Konto;Datum;Belopp\n5460;2021-01-31;1\n")
     )
     sim = rad(importbudget, "SIM")
     return [

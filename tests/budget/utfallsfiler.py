@@ -12,7 +12,13 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetar_skapa, budgetrad_skapa
+from finsam.budget.services import (
+    budgetar_skapa,
+    budgetrad_skapa,
+    utfallsimport_granska,
+    utfallsimport_ladda_upp,
+    utfallsimport_las,
+)
 from finsam.kodlistor import Budgetkategori
 
 RADER = [
@@ -57,6 +63,17 @@ def bygg_importbudget(forbund):
             budgetar=budgetar, kategori=kategori, namn=namn, konto=konto, budget=budget, user=SYSTEM
         )
     return budgetar
+
+
+def ladda_upp_och_las(budgetar, uppladdad, user=SYSTEM):
+    """Upload a file and read it, as the page and the reading job do; and its preview.
+
+    The reading job is sent after commit, which a test's transaction never
+    does: it runs here (run twice, it does nothing the second time).
+    """
+    utfallsimport = utfallsimport_ladda_upp(budgetar=budgetar, fil=uppladdad, user=user)
+    utfallsimport = utfallsimport_las(utfallsimport_id=utfallsimport.pk)
+    return utfallsimport, utfallsimport_granska(utfallsimport=utfallsimport, user=user)
 
 
 def rad(budgetar, namn, kategori=None):

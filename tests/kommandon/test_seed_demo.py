@@ -13,7 +13,7 @@ import finsam.demo
 from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
 from deltagare.personnummer import tolka
 from finsam.atkomst import SYSTEM, atkomst
-from finsam.budget.services import utfallsimport_granska, utfallsimport_starta
+from finsam.budget.services import utfallsimport_starta
 from finsam.demo import slump
 from finsam.demo.deltagarplan import planera
 from finsam.demo.organisation import FORBUND_NAMN
@@ -22,6 +22,7 @@ from finsam.kryptering import dekryptera, uppslagshash
 from finsam.models import Budgetar, Forbund, Utfall
 from insatser.models import Insats
 from statistik.models import Folkmangd, Helarsekvivalent, Region
+from tests.budget.utfallsfiler import ladda_upp_och_las
 from tests.kommandon.conftest import kor_seed, snabb_hash
 
 pytestmark = pytest.mark.django_db
@@ -251,8 +252,8 @@ def test_exempelfilen_importeras_i_demons_budget(
     fil = Path(finsam.demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
     budgetar = Budgetar.objects.get(forbund=forbund, ar=2026)
     fore = Utfall.objects.filter(rad__budgetar=budgetar).aggregate(s=Sum("belopp"))["s"]
-    utfallsimport, granskning = utfallsimport_granska(
-        budgetar=budgetar, fil=SimpleUploadedFile(fil.name, fil.read_bytes()), user=SYSTEM
+    utfallsimport, granskning = ladda_upp_och_las(
+        budgetar, SimpleUploadedFile(fil.name, fil.read_bytes())
     )
     assert granskning.fel == () and granskning.okanda_konton == ()
     with django_capture_on_commit_callbacks(execute=True):

@@ -67,10 +67,11 @@ def test_rader_konton_och_borttagning(client, chef, forbund, insats):
     budgetar = Budgetar.objects.create(forbund=forbund, ar=2027)
     client.force_login(chef)
     data = {"kategori": "insatser", "namn": "Samordningsteam", "insats": insats.pk,
-            "konto": "4010 4011", "budget": "500000"}  # fmt: skip
+            "konto": "4010;4011 , 40 99", "budget": "500000"}  # fmt: skip
     assert client.post(reverse("budget:rad_ny", args=[budgetar.pk]), data).status_code == 302
     rad = Budgetrad.objects.get(budgetar=budgetar)
-    assert (rad.konto, rad.insats, rad.prognos) == ("4010, 4011", insats, None)
+    # Commas and semicolons separate; a space inside an account is no part of it.
+    assert (rad.konto, rad.insats, rad.prognos) == ("4010, 4011, 4099", insats, None)
     # An account already on a rad: refused on the field, the rad not written.
     svar = client.post(
         reverse("budget:rad_ny", args=[budgetar.pk]),

@@ -14,13 +14,13 @@ from finsam.budget.services.budget import (
     budgetrad_ta_bort,
     budgetrad_uppdatera,
     intakter_ersatt,
-    manadens_sista_dag,
     utfall_registrera,
 )
 from finsam.budget.services.utfallsimport import (
     utfallsimport_granska,
-    utfallsimport_granska_igen,
     utfallsimport_kor,
+    utfallsimport_ladda_upp,
+    utfallsimport_las,
     utfallsimport_starta,
 )
 
@@ -34,10 +34,10 @@ __all__ = [
     "budgetrad_ta_bort",
     "budgetrad_uppdatera",
     "intakter_ersatt",
-    "manadens_sista_dag",
     "utfall_registrera",
     "utfallsimport_granska",
-    "utfallsimport_granska_igen",
     "utfallsimport_kor",
+    "utfallsimport_ladda_upp",
+    "utfallsimport_las",
     "utfallsimport_starta",
 ]

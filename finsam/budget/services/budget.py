@@ -4,7 +4,6 @@ Each service runs in one transaction and refuses with Swedish messages
 naming the field, so a refused list (intäkter, utfall) writes nothing.
 """
 
-import datetime
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -202,9 +201,3 @@ def utfall_registrera(*, budgetar: Budgetar, poster: Iterable[dict], user) -> li
     if fel:
         raise ValidationError(fel)
     return Utfall.objects.bulk_create(utfall)
-
-
-def manadens_sista_dag(ar: int, manad: int) -> datetime.date:
-    """The date a month's utfall is booked on, so "utfall t.o.m. 31 augusti" holds August."""
-    forsta_nasta = datetime.date(ar + manad // 12, manad % 12 + 1, 1)
-    return forsta_nasta - datetime.timedelta(days=1)

@@ -1,37 +1,47 @@
-"""Import of utfall from the economy system's file: preview, start, and the job that writes.
+"""Import of utfall from the economy system's file: upload, reading, preview, start, and the job.
 
-The file is stored at the preview with its checksum. The job reads the
-stored file again, refuses it if it changed, and checks every row again
-against the year's rader as they are then; only a file without a single
-error is written, in one transaction. An import replaces the utfall of
-earlier imports in the months its file covers (an export for a month is the
-whole month), so importing the same file twice changes nothing and a later
-cumulative export replaces the months before it. Utfall posted by hand
-(without an import) are never replaced.
+The upload stores the file with its checksum and answers at once; a job
+reads it (`utfallsimport_las`), writing its progress on the import, and
+stores what the file holds before it meets the rader. The preview matches
+that to the year's rader as they are, without reading the file again, so a
+konto tied to a rad shows at once. The import job reads the stored file
+again, refuses it if it changed, and checks every row again against the
+rader as they are then; only a file without a single error is written, in
+one transaction.
+
+An import replaces the utfall of earlier imports in the months its file has
+rows in (an export for a month is the whole month), so importing the same
+file twice changes nothing and a later cumulative export replaces the months
+before it, while a month the file has no row in is left as it is. Utfall
+posted by hand (without an import) are never replaced.
 """
 
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, fields
+from functools import reduce
+from operator import or_
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from finsam.atkomst import SYSTEM, som_skapare
+from finsam.budget.datum import manadens_sista_dag
 from finsam.budget.utfallslasning import (
     MAX_STORLEK,
-    Radfel,
+    Fillasning,
     Utfallslasning,
     for_stor,
+    kontrollera_fil,
+    las_fil,
     las_utfall,
+    till_rader,
 )
 from finsam.kodlistor import Budgetkategori
 from finsam.models import Budgetar, Budgetrad, Utfall, Utfallsimport
@@ -39,17 +49,13 @@ from finsam.services.organisation import krav_forbundschef
 
 log = logging.getLogger(__name__)
 Status = Utfallsimport.Status
-# The preview lists this many errors; a file with more has a deeper problem.
-VISADE_FEL = 200
-# Reading a large file takes seconds, and the pages read it after the upload,
-# for every preview and at the start. What a reading gives depends only on
-# the file, its name's ending, the year and the year's rader, so it is kept
-# under a key made of those: tying a konto to a rad makes a new key. The job
-# always reads the stored file itself.
-LASNING_CACHE_TID = 3600
-LASNING_CACHE_HOGST_FEL = 1000
 TEKNISKT_FEL = (
     "Importen avbröts av ett tekniskt fel och inget importerades. Försök igen om en stund."
+)
+TEKNISKT_LASFEL = "Filen kunde inte läsas på grund av ett tekniskt fel. Ladda upp den igen."
+UPPLADDAREN_BORTA = (
+    "Användaren som laddade upp filen finns inte längre, så importen görs inte. "
+    "Ladda upp filen igen."
 )
 
 
@@ -71,59 +77,118 @@ class Granskning(Utfallslasning):
     ersatts_summa: int
 
     @property
-    def visade_fel(self) -> tuple[Radfel, ...]:
-        return self.fel[:VISADE_FEL]
+    def manadstext(self) -> str:
+        """The months with rows, consecutive ones as a span: `2021-01 – 2021-03, 2021-08`."""
+        foljder: list[list] = []
+        for manad in self.manader:
+            if foljder and _manadsnummer(foljder[-1][-1]) + 1 == _manadsnummer(manad):
+                foljder[-1].append(manad)
+            else:
+                foljder.append([manad])
+        return ", ".join(
+            f"{f[0]:%Y-%m}" if len(f) == 1 else f"{f[0]:%Y-%m} – {f[-1]:%Y-%m}" for f in foljder
+        )
 
-    @property
-    def manader(self) -> str:
-        """The months the file covers: `2021-01 – 2021-08`."""
-        if self.fran is None or self.till is None:
-            return ""
-        if (self.fran.year, self.fran.month) == (self.till.year, self.till.month):
-            return f"{self.fran:%Y-%m}"
-        return f"{self.fran:%Y-%m} – {self.till:%Y-%m}"
+
+def _manadsnummer(datum) -> int:
+    return datum.year * 12 + datum.month
 
 
-def utfallsimport_granska(
-    *, budgetar: Budgetar, fil: UploadedFile, user
-) -> tuple[Utfallsimport, Granskning]:
-    """Store an uploaded file for import and preview it.
+def utfallsimport_ladda_upp(*, budgetar: Budgetar, fil: UploadedFile, user) -> Utfallsimport:
+    """Store an uploaded file for import; a job reads it after commit.
 
-    A file that cannot be read at all is refused (on `fil`) and nothing is
-    stored; a file with bad rows is stored, so a konto can be tied to a rad
-    and the file previewed again.
+    What shows without reading the rows (size, type, an empty file) is
+    refused on `fil`, and nothing is stored.
     """
+    # The task module imports this one.
+    from finsam.budget.tasks import utfallsimport_las_task
+
     krav_forbundschef(user, budgetar.forbund_id)
     if fil.size is not None and fil.size > MAX_STORLEK:
         raise ValidationError({"fil": for_stor(fil.size)})
     innehall = fil.read()
+    filnamn = (fil.name or "")[:255]
+    try:
+        kontrollera_fil(innehall, filnamn)
+    except ValidationError as fel:
+        raise ValidationError({"fil": fel.messages}) from fel
     utfallsimport = Utfallsimport(
         budgetar=budgetar,
-        filnamn=(fil.name or "")[:255],
+        filnamn=filnamn,
         storlek=len(innehall),
         sha256=hashlib.sha256(innehall).hexdigest(),
+        status=Status.LASER,
         skapad_av=som_skapare(user),
+        av_systemet=user is SYSTEM,
     )
-    rader = _rader(budgetar)
-    lasning = _las_med_minne(utfallsimport, rader, lambda: innehall)
-    utfallsimport.antal_rader, utfallsimport.summa = lasning.antal_rader, lasning.summa
-    with transaction.atomic():
-        utfallsimport.fil.save(fil.name or "utfall", ContentFile(innehall), save=False)
-        utfallsimport.save()
-    return utfallsimport, _granskning(budgetar, rader, lasning)
+    try:
+        with transaction.atomic():
+            utfallsimport.fil.save(fil.name or "utfall", ContentFile(innehall), save=False)
+            utfallsimport.save()
+    except Exception:
+        # A row that could not be saved leaves no file behind.
+        if utfallsimport.fil.name:
+            utfallsimport.fil.storage.delete(utfallsimport.fil.name)
+        raise
+    pk = utfallsimport.pk
+    transaction.on_commit(lambda: utfallsimport_las_task.delay(pk))
+    return utfallsimport
 
 
-def utfallsimport_granska_igen(*, utfallsimport: Utfallsimport, user) -> Granskning:
-    """The preview of a stored file against the year's rader as they are now (reads only)."""
+def utfallsimport_las(*, utfallsimport_id: int) -> Utfallsimport | None:
+    """The reading job: read the stored file for the preview, with progress on the import.
+
+    Writes only the import, outside any long transaction, so the page that
+    waits sees the progress. A file that cannot be read marks the import fel
+    and is deleted. Safe to run twice: an import already read is left alone.
+    """
+    utfallsimport = (
+        Utfallsimport.objects.select_related("budgetar").filter(pk=utfallsimport_id).first()
+    )
+    if utfallsimport is None or utfallsimport.status != Status.LASER:
+        return utfallsimport
+    satt = _Statusskrivare(utfallsimport)
+    satt(progress=0)
+    budgetar = utfallsimport.budgetar
+    try:
+        fillasning = las_fil(
+            _lagrad_fil(utfallsimport),
+            utfallsimport.filnamn,
+            ar=budgetar.ar,
+            framsteg=lambda p: satt(progress=p),
+        )
+        lasning = till_rader(fillasning, _rader(budgetar))
+        Utfallsimport.objects.filter(pk=utfallsimport.pk, status=Status.LASER).update(
+            status=Status.GRANSKAS,
+            progress=100,
+            lasning=fillasning.till_json(),
+            antal_rader=lasning.antal_rader,
+            summa=lasning.summa,
+        )
+    except ValidationError as fel:
+        _lasning_misslyckades(utfallsimport, " ".join(fel.messages))
+    except Exception:
+        log.exception("Läsning av utfallsfil %s misslyckades", utfallsimport_id)
+        _lasning_misslyckades(utfallsimport, TEKNISKT_LASFEL)
+    utfallsimport.refresh_from_db()
+    return utfallsimport
+
+
+def utfallsimport_granska(*, utfallsimport: Utfallsimport, user) -> Granskning:
+    """The preview of a file that has been read, against the year's rader as they are now."""
     budgetar = utfallsimport.budgetar
     krav_forbundschef(user, budgetar.forbund_id)
     rader = _rader(budgetar)
-    return _granskning(budgetar, rader, _las_med_minne(utfallsimport, rader))
+    return _granskning(budgetar, rader, till_rader(_fillasning(utfallsimport), rader))
 
 
 @transaction.atomic
 def utfallsimport_starta(*, utfallsimport: Utfallsimport, user) -> Utfallsimport:
-    """Queue the import of a previewed file without errors; the job starts after commit."""
+    """Queue the import of a previewed file without errors; the job starts after commit.
+
+    Reads no file: the reading stored for the preview is matched to the
+    rader again, and the job reads the file itself.
+    """
     # The task module imports this one.
     from finsam.budget.tasks import utfallsimport_kor_task
 
@@ -135,9 +200,12 @@ def utfallsimport_starta(*, utfallsimport: Utfallsimport, user) -> Utfallsimport
     )
     if utfallsimport.status != Status.GRANSKAS:
         raise ValidationError(
-            f"Importen är redan startad (status: {utfallsimport.get_status_display().lower()})."
+            "Filen läses fortfarande. Importera när förhandsgranskningen visas."
+            if utfallsimport.status == Status.LASER
+            else "Importen är redan startad "
+            f"(status: {utfallsimport.get_status_display().lower()})."
         )
-    lasning = _las_med_minne(utfallsimport, _rader(utfallsimport.budgetar))
+    lasning = till_rader(_fillasning(utfallsimport), _rader(utfallsimport.budgetar))
     _krav_importerbar(lasning)
     utfallsimport.status = Status.KOAD
     utfallsimport.progress = 0
@@ -166,13 +234,12 @@ def utfallsimport_kor(*, utfallsimport_id: int) -> Utfallsimport:
     satt(status=Status.PAGAR, progress=0)
     try:
         # The job acts for whoever uploaded the file, who must still be förbundschef.
-        krav_forbundschef(utfallsimport.skapad_av or SYSTEM, utfallsimport.budgetar.forbund_id)
-        rader = _rader(utfallsimport.budgetar)
-        lasning = _las(
-            utfallsimport.budgetar,
-            rader,
+        krav_forbundschef(_uppladdaren(utfallsimport), utfallsimport.budgetar.forbund_id)
+        lasning = las_utfall(
             _lagrad_fil(utfallsimport),
             utfallsimport.filnamn,
+            ar=utfallsimport.budgetar.ar,
+            rader=_rader(utfallsimport.budgetar),
             framsteg=lambda p: satt(progress=p * 9 // 10),
         )
         _krav_importerbar(lasning)
@@ -194,40 +261,30 @@ def _rader(budgetar: Budgetar) -> list[Budgetrad]:
     return list(Budgetrad.objects.filter(budgetar=budgetar))
 
 
-def _las(
-    budgetar: Budgetar,
-    rader: list[Budgetrad],
-    innehall: bytes,
-    filnamn: str,
-    framsteg: Callable[[int], None] | None = None,
-) -> Utfallslasning:
-    try:
-        return las_utfall(innehall, filnamn, ar=budgetar.ar, rader=rader, framsteg=framsteg)
-    except ValidationError as fel:
-        raise ValidationError({"fil": fel.messages}) from fel
+def _uppladdaren(utfallsimport: Utfallsimport):
+    """Who the job acts for: the uploader, or the system for an import a command made."""
+    if utfallsimport.av_systemet:
+        return SYSTEM
+    if utfallsimport.skapad_av is None:
+        # The account was deleted: the import must not run with more rights than it had.
+        raise PermissionDenied(UPPLADDAREN_BORTA)
+    return utfallsimport.skapad_av
 
 
-def _las_med_minne(
-    utfallsimport: Utfallsimport,
-    rader: list[Budgetrad],
-    innehall: Callable[[], bytes] | None = None,
-) -> Utfallslasning:
-    """The reading of the import's file (`innehall`, else the stored file), kept a while."""
-    andelse = utfallsimport.filnamn.rsplit(".", 1)[-1].lower()
-    radernas = sorted((r.pk, r.kategori, r.namn, r.konto) for r in rader)
-    tillstand = repr((andelse, utfallsimport.budgetar.ar, radernas)).encode()
-    nyckel = f"finsam:utfallslasning:{utfallsimport.sha256}:{hashlib.sha256(tillstand).hexdigest()}"
-    lasning = cache.get(nyckel)
-    if lasning is None:
-        data = innehall() if innehall is not None else _lagrad_fil(utfallsimport)
-        lasning = _las(utfallsimport.budgetar, rader, data, utfallsimport.filnamn)
-        if len(lasning.fel) <= LASNING_CACHE_HOGST_FEL:
-            cache.set(nyckel, lasning, LASNING_CACHE_TID)
-    return lasning
+def _fillasning(utfallsimport: Utfallsimport) -> Fillasning:
+    if utfallsimport.lasning is None:
+        raise ValidationError(
+            {
+                "fil": "Filen läses fortfarande."
+                if utfallsimport.status == Status.LASER
+                else "Filen kunde inte läsas. Ladda upp den igen."
+            }
+        )
+    return Fillasning.fran_json(utfallsimport.lasning)
 
 
 def _lagrad_fil(utfallsimport: Utfallsimport) -> bytes:
-    """The stored file; refused if it is gone or not the file previewed."""
+    """The stored file; refused if it is gone or not the file uploaded."""
     try:
         with utfallsimport.fil.open("rb") as f:
             innehall = f.read()
@@ -242,10 +299,17 @@ def _lagrad_fil(utfallsimport: Utfallsimport) -> bytes:
     return innehall
 
 
+def _lasning_misslyckades(utfallsimport: Utfallsimport, fel: str) -> None:
+    """Mark the import fel and delete its file: a file that cannot be read is of no use."""
+    if utfallsimport.fil.name:
+        utfallsimport.fil.storage.delete(utfallsimport.fil.name)
+    Utfallsimport.objects.filter(pk=utfallsimport.pk).update(status=Status.FEL, fel=fel, fil="")
+
+
 def _krav_importerbar(lasning: Utfallslasning) -> None:
-    if lasning.fel:
+    if lasning.antal_fel:
         raise ValidationError(
-            f"Filen har {len(lasning.fel)} fel och kan inte importeras. "
+            f"Filen har {lasning.antal_fel} fel och kan inte importeras. "
             "Rätta filen och ladda upp den igen."
         )
     if lasning.okanda_konton:
@@ -260,13 +324,12 @@ def _krav_importerbar(lasning: Utfallslasning) -> None:
 
 
 def _tidigare_importerade(budgetar_id: int, lasning: Utfallslasning) -> QuerySet[Utfall]:
-    """The utfall an import of the file replaces: earlier imports' in the months it covers."""
-    if lasning.fran is None:
+    """The utfall an import of the file replaces: earlier imports' in the months it has rows in."""
+    if not lasning.manader:
         return Utfall.objects.none()
+    manader = (Q(datum__range=(m, manadens_sista_dag(m.year, m.month))) for m in lasning.manader)
     return Utfall.objects.filter(
-        rad__budgetar=budgetar_id,
-        utfallsimport__isnull=False,
-        datum__range=(lasning.fran, lasning.till),
+        reduce(or_, manader), rad__budgetar=budgetar_id, utfallsimport__isnull=False
     )
 
 

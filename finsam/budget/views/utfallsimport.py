@@ -1,4 +1,4 @@
-"""Import of utfall from the economy system: upload, preview (tie unknown konton), status.
+"""Import of utfall from the economy system: upload, reading, preview (tie unknown konton), status.
 
 Förbundschef of the active förbund only; everyone else gets 404 on every page.
 """
@@ -18,14 +18,15 @@ from finsam.budget.selectors import (
 from finsam.budget.services import (
     budgetrad_lagg_till_konto,
     utfallsimport_granska,
-    utfallsimport_granska_igen,
+    utfallsimport_ladda_upp,
     utfallsimport_starta,
 )
 from finsam.formular import ar_htmx, felstatus, kor_tjanst
 from finsam.hantering.views.gemensamt import chefsvy
 from finsam.models import Budgetar, Forbund, Utfallsimport
 
-PAGAR = (Utfallsimport.Status.KOAD, Utfallsimport.Status.PAGAR)
+Status = Utfallsimport.Status
+PAGAR = (Status.KOAD, Status.PAGAR)
 
 
 def _hamta(request: HttpRequest, forbund: Forbund, budgetar_pk: int, pk: int):
@@ -48,14 +49,15 @@ def ny(request: HttpRequest, forbund: Forbund, budgetar_pk: int) -> HttpResponse
     if request.method == "POST":
         form = UtfallsfilForm(request.POST, request.FILES)
         if form.is_valid():
-            resultat = kor_tjanst(
+            utfallsimport = kor_tjanst(
                 form,
-                lambda: utfallsimport_granska(
+                lambda: utfallsimport_ladda_upp(
                     budgetar=budgetar, fil=form.cleaned_data["fil"], user=request.user
                 ),
             )
-            if resultat is not None:
-                return _till("budget:utfallsimport_granska", resultat[0])
+            if utfallsimport is not None:
+                # The preview's page shows the reading's progress until it is done.
+                return _till("budget:utfallsimport_granska", utfallsimport)
     else:
         form = UtfallsfilForm()
     return render(
@@ -79,7 +81,7 @@ def _forhandsgranskning(
 ) -> HttpResponse:
     """The preview page; `fel` are the reasons an action on it was refused (answered 400)."""
     try:
-        granskning = utfallsimport_granska_igen(utfallsimport=utfallsimport, user=request.user)
+        granskning = utfallsimport_granska(utfallsimport=utfallsimport, user=request.user)
         filfel: list[str] = []
     except ValidationError as e:
         granskning, filfel = None, e.messages
@@ -99,8 +101,21 @@ def _forhandsgranskning(
 
 @chefsvy
 def granska(request: HttpRequest, forbund: Forbund, budgetar_pk: int, pk: int) -> HttpResponse:
+    """The preview; while the file is read, its progress, which htmx polls every second."""
     budgetar, utfallsimport = _hamta(request, forbund, budgetar_pk, pk)
-    if utfallsimport.status != Utfallsimport.Status.GRANSKAS:
+    htmx = ar_htmx(request)
+    if utfallsimport.status == Status.LASER:
+        return render(
+            request,
+            "budget/import/_lasning.html" if htmx else "budget/import/granska.html",
+            {"budgetar": budgetar, "utfallsimport": utfallsimport},
+        )
+    if htmx:
+        # The reading the page waited for is done: the whole page is loaded again.
+        svar = HttpResponse(status=204)
+        svar["HX-Redirect"] = request.get_full_path()
+        return svar
+    if utfallsimport.status != Status.GRANSKAS:
         return _till("budget:utfallsimport_status", utfallsimport)
     return _forhandsgranskning(request, budgetar, utfallsimport)
 
@@ -128,7 +143,9 @@ def starta(request: HttpRequest, forbund: Forbund, budgetar_pk: int, pk: int) ->
     budgetar, utfallsimport = _hamta(request, forbund, budgetar_pk, pk)
     if fel := _bara_post(request):
         return fel
-    if utfallsimport.status != Utfallsimport.Status.GRANSKAS:
+    if utfallsimport.status == Status.LASER:
+        return _till("budget:utfallsimport_granska", utfallsimport)
+    if utfallsimport.status != Status.GRANSKAS:
         # Pressed twice: the import is already on its way.
         return _till("budget:utfallsimport_status", utfallsimport)
     try:

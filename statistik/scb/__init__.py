@@ -1,0 +1,1 @@
+"""SCB's table of helårsekvivalenter 20–64 år: reading its files and importing them."""
