@@ -57,6 +57,7 @@ def artabell(rader: list[HelarsekvivalentRad]) -> Tabellvy:
             ANDEL: en_decimal(r.andel),
             "Förändring summa (%)": _forandring(foregaende, r),
             "Förändring andel (procentenheter)": _skillnad(foregaende, r),
+            "Underlag": _underlag(r),
         }
     namn = ordnade[0].namn if ordnade else ""
     ram = pd.DataFrame.from_dict(data, orient="index").iloc[::-1]
@@ -70,8 +71,20 @@ def artabell(rader: list[HelarsekvivalentRad]) -> Tabellvy:
             "Förändring summa (%)": DECIMAL,
             "Förändring andel (procentenheter)": DECIMAL,
         },
-        forklaring="Förändringen gäller året före; andelen ändras i procentenheter.",
+        forklaring=(
+            "Förändringen gäller året före; andelen ändras i procentenheter. Ett år byggt på "
+            "färre än tolv månader är ofullständigt och jämförs med försiktighet."
+        ),
     )
+
+
+def _underlag(r: HelarsekvivalentRad) -> str:
+    """SCB's yearly figure, or the mean of its months; fewer than 12 says so."""
+    if r.manader is None:
+        return "Årsvärde"
+    if r.ofullstandigt:
+        return f"Medel av {r.manader} månader (ofullständigt år)"
+    return "Medel av 12 månader"
 
 
 def _forandring(fore: HelarsekvivalentRad | None, nu: HelarsekvivalentRad) -> Decimal | None:

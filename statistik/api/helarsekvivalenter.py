@@ -94,6 +94,13 @@ HelarsekvivalentRadSerializer = type(
         "summa": serializers.FloatField(allow_null=True),
         "folkmangd": serializers.IntegerField(allow_null=True),
         "andel": serializers.FloatField(allow_null=True),
+        "manader": serializers.IntegerField(
+            allow_null=True,
+            help_text=(
+                "För ett år från SCB:s månadsvärden: hur många månader medlet bygger på "
+                "(färre än 12: ofullständigt år). null för SCB:s årsvärde."
+            ),
+        ),
     },
 )
 

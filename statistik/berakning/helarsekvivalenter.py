@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
 
 from finsam.kodlistor import Ersattningsform, Parttyp
 from finsam.models import Forbund
@@ -65,6 +65,13 @@ class HelarsekvivalentRad:
     kon: str
     former: dict[str, Decimal | None]
     folkmangd: int | None
+    # A mean of SCB's months: the fewest months behind it (fewer than 12: an
+    # incomplete year). None: SCB's yearly figure.
+    manader: int | None = None
+
+    @property
+    def ofullstandigt(self) -> bool:
+        return self.manader is not None and self.manader < 12
 
     @property
     def summa(self) -> Decimal | None:
@@ -90,6 +97,7 @@ class HelarsekvivalentRad:
             "summa": _tal(en_decimal(self.summa)),
             "folkmangd": self.folkmangd,
             "andel": _tal(en_decimal(self.andel)),
+            "manader": self.manader,
         }
 
 
@@ -144,17 +152,26 @@ def helarsekvivalenter(
     """A row per område, år and kön (years with data only), in the order of `omraden`."""
     ar, kon = list(ar), list(kon)
     urval = Q(kon__in=kon) & (Q(ar__in=ar) if ar else Q())
-    hek = _summor(Helarsekvivalent.objects.filter(urval), omraden, "varde", ("ersattningsform",))
+    hek = _summor(
+        Helarsekvivalent.objects.filter(urval), omraden, "varde", ("ersattningsform",), True
+    )
     folk = _summor(Folkmangd.objects.filter(urval), omraden, "antal", ())
     rader = []
     for i, omrade in enumerate(omraden):
         nycklar = sorted({(a, k) for (j, a, k, *_rest) in hek if j == i}, key=_ordning(kon))
         for a, k in nycklar:
-            former = {form: hek.get((i, a, k, form)) for form in FORMER}
+            celler = {form: hek.get((i, a, k, form), (None, None)) for form in FORMER}
+            manader = [m for _, m in celler.values() if m is not None]
             antal = folk.get((i, a, k))
             rader.append(
                 HelarsekvivalentRad(
-                    omrade.kod, omrade.namn, a, k, former, None if antal is None else int(antal)
+                    omrade.kod,
+                    omrade.namn,
+                    a,
+                    k,
+                    {form: v for form, (v, _) in celler.items()},
+                    None if antal is None else int(antal),
+                    min(manader) if manader else None,
                 )
             )
     return rader
@@ -164,24 +181,35 @@ def _ordning(kon: list[str]):
     return lambda nyckel: (-nyckel[0], kon.index(nyckel[1]))
 
 
-def _summor(qs, omraden: Sequence[Omrade], falt: str, extra: tuple[str, ...]) -> dict:
+def _summor(
+    qs, omraden: Sequence[Omrade], falt: str, extra: tuple[str, ...], manader: bool = False
+) -> dict:
     """{(område index, år, kön, *extra): sum}: the område's own rows, else its parts' sum
-    where every part has a value."""
+    where every part has a value.
+
+    With `manader`, each value is (sum, fewest months averaged): a year from
+    SCB's months is only as complete as its least complete part.
+    """
     kolumner = {}
     for i, omrade in enumerate(omraden):
-        if omrade.egen is not None:
-            kolumner[f"egen_{i}"] = Sum(falt, filter=omrade.egen)
+        for namn, villkor in (("egen", omrade.egen), ("delar", omrade.delar)):
+            if villkor is None:
+                continue
+            kolumner[f"{namn}_{i}"] = Sum(falt, filter=villkor)
+            if manader:
+                kolumner[f"{namn}_man_{i}"] = Min("manader", filter=villkor)
         if omrade.delar is not None:
-            kolumner[f"delar_{i}"] = Sum(falt, filter=omrade.delar)
             kolumner[f"antal_{i}"] = Count("region", filter=omrade.delar, distinct=True)
     if not kolumner:
         return {}
     svar: dict = {}
     for rad in qs.order_by().values("ar", "kon", *extra).annotate(**kolumner):
         for i, omrade in enumerate(omraden):
-            varde = rad.get(f"egen_{i}")
-            if varde is None and rad.get(f"antal_{i}") == omrade.antal_delar:
-                varde = rad.get(f"delar_{i}")
+            kalla = "egen"
+            if rad.get(f"egen_{i}") is None:
+                kalla = "delar" if rad.get(f"antal_{i}") == omrade.antal_delar else None
+            varde = rad.get(f"{kalla}_{i}") if kalla else None
             if varde is not None:
-                svar[(i, rad["ar"], rad["kon"], *(rad[e] for e in extra))] = varde
+                nyckel = (i, rad["ar"], rad["kon"], *(rad[e] for e in extra))
+                svar[nyckel] = (varde, rad.get(f"{kalla}_man_{i}")) if manader else varde
     return svar

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from statistik.berakning.helarsekvivalenter import helarsekvivalenter, omraden
+from statistik.models import Helarsekvivalent
 from tests.factories import PartFactory
 from tests.helarsekvivalenter.bygg import varden
 
@@ -113,3 +114,17 @@ def test_en_summa_av_nagra_kommuner_ar_inget_lan(forbund, tva_kommuner):
         ("00", 2020), ("19", 2020), ("1904", 2019), ("1904", 2020), ("1907", 2020),
         ("forbund", 2020),
     ]  # fmt: skip
+
+
+def test_ett_ofullstandigt_ar_markeras_aven_i_lanets_summa(tva_kommuner):
+    # 2021 from SCB's months: Skinnskatteberg has 12, Surahammar only 3.
+    for kod, namn, manader in (("1904", "Skinnskatteberg", 12), ("1907", "Surahammar", 3)):
+        varden(kod, namn, 2021, "totalt", ["1"] * 6, 100)
+        Helarsekvivalent.objects.filter(region__kod=kod, ar=2021).update(manader=manader)
+    rader = helarsekvivalenter(omraden=omraden(regioner=["1904", "19"]), ar=[2020, 2021])
+    assert (_rad(rader, "1904", 2021).manader, _rad(rader, "1904", 2021).ofullstandigt) == (
+        12, False
+    )  # fmt: skip
+    lan = _rad(rader, "19", 2021)
+    assert (lan.manader, lan.ofullstandigt, lan.summa) == (3, True, Decimal(12))
+    assert _rad(rader, "19", 2020).manader is None  # SCB's yearly figures

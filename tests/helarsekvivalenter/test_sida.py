@@ -54,7 +54,7 @@ def test_forbundet_lanet_och_riket_och_over_ar(client, chef, scb, forbund):
     assert egna[forbund.namn][-3:] == ["15\xa0416", "102\xa0502", "15,0"]
     over_ar = _tabell(svar, "over_ar")
     # Västerås 12 534 (2019) → 13 451 (2020): +7,3 %; andel 14,3 → 15,2: +0,9 procentenheter.
-    assert over_ar["2020"] == ["13\xa0451", "88\xa0586", "15,2", "7,3", "0,9"]
+    assert over_ar["2020"] == ["13\xa0451", "88\xa0586", "15,2", "7,3", "0,9", "Årsvärde"]
     assert list(over_ar) == ["2020", "2019", "2018"]
     assert "SCB:s tabell har inga värden per kön för Västerås 2020." in svar.content.decode()
 
