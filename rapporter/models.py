@@ -1,7 +1,8 @@
 """Generated reports: a stored file per version, with status and progress.
 
-The delårsrapport job (a later issue) fills these rows; the model is here so
-access rules and the API contract (API.md `rapporter/`) have their shape.
+The helårsekvivalent PDF job (rapporter/services.py) fills these rows; the
+delårsrapport job is a later issue. Access rules and the API contract
+(API.md `rapporter/`) have their shape.
 """
 
 from django.conf import settings
@@ -49,6 +50,8 @@ class Rapport(models.Model):
     storlek = models.PositiveBigIntegerField("storlek (byte)", null=True, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     fel = models.TextField("fel", blank=True)
+    # What the report was made from, e.g. a helårsekvivalenttabell's {"ar": 2020, "region": "19"}.
+    parametrar = models.JSONField("parametrar", default=dict, blank=True)
     publicerad = models.BooleanField("publicerad", default=False)
     skapad = models.DateTimeField(auto_now_add=True)
     skapad_av = models.ForeignKey(

@@ -49,45 +49,64 @@ def _kommunkoder(forbund: Forbund) -> list[str]:
     return sorted(forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True))
 
 
-def _sida(request: HttpRequest):
-    forbund = aktivt_forbund(request)
-    if not roller_i(request.user, forbund):
-        raise Http404
+def regionval(forbund: Forbund) -> tuple[list[str], list[tuple[str, str]]]:
+    """The förbund's län, and the regions to choose among (code, name)."""
     koder = _kommunkoder(forbund)
     lan = sorted({k[:2] for k in koder})
     namn = dict(Region.objects.filter(kod__in=[*koder, *lan, RIKET]).values_list("kod", "namn"))
     val = [(FORBUND, forbund.namn)] if koder else []
     val += [(k, namn.get(k, k)) for k in (*koder, *lan)] + [(RIKET, "Riket")]
-    ar = list(Helarsekvivalent.objects.order_by("-ar").values_list("ar", flat=True).distinct())
+    return lan, val
+
+
+def helarsekvivalent_tabeller(forbund: Forbund, ar: int, region: str) -> dict:
+    """The page's tables (and chart) for a year and region; the PDF job builds the same.
+
+    Returns `tabeller` (the non-empty Tabellvy), `diagram`, `ar` and `utan_kon`
+    (the region and year named when SCB has no figures per kön, else "").
+    """
+    lan, val = regionval(forbund)
+    egna = helarsekvivalenter(
+        omraden=omraden(forbund=forbund) + omraden(regioner=[*lan, RIKET]), ar=[ar]
+    )
+    lanets = helarsekvivalenter(omraden=omraden(regioner=[*_lanets_kommuner(lan), *lan]), ar=[ar])
+    vald = omraden(forbund=forbund)[-1:] if region == FORBUND else omraden(regioner=[region])
+    over_ar = helarsekvivalenter(omraden=vald)
+    per_kon = helarsekvivalenter(omraden=vald, ar=[ar], kon=["kvinnor", "man", "totalt"])
+    har_kon = any(r.kon != "totalt" for r in per_kon)
+    tabeller = [
+        regiontabell("forbundet", f"Förbundets kommuner, län och riket {ar}", egna),
+        regiontabell("lanet", f"Länets kommuner {ar}", lanets),
+        artabell(over_ar),
+        *([konstabell(per_kon)] if har_kon else []),
+    ]
+    return {
+        "tabeller": [t for t in tabeller if not t.data.empty],
+        "diagram": andelsdiagram(f"Andel av befolkningen 20–64 år {ar} (%)", egna),
+        "ar": ar,
+        "utan_kon": "" if har_kon else f"{dict(val).get(region, region)} {ar}",
+    }
+
+
+def arval() -> list[int]:
+    """The years with SCB figures, latest first."""
+    return list(Helarsekvivalent.objects.order_by("-ar").values_list("ar", flat=True).distinct())
+
+
+def _sida(request: HttpRequest):
+    forbund = aktivt_forbund(request)
+    if not roller_i(request.user, forbund):
+        raise Http404
+    _lan, val = regionval(forbund)
+    ar = arval()
     form = HelarsekvivalentForm(request.GET, ar=ar, regioner=val)
     sammanhang = {"forbund": forbund, "form": form, "tabeller": [], "har_data": bool(ar)}
     sammanhang["far_importera"] = Roll.FORBUNDSCHEF in roller_i(request.user, forbund)
     if not ar or not form.is_valid():
         return sammanhang
     valt_ar, region = form.cleaned_data["ar"], form.cleaned_data["region"]
-    egna = helarsekvivalenter(
-        omraden=omraden(forbund=forbund) + omraden(regioner=[*lan, RIKET]), ar=[valt_ar]
-    )
-    lanets = helarsekvivalenter(
-        omraden=omraden(regioner=[*_lanets_kommuner(lan), *lan]), ar=[valt_ar]
-    )
-    vald = omraden(forbund=forbund)[-1:] if region == FORBUND else omraden(regioner=[region])
-    over_ar = helarsekvivalenter(omraden=vald)
-    per_kon = helarsekvivalenter(omraden=vald, ar=[valt_ar], kon=["kvinnor", "man", "totalt"])
-    har_kon = any(r.kon != "totalt" for r in per_kon)
-    tabeller = [
-        regiontabell("forbundet", f"Förbundets kommuner, län och riket {valt_ar}", egna),
-        regiontabell("lanet", f"Länets kommuner {valt_ar}", lanets),
-        artabell(over_ar),
-        *([konstabell(per_kon)] if har_kon else []),
-    ]
-    sammanhang |= {
-        "tabeller": [t for t in tabeller if not t.data.empty],
-        "diagram": andelsdiagram(f"Andel av befolkningen 20–64 år {valt_ar} (%)", egna),
-        "ar": valt_ar,
-        "utan_kon": "" if har_kon else f"{dict(val)[region]} {valt_ar}",
-        "fragor": request.GET.urlencode(),
-    }
+    sammanhang |= helarsekvivalent_tabeller(forbund, valt_ar, region)
+    sammanhang |= {"region": region, "fragor": request.GET.urlencode()}
     return sammanhang
 
 

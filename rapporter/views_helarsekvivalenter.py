@@ -1,0 +1,65 @@
+"""Order the helårsekvivalent PDF, follow its job, and fetch the file (förbundschef only)."""
+
+from pathlib import PurePath
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from finsam.formular import ar_htmx
+from finsam.hantering.views.gemensamt import chefsvy
+from finsam.models import Forbund
+from rapporter.models import Rapport
+from rapporter.services import rapport_bestall_helarsekvivalenter
+from statistik.views_helarsekvivalenter import HelarsekvivalentForm, arval, regionval
+
+PAGAR = (Rapport.Status.KOAD, Rapport.Status.PAGAR)
+
+
+@chefsvy
+@require_POST
+def bestall(request: HttpRequest, forbund: Forbund) -> HttpResponse:
+    """Order a PDF of the chosen year and region, then show its status."""
+    _lan, regioner = regionval(forbund)
+    ar = arval()
+    form = HelarsekvivalentForm(request.POST, ar=ar, regioner=regioner)
+    if not ar or not form.is_valid():
+        return render(
+            request,
+            "rapporter/helarsekvivalenter_fel.html",
+            {"forbund": forbund, "form": form},
+            status=400,
+        )
+    rapport = rapport_bestall_helarsekvivalenter(
+        forbund=forbund,
+        ar=form.cleaned_data["ar"],
+        region=form.cleaned_data["region"],
+        user=request.user,
+    )
+    return redirect("rapport_status", rapport.pk)
+
+
+@chefsvy
+def status(request: HttpRequest, forbund: Forbund, pk: int) -> HttpResponse:
+    """The job's status and progress; htmx polls the status part every second while it runs."""
+    rapport = get_object_or_404(
+        Rapport.objects.visible_to(request.user).filter(forbund=forbund), pk=pk
+    )
+    htmx = ar_htmx(request)
+    return render(
+        request,
+        "rapporter/_status.html" if htmx else "rapporter/status.html",
+        {"forbund": forbund, "rapport": rapport, "pagar": rapport.status in PAGAR, "htmx": htmx},
+    )
+
+
+@login_required
+def fil(request: HttpRequest, pk: int) -> FileResponse:
+    """Any stored rapport the user may see: the förbundschef also unpublished versions."""
+    rapport = get_object_or_404(Rapport.objects.visible_to(request.user), pk=pk)
+    if not rapport.fil or rapport.status != Rapport.Status.KLAR:
+        raise Http404
+    namn = f"{rapport.get_typ_display()} {rapport.fran:%Y} v{rapport.version}"
+    andelse = PurePath(rapport.fil.name).suffix or ".pdf"
+    return FileResponse(rapport.fil.open("rb"), as_attachment=True, filename=namn + andelse)
