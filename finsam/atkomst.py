@@ -45,6 +45,9 @@ class Atkomst:
 
 INGEN_ATKOMST = Atkomst()
 
+# Roles that see every aggregate of their förbund: all insatser, the budget (DOMAIN.md §6).
+SER_HELA_FORBUNDET = frozenset({Roll.FORBUNDSCHEF, Roll.STYRELSE})
+
 
 class _System:
     """The trusted operator: management commands and the demo seed, never a request.

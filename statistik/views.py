@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from finsam.atkomst import atkomst
+from finsam.atkomst import SER_HELA_FORBUNDET, atkomst
 from finsam.budget.selectors import budgetar_for_ar
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
@@ -31,9 +31,6 @@ from statistik.export import (
 from statistik.forms import InsatsPeriodForm, PeriodForm
 from statistik.oversikt import Oversikt
 from statistik.tabeller import insats_tabeller
-
-# Roles that see every insats of their förbund in aggregate (DOMAIN.md §6).
-SER_HELA_FORBUNDET = (Roll.FORBUNDSCHEF, Roll.STYRELSE)
 
 
 def _insats_for_statistik(request: HttpRequest, pk: int) -> Insats:

@@ -31,6 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 
 from finsam.budget.datum import manadens_sista_dag
+from finsam.filtext import avkoda, megabyte
 from finsam.models import Budgetrad
 from finsam.models.budget import normalisera_konto
 
@@ -60,7 +61,6 @@ KOLUMNER: dict[str, tuple[str, ...]] = {
 }
 TRASIG_XLSX = "Excel-filen kunde inte läsas. Den kan vara skadad eller ofullständig."
 DATUMFORMAT_TEXT = "ÅÅÅÅ-MM-DD (t.ex. 2021-08-31) eller ÅÅÅÅMM (t.ex. 202108)"
-_STYRTECKEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MELLANRUM = re.compile(r"\s")  # Unicode: the no-break spaces too
 _BELOPP = re.compile(r"[-+]?\d+(,\d+)?")
 _ISODATUM = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
@@ -214,7 +214,7 @@ def kontrollera_fil(innehall: bytes, filnamn: str) -> bool:
         return False
     if len(innehall) > MAX_STORLEK_XLSX:
         raise ValidationError(
-            f"Excel-filen är för stor ({_megabyte(len(innehall))} MB). En Excel-fil får vara "
+            f"Excel-filen är för stor ({megabyte(len(innehall))} MB). En Excel-fil får vara "
             f"högst {MAX_STORLEK_XLSX // 2**20} MB, eftersom stora Excel-filer tar lång tid "
             "att läsa. Exportera en så stor fil som CSV (semikolonavgränsad, högst "
             f"{MAX_STORLEK // 2**20} MB) i stället."
@@ -255,13 +255,8 @@ def las_tabell(
 def for_stor(storlek: int) -> str:
     """The message for a file over the limit, with its size."""
     return (
-        f"Filen är för stor ({_megabyte(storlek)} MB). "
-        f"Den får vara högst {MAX_STORLEK // 2**20} MB."
+        f"Filen är för stor ({megabyte(storlek)} MB). Den får vara högst {MAX_STORLEK // 2**20} MB."
     )
-
-
-def _megabyte(storlek: int) -> str:
-    return f"{storlek / (1024 * 1024):.1f}".replace(".", ",")
 
 
 def _tom(cell) -> bool:
@@ -275,22 +270,13 @@ def _tom(cell) -> bool:
 
 
 def _avkoda(innehall: bytes) -> str:
-    if innehall.startswith((b"\xff\xfe", b"\xfe\xff")):
-        kodningar: tuple[str, ...] = ("utf-16",)
-    else:
-        kodningar = ("utf-8-sig", "cp1252")
-    for kodning in kodningar:
-        try:
-            text = innehall.decode(kodning)
-        except UnicodeDecodeError:
-            continue
-        # Control characters never occur in an export: the bytes were no text.
-        if _STYRTECKEN.search(text):
-            break
-        return text
-    raise ValidationError(
-        "Filen kunde inte läsas som text. Den är kanske ingen CSV-fil, eller skadad. "
-        "Spara den som CSV (semikolonavgränsad) eller som Excel-arbetsbok (.xlsx)."
+    return avkoda(
+        innehall,
+        kodningar=("utf-8-sig", "cp1252"),
+        fel=(
+            "Filen kunde inte läsas som text. Den är kanske ingen CSV-fil, eller skadad. "
+            "Spara den som CSV (semikolonavgränsad) eller som Excel-arbetsbok (.xlsx)."
+        ),
     )
 
 

@@ -43,6 +43,7 @@ from functools import cache, partial
 
 from django.core.exceptions import ValidationError
 
+from finsam.filtext import avkoda, megabyte
 from finsam.kodlistor import Ersattningsform, SCBKon
 
 MAX_STORLEK = 50 * 1024 * 1024
@@ -113,7 +114,6 @@ _RUBRIK_TID = re.compile(
     r"(?:(?P<fore>\d{4}(?:M\d{2})?)\s+(?P<text1>.+)|(?P<text2>.+?)\s+(?P<efter>\d{4}(?:M\d{2})?))"
 )
 _TAL = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
-_STYRTECKEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def las_scb(innehall: bytes, filnamn: str = "") -> Scblasning:
     """The rows of an SCB file of helårsekvivalenter, JSON-stat2 or CSV."""
     if len(innehall) > MAX_STORLEK:
         raise ValidationError(
-            f"Filen är för stor ({_megabyte(len(innehall))} MB). "
+            f"Filen är för stor ({megabyte(len(innehall))} MB). "
             f"Den får vara högst {MAX_STORLEK // 2**20} MB."
         )
     andelse = filnamn.rsplit(".", 1)[-1].lower() if "." in filnamn else ""
@@ -189,18 +189,13 @@ def las_scb(innehall: bytes, filnamn: str = "") -> Scblasning:
 
 
 def _avkoda(innehall: bytes) -> str:
-    for kodning in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = innehall.decode(kodning)
-        except UnicodeDecodeError:
-            continue
-        # Control characters never occur in SCB's files: the bytes were no text.
-        if _STYRTECKEN.search(text):
-            break
-        return text
-    raise ValidationError(
-        "Filen kunde inte läsas som text. Den är kanske inte en JSON- eller CSV-fil från SCB, "
-        "eller så är den skadad."
+    return avkoda(
+        innehall,
+        kodningar=("utf-8-sig", "cp1252", "latin-1"),
+        fel=(
+            "Filen kunde inte läsas som text. Den är kanske inte en JSON- eller CSV-fil från "
+            "SCB, eller så är den skadad."
+        ),
     )
 
 
@@ -208,10 +203,6 @@ def _kompakt(text: str) -> str:
     """Casefolded, without accents, and only letters, digits and +: "Sjuk- och X" ~ "sjuk och x"."""
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(t for t in text if (t.isalnum() and t.isascii()) or t == "+")
-
-
-def _megabyte(storlek: int) -> str:
-    return f"{storlek / (1024 * 1024):.1f}".replace(".", ",")
 
 
 # --- What a label means

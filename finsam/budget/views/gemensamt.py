@@ -6,11 +6,10 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
+from finsam.atkomst import SER_HELA_FORBUNDET
 from finsam.budget.selectors import budgetar_hamta
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
-
-LASARE = (Roll.FORBUNDSCHEF, Roll.STYRELSE)
 
 
 def lasvy(vy: Callable) -> Callable:
@@ -25,7 +24,7 @@ def lasvy(vy: Callable) -> Callable:
     def inre(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         forbund = aktivt_forbund(request)
         roller = roller_i(request.user, forbund)
-        if not roller.intersection(LASARE):
+        if not roller.intersection(SER_HELA_FORBUNDET):
             raise Http404
         if "pk" in kwargs:
             kwargs["budgetar"] = budgetar_hamta(
