@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 
-from statistik.berakning.fraga import Fraga, Rad
+from statistik.berakning.fraga import Fraga, Rad, las_summa
 from statistik.berakning.objekt import Belaggning, procent
 from statistik.berakning.period import Period
 
@@ -31,6 +31,6 @@ class Belaggningsrefs:
     def las(self, rad: Rad, arsplatser: int | None) -> Belaggning:
         if not arsplatser:
             return Belaggning(andel=None)
-        summa: datetime.timedelta | None = rad.get(self.summa)
-        deltagardagar = (summa.days if summa else 0) + (rad.get(self.antal) or 0)
+        summa: datetime.timedelta | None = las_summa(rad, self.summa)
+        deltagardagar = (summa.days if summa else 0) + (las_summa(rad, self.antal) or 0)
         return Belaggning(andel=procent(deltagardagar, arsplatser * self.period.dagar))

@@ -1,21 +1,24 @@
 """One grouped aggregate query, assembled from the tables that need it.
 
 Each table registers its conditional aggregates (`Count(..., filter=Q(...))`)
-here and gets back the aliases to read; the query then runs once, grouped
-by rot insats, however many tables and rows there are.
+here and gets back the alias to read; the query then runs once, grouped by
+rot insats and kön, however many tables and rows there are. Grouping by kön
+rather than filtering each count by it keeps the query a third of the size,
+and the database evaluates a third of the conditions per row.
 """
 
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Aggregate, Count, Expression, Q, QuerySet
+from django.db.models import Aggregate, Count, Expression, F, Q, QuerySet
 
 from statistik.berakning.objekt import Kontal, Tabell
-from statistik.berakning.urval import KON, Omfang, kon_villkor
+from statistik.berakning.urval import KON, Omfang
 
-# The three aliases (kvinnor, man, annat) of one count split by kön.
-KontalRef = tuple[str, str, str]
-Rad = dict[str, Any]
+# The alias of one count; it is read once per kön.
+KontalRef = str
+# One rot's aggregates: kön slug → that kön's row of aliases.
+Rad = dict[str, dict[str, Any]]
 
 
 class Fraga:
@@ -36,31 +39,38 @@ class Fraga:
         return namn
 
     def kontal(self, villkor: Q, *, rakna: str = "pk", distinct: bool = False) -> KontalRef:
-        return tuple(  # type: ignore[return-value]
-            self.lagg_till(
-                Count(rakna, filter=villkor & kon_villkor(kon, self.prefix), distinct=distinct)
-            )
-            for kon, _kolumn in KON
-        )
+        return self.lagg_till(Count(rakna, filter=villkor, distinct=distinct))
 
     def tabell(self, villkor: Q, koder: Iterable[tuple[str, Q]]) -> dict[str, KontalRef]:
         """One row per code: `koder` pairs each code with its own condition."""
         return {kod: self.kontal(villkor & kodvillkor) for kod, kodvillkor in koder}
 
     def kor(self, qs: QuerySet) -> dict[int, Rad]:
-        """Run the query; one row of aggregates per rot insats."""
-        rader = self.omfang.grupperat(qs.alias(**self._alias), self.prefix).annotate(
-            **self._aggregat
-        )
-        return {rad["rot"]: rad for rad in rader}
+        """Run the query; the aggregates of each rot insats, per kön."""
+        grupperat = self.omfang.grupperat(qs.alias(**self._alias), self.prefix, kon=self._kon())
+        rader: dict[int, Rad] = {}
+        for rad in grupperat.annotate(**self._aggregat):
+            rader.setdefault(rad["rot"], {})[rad["kon"]] = rad
+        return rader
 
     def kor_ogrupperat(self, qs: QuerySet) -> Rad:
-        return qs.alias(**self._alias).aggregate(**self._aggregat)
+        """Run the query over all of `qs` at once, per kön."""
+        rader = qs.alias(**self._alias).values(kon=self._kon()).order_by()
+        return {rad["kon"]: rad for rad in rader.annotate(**self._aggregat)}
+
+    def _kon(self) -> F:
+        return F(f"{self.prefix}deltagare__kon")
 
 
 def las_kontal(rad: Rad, ref: KontalRef) -> Kontal:
-    return Kontal.av(*(rad.get(alias) or 0 for alias in ref))
+    return Kontal.av(*(rad.get(kon, {}).get(ref) or 0 for kon, _kolumn in KON))
 
 
 def las_tabell(rad: Rad, refs: dict[str, KontalRef]) -> Tabell:
     return {kod: las_kontal(rad, ref) for kod, ref in refs.items()}
+
+
+def las_summa(rad: Rad, alias: str) -> Any:
+    """An aggregate that is not split by kön: the sum of its kön rows (None when none)."""
+    varden = [kon[alias] for kon in rad.values() if kon.get(alias) is not None]
+    return sum(varden[1:], varden[0]) if varden else None

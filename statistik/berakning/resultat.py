@@ -49,7 +49,6 @@ def stegforflyttning(omfang: Omfang, period: Period, urval: str) -> dict[int, An
     fraga = Fraga(omfang)
     for namn, uttryck in _forsta_och_senaste(period.till).items():
         fraga.alias(namn, uttryck)
-    # Per kön in the same query: each kön is one more conditional aggregate.
     av = fraga.kontal(Q(antal_bed__gte=2))
     antal = fraga.kontal(Q(antal_bed__gte=2, senaste_steg__gt=F("forsta_steg")))
     qs = omfang.inskrivningar().filter(period.population(urval))

@@ -50,9 +50,6 @@ class Omfang:
         """The inskrivningar counted: felregistrerade never count (DOMAIN.md §5)."""
         return Inskrivning.objects.ej_felregistrerade().filter(self.villkor()).order_by()
 
-    def grupperat(self, qs: QuerySet, prefix: str = "") -> QuerySet:
-        return qs.values(rot=self.rot(prefix)).order_by()
-
-
-def kon_villkor(kon: str, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}deltagare__kon": kon})
+    def grupperat(self, qs: QuerySet, prefix: str = "", **fler: Expression) -> QuerySet:
+        """`qs` grouped by rot insats, and by the expressions in `fler` within it."""
+        return qs.values(rot=self.rot(prefix), **fler).order_by()
