@@ -1,10 +1,9 @@
 """Beläggning: active deltagare-days in the period ÷ (årsplatser × days in the period)."""
 
-import datetime
-
-from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Sum, Value
+from django.db.models import Count, DateField, F, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 
+from statistik.berakning.datum import Dagar
 from statistik.berakning.fraga import Fraga, Rad, las_summa
 from statistik.berakning.objekt import Belaggning, procent
 from statistik.berakning.period import Period
@@ -18,10 +17,7 @@ class Belaggningsrefs:
         # in the period was active one day, so one day is added per inskrivning.
         fraga.alias(
             "dagar_i_period",
-            ExpressionWrapper(
-                Least(Coalesce(F("slutdatum"), till), till) - Greatest(F("startdatum"), fran),
-                output_field=DurationField(),
-            ),
+            Dagar(Least(Coalesce(F("slutdatum"), till), till), Greatest(F("startdatum"), fran)),
         )
         aktiva = period.population("aktiva")
         self.summa = fraga.lagg_till(Sum("dagar_i_period", filter=aktiva))
@@ -31,6 +27,5 @@ class Belaggningsrefs:
     def las(self, rad: Rad, arsplatser: int | None) -> Belaggning:
         if not arsplatser:
             return Belaggning(andel=None)
-        summa: datetime.timedelta | None = las_summa(rad, self.summa)
-        deltagardagar = (summa.days if summa else 0) + (las_summa(rad, self.antal) or 0)
+        deltagardagar = las_summa(rad, self.summa) + las_summa(rad, self.antal)
         return Belaggning(andel=procent(deltagardagar, arsplatser * self.period.dagar))

@@ -1,7 +1,6 @@
 """Counts and breakdowns by kön: aktiva, nya, avslutade, anonyma and the §5 tables."""
 
-from django.db.models import F, IntegerField, Q, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import F, Q, Sum
 
 from deltagare.models import AnonymaDeltagare, Forsorjning
 from finsam.kodlistor import (
@@ -11,6 +10,7 @@ from finsam.kodlistor import (
     TidIOffentligForsorjning,
     Utbildningsniva,
 )
+from statistik.berakning.datum import Ar
 from statistik.berakning.fraga import Fraga, KontalRef, Rad, las_kontal, las_tabell
 from statistik.berakning.objekt import Kontal, Tabell
 from statistik.berakning.period import Period
@@ -45,7 +45,7 @@ class Deltagarrefs:
 
         fraga.alias(
             "alder",
-            ExtractYear("startdatum", output_field=IntegerField()) - F("deltagare__fodelsear"),
+            Ar("startdatum") - F("deltagare__fodelsear"),
         )
         urvalet = period.population(urval)
         avslutade = period.population("avslutade")

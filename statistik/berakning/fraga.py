@@ -70,7 +70,6 @@ def las_tabell(rad: Rad, refs: dict[str, KontalRef]) -> Tabell:
     return {kod: las_kontal(rad, ref) for kod, ref in refs.items()}
 
 
-def las_summa(rad: Rad, alias: str) -> Any:
-    """An aggregate that is not split by kön: the sum of its kön rows (None when none)."""
-    varden = [kon[alias] for kon in rad.values() if kon.get(alias) is not None]
-    return sum(varden[1:], varden[0]) if varden else None
+def las_summa(rad: Rad, alias: str) -> int:
+    """A number that is not split by kön: the sum of its kön rows."""
+    return sum(kon.get(alias) or 0 for kon in rad.values())

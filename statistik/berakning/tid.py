@@ -1,13 +1,13 @@
 """Tid i insats: start to slut of the avslutade, in months of 30.4375 days."""
 
-import datetime
 import math
 import statistics
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import DurationField, ExpressionWrapper, F, Q
+from django.db.models import Q
 
+from statistik.berakning.datum import Dagar
 from statistik.berakning.fraga import Fraga, KontalRef
 from statistik.berakning.period import Period
 from statistik.berakning.urval import Omfang
@@ -32,8 +32,8 @@ def hogsta_dag(hogsta_manad: int) -> int:
     return math.ceil(grans) - 1
 
 
-def _dagar() -> ExpressionWrapper:
-    return ExpressionWrapper(F("slutdatum") - F("startdatum"), output_field=DurationField())
+def _dagar() -> Dagar:
+    return Dagar("slutdatum", "startdatum")
 
 
 def registrera_grupper(fraga: Fraga, period: Period) -> dict[str, KontalRef]:
@@ -42,10 +42,10 @@ def registrera_grupper(fraga: Fraga, period: Period) -> dict[str, KontalRef]:
     koder = []
     lagsta = 0
     for kod, hogsta_manad in GRUPPER:
-        villkor = Q(dagar_i_insats__gte=datetime.timedelta(days=lagsta))
+        villkor = Q(dagar_i_insats__gte=lagsta)
         if hogsta_manad is not None:
             hogsta = hogsta_dag(hogsta_manad)
-            villkor &= Q(dagar_i_insats__lte=datetime.timedelta(days=hogsta))
+            villkor &= Q(dagar_i_insats__lte=hogsta)
             lagsta = hogsta + 1
         koder.append((kod, villkor))
     return fraga.tabell(avslutade, koder)
@@ -64,8 +64,8 @@ def median_manader(omfang: Omfang, period: Period) -> dict[int, Decimal]:
         .annotate(rot=omfang.rot(), dagar_i_insats=_dagar())
         .values_list("rot", "dagar_i_insats")
     )
-    for rot, varaktighet in rader:
-        dagar[rot].append(varaktighet.days)
+    for rot, antal_dagar in rader:
+        dagar[rot].append(antal_dagar)
     return {
         rot: manader(Decimal(str(statistics.median(lista)))).quantize(Decimal("0.1"), ROUND_HALF_UP)
         for rot, lista in dagar.items()
