@@ -5,7 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from cryptography.fernet import Fernet
+from django.db import connection
 
 from finsam.celery import app as celery_app
 
@@ -84,3 +86,12 @@ def test_produktion_kraver_alltid_tvafaktor():
         FINSAM_HMAC_KEY="hmac-" + "y" * 40,
     )
     assert resultat.stdout.strip().splitlines()[-1] == "True", resultat.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="JIT finns bara i PostgreSQL")
+def test_postgresql_kompilerar_inte_fragorna():
+    """JIT-compiling the statistics queries took longer than running them."""
+    with connection.cursor() as markor:
+        markor.execute("SHOW jit")
+        assert markor.fetchone() == ("off",)
