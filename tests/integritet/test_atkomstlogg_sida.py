@@ -66,7 +66,10 @@ def test_url_och_lank_i_navigeringen(client, chef):
 
 
 @pytest.mark.parametrize("anvandare", ["samordnare", "styrelse", "samordnare_annan_insats"])
-def test_andra_roller_i_forbundet_far_404(request, client, anvandare):
+def test_andra_roller_i_forbundet_far_404(request, client, db, anvandare):
+    # `db` is named here, not only reached through getfixturevalue: pytest-django
+    # orders tests by the fixtures they name, and this one ran among the tests
+    # without a database, leaving a PostgreSQL session open at teardown.
     client.force_login(request.getfixturevalue(anvandare))
     svar = client.get(URL)
     assert svar.status_code == 404
