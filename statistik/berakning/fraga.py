@@ -3,7 +3,7 @@
 Each table registers its conditional aggregates (`Count(..., filter=Q(...))`)
 here and gets back the alias to read; the query then runs once, grouped by
 rot insats and kön, however many tables and rows there are. Grouping by kön
-rather than filtering each count by it keeps the query a third of the size,
+rather than filtering each count by it keeps the query about a third of the size,
 and the database evaluates a third of the conditions per row.
 """
 

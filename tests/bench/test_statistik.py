@@ -62,7 +62,7 @@ def test_insatssidan_1000_deltagare(tusen, chef, client):
 
 
 def test_oversikten_1000_deltagare(forbund, insats, annan_insats, chef, client):
-    """The förbundschef's dashboard over two insatser sharing 1 000 deltagare."""
+    """The förbundschef's dashboard with 1 000 deltagare spread over two insatser."""
     bygg_manga(forbund, [insats, annan_insats], 1000)
     client.force_login(chef)
     adress = f"{reverse('statistik')}?period=egen&fran={FRAN}&till={TILL}"

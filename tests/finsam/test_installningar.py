@@ -95,3 +95,15 @@ def test_postgresql_kompilerar_inte_fragorna():
     with connection.cursor() as markor:
         markor.execute("SHOW jit")
         assert markor.fetchone() == ("off",)
+
+
+def test_jit_av_laggs_till_adressens_egna_options():
+    resultat = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])",
+        DATABASE_URL="postgres://finsam@db:5432/finsam?options=-c%20statement_timeout%3D5000",
+    )
+    assert resultat.stdout.strip().splitlines()[-1] == (
+        "{'options': '-c statement_timeout=5000 -c jit=off'}"
+    ), resultat.stderr
