@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from finsam.kodlistor import Roll
 
+# Roles that see every aggregate of their förbund: all insatser, the budget (DOMAIN.md §6).
+SER_HELA_FORBUNDET = frozenset({Roll.FORBUNDSCHEF, Roll.STYRELSE})
+
 
 @dataclass(frozen=True)
 class Atkomst:
@@ -38,15 +41,16 @@ class Atkomst:
     def har_roll(self, forbund_id: int, roll: str) -> bool:
         return roll in self.roller.get(forbund_id, ())
 
+    def ser_hela_forbundet(self, forbund_id: int | None) -> bool:
+        """Förbundschef or styrelse there: every insats's aggregates and the budget."""
+        return bool(self.roller.get(forbund_id, frozenset()) & SER_HELA_FORBUNDET)
+
     @property
     def ar_part(self) -> bool:
         return self.part_forbund is not None
 
 
 INGEN_ATKOMST = Atkomst()
-
-# Roles that see every aggregate of their förbund: all insatser, the budget (DOMAIN.md §6).
-SER_HELA_FORBUNDET = frozenset({Roll.FORBUNDSCHEF, Roll.STYRELSE})
 
 
 class _System:

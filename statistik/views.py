@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from finsam.atkomst import SER_HELA_FORBUNDET, atkomst
+from finsam.atkomst import atkomst
 from finsam.budget.selectors import budgetar_for_ar
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
@@ -43,10 +43,7 @@ def _insats_for_statistik(request: HttpRequest, pk: int) -> Insats:
     if insats is None:
         raise Http404
     a = atkomst(request.user)
-    if not (
-        any(a.har_roll(insats.forbund_id, roll) for roll in SER_HELA_FORBUNDET)
-        or insats.pk in a.samordnare_insatser
-    ):
+    if not (a.ser_hela_forbundet(insats.forbund_id) or insats.pk in a.samordnare_insatser):
         raise Http404
     return insats
 
@@ -55,9 +52,8 @@ def _insats_for_statistik(request: HttpRequest, pk: int) -> Insats:
 def oversikt(request: HttpRequest) -> HttpResponse:
     """The dashboard for förbundschef and styrelse; a samordnare gets their insatser's links."""
     forbund = aktivt_forbund(request)
-    roller = roller_i(request.user, forbund)
-    if not roller.intersection(SER_HELA_FORBUNDET):
-        if Roll.SAMORDNARE not in roller:
+    if forbund is None or not atkomst(request.user).ser_hela_forbundet(forbund.pk):
+        if Roll.SAMORDNARE not in roller_i(request.user, forbund):
             raise Http404
         insatser = samordnarens_insatser(user=request.user, forbund=forbund)
         return render(

@@ -6,9 +6,9 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
-from finsam.atkomst import SER_HELA_FORBUNDET
+from finsam.atkomst import atkomst
 from finsam.budget.selectors import budgetar_hamta
-from finsam.forbundsval import aktivt_forbund, roller_i
+from finsam.forbundsval import aktivt_forbund
 from finsam.kodlistor import Roll
 
 
@@ -23,13 +23,14 @@ def lasvy(vy: Callable) -> Callable:
     @wraps(vy)
     def inre(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         forbund = aktivt_forbund(request)
-        roller = roller_i(request.user, forbund)
-        if not roller.intersection(SER_HELA_FORBUNDET):
+        a = atkomst(request.user)
+        if forbund is None or not a.ser_hela_forbundet(forbund.pk):
             raise Http404
         if "pk" in kwargs:
             kwargs["budgetar"] = budgetar_hamta(
                 user=request.user, forbund=forbund, pk=kwargs.pop("pk")
             )
-        return vy(request, forbund, *args, far_andra=Roll.FORBUNDSCHEF in roller, **kwargs)
+        far_andra = a.har_roll(forbund.pk, Roll.FORBUNDSCHEF)
+        return vy(request, forbund, *args, far_andra=far_andra, **kwargs)
 
     return inre
