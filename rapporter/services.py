@@ -23,10 +23,11 @@ from finsam.atkomst import som_skapare
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef
 from rapporter.models import Rapport
+from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
+from statistik.scb.selectors import arval
 
 log = logging.getLogger(__name__)
 
-KALLA = "SCB, helårsekvivalenter 20–64 år"
 TEKNISKT_FEL = "PDF-filen kunde inte skapas på grund av ett tekniskt fel. Försök igen senare."
 
 
@@ -51,7 +52,7 @@ def rapport_bestall_helarsekvivalenter(*, forbund: Forbund, ar: int, region: str
     from rapporter.tasks import rapport_generera_task
 
     krav_forbundschef(user, forbund.pk)
-    if not _har_ar(ar):
+    if ar not in arval():
         raise ValidationError({"ar": f"Det finns inga helårsekvivalenter från SCB för {ar}."})
     # One order at a time per förbund, so two cannot take the same version.
     Forbund.objects.select_for_update().filter(pk=forbund.pk).first()
@@ -75,22 +76,14 @@ def rapport_bestall_helarsekvivalenter(*, forbund: Forbund, ar: int, region: str
     return rapport
 
 
-def _har_ar(ar: int) -> bool:
-    from statistik.models import Helarsekvivalent
-
-    return Helarsekvivalent.objects.filter(ar=ar).exists()
-
-
 def rendera_helarsekvivalenter(rapport: Rapport) -> bytes:
     """The PDF of the tables the page shows for the rapport's förbund, år and region."""
     # WeasyPrint loads Pango when imported; only the job needs it.
     import weasyprint
 
-    from statistik.views_helarsekvivalenter import helarsekvivalent_tabeller
-
     ar, region = int(rapport.parametrar["ar"]), str(rapport.parametrar["region"])
     sammanhang = helarsekvivalent_tabeller(rapport.forbund, ar, region)
-    if not _har_ar(ar) or not sammanhang["tabeller"]:
+    if ar not in arval() or not sammanhang["tabeller"]:
         raise RapportFel(f"Det finns inga helårsekvivalenter från SCB för {ar}.")
     html = render_to_string(
         "rapporter/pdf/helarsekvivalenter.html",

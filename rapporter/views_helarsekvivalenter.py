@@ -12,7 +12,7 @@ from finsam.hantering.views.gemensamt import chefsvy
 from finsam.models import Forbund
 from rapporter.models import Rapport
 from rapporter.services import rapport_bestall_helarsekvivalenter
-from statistik.views_helarsekvivalenter import HelarsekvivalentForm, arval, regionval
+from statistik.forms import HelarsekvivalentForm
 
 PAGAR = (Rapport.Status.KOAD, Rapport.Status.PAGAR)
 
@@ -21,10 +21,8 @@ PAGAR = (Rapport.Status.KOAD, Rapport.Status.PAGAR)
 @require_POST
 def bestall(request: HttpRequest, forbund: Forbund) -> HttpResponse:
     """Order a PDF of the chosen year and region, then show its status."""
-    _lan, regioner = regionval(forbund)
-    ar = arval()
-    form = HelarsekvivalentForm(request.POST, ar=ar, regioner=regioner)
-    if not ar or not form.is_valid():
+    form = HelarsekvivalentForm(request.POST, forbund=forbund)
+    if not form.ar or not form.is_valid():
         return render(
             request,
             "rapporter/helarsekvivalenter_fel.html",

@@ -8,8 +8,10 @@ import datetime
 
 from django import forms
 
-from finsam.formular import datumfalt
+from finsam.formular import datumfalt, valfalt
+from finsam.models import Forbund
 from insatser.forms import delar
+from statistik.scb.selectors import arval, regionval
 
 I_AR, DELAR, EGEN = "i_ar", "delar", "egen"
 PERIODVAL = (
@@ -80,3 +82,23 @@ class InsatsPeriodForm(PeriodForm):
 
     def clean_urval(self) -> str:
         return self.cleaned_data.get("urval") or "aktiva"
+
+
+class HelarsekvivalentForm(forms.Form):
+    """The year of the helårsekvivalent tables, and the region shown over the years and by kön.
+
+    `ar` holds the years with SCB figures (none: nothing to choose).
+    """
+
+    def __init__(self, data, *, forbund: Forbund) -> None:
+        self.ar = arval()
+        _lan, regioner = regionval(forbund)
+        data = data.copy()
+        data.setdefault("ar", str(self.ar[0]) if self.ar else "")
+        data.setdefault("region", regioner[0][0] if regioner else "")
+        super().__init__(data)
+        self.fields["ar"] = forms.TypedChoiceField(
+            label="År", choices=[(a, str(a)) for a in self.ar], coerce=int,
+            error_messages={"invalid_choice": "Välj ett år i listan."},
+        )  # fmt: skip
+        self.fields["region"] = valfalt("Region över år och efter kön", regioner)

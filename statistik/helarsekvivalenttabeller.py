@@ -9,10 +9,21 @@ from decimal import Decimal
 
 import pandas as pd
 
-from finsam.kodlistor import Ersattningsform
-from statistik.berakning.helarsekvivalenter import HelarsekvivalentRad, en_decimal
+from finsam.kodlistor import Ersattningsform, SCBKon
+from finsam.models import Forbund
+from statistik.berakning.helarsekvivalenter import (
+    FORBUND,
+    RIKET,
+    HelarsekvivalentRad,
+    en_decimal,
+    helarsekvivalenter,
+    omraden,
+)
 from statistik.oversikt import Diagram, diagram
+from statistik.scb.selectors import lanets_kommuner, regionval
 from statistik.tabeller import DECIMAL, Tabellvy, tal
+
+KALLA = "SCB, helårsekvivalenter 20–64 år (HE0000T02N2)"
 
 FORMNAMN = {str(f): str(f.label) for f in Ersattningsform}
 SUMMA, FOLKMANGD, ANDEL = "Summa", "Folkmängd 20–64 år", "Andel (%)"
@@ -108,7 +119,7 @@ def konstabell(rader: list[HelarsekvivalentRad]) -> Tabellvy:
             k: (per_kon[k].summa if form == "summa" else per_kon[k].former[form])
             if k in per_kon
             else None
-            for k in ("kvinnor", "man", "totalt")
+            for k in SCBKon.values
         }
         data[namn] = {
             "Kvinnor": en_decimal(varden["kvinnor"]),
@@ -143,3 +154,32 @@ def andelsdiagram(rubrik: str, rader: list[HelarsekvivalentRad]) -> Diagram:
         rubrik,
         [(r.namn, float(r.andel or 0), f"{tal(r.andel, decimaler=1)}\xa0%", None) for r in rader],
     )
+
+
+def helarsekvivalent_tabeller(forbund: Forbund, ar: int, region: str) -> dict:
+    """The page's tables (and chart) for a year and region; the PDF job builds the same.
+
+    Returns `tabeller` (the non-empty Tabellvy), `diagram`, `ar` and `utan_kon`
+    (the region and year named when SCB has no figures per kön, else "").
+    """
+    lan, val = regionval(forbund)
+    egna = helarsekvivalenter(
+        omraden=omraden(forbund=forbund) + omraden(regioner=[*lan, RIKET]), ar=[ar]
+    )
+    lanets = helarsekvivalenter(omraden=omraden(regioner=[*lanets_kommuner(lan), *lan]), ar=[ar])
+    vald = omraden(forbund=forbund)[-1:] if region == FORBUND else omraden(regioner=[region])
+    over_ar = helarsekvivalenter(omraden=vald)
+    per_kon = helarsekvivalenter(omraden=vald, ar=[ar], kon=SCBKon.values)
+    har_kon = any(r.kon != SCBKon.TOTALT for r in per_kon)
+    tabeller = [
+        regiontabell("forbundet", f"Förbundets kommuner, län och riket {ar}", egna),
+        regiontabell("lanet", f"Länets kommuner {ar}", lanets),
+        artabell(over_ar),
+        *([konstabell(per_kon)] if har_kon else []),
+    ]
+    return {
+        "tabeller": [t for t in tabeller if not t.data.empty],
+        "diagram": andelsdiagram(f"Andel av befolkningen 20–64 år {ar} (%)", egna),
+        "ar": ar,
+        "utan_kon": "" if har_kon else f"{dict(val).get(region, region)} {ar}",
+    }

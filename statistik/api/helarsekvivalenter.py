@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from finsam.api.paginering import Sidindelning
 from finsam.api.schema import FinsamAutoSchema
+from finsam.kodlistor import SCBKon
 from finsam.models import Forbund
 from statistik.berakning.helarsekvivalenter import (
     FORMER,
@@ -25,7 +26,7 @@ from statistik.berakning.helarsekvivalenter import (
 from statistik.models import Helarsekvivalent
 
 _REGIONKOD = re.compile(r"^(\d{4}|\d{2})$")
-KON = ("kvinnor", "man", "totalt")
+KON = SCBKon.values
 
 
 class ListFalt(serializers.ListField):

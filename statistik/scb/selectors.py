@@ -1,8 +1,11 @@
-"""What of SCB's table Finsam holds: the years, for the import page."""
+"""What of SCB's table Finsam holds: the years, and the regions a förbund chooses among."""
 
 from django.db.models import Count, Q
 
-from statistik.models import Helarsekvivalent
+from finsam.kodlistor import Parttyp
+from finsam.models import Forbund
+from statistik.berakning.helarsekvivalenter import FORBUND, RIKET
+from statistik.models import Helarsekvivalent, Region
 from statistik.scb.lasning import MANADER_PER_AR
 
 
@@ -17,3 +20,29 @@ def scb_ar_i_finsam(*, user) -> list[dict]:
         )
         .order_by("-ar")
     )
+
+
+def arval() -> list[int]:
+    """The years with SCB figures, latest first."""
+    return list(Helarsekvivalent.objects.order_by("-ar").values_list("ar", flat=True).distinct())
+
+
+def _kommunkoder(forbund: Forbund) -> list[str]:
+    return sorted(forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True))
+
+
+def regionval(forbund: Forbund) -> tuple[list[str], list[tuple[str, str]]]:
+    """The förbund's län, and the regions to choose among (code, name)."""
+    koder = _kommunkoder(forbund)
+    lan = sorted({k[:2] for k in koder})
+    namn = dict(Region.objects.filter(kod__in=[*koder, *lan, RIKET]).values_list("kod", "namn"))
+    val = [(FORBUND, forbund.namn)] if koder else []
+    val += [(k, namn.get(k, k)) for k in (*koder, *lan)] + [(RIKET, "Riket")]
+    return lan, val
+
+
+def lanets_kommuner(lan: list[str]) -> list[str]:
+    if not lan:
+        return []
+    filter_ = Region.objects.filter(typ=Region.Typ.KOMMUN, kod__regex=rf"^({'|'.join(lan)})")
+    return list(filter_.order_by("kod").values_list("kod", flat=True))
