@@ -17,6 +17,10 @@ class ReferensdataQuerySet(SynligQuerySet):
         return self.all() if (a.admin or a.forbund) else self.none()
 
 
+# A yearly figure from SCB's months is incomplete from fewer months than this.
+MANADER_PER_AR = 12
+
+
 class Region(models.Model):
     """A kommun, län or riket, by SCB code (`1980`, `19`, `00`)."""
 
@@ -24,6 +28,13 @@ class Region(models.Model):
         KOMMUN = "kommun", "Kommun"
         LAN = "lan", "Län"
         RIKET = "riket", "Riket"
+
+        @classmethod
+        def for_kod(cls, kod: str) -> "Region.Typ":
+            """The type an SCB code names (the constraint below holds them to it)."""
+            if kod == "00":
+                return cls.RIKET
+            return cls.KOMMUN if len(kod) == 4 else cls.LAN
 
     kod = models.CharField("kod", max_length=4, unique=True)
     namn = models.CharField("namn", max_length=100)
@@ -87,7 +98,7 @@ class Helarsekvivalent(models.Model):
                 violation_error_message="Helårsekvivalenter kan inte vara negativa.",
             ),
             models.CheckConstraint(
-                condition=Q(manader__isnull=True) | Q(manader__gte=1, manader__lte=12),
+                condition=Q(manader__isnull=True) | Q(manader__gte=1, manader__lte=MANADER_PER_AR),
                 name="helarsekvivalent_manader_1_12",
                 violation_error_message="Ett årsmedel bygger på 1–12 månader.",
             ),

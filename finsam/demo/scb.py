@@ -50,12 +50,6 @@ def folkmangd_20_64(kod: str, ar: int) -> int:
     return next(r.folkmangd for r in las_csv() if (r.kod, r.ar, r.kon) == (kod, ar, "totalt"))
 
 
-def _regiontyp(kod: str) -> str:
-    if kod == "00":
-        return Region.Typ.RIKET
-    return Region.Typ.KOMMUN if len(kod) == 4 else Region.Typ.LAN
-
-
 def ladda_scb() -> int:
     """Load the file's rows that are missing; returns the number of rows created."""
     skapade = 0
@@ -67,7 +61,8 @@ def ladda_scb() -> int:
     for rad in las_csv():
         region = regioner.get(rad.kod)
         if region is None:
-            region = spara_validerad(Region(kod=rad.kod, namn=rad.namn, typ=_regiontyp(rad.kod)))
+            typ = Region.Typ.for_kod(rad.kod)
+            region = spara_validerad(Region(kod=rad.kod, namn=rad.namn, typ=typ))
             regioner[rad.kod] = region
             skapade += 1
         for form, varde in rad.varden.items():

@@ -19,7 +19,7 @@ from django.db.models import Count, Min, Q, Sum
 
 from finsam.kodlistor import Ersattningsform, Parttyp
 from finsam.models import Forbund
-from statistik.models import Folkmangd, Helarsekvivalent, Region
+from statistik.models import MANADER_PER_AR, Folkmangd, Helarsekvivalent, Region
 
 RIKET = "00"
 FORBUND = "forbund"
@@ -65,13 +65,13 @@ class HelarsekvivalentRad:
     kon: str
     former: dict[str, Decimal | None]
     folkmangd: int | None
-    # A mean of SCB's months: the fewest months behind it (fewer than 12: an
-    # incomplete year). None: SCB's yearly figure.
+    # A mean of SCB's months: the fewest months behind it (fewer than
+    # MANADER_PER_AR: an incomplete year). None: SCB's yearly figure.
     manader: int | None = None
 
     @property
     def ofullstandigt(self) -> bool:
-        return self.manader is not None and self.manader < 12
+        return self.manader is not None and self.manader < MANADER_PER_AR
 
     @property
     def summa(self) -> Decimal | None:

@@ -45,9 +45,9 @@ from django.core.exceptions import ValidationError
 
 from finsam.filtext import avkoda, megabyte
 from finsam.kodlistor import Ersattningsform, SCBKon
+from statistik.models import MANADER_PER_AR
 
 MAX_STORLEK = 50 * 1024 * 1024
-MANADER_PER_AR = 12
 FYRA_DECIMALER = Decimal("0.0001")
 # A varde has 14 digits, 4 of them decimals.
 STORSTA_VARDE = Decimal(10) ** 10

@@ -5,8 +5,7 @@ from django.db.models import Count, Q
 from finsam.kodlistor import Parttyp
 from finsam.models import Forbund
 from statistik.berakning.helarsekvivalenter import FORBUND, RIKET
-from statistik.models import Helarsekvivalent, Region
-from statistik.scb.lasning import MANADER_PER_AR
+from statistik.models import MANADER_PER_AR, Helarsekvivalent, Region
 
 
 def scb_ar_i_finsam(*, user) -> list[dict]:

@@ -173,16 +173,10 @@ def _regioner(lasning: Scblasning) -> tuple[dict[str, int], int]:
                 f"Regionen {kod} finns inte i Finsam och filen anger inget namn för den. "
                 "Hämta tabellen med regionernas koder och namn."
             )
-        region = spara_validerad(Region(kod=kod, namn=namn[:100], typ=regiontyp(kod)))
+        region = spara_validerad(Region(kod=kod, namn=namn[:100], typ=Region.Typ.for_kod(kod)))
         befintliga[kod] = region.pk
         skapade += 1
     return befintliga, skapade
-
-
-def regiontyp(kod: str) -> str:
-    if kod == "00":
-        return Region.Typ.RIKET
-    return Region.Typ.KOMMUN if len(kod) == 4 else Region.Typ.LAN
 
 
 def _ersatt(modell: type[models.Model], nya: dict[tuple, dict], *, nyckel: tuple) -> Antal:
