@@ -89,3 +89,8 @@ class Rapport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_typ_display()} {self.fran}–{self.till} v{self.version}"
+
+    @property
+    def pagar(self) -> bool:
+        """Ordered and not yet finished: the job has it, or will."""
+        return self.status in (self.Status.KOAD, self.Status.PAGAR)

@@ -103,7 +103,7 @@ def rapport_generera(*, rapport_id: int) -> Rapport | None:
     status page sees them. Safe to run twice: a finished rapport is left alone.
     """
     rapport = Rapport.objects.select_related("forbund").filter(pk=rapport_id).first()
-    if rapport is None or rapport.status not in (Rapport.Status.KOAD, Rapport.Status.PAGAR):
+    if rapport is None or not rapport.pagar:
         return rapport
     _satt(rapport.pk, status=Rapport.Status.PAGAR, progress=10, fel="")
     tillfallig = None

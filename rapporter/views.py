@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from finsam.forbundsval import forbund_for_roll
 from finsam.kodlistor import Roll
+from rapporter.models import Rapport
 from rapporter.selectors import publicerade_rapporter
 
 
@@ -28,6 +29,11 @@ def rapport_fil(request: HttpRequest, pk: int) -> FileResponse:
     rapport = get_object_or_404(rapporter, pk=pk)
     if not rapport.fil:
         raise Http404
+    return som_nedladdning(rapport)
+
+
+def som_nedladdning(rapport: Rapport) -> FileResponse:
+    """The rapport's stored file as a download named by its type, period and version."""
     namn = f"{rapport.get_typ_display()} {rapport.fran}–{rapport.till} v{rapport.version}"
     andelse = PurePath(rapport.fil.name).suffix or ".pdf"
     return FileResponse(rapport.fil.open("rb"), as_attachment=True, filename=namn + andelse)

@@ -1,7 +1,5 @@
 """Order the helårsekvivalent PDF, follow its job, and fetch the file (förbundschef only)."""
 
-from pathlib import PurePath
-
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +10,8 @@ from finsam.hantering.views.gemensamt import chefsvy
 from finsam.models import Forbund
 from rapporter.models import Rapport
 from rapporter.services import rapport_bestall_helarsekvivalenter
+from rapporter.views import som_nedladdning
 from statistik.forms import HelarsekvivalentForm
-
-PAGAR = (Rapport.Status.KOAD, Rapport.Status.PAGAR)
 
 
 @chefsvy
@@ -48,7 +45,7 @@ def status(request: HttpRequest, forbund: Forbund, pk: int) -> HttpResponse:
     return render(
         request,
         "rapporter/_status.html" if htmx else "rapporter/status.html",
-        {"forbund": forbund, "rapport": rapport, "pagar": rapport.status in PAGAR, "htmx": htmx},
+        {"forbund": forbund, "rapport": rapport, "pagar": rapport.pagar, "htmx": htmx},
     )
 
 
@@ -58,6 +55,4 @@ def fil(request: HttpRequest, pk: int) -> FileResponse:
     rapport = get_object_or_404(Rapport.objects.visible_to(request.user), pk=pk)
     if not rapport.fil or rapport.status != Rapport.Status.KLAR:
         raise Http404
-    namn = f"{rapport.get_typ_display()} {rapport.fran:%Y} v{rapport.version}"
-    andelse = PurePath(rapport.fil.name).suffix or ".pdf"
-    return FileResponse(rapport.fil.open("rb"), as_attachment=True, filename=namn + andelse)
+    return som_nedladdning(rapport)
