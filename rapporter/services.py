@@ -92,6 +92,10 @@ def rendera_helarsekvivalenter(rapport: Rapport) -> bytes:
     return weasyprint.HTML(string=html).write_pdf()
 
 
+# How each type of rapport is rendered; a type without an entry cannot be made here.
+RENDERARE = {Rapport.Typ.HELARSEKVIVALENTER: rendera_helarsekvivalenter}
+
+
 def _satt(pk: int, **falt) -> None:
     Rapport.objects.filter(pk=pk).update(**falt)
 
@@ -108,9 +112,10 @@ def rapport_generera(*, rapport_id: int) -> Rapport | None:
     _satt(rapport.pk, status=Rapport.Status.PAGAR, progress=10, fel="")
     tillfallig = None
     try:
-        if rapport.typ != Rapport.Typ.HELARSEKVIVALENTER:
+        renderare = RENDERARE.get(rapport.typ)
+        if renderare is None:
             raise RapportFel(f"Rapporttypen {rapport.get_typ_display()} skapas inte som PDF här.")
-        innehall = rendera_helarsekvivalenter(rapport)
+        innehall = renderare(rapport)
         _satt(rapport.pk, progress=80)
         katalog = Path(getattr(rapport.fil.storage, "location", settings.MEDIA_ROOT))
         katalog.mkdir(parents=True, exist_ok=True)

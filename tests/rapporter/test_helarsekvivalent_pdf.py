@@ -120,7 +120,7 @@ def test_misslyckad_rendering(
     def fel(_rapport):
         raise RuntimeError("trasig")
 
-    monkeypatch.setattr(services, "rendera_helarsekvivalenter", fel)
+    monkeypatch.setitem(services.RENDERARE, Rapport.Typ.HELARSEKVIVALENTER, fel)
     rapport = _bestall(
         django_capture_on_commit_callbacks, forbund=forbund, ar=2020, region="1980", user=chef
     )
