@@ -27,3 +27,8 @@ def avkoda(innehall: bytes, *, kodningar: tuple[str, ...], fel: str) -> str:
 def megabyte(storlek: int) -> str:
     """A size in MB with a decimal comma: `20,5`."""
     return f"{storlek / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def for_stor(storlek: int, grans: int) -> str:
+    """The message for a file over `grans` bytes, with its own size."""
+    return f"Filen är för stor ({megabyte(storlek)} MB). Den får vara högst {grans // 2**20} MB."

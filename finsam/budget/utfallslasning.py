@@ -31,7 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 
 from finsam.budget.datum import manadens_sista_dag
-from finsam.filtext import avkoda, megabyte
+from finsam.filtext import avkoda, for_stor, megabyte
 from finsam.models import Budgetrad
 from finsam.models.budget import normalisera_konto
 
@@ -197,7 +197,7 @@ def kontrollera_fil(innehall: bytes, filnamn: str) -> bool:
     Quick, so an upload is refused on its form. True for an Excel file.
     """
     if len(innehall) > MAX_STORLEK:
-        raise ValidationError(for_stor(len(innehall)))
+        raise ValidationError(for_stor(len(innehall), MAX_STORLEK))
     if not innehall or innehall.isspace():
         raise ValidationError("Filen är tom.")
     andelse = ("." + filnamn.rsplit(".", 1)[-1].lower()) if "." in filnamn else ""
@@ -250,13 +250,6 @@ def las_tabell(
         raise ValidationError("Filen är tom.")
     (huvudrad, huvud), *data = rader
     return huvudrad, huvud, data
-
-
-def for_stor(storlek: int) -> str:
-    """The message for a file over the limit, with its size."""
-    return (
-        f"Filen är för stor ({megabyte(storlek)} MB). Den får vara högst {MAX_STORLEK // 2**20} MB."
-    )
 
 
 def _tom(cell) -> bool:

@@ -43,7 +43,7 @@ from functools import cache, partial
 
 from django.core.exceptions import ValidationError
 
-from finsam.filtext import avkoda, megabyte
+from finsam.filtext import avkoda, for_stor
 from finsam.kodlistor import Ersattningsform, SCBKon
 from statistik.models import MANADER_PER_AR
 
@@ -160,10 +160,7 @@ class Scblasning:
 def las_scb(innehall: bytes, filnamn: str = "") -> Scblasning:
     """The rows of an SCB file of helårsekvivalenter, JSON-stat2 or CSV."""
     if len(innehall) > MAX_STORLEK:
-        raise ValidationError(
-            f"Filen är för stor ({megabyte(len(innehall))} MB). "
-            f"Den får vara högst {MAX_STORLEK // 2**20} MB."
-        )
+        raise ValidationError(for_stor(len(innehall), MAX_STORLEK))
     andelse = filnamn.rsplit(".", 1)[-1].lower() if "." in filnamn else ""
     if andelse in ("xlsx", "xls") or innehall.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise ValidationError(

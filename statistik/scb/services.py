@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
 from finsam.atkomst import SYSTEM, atkomst
+from finsam.filtext import for_stor
 from finsam.kodlistor import Roll
 from finsam.services.validering import spara_validerad
 from statistik.models import Folkmangd, Helarsekvivalent, Region
@@ -120,6 +121,17 @@ def krav_scb_import(user) -> None:
     a = atkomst(user)
     if not (a.admin or a.forbund_med_roll(Roll.FORBUNDSCHEF)):
         raise PermissionDenied("Endast förbundschefer och administratörer får importera SCB-data.")
+
+
+def scb_importera_uppladdad(*, fil, user) -> Importresultat:
+    """Import an uploaded file; one over the limit is refused before it is read into memory."""
+    krav_scb_import(user)
+    if fil.size is not None and fil.size > MAX_STORLEK:
+        raise ValidationError({"fil": for_stor(fil.size, MAX_STORLEK)})
+    try:
+        return scb_importera(innehall=fil.read(), filnamn=fil.name or "", user=user)
+    except ValidationError as fel:
+        raise ValidationError({"fil": fel.messages}) from fel
 
 
 def scb_importera(*, innehall: bytes, filnamn: str, user) -> Importresultat:

@@ -37,12 +37,12 @@ from finsam.budget.utfallslasning import (
     MAX_STORLEK,
     Fillasning,
     Utfallslasning,
-    for_stor,
     kontrollera_fil,
     las_fil,
     las_utfall,
     till_rader,
 )
+from finsam.filtext import for_stor
 from finsam.kodlistor import Budgetkategori
 from finsam.models import Budgetar, Budgetrad, Utfall, Utfallsimport
 from finsam.services.organisation import krav_forbundschef
@@ -105,7 +105,7 @@ def utfallsimport_ladda_upp(*, budgetar: Budgetar, fil: UploadedFile, user) -> U
 
     krav_forbundschef(user, budgetar.forbund_id)
     if fil.size is not None and fil.size > MAX_STORLEK:
-        raise ValidationError({"fil": for_stor(fil.size)})
+        raise ValidationError({"fil": for_stor(fil.size, MAX_STORLEK)})
     innehall = fil.read()
     filnamn = (fil.name or "")[:255]
     try:
