@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from finsam.atkomst import SYSTEM
 from statistik.models import Folkmangd, Helarsekvivalent, Region
-from statistik.scb.services import scb_importera
+from statistik.scb.lasning import MAX_STORLEK
+from statistik.scb.services import scb_importera, scb_importera_uppladdad
 from tests.factories import UserFactory
 from tests.scb.filer import (
     FOLKMANGD,
@@ -246,3 +247,21 @@ def test_anvandare_utan_roll_far_inte_importera(db):
     with pytest.raises(PermissionDenied):
         importera(JSON, user=UserFactory(username="ny"))
     assert antal_rader() == (0, 0, 0)
+
+
+class _StorFil:
+    """An upload over the limit whose bytes must never be read."""
+
+    name = "TAB1386.json"
+    size = MAX_STORLEK + 1
+
+    def read(self):
+        raise AssertionError("filen lästes")
+
+
+def test_for_stor_uppladdning_nekas_innan_den_lases():
+    with pytest.raises(ValidationError) as fel:
+        scb_importera_uppladdad(fil=_StorFil(), user=SYSTEM)
+    meddelande = "Filen är för stor (50,0 MB). Den får vara högst 50 MB."
+    assert fel.value.message_dict == {"fil": [meddelande]}
+    assert not Helarsekvivalent.objects.exists()
