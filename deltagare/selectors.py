@@ -193,7 +193,7 @@ def anonyma_lista(*, user, insats: Insats) -> list[AnonymaAr]:
     would give it away.
     """
     rader = AnonymaDeltagare.objects.visible_to(user).filter(insats=insats).order_by("ar")
-    min_cell = min_cell_for(user, insats.forbund)
+    min_cell = min_cell_for(user, insats.forbund, insats)
     resultat = []
     for rad in rader:
         kontal = maskera_kontal(Kontal(rad.kvinnor, rad.man, rad.annat, rad.totalt), min_cell)

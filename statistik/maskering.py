@@ -43,6 +43,7 @@ from statistik.berakning.objekt import (
 
 if TYPE_CHECKING:
     from finsam.models import Forbund
+    from insatser.models import Insats
 
 T = TypeVar("T")
 
@@ -50,13 +51,23 @@ T = TypeVar("T")
 OMASKERAT = 1
 
 
-def min_cell_for(user, forbund: "Forbund") -> int:
-    """The smallest count `user` may see of `forbund`'s figures.
+def min_cell_for(user, forbund: "Forbund", insats: "Insats | None" = None) -> int:
+    """The smallest count `user` may see of an insats's figures, or the förbund's as a whole.
 
-    Only part keys are masked: a person with a role in the förbund sees the
-    real aggregates (and, as samordnare, the deltagare themselves).
+    The one statistics-visibility rule, read by the API, the pages and the
+    anonyma alike (issue 11 §5): förbundschef and styrelse see every insats
+    of their förbund and the förbund unmasked; a samordnare sees its own
+    insatser and their delinsatser unmasked, and other insatser and the
+    förbund as a whole only as a part key would, masked at the förbund's
+    `min_cell`. Whether the user reaches the förbund at all (404 otherwise)
+    is `visible_to`'s question, asked before this one.
     """
-    return forbund.min_cell if atkomst(user).ar_part else OMASKERAT
+    a = atkomst(user)
+    if a.ser_hela_forbundet(forbund.pk):
+        return OMASKERAT
+    if insats is not None and insats.pk in a.samordnare_insatser:
+        return OMASKERAT
+    return forbund.min_cell
 
 
 def ar_maskerat(antal: int | None, min_cell: int) -> bool:

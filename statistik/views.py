@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from finsam.atkomst import atkomst
 from finsam.budget.selectors import budgetar_for_ar
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
@@ -29,21 +28,21 @@ from statistik.export import (
     som_excel,
 )
 from statistik.forms import InsatsPeriodForm, PeriodForm
+from statistik.maskering import OMASKERAT, min_cell_for
 from statistik.oversikt import Oversikt
 from statistik.tabeller import insats_tabeller
 
 
 def _insats_for_statistik(request: HttpRequest, pk: int) -> Insats:
-    """The insats, if the user may see its statistics; otherwise 404 (not 403).
+    """The insats, if the user may see its statistics unmasked; otherwise 404 (not 403).
 
-    Förbundschef and styrelse see every insats of their förbund; a samordnare
-    only their own insatser and those insatser's delinsatser.
+    The pages show real figures only. Where the one rule (`min_cell_for`)
+    gives a user an insats masked, as a part key would see it (a samordnare
+    and another team's insats), its figures are read over the API, where
+    parter read them (DOMAIN.md §6), and the page answers 404.
     """
     insats = Insats.objects.visible_to(request.user).filter(pk=pk).first()
-    if insats is None:
-        raise Http404
-    a = atkomst(request.user)
-    if not (a.ser_hela_forbundet(insats.forbund_id) or insats.pk in a.samordnare_insatser):
+    if insats is None or min_cell_for(request.user, insats.forbund, insats) != OMASKERAT:
         raise Http404
     return insats
 
@@ -52,7 +51,7 @@ def _insats_for_statistik(request: HttpRequest, pk: int) -> Insats:
 def oversikt(request: HttpRequest) -> HttpResponse:
     """The dashboard for förbundschef and styrelse; a samordnare gets their insatser's links."""
     forbund = aktivt_forbund(request)
-    if forbund is None or not atkomst(request.user).ser_hela_forbundet(forbund.pk):
+    if forbund is None or min_cell_for(request.user, forbund) != OMASKERAT:
         if Roll.SAMORDNARE not in roller_i(request.user, forbund):
             raise Http404
         insatser = samordnarens_insatser(user=request.user, forbund=forbund)

@@ -1,4 +1,4 @@
-"""The statistics the API answers with: the engine's figures, masked for part keys.
+"""The statistics the API answers with: the engine's figures, masked as `min_cell_for` says.
 
 Only aggregates leave here, never a deltagare, so nothing is written to the
 access log (DOMAIN.md §6 logs reads of deltagare data).
@@ -40,7 +40,7 @@ def insats_statistik_las(
     """API.md's statistics object for an insats the caller has already been given."""
     fran, till = standardperiod(fran, till)
     resultat = insats_statistik(insats=insats, fran=fran, till=till, urval=urval)
-    return maskera(resultat, min_cell_for(user, insats.forbund)).som_dict()
+    return maskera(resultat, min_cell_for(user, insats.forbund, insats)).som_dict()
 
 
 def forbund_statistik_las(

@@ -67,14 +67,21 @@ class TestRegistrera:
 
 
 class TestLasa:
-    def test_alla_roller_i_forbundet_laser(self, url, ar_2024_2025, samordnare, fel_anvandare):
-        for user in [samordnare, *fel_anvandare]:
+    def test_alla_roller_i_forbundet_laser(
+        self, url, ar_2024_2025, samordnare, chef, styrelse, samordnare_annan_insats, partklient
+    ):
+        for user in [samordnare, chef, styrelse]:
             svar = personlig_klient(user).get(url)
             assert svar.status_code == 200
             assert svar.json() == [
                 {"ar": 2024, "kvinnor": 2, "man": 5, "annat": 0, "totalt": 7},
                 {"ar": 2025, "kvinnor": 4, "man": 3, "annat": 1, "totalt": 8},
             ]
+        # Another team's samordnare reads them as a part key does (issue 11 §5).
+        svar = personlig_klient(samordnare_annan_insats).get(url)
+        assert svar.status_code == 200
+        assert svar.json() == partklient.get(url).json()
+        assert svar.json()[0]["kvinnor"] is None
 
     def test_partnyckel_far_sma_antal_maskerade(self, url, ar_2024_2025, partklient):
         svar = partklient.get(url)

@@ -15,16 +15,21 @@ def K(kvinnor, man, annat, totalt) -> dict:
 
 
 def test_varje_roll_far_motorns_siffror(
-    forbund, statistikdata, annan_insats, chef, samordnare, styrelse
+    forbund, statistikdata, annan_insats, chef, samordnare, styrelse, partklient
 ):
     # The samordnare's man of the statistikdata is also in ALL-IN: one person, two insatser.
     person = statistikdata.inskrivningar.get(startdatum=D(2024, 2, 1)).deltagare
     inskriv(annan_insats, start=D(2024, 3, 1), person=person)
     vantat = forbund_statistik(forbund=forbund, fran=FRAN, till=TILL).som_dict()
-    for user in (chef, samordnare, styrelse):
+    for user in (chef, styrelse):
         svar = personlig_klient(user).get(forbund_url(forbund), PERIOD)
         assert svar.status_code == 200, user
         assert svar.json() == vantat
+    # A samordnare sees the förbund as a whole only as a part key does (issue 11 §5).
+    svar = personlig_klient(samordnare).get(forbund_url(forbund), PERIOD)
+    assert svar.status_code == 200
+    assert svar.json() == partklient.get(forbund_url(forbund), PERIOD).json()
+    assert svar.json()["deltagare"]["nya"] == K(0, None, 0, None)
     assert vantat["deltagare"]["nya"] == K(0, 1, 0, 1)  # unique persons
     assert [s["namn"] for s in vantat["insatser"]] == ["ALL-IN", "Samordningsteam"]
 

@@ -1,4 +1,4 @@
-"""`insatser/{id}/statistik/`: every role of the förbund, part keys masked, others 404."""
+"""`insatser/{id}/statistik/`: every role of the förbund, part keys and other teams masked."""
 
 import datetime
 
@@ -6,12 +6,12 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from finsam.kodlistor import Kon
+from finsam.kodlistor import Kon, Roll
 from statistik.berakning import insats_statistik
 from tests.api.conftest import personlig_klient
 from tests.api_statistik.conftest import FRAN, PERIOD, TILL, insats_url
 from tests.api_statistik.hjalp import DOLD_ANDEL, antal, bara_dolt
-from tests.factories import InsatsFactory
+from tests.factories import InsatsFactory, anvandare_med_roll
 from tests.statistik.bygg import A, D, inskriv
 
 DATUMFEL = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."
@@ -24,15 +24,34 @@ def K(kvinnor, man, annat, totalt) -> dict:
 
 class TestVemSer:
     def test_varje_roll_far_motorns_siffror(
-        self, statistikdata, chef, samordnare, styrelse, samordnare_annan_insats
+        self, statistikdata, chef, samordnare, styrelse, samordnare_annan_insats, partklient
     ):
         # One source of truth: the answer is the engine's object, unmasked.
         vantat = insats_statistik(insats=statistikdata, fran=FRAN, till=TILL).som_dict()
-        for user in (chef, samordnare, styrelse, samordnare_annan_insats):
+        for user in (chef, samordnare, styrelse):
             svar = personlig_klient(user).get(insats_url(statistikdata), PERIOD)
             assert svar.status_code == 200, user
             assert svar.json() == vantat
         assert vantat["deltagare"]["nya"] == K(0, 1, 0, 1)
+        # Another team's samordnare sees the insats only as a part key does (issue 11 §5).
+        svar = personlig_klient(samordnare_annan_insats).get(insats_url(statistikdata), PERIOD)
+        assert svar.status_code == 200
+        assert svar.json() == partklient.get(insats_url(statistikdata), PERIOD).json()
+        assert svar.json()["deltagare"]["nya"] == K(0, None, 0, None)
+
+    def test_samordnare_ser_delinsatsen_omaskerad_och_den_overordnade_maskerad(
+        self, forbund, statistikdata
+    ):
+        delinsats = InsatsFactory(
+            forbund=forbund, namn="Förrehabilitering", overordnad=statistikdata
+        )
+        klient = personlig_klient(
+            anvandare_med_roll(Roll.SAMORDNARE, forbund, delinsats, username="del")
+        )
+        eget = klient.get(insats_url(delinsats), PERIOD).json()
+        assert eget == insats_statistik(insats=delinsats, fran=FRAN, till=TILL).som_dict()
+        overordnad = klient.get(insats_url(statistikdata), PERIOD).json()
+        assert overordnad["deltagare"]["nya"] == K(0, None, 0, None)
 
     def test_annat_forbund_och_admin_utan_roll_far_404(
         self, statistikdata, utomstaende, annan_partklient, admin
