@@ -125,7 +125,7 @@ def test_misslyckad_rendering(
         django_capture_on_commit_callbacks, forbund=forbund, ar=2020, region="1980", user=chef
     )
     assert rapport.status == Rapport.Status.FEL
-    assert rapport.fel == services.TEKNISKT_FEL
+    assert rapport.fel == Rapport.TEKNISKT_FEL
     assert "tekniskt fel" in rapport.fel
     assert not rapport.fil
     assert rapport.storlek is None

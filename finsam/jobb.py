@@ -1,0 +1,190 @@
+"""One lifecycle for every background job: a row with status and progress, and one runner.
+
+A job is a database row (STYLE.md "Background jobs and files"): ordered as
+*köad*, taken by a Celery task that marks it *pågår*, reports its progress,
+and ends it *klar*, or *fel* with a Swedish reason the user sees. The rows
+are subclasses of `Jobb`; a subclass may add states of its own before
+köad (Utfallsimport is read and previewed first). A job that produces a
+file stores it through `lagrad_fil`, whole or not at all.
+"""
+
+import hashlib
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.files import File
+from django.db import models
+from django.db.models import Q
+from django.db.models.fields.files import FieldFile
+
+log = logging.getLogger(__name__)
+J = TypeVar("J", bound="Jobb")
+
+
+class Jobbstatus(models.TextChoices):
+    KOAD = "koad", "Köad"
+    PAGAR = "pagar", "Pågår"
+    KLAR = "klar", "Klar"
+    FEL = "fel", "Fel"
+
+
+class Jobb(models.Model):
+    """A background job's row: status, progress 0–100, its Swedish fel, who ordered it and when.
+
+    A subclass with states of its own redeclares `status` with choices that
+    include Jobbstatus's four.
+    """
+
+    status = models.CharField(
+        "status", max_length=10, choices=Jobbstatus.choices, default=Jobbstatus.KOAD
+    )
+    progress = models.PositiveSmallIntegerField("förlopp (%)", default=0)
+    fel = models.TextField("fel", blank=True)
+    skapad = models.DateTimeField(auto_now_add=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # Shown when the job fails for a reason that is not the user's to mend.
+    TEKNISKT_FEL = "Jobbet avbröts av ett tekniskt fel. Försök igen om en stund."
+
+    class Meta:
+        abstract = True
+        ordering = ["-skapad"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="%(class)s_progress_hogst_100",
+                violation_error_message="Förloppet kan vara högst 100 %.",
+            ),
+        ]
+
+    @property
+    def pagar(self) -> bool:
+        """Ordered and not yet finished: the job has it, or will."""
+        return self.status in (Jobbstatus.KOAD, Jobbstatus.PAGAR)
+
+
+class Jobbfel(Exception):
+    """A job that cannot be done with what it was given; the message is shown as its fel."""
+
+
+class JobbAndrat(Exception):
+    """The row changed under the job (another run finished it): nothing of this run is kept."""
+
+
+class Framsteg:
+    """Writes a job's fields at once, outside any transaction, so its status page sees them.
+
+    A progress equal to the last one written is not written again.
+    """
+
+    def __init__(self, jobb: Jobb) -> None:
+        self.modell = type(jobb)
+        self.pk = jobb.pk
+        self.senast: dict = {}
+
+    def __call__(self, **falt) -> None:
+        if falt.keys() == {"progress"} and self.senast.get("progress") == falt["progress"]:
+            return
+        self.modell.objects.filter(pk=self.pk).update(**falt)
+        self.senast |= falt
+
+
+def jobb_klar(jobb: Jobb, **falt) -> None:
+    """Mark a running job klar with the fields it produced, or raise JobbAndrat.
+
+    Called inside the job's own transaction where its result must be written
+    with it (the utfall of an import, a stored file); otherwise the runner
+    calls it when the work returns.
+    """
+    antal = (
+        type(jobb)
+        .objects.filter(pk=jobb.pk, status=Jobbstatus.PAGAR)
+        .update(status=Jobbstatus.KLAR, progress=100, fel="", **falt)
+    )
+    if antal != 1:
+        raise JobbAndrat(f"{jobb._meta.verbose_name} {jobb.pk} ändrades medan jobbet pågick.")
+
+
+def jobb_kor(
+    modell: type[J],
+    pk: int,
+    arbete: Callable[[J, Framsteg], None],
+    *,
+    startbara: tuple[str, ...] = (Jobbstatus.KOAD, Jobbstatus.PAGAR),
+    queryset: models.QuerySet | None = None,
+) -> J | None:
+    """Run one job: mark it pågår, do the work, and mark it klar, or fel with a Swedish reason.
+
+    `arbete(jobb, framsteg)` does the work and reports progress with
+    `framsteg(progress=…)`. It raises Jobbfel with a message for the user;
+    any other exception is logged and shown as the model's TEKNISKT_FEL.
+    If another run finished the row meanwhile, its result stands.
+    A job not in a `startbara` state (gone, finished, or run already) is
+    left alone, so a task delivered twice does the work once.
+    """
+    jobb = (queryset if queryset is not None else modell.objects).filter(pk=pk).first()
+    if jobb is None or jobb.status not in startbara:
+        return jobb
+    framsteg = Framsteg(jobb)
+    framsteg(status=Jobbstatus.PAGAR, progress=0, fel="")
+    jobb.status = Jobbstatus.PAGAR
+    try:
+        arbete(jobb, framsteg)
+        if modell.objects.filter(pk=pk, status=Jobbstatus.PAGAR).exists():
+            jobb_klar(jobb)
+    except Jobbfel as fel:
+        framsteg(status=Jobbstatus.FEL, fel=str(fel))
+    except JobbAndrat:
+        # Another run finished the row: its result stands, this one's is dropped.
+        log.warning("%s %s ändrades medan jobbet pågick", modell._meta.verbose_name, pk)
+    except Exception:
+        log.exception("%s %s misslyckades", modell._meta.verbose_name, pk)
+        framsteg(status=Jobbstatus.FEL, fel=modell.TEKNISKT_FEL)
+    jobb.refresh_from_db()
+    return jobb
+
+
+class _Tillfallig(File):
+    """A built file: FileSystemStorage moves a file with a temporary path into place."""
+
+    def temporary_file_path(self) -> str:
+        return self.name
+
+
+@contextmanager
+def lagrad_fil(fil: FieldFile, namn: str, innehall: bytes) -> Iterator[dict]:
+    """Store a job's product under `namn` and give the fields that describe it.
+
+    The bytes go to a temporary file beside the storage's files and are
+    moved into place whole. The block marks the job klar with the fields
+    (`fil`, `storlek`, `sha256`); if it fails, the stored file is removed,
+    so a job leaves its file and its row klar together or neither.
+    """
+    katalog = Path(getattr(fil.storage, "location", settings.MEDIA_ROOT))
+    katalog.mkdir(parents=True, exist_ok=True)
+    fd, tillfallig = tempfile.mkstemp(suffix=Path(namn).suffix, dir=katalog)
+    try:
+        with os.fdopen(fd, "wb") as ut:
+            ut.write(innehall)
+        with open(tillfallig, "rb") as las:
+            fil.save(namn, _Tillfallig(las, name=tillfallig), save=False)
+    finally:
+        if os.path.exists(tillfallig):
+            os.remove(tillfallig)
+    try:
+        yield {
+            "fil": fil.name,
+            "storlek": len(innehall),
+            "sha256": hashlib.sha256(innehall).hexdigest(),
+        }
+    except BaseException:
+        fil.storage.delete(fil.name)
+        raise
