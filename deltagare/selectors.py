@@ -20,11 +20,10 @@ from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedom
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
 from finsam.atkomst import atkomst
-from finsam.kodlistor import KON_KOLUMNER, Avslutsorsak, Bedomningstyp
+from finsam.kodlistor import Avslutsorsak, Bedomningstyp
 from finsam.kryptering import dekryptera, uppslagshash
+from finsam.maskering import maskera_kon, min_cell_for
 from insatser.models import Insats
-from statistik.berakning.objekt import Kontal
-from statistik.maskering import maskera_kontal, min_cell_for
 
 URVAL = ("aktiva", "avslutade", "alla")
 # Sort keys a list may be ordered by (a user's choice, so never raw input).
@@ -196,6 +195,7 @@ def anonyma_lista(*, user, insats: Insats) -> list[AnonymaAr]:
     min_cell = min_cell_for(user, insats.forbund, insats)
     resultat = []
     for rad in rader:
-        kontal = maskera_kontal(Kontal(rad.kvinnor, rad.man, rad.annat, rad.totalt), min_cell)
-        resultat.append(AnonymaAr(rad.ar, *(getattr(kontal, k) for k in KON_KOLUMNER)))
+        resultat.append(
+            AnonymaAr(rad.ar, *maskera_kon(rad.kvinnor, rad.man, rad.annat, rad.totalt, min_cell))
+        )
     return resultat

@@ -1,4 +1,4 @@
-"""Small counts hidden from parter (DOMAIN.md §2, API.md `min_cell`): the one masking rule.
+"""Small counts hidden from parter (DOMAIN.md §2, API.md `min_cell`): what would give them back.
 
 Parter are other authorities under sekretess; an aggregate they receive
 must not let a person be traced. A count from 1 to `min_cell - 1` is
@@ -22,14 +22,16 @@ therefore None, and so is everything that would give it back:
 
 Zero is never masked: it describes nobody. The rule works on the engine's
 result objects, so every figure is masked where it is made, once, and the
-API, anonyma and any later export for parter call this module.
+API and any later export for parter call this module. Who sees figures
+masked, and the cells of one count per kön, are finsam/maskering.py's: the
+anonyma of deltagare (below statistik) mask with those.
 """
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from finsam.atkomst import atkomst
 from finsam.kodlistor import KON_KOLUMNER, TILL_ARBETE_ELLER_STUDIER
+from finsam.maskering import OMASKERAT, ar_maskerat, maskera_kon
 from statistik.berakning.objekt import (
     Andel,
     Belaggning,
@@ -41,49 +43,12 @@ from statistik.berakning.objekt import (
     TidIInsats,
 )
 
-if TYPE_CHECKING:
-    from finsam.models import Forbund
-    from insatser.models import Insats
-
 T = TypeVar("T")
-
-# min_cell 1 hides nothing: counts from 1 to 0.
-OMASKERAT = 1
-
-
-def min_cell_for(user, forbund: "Forbund", insats: "Insats | None" = None) -> int:
-    """The smallest count `user` may see of an insats's figures, or the förbund's as a whole.
-
-    The one statistics-visibility rule, read by the API, the pages and the
-    anonyma alike (issue 11 §5): förbundschef and styrelse see every insats
-    of their förbund and the förbund unmasked; a samordnare sees its own
-    insatser and their delinsatser unmasked, and other insatser and the
-    förbund as a whole only as a part key would, masked at the förbund's
-    `min_cell`. Whether the user reaches the förbund at all (404 otherwise)
-    is `visible_to`'s question, asked before this one.
-    """
-    a = atkomst(user)
-    if a.ser_hela_forbundet(forbund.pk):
-        return OMASKERAT
-    if insats is not None and insats.pk in a.samordnare_insatser:
-        return OMASKERAT
-    return forbund.min_cell
-
-
-def ar_maskerat(antal: int | None, min_cell: int) -> bool:
-    """True when the count is hidden: from 1 to `min_cell - 1`, or already hidden."""
-    return antal is None or 0 < antal < min_cell
-
-
-def maskera_antal(antal: int | None, min_cell: int) -> int | None:
-    return None if ar_maskerat(antal, min_cell) else antal
 
 
 def maskera_kontal(kontal: Kontal, min_cell: int) -> Kontal:
     """The cells from 1 to `min_cell - 1` hidden, and the totalt with any of them."""
-    celler = [maskera_antal(getattr(kontal, kon), min_cell) for kon in KON_KOLUMNER[:3]]
-    totalt = None if None in celler else maskera_antal(kontal.totalt, min_cell)
-    return Kontal(*celler, totalt)
+    return Kontal(*maskera_kon(*(getattr(kontal, kon) for kon in KON_KOLUMNER), min_cell))
 
 
 def maskera_andel(andel: Andel, min_cell: int) -> Andel:

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from finsam.budget.selectors import budgetar_for_ar
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
+from finsam.maskering import OMASKERAT, min_cell_for
 from insatser.models import Insats
 from insatser.selectors import insatser_for_forbund, nyckeltal_for_period, samordnarens_insatser
 from statistik.berakning import forbund_statistik, insats_statistik
@@ -28,7 +29,6 @@ from statistik.export import (
     som_excel,
 )
 from statistik.forms import InsatsPeriodForm, PeriodForm
-from statistik.maskering import OMASKERAT, min_cell_for
 from statistik.oversikt import Oversikt
 from statistik.tabeller import insats_tabeller
 

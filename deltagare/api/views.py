@@ -235,12 +235,13 @@ class InskrivningViewSet(
         return Response(InskrivningSerializer(avslutad, context=self.get_serializer_context()).data)
 
 
-class AnonymaAtgard:
-    # The `anonyma` action of the insats viewset (`insatser/{id}/anonyma/`).
+class InsatsAnonymaViewSet(SynligViewSet):
+    # `insatser/{id}/anonyma/`, registered beside the insats resource.
     # Aggregates, so every member and part key of the förbund reads them
-    # (the selector masks small counts for part keys); only the insats's
-    # samordnare write them (the service says so). A mixin, so the insats
-    # viewset gains the action with one line and the code stays here.
+    # (the selector masks them as `min_cell_for` says); only the insats's
+    # samordnare write them (the service says so).
+
+    queryset = Insats.objects.all()
 
     @extend_schema(methods=["GET"], responses=AnonymaSvarSerializer(many=True))
     @extend_schema(methods=["POST"], request=AnonymaSerializer, responses=AnonymaSvarSerializer)

@@ -1,29 +1,30 @@
-"""`/api/v1/`: the resources of API.md and the OpenAPI document."""
+"""`/api/v1/`: the OpenAPI document, the core resources, and every app's resources.
 
-from django.urls import path
+Composition: each app registers its own resources in its `api/urls.py`
+(an action on another app's resource, such as `insatser/{id}/statistik/`,
+is a viewset of its own at that address), and this module includes them.
+"""
+
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 import finsam.api.schema  # noqa: F401  (registers the API key scheme before any schema is built)
-from deltagare.api.views import DeltagareViewSet, InskrivningViewSet
 from finsam.api.views import ForbundViewSet, PartViewSet
 from finsam.budget.api.views import BudgetViewSet
-from insatser.api.views import InsatsViewSet
-from statistik.api.helarsekvivalenter import HelarsekvivalentViewSet
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("forbund", ForbundViewSet, basename="forbund")
 router.register("parter", PartViewSet, basename="part")
-router.register("insatser", InsatsViewSet, basename="insats")
-router.register("deltagare", DeltagareViewSet, basename="deltagare")
-router.register("inskrivningar", InskrivningViewSet, basename="inskrivning")
-router.register("helarsekvivalenter", HelarsekvivalentViewSet, basename="helarsekvivalent")
 router.register("budget", BudgetViewSet, basename="budget")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
+    path("", include("insatser.api.urls")),
+    path("", include("deltagare.api.urls")),
+    path("", include("statistik.api.urls")),
 ]

@@ -9,7 +9,6 @@ from finsam.api.schema import FinsamAutoSchema
 from finsam.api.serializers import ForbundSerializer, PartSerializer
 from finsam.models import Forbund, Part
 from finsam.services.organisation import forbund_skapa, part_skapa
-from statistik.api.views import ForbundStatistikAtgard
 
 
 class SynligViewSet(viewsets.GenericViewSet):
@@ -29,7 +28,6 @@ class SynligViewSet(viewsets.GenericViewSet):
 
 
 class ForbundViewSet(
-    ForbundStatistikAtgard,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -3,18 +3,14 @@
 from django.db.models import Prefetch
 from rest_framework import mixins
 
-from deltagare.api.views import AnonymaAtgard
 from finsam.api.views import SynligViewSet
 from insatser.api.filters import InsatsFilter
 from insatser.api.serializers import InsatsAndraSerializer, InsatsSerializer
 from insatser.models import Insats
 from insatser.services import insats_skapa, insats_uppdatera
-from statistik.api.views import InsatsStatistikAtgard
 
 
 class InsatsViewSet(
-    AnonymaAtgard,
-    InsatsStatistikAtgard,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -10,10 +10,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from finsam.atkomst import atkomst
+from finsam.maskering import min_cell_for
 from finsam.models import Forbund
 from insatser.models import Insats
 from statistik.berakning import forbund_statistik, insats_statistik
-from statistik.maskering import maskera, min_cell_for
+from statistik.maskering import maskera
 
 
 def standardperiod(

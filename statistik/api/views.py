@@ -1,8 +1,8 @@
 """`insatser/{id}/statistik/` and `forbund/{id}/statistik/` (API.md).
 
-Two actions as mixins, so the insats and förbund viewsets gain them with a
-line each and the code stays here. The row comes from the viewset's
-`get_object` (`visible_to`: outside reach is 404, before the query is read).
+Viewsets of their own, registered beside the insats and förbund resources
+by statistik/api/urls.py. The row comes from `get_object` (`visible_to`:
+outside reach is 404, before the query is read).
 """
 
 from drf_spectacular.types import OpenApiTypes
@@ -11,6 +11,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from finsam.api.views import SynligViewSet
+from finsam.models import Forbund
+from insatser.models import Insats
 from statistik.api.selectors import forbund_statistik_las, insats_statistik_las
 from statistik.api.serializers import (
     ForbundStatistikSerializer,
@@ -55,8 +58,10 @@ def las_fraga(request: Request, serializer_class) -> dict:
     return fraga.validated_data
 
 
-class InsatsStatistikAtgard:
-    # The `statistik` action of the insats viewset.
+class InsatsStatistikViewSet(SynligViewSet):
+    # `insatser/{id}/statistik/`.
+
+    queryset = Insats.objects.all()
 
     @extend_schema(parameters=[*PERIOD, URVAL_PARAMETER], responses=InsatsStatistikSerializer)
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
@@ -71,8 +76,10 @@ class InsatsStatistikAtgard:
         return Response(insats_statistik_las(user=request.user, insats=insats, **fraga))
 
 
-class ForbundStatistikAtgard:
-    # The `statistik` action of the förbund viewset.
+class ForbundStatistikViewSet(SynligViewSet):
+    # `forbund/{id}/statistik/`.
+
+    queryset = Forbund.objects.all()
 
     @extend_schema(parameters=PERIOD, responses=ForbundStatistikSerializer)
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])

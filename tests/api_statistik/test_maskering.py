@@ -5,6 +5,7 @@ import pytest
 from finsam.api.autentisering import PartNyckelAnvandare
 from finsam.atkomst import SYSTEM, atkomst, glom_atkomst
 from finsam.kodlistor import Kon
+from finsam.maskering import min_cell_for
 from finsam.services.api_nycklar import api_nyckel_skapa
 from statistik.berakning import insats_statistik
 from statistik.berakning.objekt import Andel, Deltagarblock, Kontal
@@ -14,7 +15,6 @@ from statistik.maskering import (
     maskera_andel,
     maskera_kontal,
     maskera_tabell,
-    min_cell_for,
 )
 from tests.statistik.bygg import D, inskriv
 
