@@ -12,16 +12,14 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from deltagare.atkomstlogg import Handling, logga
+from deltagare.kryptering import dekryptera, uppslagshash
 from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
-from finsam.atkomst import atkomst
 from finsam.kodlistor import Avslutsorsak, Bedomningstyp
-from finsam.kryptering import dekryptera, uppslagshash
 from finsam.maskering import maskera_kon, min_cell_for
 from insatser.models import Insats
 
@@ -36,13 +34,6 @@ SORTERINGAR = {
     "-referens": "-deltagare__referens",
 }
 PER_SIDA = 25
-
-
-def samordnarens_insats(*, user, pk: int) -> Insats:
-    """An insats the user is samordnare of, or 404."""
-    if pk not in atkomst(user).samordnare_insatser:
-        raise Http404
-    return get_object_or_404(Insats.objects.select_related("stegskala"), pk=pk)
 
 
 def _inskrivningar(user) -> QuerySet[Inskrivning]:

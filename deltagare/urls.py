@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from deltagare.views import deltagare, inskrivning, lista, registrering, uppfoljning
+from deltagare.views import anonyma, deltagare, inskrivning, lista, registrering, uppfoljning
 
 app_name = "deltagare"
 
@@ -21,3 +21,7 @@ urlpatterns = [
     path("inskrivning/<int:pk>/avsluta/", inskrivning.avsluta, name="avsluta"),
     path("inskrivning/<int:pk>/felregistrera/", inskrivning.felregistrera, name="felregistrera"),
 ]
+
+# Pages of an insats that read or write deltagare data, under /insatser/ with
+# the insats's other pages: finsam/urls.py includes them there, unnamespaced.
+insatssidor = [path("<int:pk>/anonyma/", anonyma.anonyma, name="insats_anonyma")]

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+import deltagare.urls
+
 admin.site.site_header = "Finsam – administration"
 admin.site.site_title = "Finsam"
 
@@ -9,6 +11,7 @@ urlpatterns = [
     path("api/v1/", include("finsam.api.urls")),
     path("konto/", include("finsam.konto.urls")),
     path("insatser/", include("insatser.urls")),
+    path("insatser/", include(deltagare.urls.insatssidor)),
     path("deltagare/", include("deltagare.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("atkomstlogg/", include("deltagare.logg.urls")),

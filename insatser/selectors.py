@@ -4,6 +4,8 @@ import datetime
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from finsam.atkomst import atkomst
 from finsam.kodlistor import Inriktning
@@ -90,3 +92,10 @@ def nyckeltal_for_period(
         .select_related("insats")
         .order_by("insats__namn", "fran", "namn")
     )
+
+
+def samordnarens_insats(*, user, pk: int) -> Insats:
+    """An insats the user is samordnare of, or 404."""
+    if pk not in atkomst(user).samordnare_insatser:
+        raise Http404
+    return get_object_or_404(Insats.objects.select_related("stegskala"), pk=pk)

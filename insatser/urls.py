@@ -4,6 +4,5 @@ from insatser import views
 
 urlpatterns = [
     path("mina/", views.mina_insatser, name="mina_insatser"),
-    path("<int:pk>/anonyma/", views.anonyma, name="insats_anonyma"),
     path("<int:pk>/berattelse/", views.berattelse, name="insats_berattelse"),
 ]

@@ -1,4 +1,4 @@
-"""Pages about insatser: the samordnare's own list, anonyma deltagare and the narrative."""
+"""Pages about insatser: the samordnare's own list and the narrative."""
 
 from urllib.parse import urlencode
 
@@ -9,13 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from deltagare.selectors import anonyma_lista, samordnarens_insats
-from deltagare.services import anonyma_registrera
 from finsam.forbundsval import forbund_for_roll
 from finsam.formular import felstatus, kor_tjanst
 from finsam.kodlistor import Roll
-from insatser.forms import AnonymaForm, BerattelseForm, PeriodForm, delar
-from insatser.selectors import insatsberattelser, samordnarens_insatser
+from insatser.forms import BerattelseForm, PeriodForm, delar
+from insatser.selectors import insatsberattelser, samordnarens_insats, samordnarens_insatser
 from insatser.services import insatsberattelse_spara
 
 
@@ -25,38 +23,6 @@ def mina_insatser(request: HttpRequest) -> HttpResponse:
     insatser = samordnarens_insatser(user=request.user, forbund=forbund)
     return render(
         request, "insatser/mina_insatser.html", {"forbund": forbund, "insatser": insatser}
-    )
-
-
-@login_required
-def anonyma(request: HttpRequest, pk: int) -> HttpResponse:
-    """Counts per år and kön of deltagare not registered individually."""
-    insats = samordnarens_insats(user=request.user, pk=pk)
-    rader = anonyma_lista(user=request.user, insats=insats)
-    if request.method == "POST":
-        form = AnonymaForm(request.POST)
-        if form.is_valid() and kor_tjanst(
-            form,
-            lambda: anonyma_registrera(insats=insats, user=request.user, **form.tjanstdata()),
-        ):
-            messages.success(
-                request, f"Anonyma deltagare för {form.cleaned_data['ar']} är sparade."
-            )
-            return redirect("insats_anonyma", pk=insats.pk)
-    else:
-        # ?ar= opens a saved year for changing; otherwise this year.
-        ar = request.GET.get("ar", "")
-        ar = int(ar) if ar.isdigit() else timezone.localdate().year
-        sparad = next((rad for rad in rader if rad.ar == ar), None)
-        initial = {"ar": ar}
-        if sparad is not None:
-            initial |= {"kvinnor": sparad.kvinnor, "man": sparad.man, "annat": sparad.annat}
-        form = AnonymaForm(initial=initial)
-    return render(
-        request,
-        "insatser/anonyma.html",
-        {"insats": insats, "rader": rader, "form": form},
-        status=felstatus(form) if form.is_bound else 200,
     )
 
 

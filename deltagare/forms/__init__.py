@@ -1,5 +1,6 @@
 """The samordnare's forms: they parse input; the services decide (STYLE.md)."""
 
+from deltagare.forms.anonyma import AnonymaForm
 from deltagare.forms.bedomning import BedomningForm, UppfoljningForm
 from deltagare.forms.inskrivning import (
     AvslutForm,
@@ -10,6 +11,7 @@ from deltagare.forms.inskrivning import (
 from deltagare.forms.sok import SokForm
 
 __all__ = [
+    "AnonymaForm",
     "AvslutForm",
     "BedomningForm",
     "FelregistreraForm",

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from deltagare.kryptering import kryptera_om, krypterad_med_nyaste
 from deltagare.models import Deltagare
-from finsam.kryptering import kryptera_om, krypterad_med_nyaste
 
 BATCH = 500
 
@@ -30,7 +30,7 @@ class Rotationsresultat:
 def personnummer_kryptera_om(*, batch: int = BATCH) -> Rotationsresultat:
     """Re-encrypt every stored personnummer not yet under the newest key.
 
-    Raises `finsam.kryptering.Dekrypteringsfel` for a token no configured
+    Raises `deltagare.kryptering.Dekrypteringsfel` for a token no configured
     key opens; batches before it are kept.
     """
     omkrypterade = redan_aktuella = 0

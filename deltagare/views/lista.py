@@ -15,10 +15,10 @@ from deltagare.selectors import (
     URVAL,
     deltagare_sok,
     inskrivningar_sida,
-    samordnarens_insats,
 )
 from deltagare.views.gemensamt import benamning
 from finsam.formular import kor_tjanst
+from insatser.selectors import samordnarens_insats
 
 FLIKAR = (("aktiva", "Aktiva"), ("avslutade", "Avslutade"), ("alla", "Alla"))
 # Sortable columns: (sort key in SORTERINGAR, heading).

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 
 from deltagare.forms import RegistreringForm
-from deltagare.selectors import samordnarens_insats
 from deltagare.services import deltagare_registrera_i_insats
 from finsam.formular import felstatus, kor_tjanst
 from finsam.selectors import parter_for_forbund
+from insatser.selectors import samordnarens_insats
 
 
 @sensitive_post_parameters("personnummer")

@@ -9,11 +9,11 @@ from django.utils import timezone
 from deltagare.forms import UppfoljningForm
 from deltagare.forms.bedomning import UPPFOLJNINGSTYPER
 from deltagare.forms.gemensamt import satt_steg
-from deltagare.selectors import inskrivning_hamta, samordnarens_insats, uppfoljningar_forfallna
+from deltagare.selectors import inskrivning_hamta, uppfoljningar_forfallna
 from deltagare.services import stegbedomning_lagg_till
 from deltagare.views.gemensamt import benamning
 from finsam.formular import felstatus, kor_tjanst
-from insatser.selectors import steg_per_stegskala
+from insatser.selectors import samordnarens_insats, steg_per_stegskala
 
 
 def _spara(request: HttpRequest) -> UppfoljningForm | None:

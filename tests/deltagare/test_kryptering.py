@@ -6,7 +6,7 @@ from cryptography.fernet import Fernet
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from finsam.kryptering import (
+from deltagare.kryptering import (
     Dekrypteringsfel,
     dekryptera,
     kryptera,

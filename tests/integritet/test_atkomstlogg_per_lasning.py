@@ -25,6 +25,7 @@ from finsam.atkomst import SYSTEM, glom_atkomst
 from finsam.kodlistor import Kon, Roll
 from finsam.services.organisation import medlemskap_lagg_till
 from finsam.services.validering import Konflikt
+from insatser.selectors import samordnarens_insats
 from insatser.services import insatsberattelse_spara
 from tests.factories import InsatsFactory
 from tests.integritet.conftest import (
@@ -81,7 +82,7 @@ def tre(insats, samordnare) -> list[Inskrivning]:
 
 def test_samordnarens_insats_loggar_inget(insats, samordnare, tre):
     traff, rader = _i_begaran_loggat(
-        lambda: selectors.samordnarens_insats(user=samordnare, pk=insats.pk)
+        lambda: samordnarens_insats(user=samordnare, pk=insats.pk)
     )
     assert traff == insats
     assert rader == []
@@ -158,7 +159,7 @@ def test_las_utanfor_rackvidd_ar_404_och_loggar_inget(request, anvandare, insats
     for las in (
         lambda: selectors.deltagare_hamta(user=user, pk=tre[0].deltagare_id),
         lambda: selectors.inskrivning_hamta(user=user, pk=tre[0].pk),
-        lambda: selectors.samordnarens_insats(user=user, pk=insats.pk),
+        lambda: samordnarens_insats(user=user, pk=insats.pk),
     ):
         with pytest.raises(Http404):
             i_begaran(las)

@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Count, Q, Sum
 
 import finsam.demo
+from deltagare.kryptering import dekryptera, uppslagshash
 from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
 from deltagare.personnummer import tolka
 from finsam.atkomst import SYSTEM, atkomst
@@ -18,7 +19,6 @@ from finsam.demo import slump
 from finsam.demo.deltagarplan import planera
 from finsam.demo.organisation import FORBUND_NAMN
 from finsam.kodlistor import TILL_ARBETE_ELLER_STUDIER, Avslutsorsak, Roll
-from finsam.kryptering import dekryptera, uppslagshash
 from finsam.models import Budgetar, Forbund, Utfall
 from insatser.models import Insats
 from statistik.models import Folkmangd, Helarsekvivalent, Region
