@@ -99,7 +99,10 @@ def _berakna(user) -> Atkomst:
     from django.db.models import F, Q
 
     from finsam.models import Medlemskap
-    from insatser.models import Insats
+
+    # The core's one link to a feature: a samordnare's reach is the insatser
+    # its Medlemskap names (`Medlemskap.insatser`), read through that relation.
+    Insats = Medlemskap.insatser.rel.model
 
     roller: dict[int, set[str]] = {}
     for forbund_id, roll in Medlemskap.objects.filter(user=user).values_list("forbund_id", "roll"):

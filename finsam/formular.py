@@ -10,7 +10,8 @@ from typing import TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from finsam.services.validering import Konflikt
 
@@ -93,3 +94,36 @@ def felstatus(form: forms.Form) -> int:
 
 def ar_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
+
+
+def formularsida(
+    request: HttpRequest,
+    form,
+    *,
+    rubrik: str,
+    knapp: str,
+    tillbaka: str,
+    aktuell: str,
+    ingress: str = "",
+    felrubrik: str = "Uppgifterna sparades inte",
+    meny: str | None = "hantering/_meny.html",
+) -> HttpResponse:
+    """One form on its own page; 400 when the form came back with errors.
+
+    `meny` is the template of the page group's menu (none for the budget pages).
+    """
+    return render(
+        request,
+        "hantering/formular.html",
+        {
+            "form": form,
+            "rubrik": rubrik,
+            "knapp": knapp,
+            "tillbaka": tillbaka,
+            "aktuell": aktuell,
+            "ingress": ingress,
+            "felrubrik": felrubrik,
+            "meny": meny,
+        },
+        status=felstatus(form) if form.is_bound else 200,
+    )

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 import deltagare.urls
+import hantering.urls
 
 admin.site.site_header = "Finsam – administration"
 admin.site.site_title = "Finsam"
@@ -16,7 +17,8 @@ urlpatterns = [
     path("rapporter/", include("rapporter.urls")),
     path("atkomstlogg/", include("deltagare.logg.urls")),
     path("statistik/", include("statistik.urls")),
-    path("hantering/", include("finsam.hantering.urls")),
+    path("hantering/", include("hantering.urls")),
     path("budget/", include("finsam.budget.urls")),
+    path("", include(hantering.urls.rotsidor)),
     path("", include("finsam.web_urls")),
 ]

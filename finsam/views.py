@@ -1,14 +1,11 @@
-"""The landing page per role, the förbundschef's overview and the förbund switch."""
+"""The landing page per role and the förbund switch."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from finsam.forbundsval import ROLLSIDOR, aktivt_forbund, forbund_for_roll, roller_i, valj_forbund
-from finsam.kodlistor import Roll
-from finsam.selectors import parter_for_forbund
-from insatser.selectors import insatser_for_forbund
+from finsam.forbundsval import ROLLSIDOR, aktivt_forbund, roller_i, valj_forbund
 
 
 @login_required
@@ -21,20 +18,6 @@ def startsida(request: HttpRequest) -> HttpResponse:
     if request.user.is_superuser:
         return redirect("admin:index")
     return render(request, "finsam/ingen_roll.html")
-
-
-@login_required
-def oversikt(request: HttpRequest) -> HttpResponse:
-    forbund = forbund_for_roll(request, Roll.FORBUNDSCHEF)
-    return render(
-        request,
-        "finsam/oversikt.html",
-        {
-            "forbund": forbund,
-            "insatser": insatser_for_forbund(user=request.user, forbund=forbund),
-            "parter": parter_for_forbund(user=request.user, forbund=forbund),
-        },
-    )
 
 
 @login_required

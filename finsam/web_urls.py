@@ -4,6 +4,5 @@ from finsam import views
 
 urlpatterns = [
     path("", views.startsida, name="startsida"),
-    path("oversikt/", views.oversikt, name="oversikt"),
     path("forbund/valj/", views.forbund_valj, name="forbund_valj"),
 ]

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from finsam.atkomst import som_skapare
-from finsam.kodlistor import Insatsstatus
+from finsam.kodlistor import PROCESSTRAPPAN, Insatsstatus
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef, krav_samordnare
 from finsam.services.validering import Konflikt, spara_validerad
@@ -175,3 +175,17 @@ def nyckeltal_spara(
     nyckeltal.till = till
     nyckeltal.varde = varde
     return spara_validerad(nyckeltal)
+
+
+def stegskala_skapa_processtrappan(*, forbund: Forbund) -> Stegskala:
+    """A new förbund's default stegskala, Processtrappan (DOMAIN.md §4).
+
+    Called by `finsam.signaler.forbund_skapat` (insatser/apps.py), inside
+    `forbund_skapa`'s transaction.
+    """
+    skala = Stegskala.objects.create(forbund=forbund, namn="Processtrappan", ar_standard=True)
+    Steg.objects.bulk_create(
+        Steg(stegskala=skala, nummer=nummer, namn=namn)
+        for nummer, namn in enumerate(PROCESSTRAPPAN, start=1)
+    )
+    return skala

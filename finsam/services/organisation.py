@@ -1,6 +1,7 @@
 """Create förbund, parter, users and memberships (roles)."""
 
 import secrets
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -9,10 +10,13 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from finsam.atkomst import SYSTEM, atkomst, glom_atkomst
-from finsam.kodlistor import PROCESSTRAPPAN, Roll
+from finsam.kodlistor import Roll
 from finsam.models import Forbund, Medlemskap, Part
 from finsam.services.validering import spara_validerad
-from insatser.models import Insats, Steg, Stegskala
+from finsam.signaler import forbund_skapat
+
+if TYPE_CHECKING:
+    from insatser.models import Insats
 
 User = get_user_model()
 
@@ -25,7 +29,7 @@ def krav_forbundschef(user, forbund_id: int) -> None:
         raise PermissionDenied("Endast förbundschefen får göra detta.")
 
 
-def krav_samordnare(user, insats: Insats) -> None:
+def krav_samordnare(user, insats: "Insats") -> None:
     """Refuse unless the user is samordnare of the insats (or of its överordnad)."""
     if user is SYSTEM:
         return
@@ -35,21 +39,17 @@ def krav_samordnare(user, insats: Insats) -> None:
 
 @transaction.atomic
 def forbund_skapa(*, namn: str, user, **installningar) -> Forbund:
-    """Create a förbund with its default stegskala Processtrappan (admin only)."""
+    """Create a förbund (admin only); it is given its default stegskala Processtrappan.
+
+    The stegskala is insatser's: insatser/apps.py connects
+    `insatser.services.stegskala_skapa_processtrappan` to `forbund_skapat`,
+    sent here in the same transaction.
+    """
     if user is not SYSTEM and not user.is_superuser:
         raise PermissionDenied("Endast administratörer får skapa förbund.")
     forbund = spara_validerad(Forbund(namn=namn.strip(), **installningar))
-    stegskala_skapa_processtrappan(forbund=forbund)
+    forbund_skapat.send(sender=Forbund, forbund=forbund)
     return forbund
-
-
-def stegskala_skapa_processtrappan(*, forbund: Forbund) -> Stegskala:
-    skala = Stegskala.objects.create(forbund=forbund, namn="Processtrappan", ar_standard=True)
-    Steg.objects.bulk_create(
-        Steg(stegskala=skala, nummer=nummer, namn=namn)
-        for nummer, namn in enumerate(PROCESSTRAPPAN, start=1)
-    )
-    return skala
 
 
 @transaction.atomic
@@ -86,10 +86,10 @@ def medlemskap_kontrollera_insatser(*, forbund: Forbund, roll: str, insatser) ->
         raise ValidationError({"insatser": "Insatsen hör till ett annat förbund."})
 
 
-def samordnare_insatser(*, forbund: Forbund, ids) -> list[Insats]:
+def samordnare_insatser(*, forbund: Forbund, ids) -> list["Insats"]:
     """The förbund's insatser with these ids, refusing ids it does not have."""
     ids = [int(i) for i in ids]
-    funna = list(Insats.objects.filter(forbund=forbund, id__in=ids))
+    funna = list(forbund.insatser.filter(id__in=ids))
     saknas = sorted(set(ids) - {i.id for i in funna})
     if saknas:
         raise ValidationError(

@@ -15,7 +15,7 @@ from finsam.budget.medlemsbidrag import (
 from finsam.budget.selectors import budgetar_hamta
 from finsam.budget.services import intakter_ersatt
 from finsam.formular import fel_till_formular, felstatus, kor_tjanst
-from finsam.hantering.views.gemensamt import chefsvy
+from finsam.grindar import chefsvy
 from finsam.kodlistor import Parttyp
 from finsam.models import Forbund, Part
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from finsam.budget.forms import BudgetradForm, rad_initial
 from finsam.budget.selectors import budgetar_hamta, budgetrad_hamta
 from finsam.budget.services import budgetrad_skapa, budgetrad_ta_bort, budgetrad_uppdatera
-from finsam.formular import kor_tjanst
-from finsam.hantering.views.gemensamt import chefsvy, formularsida
+from finsam.formular import formularsida, kor_tjanst
+from finsam.grindar import chefsvy
 from finsam.models import Budgetar, Forbund
 from insatser.models import Insats
 

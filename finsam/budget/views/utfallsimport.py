@@ -22,7 +22,7 @@ from finsam.budget.services import (
     utfallsimport_starta,
 )
 from finsam.formular import ar_htmx, felstatus, kor_tjanst
-from finsam.hantering.views.gemensamt import chefsvy
+from finsam.grindar import chefsvy
 from finsam.models import Budgetar, Forbund, Utfallsimport
 
 Status = Utfallsimport.Status

@@ -6,19 +6,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from finsam.formular import kor_tjanst
-from finsam.hantering.forms import AnvandareForm, RollForm
-from finsam.hantering.selectors import (
-    anvandare_i_forbund,
-    anvandare_med_roller,
-    hanterat_medlemskap,
-)
-from finsam.hantering.views.gemensamt import chefsvy, formularsida
+from finsam.formular import formularsida, kor_tjanst
+from finsam.grindar import chefsvy
 from finsam.models import Forbund
 from finsam.services.organisation import (
     anvandare_skapa,
     medlemskap_lagg_till,
     medlemskap_ta_bort,
+)
+from hantering.forms import AnvandareForm, RollForm
+from hantering.selectors import (
+    anvandare_i_forbund,
+    anvandare_med_roller,
+    hanterat_medlemskap,
 )
 
 # A generated password waits here, for the one page that shows it, then is gone.

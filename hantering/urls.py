@@ -1,6 +1,6 @@
 from django.urls import path
 
-from finsam.hantering.views import anvandare, insatser
+from hantering.views import anvandare, insatser, oversikt
 
 app_name = "hantering"
 
@@ -23,3 +23,7 @@ urlpatterns = [
     path("anvandare/<int:pk>/roll/", anvandare.roll_lagg_till, name="roll_lagg_till"),
     path("roller/<int:pk>/ta-bort/", anvandare.roll_ta_bort, name="roll_ta_bort"),
 ]
+
+# The förbundschef's overview stands at /oversikt/, outside /hantering/:
+# finsam/urls.py includes it at the root, unnamespaced.
+rotsidor = [path("oversikt/", oversikt.oversikt, name="oversikt")]

@@ -6,17 +6,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from finsam.formular import felstatus, kor_tjanst
-from finsam.hantering.forms import AvslutaInsatsForm, InsatsForm, NyckeltalForm, StegskalaForm
-from finsam.hantering.selectors import (
+from finsam.formular import felstatus, formularsida, kor_tjanst
+from finsam.grindar import chefsvy
+from finsam.kodlistor import Inriktning, Insatsstatus
+from finsam.models import Forbund
+from hantering.forms import AvslutaInsatsForm, InsatsForm, NyckeltalForm, StegskalaForm
+from hantering.selectors import (
     hanterad_insats,
     hanterat_nyckeltal,
     nyckeltal_for_insats,
     stegskalor_for_forbund,
 )
-from finsam.hantering.views.gemensamt import chefsvy, formularsida
-from finsam.kodlistor import Inriktning, Insatsstatus
-from finsam.models import Forbund
 from insatser.models import Stegskala
 from insatser.selectors import insatser_for_forbund
 from insatser.services import (

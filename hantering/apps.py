@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HanteringConfig(AppConfig):
+    name = "hantering"
+    verbose_name = "Hantering"
