@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from finsam.formular import ar_htmx
-from finsam.hantering.views.gemensamt import chefsvy
+from finsam.grindar import chefsvy
 from finsam.models import Forbund
 from rapporter.models import Rapport
 from rapporter.services import rapport_bestall_helarsekvivalenter

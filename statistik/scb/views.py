@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from finsam.formular import felstatus, kor_tjanst
-from finsam.hantering.views.gemensamt import chefsvy
+from finsam.grindar import chefsvy
 from finsam.models import Forbund
 from statistik.scb.forms import ScbfilForm
 from statistik.scb.selectors import scb_ar_i_finsam
