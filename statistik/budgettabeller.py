@@ -7,9 +7,10 @@ DOMAIN.md §5 asks of reports.
 
 import pandas as pd
 
+from finsam.avrundning import tkr
+from finsam.export import Huvud
+from finsam.tabeller import PROCENT, Tabellvy, procent, tal
 from statistik.berakning.budget import Belopp, Sammanstallning
-from statistik.export import Huvud
-from statistik.tabeller import PROCENT, Tabellvy, procent, tal, tkr
 
 KATEGORI, RAD, SUMMA, TOTALT = "kategori", "rad", "summa", "totalt"
 

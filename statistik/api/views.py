@@ -8,15 +8,14 @@ line each and the code stays here. The row comes from the viewset's
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
-from rest_framework.request import Request
 from rest_framework.response import Response
 
+from finsam.api.fraga import PeriodFragaSerializer, las_fraga
 from statistik.api.selectors import forbund_statistik_las, insats_statistik_las
 from statistik.api.serializers import (
     ForbundStatistikSerializer,
     InsatsFragaSerializer,
     InsatsStatistikSerializer,
-    PeriodFragaSerializer,
 )
 from statistik.berakning.period import URVAL
 
@@ -43,16 +42,6 @@ URVAL_PARAMETER = OpenApiParameter(
         "eller avslutade (slut i perioden)."
     ),
 )
-
-
-def las_fraga(request: Request, serializer_class) -> dict:
-    """The validated query parameters of a GET; 400 with Swedish messages otherwise."""
-    # An empty parameter (`?fran=&till=`, as API.md writes the path) means
-    # "not given", so the default applies.
-    givna = {k: v for k, v in request.query_params.items() if v.strip()}
-    fraga = serializer_class(data=givna)
-    fraga.is_valid(raise_exception=True)
-    return fraga.validated_data
 
 
 class InsatsStatistikAtgard:

@@ -13,11 +13,11 @@ import datetime
 from django.utils import timezone
 from rest_framework import serializers
 
+from finsam.api.fraga import DATUM_FEL, PeriodFragaSerializer
 from finsam.api.serializers import SynligRelation, TjanstSerializer
 from finsam.budget.services import BUDGETAR_FALT, BUDGETRAD_FALT
 from finsam.kodlistor import Budgetkategori
 from finsam.models import Budgetar, Budgetrad, Intakt, Utfall
-from statistik.api.serializers import DATUM_FEL, PeriodFragaSerializer
 from statistik.berakning.budget import standarddatum
 
 
@@ -89,7 +89,7 @@ class UtfallSerializer(TjanstSerializer):
         model = Utfall
         fields = ["id", "rad", "datum", "belopp", "utfallsimport"]
         read_only_fields = ["utfallsimport"]
-        # The statistics' wording for a bad date, rather than DRF's "YYYY-MM-DD".
+        # The API's wording for a bad date (finsam.api.fraga), rather than DRF's "YYYY-MM-DD".
         extra_kwargs = {"datum": {"error_messages": {"invalid": DATUM_FEL}}}
 
 

@@ -19,6 +19,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from finsam.api.behorighet import ArInloggad
+from finsam.api.fraga import las_fraga
 from finsam.api.views import SynligViewSet
 from finsam.atkomst import atkomst
 from finsam.budget.api.filters import BudgetFilter
@@ -32,7 +33,6 @@ from finsam.budget.api.serializers import (
 from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.kodlistor import Roll
 from finsam.models import Budgetar, Intakt, Utfall
-from statistik.api.views import las_fraga
 from statistik.berakning.budget import budget_sammanstallning
 
 TILL = OpenApiParameter(

@@ -10,12 +10,12 @@ from finsam.budget.forms import BudgetarForm, TillForm
 from finsam.budget.selectors import budgetar_for_forbund, budgetar_hamta
 from finsam.budget.services import BUDGETAR_FALT, budgetar_skapa, budgetar_uppdatera
 from finsam.budget.views.gemensamt import lasvy
+from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.formular import kor_tjanst
 from finsam.hantering.views.gemensamt import chefsvy, formularsida
 from finsam.models import Budgetar, Forbund
 from statistik.berakning.budget import budget_sammanstallning, standarddatum
 from statistik.budgettabeller import budgetens_huvud, budgettabeller, nyckeltal
-from statistik.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 
 
 @lasvy

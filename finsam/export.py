@@ -1,8 +1,8 @@
 """Tables as CSV and Excel: the page's tables, cell for cell.
 
 Both files are written from the same `Tabellvy` objects the page shows (an
-insats's statistics, the budget), so a figure cannot differ between them.
-A head of (uppgift, värde) lines says what the file is.
+insats's statistics, the helårsekvivalenter, the budget), so a figure cannot
+differ between them. A head of (uppgift, värde) lines says what the file is.
 """
 
 import io
@@ -11,23 +11,13 @@ from decimal import Decimal
 import pandas as pd
 from django.http import HttpResponse
 
-from statistik.berakning.objekt import InsatsStatistik
-from statistik.forms import URVALSNAMN
-from statistik.tabeller import Tabellvy, saknas
+from finsam.tabeller import Tabellvy, saknas
 
 CSV_TYP = "text/csv; charset=utf-8"
 EXCEL_TYP = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 Huvud = list[tuple[str, str]]
-
-
-def insatsens_huvud(statistik: InsatsStatistik) -> Huvud:
-    return [
-        ("Insats", statistik.namn),
-        ("Period", f"{statistik.fran.isoformat()} – {statistik.till.isoformat()}"),
-        ("Urval", URVALSNAMN[statistik.urval]),
-    ]
 
 
 def _csv_cell(varde) -> str:
