@@ -14,6 +14,6 @@ urlpatterns = [
     path("atkomstlogg/", include("deltagare.logg.urls")),
     path("statistik/", include("statistik.urls")),
     path("hantering/", include("finsam.hantering.urls")),
-    path("budget/", include("finsam.budget.urls")),
+    path("budget/", include("budget.urls")),
     path("", include("finsam.web_urls")),
 ]

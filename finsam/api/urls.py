@@ -5,9 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 import finsam.api.schema  # noqa: F401  (registers the API key scheme before any schema is built)
+from budget.api.views import BudgetViewSet
 from deltagare.api.views import DeltagareViewSet, InskrivningViewSet
 from finsam.api.views import ForbundViewSet, PartViewSet
-from finsam.budget.api.views import BudgetViewSet
 from insatser.api.views import InsatsViewSet
 from statistik.api.helarsekvivalenter import HelarsekvivalentViewSet
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from finsam.budget.utfallslasning import (
+from budget.models import Budgetrad, dela_konton
+from budget.utfallslasning import (
     MAX_STORLEK,
     Fillasning,
     Radfel,
@@ -20,8 +21,6 @@ from finsam.budget.utfallslasning import (
     las_utfall,
     till_rader,
 )
-from finsam.models import Budgetrad
-from finsam.models.budget import dela_konton
 from tests.budget.utfallsfiler import GOD_CSV, RADER, xlsx
 
 D = datetime.date
@@ -308,7 +307,7 @@ def test_modulen_kan_importeras_forst():
     """No cycle through the services: a fresh interpreter imports the reading module first."""
     kod = (
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'finsam.settings');"
-        "django.setup(); import finsam.budget.utfallslasning"
+        "django.setup(); import budget.utfallslasning"
     )
     svar = subprocess.run([sys.executable, "-c", kod], capture_output=True, text=True)
     assert svar.returncode == 0, svar.stderr

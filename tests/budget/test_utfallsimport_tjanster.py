@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.db.models import Sum
 
-from finsam.atkomst import SYSTEM
-from finsam.budget import services
-from finsam.budget.services import (
+from budget import services
+from budget.models import Utfall, Utfallsimport
+from budget.sammanstallning import budget_sammanstallning
+from budget.services import (
     budgetrad_lagg_till_konto,
     budgetrad_uppdatera,
     utfall_registrera,
@@ -19,10 +20,10 @@ from finsam.budget.services import (
     utfallsimport_las,
     utfallsimport_starta,
 )
-from finsam.budget.services.utfallsimport import TEKNISKT_FEL, UPPLADDAREN_BORTA
+from budget.services.utfallsimport import TEKNISKT_FEL, UPPLADDAREN_BORTA
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
-from finsam.models import Medlemskap, Utfall, Utfallsimport
-from statistik.berakning.budget import budget_sammanstallning
+from finsam.models import Medlemskap
 from tests.budget.utfallsfiler import (
     GOD_CSV,
     GOD_PER_RAD,

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from finsam.models import Budgetar
+from budget.models import Budgetar
 
 
 class BudgetFilter(django_filters.FilterSet):

@@ -6,14 +6,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from finsam.budget.forms import IntaktForm, MedlemsbidragForm
-from finsam.budget.medlemsbidrag import (
+from budget.forms import IntaktForm, MedlemsbidragForm
+from budget.medlemsbidrag import (
     folkmangdsar,
     kommunernas_folkmangd,
     medlemsbidrag_fordela,
 )
-from finsam.budget.selectors import budgetar_hamta
-from finsam.budget.services import intakter_ersatt
+from budget.selectors import budgetar_hamta
+from budget.services import intakter_ersatt
 from finsam.formular import fel_till_formular, felstatus, kor_tjanst
 from finsam.hantering.views.gemensamt import chefsvy
 from finsam.kodlistor import Parttyp

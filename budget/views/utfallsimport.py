@@ -8,14 +8,15 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
-from finsam.budget.forms import KopplaKontoForm, UtfallsfilForm
-from finsam.budget.selectors import (
+from budget.forms import KopplaKontoForm, UtfallsfilForm
+from budget.models import Budgetar, Utfallsimport
+from budget.selectors import (
     budgetar_hamta,
     budgetrader_for_koppling,
     utfallsimport_hamta,
     utfallsimporter_for_budgetar,
 )
-from finsam.budget.services import (
+from budget.services import (
     budgetrad_lagg_till_konto,
     utfallsimport_granska,
     utfallsimport_ladda_upp,
@@ -23,7 +24,7 @@ from finsam.budget.services import (
 )
 from finsam.formular import ar_htmx, felstatus, kor_tjanst
 from finsam.hantering.views.gemensamt import chefsvy
-from finsam.models import Budgetar, Forbund, Utfallsimport
+from finsam.models import Forbund
 
 Status = Utfallsimport.Status
 PAGAR = (Status.KOAD, Status.PAGAR)

@@ -31,9 +31,9 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from finsam.atkomst import SYSTEM, som_skapare
-from finsam.budget.datum import manadens_sista_dag
-from finsam.budget.utfallslasning import (
+from budget.datum import manadens_sista_dag
+from budget.models import Budgetar, Budgetrad, Utfall, Utfallsimport
+from budget.utfallslasning import (
     MAX_STORLEK,
     Fillasning,
     Utfallslasning,
@@ -42,9 +42,9 @@ from finsam.budget.utfallslasning import (
     las_utfall,
     till_rader,
 )
+from finsam.atkomst import SYSTEM, som_skapare
 from finsam.filtext import for_stor
 from finsam.kodlistor import Budgetkategori
-from finsam.models import Budgetar, Budgetrad, Utfall, Utfallsimport
 from finsam.services.organisation import krav_forbundschef
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ def utfallsimport_ladda_upp(*, budgetar: Budgetar, fil: UploadedFile, user) -> U
     refused on `fil`, and nothing is stored.
     """
     # The task module imports this one.
-    from finsam.budget.tasks import utfallsimport_las_task
+    from budget.tasks import utfallsimport_las_task
 
     krav_forbundschef(user, budgetar.forbund_id)
     if fil.size is not None and fil.size > MAX_STORLEK:
@@ -190,7 +190,7 @@ def utfallsimport_starta(*, utfallsimport: Utfallsimport, user) -> Utfallsimport
     rader again, and the job reads the file itself.
     """
     # The task module imports this one.
-    from finsam.budget.tasks import utfallsimport_kor_task
+    from budget.tasks import utfallsimport_kor_task
 
     krav_forbundschef(user, utfallsimport.budgetar.forbund_id)
     utfallsimport = (

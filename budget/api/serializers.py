@@ -2,7 +2,7 @@
 
 Serializers shape data and check types only; every rule (who may write,
 negative amounts, the year of an utfall, a rad of another budget, accounts
-used twice) is the services' (finsam/budget/services.py), so the pages and
+used twice) is the services' (budget/services/), so the pages and
 the API answer with the same Swedish messages. The sammanställning is the
 engine's `som_dict()`; its serializers below only describe it in the
 OpenAPI document, and `tests/api_budget` checks that they name the same keys.
@@ -13,12 +13,12 @@ import datetime
 from django.utils import timezone
 from rest_framework import serializers
 
+from budget.models import Budgetar, Budgetrad, Intakt, Utfall
+from budget.sammanstallning import standarddatum
+from budget.services import BUDGETAR_FALT, BUDGETRAD_FALT
 from finsam.api.fraga import DATUM_FEL, PeriodFragaSerializer
 from finsam.api.serializers import SynligRelation, TjanstSerializer
-from finsam.budget.services import BUDGETAR_FALT, BUDGETRAD_FALT
 from finsam.kodlistor import Budgetkategori
-from finsam.models import Budgetar, Budgetrad, Intakt, Utfall
-from statistik.berakning.budget import standarddatum
 
 
 class IntaktSerializer(TjanstSerializer):

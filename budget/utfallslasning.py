@@ -30,10 +30,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
-from finsam.budget.datum import manadens_sista_dag
+from budget.datum import manadens_sista_dag
+from budget.models import Budgetrad, normalisera_konto
 from finsam.filtext import avkoda, for_stor, megabyte
-from finsam.models import Budgetrad
-from finsam.models.budget import normalisera_konto
 
 MAX_STORLEK = 20 * 1024 * 1024
 # openpyxl reads some 8 000 rows a second, twenty times slower than the CSV

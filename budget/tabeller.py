@@ -1,16 +1,16 @@
 """The sammanställning as the table of seed 002, in tkr: one shape for the page, CSV and Excel.
 
 Nothing here adds up a krona: every amount is read from a `Sammanstallning`
-(statistik.berakning.budget) and only rounded to thousands, half up, as
+(budget.sammanstallning) and only rounded to thousands, half up, as
 DOMAIN.md §5 asks of reports.
 """
 
 import pandas as pd
 
+from budget.sammanstallning import Belopp, Sammanstallning
 from finsam.avrundning import tkr
 from finsam.export import Huvud
 from finsam.tabeller import PROCENT, Tabellvy, procent, tal
-from statistik.berakning.budget import Belopp, Sammanstallning
 
 KATEGORI, RAD, SUMMA, TOTALT = "kategori", "rad", "summa", "totalt"
 

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
+from budget.models import Budgetar, Budgetrad, Intakt, Utfall, dela_konton
 from finsam.kodlistor import Finansiar, Parttyp
-from finsam.models import Budgetar, Budgetrad, Forbund, Intakt, Part, Utfall
-from finsam.models.budget import dela_konton
+from finsam.models import Forbund, Part
 from finsam.services.organisation import krav_forbundschef
 from finsam.services.validering import spara_validerad
 

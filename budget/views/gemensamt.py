@@ -6,8 +6,8 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
+from budget.selectors import budgetar_hamta
 from finsam.atkomst import atkomst
-from finsam.budget.selectors import budgetar_hamta
 from finsam.forbundsval import aktivt_forbund
 from finsam.kodlistor import Roll
 

@@ -3,7 +3,8 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from finsam.models import Budgetar, Budgetrad, Forbund, Utfallsimport
+from budget.models import Budgetar, Budgetrad, Utfallsimport
+from finsam.models import Forbund
 
 
 def budgetar_for_forbund(*, user, forbund: Forbund) -> QuerySet[Budgetar]:

@@ -6,12 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from finsam.budget.forms import BudgetradForm, rad_initial
-from finsam.budget.selectors import budgetar_hamta, budgetrad_hamta
-from finsam.budget.services import budgetrad_skapa, budgetrad_ta_bort, budgetrad_uppdatera
+from budget.forms import BudgetradForm, rad_initial
+from budget.models import Budgetar
+from budget.selectors import budgetar_hamta, budgetrad_hamta
+from budget.services import budgetrad_skapa, budgetrad_ta_bort, budgetrad_uppdatera
 from finsam.formular import kor_tjanst
 from finsam.hantering.views.gemensamt import chefsvy, formularsida
-from finsam.models import Budgetar, Forbund
+from finsam.models import Forbund
 from insatser.models import Insats
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
+from budget.models import Budgetar, Budgetrad
 from finsam.avrundning import procent
 from finsam.kodlistor import Budgetkategori
-from finsam.models import Budgetar, Budgetrad
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Forms of the budget pages and the import of utfall.
 
-They parse input; every rule lives in finsam.budget.services.
+They parse input; every rule lives in budget.services.
 """
 
 import datetime
@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from django import forms
 
-from finsam.budget.utfallslasning import MAX_STORLEK, MAX_STORLEK_XLSX
+from budget.models import KONTO_HJALPTEXT, Budgetar, Budgetrad
+from budget.utfallslasning import MAX_STORLEK, MAX_STORLEK_XLSX
 from finsam.formular import datumfalt, valfalt
 from finsam.kodlistor import Budgetkategori, Finansiar
-from finsam.models import Budgetar, Budgetrad, Part
-from finsam.models.budget import KONTO_HJALPTEXT
+from finsam.models import Part
 
 _HELA_KRONOR = {
     "invalid": "Ange ett belopp i hela kronor, utan mellanslag, t.ex. 250000.",

@@ -6,16 +6,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from finsam.budget.forms import BudgetarForm, TillForm
-from finsam.budget.selectors import budgetar_for_forbund, budgetar_hamta
-from finsam.budget.services import BUDGETAR_FALT, budgetar_skapa, budgetar_uppdatera
-from finsam.budget.views.gemensamt import lasvy
+from budget.forms import BudgetarForm, TillForm
+from budget.models import Budgetar
+from budget.sammanstallning import budget_sammanstallning, standarddatum
+from budget.selectors import budgetar_for_forbund, budgetar_hamta
+from budget.services import BUDGETAR_FALT, budgetar_skapa, budgetar_uppdatera
+from budget.tabeller import budgetens_huvud, budgettabeller, nyckeltal
+from budget.views.gemensamt import lasvy
 from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.formular import kor_tjanst
 from finsam.hantering.views.gemensamt import chefsvy, formularsida
-from finsam.models import Budgetar, Forbund
-from statistik.berakning.budget import budget_sammanstallning, standarddatum
-from statistik.budgettabeller import budgetens_huvud, budgettabeller, nyckeltal
+from finsam.models import Forbund
 
 
 @lasvy

@@ -2,12 +2,12 @@
 
 from django.urls import path
 
-from finsam.budget.views import budgetar, intakter, rader, utfallsimport
+from budget.views import budgetar, intakter, rader, utfallsimport
 
 app_name = "budget"
 
 urlpatterns: list = [
-    # Budget years, sammanställning, rader, intäkter, medlemsbidrag (finsam.budget.views).
+    # Budget years, sammanställning, rader, intäkter, medlemsbidrag (budget.views).
     path("", budgetar.budgetar, name="budgetar"),
     path("ny/", budgetar.budgetar_ny, name="budgetar_ny"),
     path("<int:pk>/", budgetar.sammanstallning, name="sammanstallning"),
@@ -20,7 +20,7 @@ urlpatterns: list = [
     path("<int:pk>/rader/ny/", rader.rad_ny, name="rad_ny"),
     path("<int:pk>/rader/<int:rad_pk>/", rader.rad_andra, name="rad_andra"),
     path("<int:pk>/rader/<int:rad_pk>/ta-bort/", rader.rad_ta_bort, name="rad_ta_bort"),
-    # Imports of utfall (finsam.budget.views.utfallsimport).
+    # Imports of utfall (budget.views.utfallsimport).
     path("<int:budgetar_pk>/import/", utfallsimport.ny, name="utfallsimport_ny"),
     path("<int:budgetar_pk>/import/<int:pk>/", utfallsimport.granska, name="utfallsimport_granska"),
     path(

@@ -4,7 +4,7 @@ Only the förbundschef writes (DOMAIN.md §6); `user=SYSTEM` is trusted set-up
 from the command line and the demo.
 """
 
-from finsam.budget.services.budget import (
+from budget.services.budget import (
     BUDGETAR_FALT,
     BUDGETRAD_FALT,
     budgetar_skapa,
@@ -16,7 +16,7 @@ from finsam.budget.services.budget import (
     intakter_ersatt,
     utfall_registrera,
 )
-from finsam.budget.services.utfallsimport import (
+from budget.services.utfallsimport import (
     utfallsimport_granska,
     utfallsimport_kor,
     utfallsimport_ladda_upp,

@@ -5,7 +5,7 @@ of it reads them and their sammanställning (`visible_to`; amounts of
 money, not persons, so nothing is masked). Rader and utfall are the
 förbundschef's (API.md): another caller who sees the budget is refused
 with 403, anyone else gets 404. Every write goes through
-finsam/budget/services.py, which checks the role again.
+budget/services/, which checks the role again.
 """
 
 from functools import partial
@@ -18,22 +18,22 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from finsam.api.behorighet import ArInloggad
-from finsam.api.fraga import las_fraga
-from finsam.api.views import SynligViewSet
-from finsam.atkomst import atkomst
-from finsam.budget.api.filters import BudgetFilter
-from finsam.budget.api.serializers import (
+from budget.api.filters import BudgetFilter
+from budget.api.serializers import (
     BudgetarSerializer,
     BudgetradSerializer,
     SammanstallningFragaSerializer,
     SammanstallningSerializer,
     UtfallSerializer,
 )
-from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
+from budget.models import Budgetar, Intakt, Utfall
+from budget.sammanstallning import budget_sammanstallning
+from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
+from finsam.api.behorighet import ArInloggad
+from finsam.api.fraga import las_fraga
+from finsam.api.views import SynligViewSet
+from finsam.atkomst import atkomst
 from finsam.kodlistor import Roll
-from finsam.models import Budgetar, Intakt, Utfall
-from statistik.berakning.budget import budget_sammanstallning
 
 TILL = OpenApiParameter(
     "till",
