@@ -9,7 +9,7 @@ from decimal import Decimal
 from django import forms
 
 from budget.models import KONTO_HJALPTEXT, Budgetar, Budgetrad
-from budget.utfallslasning import MAX_STORLEK, MAX_STORLEK_XLSX
+from budget.utfallslasning.fil import MAX_STORLEK, MAX_STORLEK_XLSX
 from finsam.formular import datumfalt, valfalt
 from finsam.kodlistor import Budgetkategori, Finansiar
 from finsam.models import Part

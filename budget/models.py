@@ -264,7 +264,7 @@ class Utfallsimport(models.Model):
     # Of the reading while the status is läses, then of the import.
     progress = models.PositiveSmallIntegerField("förlopp (%)", default=0)
     # What the file holds before it meets the year's rader
-    # (budget.utfallslasning.Fillasning), written when it has been read:
+    # (budget.utfallslasning.fillasning.Fillasning), written when it has been read:
     # the preview matches it to the rader as they are, without reading the file again.
     lasning = models.JSONField("läsning", null=True, blank=True, editable=False)
     antal_rader = models.PositiveIntegerField("rader i filen", default=0)

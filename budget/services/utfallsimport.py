@@ -33,15 +33,9 @@ from django.utils import timezone
 
 from budget.datum import manadens_sista_dag
 from budget.models import Budgetar, Budgetrad, Utfall, Utfallsimport
-from budget.utfallslasning import (
-    MAX_STORLEK,
-    Fillasning,
-    Utfallslasning,
-    kontrollera_fil,
-    las_fil,
-    las_utfall,
-    till_rader,
-)
+from budget.utfallslasning.fil import MAX_STORLEK, kontrollera_fil
+from budget.utfallslasning.fillasning import Fillasning, las_fil
+from budget.utfallslasning.matchning import Utfallslasning, las_utfall, till_rader
 from finsam.atkomst import SYSTEM, som_skapare
 from finsam.filtext import for_stor
 from finsam.kodlistor import Budgetkategori
