@@ -9,5 +9,3 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "finsam.settings")
 app = Celery("finsam")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-# Sub-packages of the core app are no Django apps of their own: name them.
-app.autodiscover_tasks(["finsam.budget"])

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "finsam",
     "insatser",
     "deltagare",
+    "budget",
     "hantering",
     "statistik",
     "rapporter",

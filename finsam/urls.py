@@ -18,7 +18,7 @@ urlpatterns = [
     path("atkomstlogg/", include("deltagare.logg.urls")),
     path("statistik/", include("statistik.urls")),
     path("hantering/", include("hantering.urls")),
-    path("budget/", include("finsam.budget.urls")),
+    path("budget/", include("budget.urls")),
     path("", include(hantering.urls.rotsidor)),
     path("", include("finsam.web_urls")),
 ]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from finsam.kodlistor import Ersattningsform, SCBKon
 from finsam.models import Forbund
+from finsam.tabeller import DECIMAL, Tabellvy, tal
 from statistik.berakning.helarsekvivalenter import (
     FORBUND,
     RIKET,
@@ -21,7 +22,6 @@ from statistik.berakning.helarsekvivalenter import (
 )
 from statistik.oversikt import Diagram, diagram
 from statistik.scb.selectors import lanets_kommuner, regionval
-from statistik.tabeller import DECIMAL, Tabellvy, tal
 
 KALLA = "SCB, helårsekvivalenter 20–64 år (HE0000T02N2)"
 

@@ -1,28 +1,20 @@
 """The dashboard (`/statistik/`): key figures, charts, a row per insats and the budget panel.
 
 Everything is read from one `ForbundStatistik` and the `Sammanstallning` of
-the period's last year; the cells are written as statistik.tabeller does.
+the period's last year; the cells are written as finsam.tabeller does.
 """
 
 from dataclasses import dataclass
 from functools import cached_property
 
+from budget.sammanstallning import Belopp, Sammanstallning
+from budget.tabeller import nyckeltal as budget_nyckeltal
+from finsam.avrundning import tkr
 from finsam.kodlistor import KON_KOLUMNER
+from finsam.tabeller import PROCENT, Tabellvy, procent, ram, tal
 from insatser.models import Insats, Nyckeltal
-from statistik.berakning.budget import Belopp, Sammanstallning
 from statistik.berakning.objekt import Andel, ForbundStatistik, Kontal, Tabell
-from statistik.budgettabeller import nyckeltal as budget_nyckeltal
-from statistik.tabeller import (
-    KONSRUBRIKER,
-    PROCENT,
-    Tabellvy,
-    andel_mot_mal,
-    kontabell,
-    procent,
-    ram,
-    tal,
-    tkr,
-)
+from statistik.tabeller import KONSRUBRIKER, andel_mot_mal, kontabell
 
 
 @dataclass

@@ -3,16 +3,12 @@
 Nothing here computes a figure: every number is read from an `InsatsStatistik`
 or `ForbundStatistik` (statistik.berakning). pandas lays the per-kön tables
 out (code rows × kön columns) so the page and both downloads show the same
-cells; the page then writes them in sv-SE form (`21 551`, `33 %`, `15,2`).
+cells; the page then writes them in sv-SE form (finsam.tabeller).
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-
 import pandas as pd
-from django.utils import numberformat
 
+from finsam.export import Huvud
 from finsam.kodlistor import (
     KON_KOLUMNER,
     Aldersgrupp,
@@ -21,11 +17,12 @@ from finsam.kodlistor import (
     TidIOffentligForsorjning,
     Utbildningsniva,
 )
+from finsam.tabeller import DECIMAL, PROCENT, Tabellvy, procent, ram, tal
 from insatser.models import Insats
 from statistik.berakning.objekt import Andel, InsatsStatistik, Tabell
+from statistik.forms import URVALSNAMN
 
 KONSRUBRIKER = {"kvinnor": "Kvinnor", "man": "Män", "annat": "Annat", "totalt": "Totalt"}
-TOMT = "–"
 
 TID_I_INSATS = {
     "0-3": "0–3 månader",
@@ -33,47 +30,6 @@ TID_I_INSATS = {
     "7-12": "7–12 månader",
     "13-": "13 månader eller mer",
 }
-
-# How a cell is written on the page; CSV and Excel keep the plain number.
-TAL, PROCENT, DECIMAL = "tal", "procent", "decimal"
-
-
-def saknas(varde) -> bool:
-    """None, or pandas' missing value in a nullable column."""
-    return varde is None or varde is pd.NA or (isinstance(varde, float) and pd.isna(varde))
-
-
-def tal(varde: int | float | Decimal | None, decimaler: int = 0) -> str:
-    """A number in sv-SE form: `21 551`, `15,2`, `−555`; a dash for a missing value."""
-    if saknas(varde):
-        return TOMT
-    if isinstance(varde, float | Decimal):
-        # Django's numberformat cuts the decimals it does not show; DOMAIN.md §5
-        # rounds half up (1 905,5 → 1 906).
-        steg = Decimal(1).scaleb(-decimaler)
-        varde = Decimal(str(varde)).quantize(steg, ROUND_HALF_UP)
-    text = numberformat.format(
-        varde,
-        decimal_sep=",",
-        decimal_pos=decimaler,
-        grouping=3,
-        thousand_sep="\xa0",
-        force_grouping=True,
-    )
-    # sv-SE writes a minus sign (−), not a hyphen, before a negative amount.
-    return text.replace("-", "\u2212", 1)
-
-
-def tkr(kronor: int | None) -> int | None:
-    """Kronor in whole thousands, rounded half up (1 500 kr → 2 tkr, −1 500 kr → −2 tkr)."""
-    if kronor is None:
-        return None
-    return int((Decimal(kronor) / 1000).quantize(Decimal(1), ROUND_HALF_UP))
-
-
-def procent(varde: int | None) -> str:
-    """An integer share: `33 %` (a no-break space keeps the sign with the number)."""
-    return TOMT if saknas(varde) else f"{tal(varde)}\xa0%"
 
 
 def andel_text(andel: Andel) -> str:
@@ -87,79 +43,21 @@ def andel_mot_mal(andel: Andel, mal: int | None) -> str:
     return text if mal is None else f"{text}, mål {procent(mal)}"
 
 
-def celltext(varde, format_: str = TAL) -> str:
-    if isinstance(varde, str):  # already written, e.g. a share against its goal
-        return varde
-    if isinstance(varde, Andel):
-        return andel_text(varde)
-    if format_ == PROCENT:
-        return procent(varde)
-    if format_ == DECIMAL:
-        return tal(varde, decimaler=1)
-    return tal(varde)
-
-
-@dataclass
-class Rad:
-    rubrik: str
-    celler: list[str]
-    url: str = ""
-    typ: str = ""  # what kind of row, where a table mixes them (a heading, a sum)
-
-
-@dataclass
-class Tabellvy:
-    """One table: an id for anchors and sheet order, a caption, and its data.
-
-    `format` names how each column is written on the page (default a count);
-    `radformat` overrides that for a row, where one table mixes kinds.
-    """
-
-    id: str
-    rubrik: str
-    data: pd.DataFrame
-    radrubrik: str = ""
-    forklaring: str = ""
-    format: dict[str, str] = field(default_factory=dict)
-    radformat: dict[str, str] = field(default_factory=dict)
-    lankar: dict[str, str] = field(default_factory=dict)
-    kort: str = ""  # an Excel sheet name holds at most 31 characters
-    radtyper: list[str] = field(default_factory=list)  # `Rad.typ` of each row, in order
-
-    @property
-    def bladnamn(self) -> str:
-        return (self.kort or self.rubrik)[:31]
-
-    @property
-    def kolumner(self) -> list[str]:
-        return [str(k) for k in self.data.columns]
-
-    @property
-    def rader(self) -> list[Rad]:
-        rader = []
-        typer = iter(self.radtyper)
-        for rubrik, varden in self.data.iterrows():
-            celler = [
-                celltext(v, self.radformat.get(rubrik) or self.format.get(k, TAL))
-                for k, v in varden.items()
-            ]
-            typ = next(typer, "")
-            rader.append(Rad(str(rubrik), celler, self.lankar.get(rubrik, ""), typ))
-        return rader
-
-
-def ram(rader: dict[str, dict], kolumner: Iterable[str]) -> pd.DataFrame:
-    """Rows by label, in the given columns."""
-    # Int64 keeps whole numbers whole and lets a missing value stay empty.
-    return pd.DataFrame.from_dict(rader, orient="index", columns=list(kolumner))
-
-
 def kontabell(
     id_: str, rubrik: str, tabell: Tabell, etiketter: dict[str, str], radrubrik: str, **kw
 ) -> Tabellvy:
     rader = {etiketter.get(kod, kod): kontal.som_dict() for kod, kontal in tabell.items()}
     data = ram(rader, KON_KOLUMNER).astype("Int64").rename(columns=KONSRUBRIKER)
     return Tabellvy(id_, rubrik, data, radrubrik=radrubrik, **kw)
+
+
+def insatsens_huvud(statistik: InsatsStatistik) -> Huvud:
+    """The head of an insats's CSV and Excel file: which insats, period and urval."""
+    return [
+        ("Insats", statistik.namn),
+        ("Period", f"{statistik.fran.isoformat()} – {statistik.till.isoformat()}"),
+        ("Urval", URVALSNAMN[statistik.urval]),
+    ]
 
 
 def _etiketter(kodlista) -> dict[str, str]:

@@ -12,25 +12,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from finsam.budget.selectors import budgetar_for_ar
+from budget.sammanstallning import budget_sammanstallning
+from budget.selectors import budgetar_for_ar
+from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
 from finsam.maskering import OMASKERAT, min_cell_for
 from insatser.models import Insats
 from insatser.selectors import insatser_for_forbund, nyckeltal_for_period, samordnarens_insatser
 from statistik.berakning import forbund_statistik, insats_statistik
-from statistik.berakning.budget import budget_sammanstallning
-from statistik.export import (
-    CSV_TYP,
-    EXCEL_TYP,
-    insatsens_huvud,
-    nedladdning,
-    som_csv,
-    som_excel,
-)
 from statistik.forms import InsatsPeriodForm, PeriodForm
 from statistik.oversikt import Oversikt
-from statistik.tabeller import insats_tabeller
+from statistik.tabeller import insats_tabeller, insatsens_huvud
 
 
 def _insats_for_statistik(request: HttpRequest, pk: int) -> Insats:

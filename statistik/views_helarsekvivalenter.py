@@ -9,9 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
-from statistik.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from statistik.forms import HelarsekvivalentForm
 from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
 

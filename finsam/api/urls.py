@@ -11,14 +11,12 @@ from rest_framework.routers import SimpleRouter
 
 import finsam.api.schema  # noqa: F401  (registers the API key scheme before any schema is built)
 from finsam.api.views import ForbundViewSet, PartViewSet
-from finsam.budget.api.views import BudgetViewSet
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("forbund", ForbundViewSet, basename="forbund")
 router.register("parter", PartViewSet, basename="part")
-router.register("budget", BudgetViewSet, basename="budget")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -26,5 +24,6 @@ urlpatterns = [
     *router.urls,
     path("", include("insatser.api.urls")),
     path("", include("deltagare.api.urls")),
+    path("", include("budget.api.urls")),
     path("", include("statistik.api.urls")),
 ]

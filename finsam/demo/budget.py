@@ -12,15 +12,15 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from budget.datum import manadens_sista_dag
+from budget.medlemsbidrag import medlemsbidrag_fordela
+from budget.models import Budgetar
+from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
-from finsam.budget.datum import manadens_sista_dag
-from finsam.budget.medlemsbidrag import medlemsbidrag_fordela
-from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.demo import organisation as org
 from finsam.demo.organisation import DemoOrganisation
 from finsam.demo.scb import folkmangd_20_64
 from finsam.kodlistor import Budgetkategori as K
-from finsam.models import Budgetar
 
 D = datetime.date
 SISTA_UTFALL = D(2026, 10, 31)

@@ -1,17 +1,11 @@
-"""Core models: förbund, parter, roles, API keys and budget."""
+"""Core models: förbund, parter, roles and API keys."""
 
 from finsam.models.api_nyckel import ApiNyckel
-from finsam.models.budget import Budgetar, Budgetrad, Intakt, Utfall, Utfallsimport
 from finsam.models.organisation import Forbund, Medlemskap, Part
 
 __all__ = [
     "ApiNyckel",
-    "Budgetar",
-    "Budgetrad",
     "Forbund",
-    "Intakt",
     "Medlemskap",
     "Part",
-    "Utfall",
-    "Utfallsimport",
 ]

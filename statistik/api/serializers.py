@@ -8,20 +8,12 @@ they name the same keys as the engine's answer.
 
 from rest_framework import serializers
 
+from finsam.api.fraga import PeriodFragaSerializer
 from finsam.kodlistor import Aldersgrupp, Forsorjningskalla, TidIOffentligForsorjning
 from finsam.kodlistor import Utbildningsniva as UtbildningsnivaKoder
 from statistik.berakning.deltagare import AVSLUTSORSAKER
 from statistik.berakning.period import URVAL
 from statistik.berakning.tid import GRUPPER
-
-DATUM_FEL = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."
-
-
-class PeriodFragaSerializer(serializers.Serializer):
-    """`?fran=&till=`: both optional (the view fills in the defaults)."""
-
-    fran = serializers.DateField(required=False, error_messages={"invalid": DATUM_FEL})
-    till = serializers.DateField(required=False, error_messages={"invalid": DATUM_FEL})
 
 
 class InsatsFragaSerializer(PeriodFragaSerializer):

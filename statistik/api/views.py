@@ -8,9 +8,9 @@ outside reach is 404, before the query is read).
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
-from rest_framework.request import Request
 from rest_framework.response import Response
 
+from finsam.api.fraga import PeriodFragaSerializer, las_fraga
 from finsam.api.views import SynligViewSet
 from finsam.models import Forbund
 from insatser.models import Insats
@@ -19,7 +19,6 @@ from statistik.api.serializers import (
     ForbundStatistikSerializer,
     InsatsFragaSerializer,
     InsatsStatistikSerializer,
-    PeriodFragaSerializer,
 )
 from statistik.berakning.period import URVAL
 
@@ -46,16 +45,6 @@ URVAL_PARAMETER = OpenApiParameter(
         "eller avslutade (slut i perioden)."
     ),
 )
-
-
-def las_fraga(request: Request, serializer_class) -> dict:
-    """The validated query parameters of a GET; 400 with Swedish messages otherwise."""
-    # An empty parameter (`?fran=&till=`, as API.md writes the path) means
-    # "not given", so the default applies.
-    givna = {k: v for k, v in request.query_params.items() if v.strip()}
-    fraga = serializer_class(data=givna)
-    fraga.is_valid(raise_exception=True)
-    return fraga.validated_data
 
 
 class InsatsStatistikViewSet(SynligViewSet):

@@ -3,9 +3,10 @@
 from django.db.models import Count, DateField, F, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 
+from finsam.avrundning import procent
 from statistik.berakning.datum import Dagar
 from statistik.berakning.fraga import Fraga, Rad, las_summa
-from statistik.berakning.objekt import Belaggning, procent
+from statistik.berakning.objekt import Belaggning
 from statistik.berakning.period import Period
 
 

@@ -10,19 +10,10 @@ objects. `som_dict()` gives API.md's statistics object in plain JSON types.
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from finsam.avrundning import procent
 from finsam.kodlistor import KON_KOLUMNER
-
-
-def procent(antal: int | None, av: int | None) -> int | None:
-    """An integer percentage rounded half up (DOMAIN.md §5); None when nothing to divide by.
-
-    Python's round() rounds half to even (12.5 → 12); the domain wants 13.
-    """
-    if antal is None or not av:
-        return None
-    return int((Decimal(antal) * 100 / Decimal(av)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)

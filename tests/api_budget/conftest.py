@@ -19,8 +19,8 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
+from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.kodlistor import Budgetkategori, Finansiar
 from tests.api.conftest import annan_part, part, partklient, personlig_klient  # noqa: F401
 from tests.api_statistik.conftest import annan_partklient  # noqa: F401

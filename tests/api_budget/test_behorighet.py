@@ -4,7 +4,7 @@ förbundschef and a part key of another förbund)."""
 
 import pytest
 
-from finsam.models import Budgetar, Budgetrad, Utfall
+from budget.models import Budgetar, Budgetrad, Utfall
 from tests.api_budget.conftest import budget_url
 
 pytestmark = pytest.mark.django_db

@@ -2,10 +2,10 @@
 
 import pytest
 
+from budget.models import Budgetar, Intakt
+from budget.services import budgetar_skapa
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetar_skapa
 from finsam.kodlistor import Roll
-from finsam.models import Budgetar, Intakt
 from tests.api.conftest import personlig_klient
 from tests.api_budget.conftest import budget_url
 from tests.factories import PartFactory, anvandare_med_roll

@@ -2,10 +2,10 @@
 
 import pytest
 
+from budget.models import Budgetrad
+from budget.services import budgetrad_skapa
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetrad_skapa
 from finsam.kodlistor import Roll
-from finsam.models import Budgetrad
 from tests.api.conftest import personlig_klient
 from tests.api_budget.conftest import budget_url
 from tests.factories import InsatsFactory, anvandare_med_roll

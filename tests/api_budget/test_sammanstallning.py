@@ -4,10 +4,10 @@ table, and the small budget of conftest its hand-computed figures."""
 import pytest
 from django.utils import timezone
 
+from budget.models import Utfall
+from budget.sammanstallning import budget_sammanstallning
+from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
-from finsam.models import Utfall
-from statistik.berakning.budget import budget_sammanstallning
 from tests.api.conftest import personlig_klient
 from tests.api_budget.conftest import D, budget_url
 from tests.budget.seed002 import ADMINISTRATION, INSATSER, STYRELSEN, TKR

@@ -2,9 +2,9 @@
 
 import pytest
 
+from budget.models import Utfall
+from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
-from finsam.models import Utfall
 from tests.api_budget.conftest import D, budget_url
 from tests.factories import InsatsFactory
 

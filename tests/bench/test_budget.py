@@ -10,8 +10,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from finsam.models import Budgetar, Budgetrad, Utfall
-from statistik.berakning.budget import budget_sammanstallning
+from budget.models import Budgetar, Budgetrad, Utfall
+from budget.sammanstallning import budget_sammanstallning
 from tests.bench.matning import KORNINGAR, median_ms, sidans_ms
 from tests.factories import ForbundFactory
 

@@ -4,9 +4,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from finsam.budget import tasks
-from finsam.budget.services import utfallsimport_las
-from finsam.models import Utfall
+from budget import tasks
+from budget.models import Utfall
+from budget.services import utfallsimport_las
 from tests.browser.conftest import kontrollera_tillganglighet, logga_in
 from tests.budget.utfallsfiler import GOD_CSV, bygg_importbudget
 from tests.factories import LOSENORD

@@ -8,8 +8,8 @@ to use: that is the seed's "beräknade kostnader = 15 465 tkr".
 
 import datetime
 
+from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.kodlistor import Budgetkategori, Finansiar
 
 TKR = 1000

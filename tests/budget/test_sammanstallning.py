@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 
+from budget.sammanstallning import budget_sammanstallning, standarddatum
+from budget.services import budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetrad_skapa, utfall_registrera
+from finsam.avrundning import tkr
 from finsam.kodlistor import Budgetkategori
-from statistik.berakning.budget import budget_sammanstallning, standarddatum
-from statistik.tabeller import tkr
 from tests.budget.seed002 import ADMINISTRATION, INSATSER, STYRELSEN, TILL, TKR, bygg_budget_2021
 
 pytestmark = pytest.mark.django_db

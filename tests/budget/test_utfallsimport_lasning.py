@@ -9,19 +9,11 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from finsam.budget.utfallslasning import (
-    MAX_STORLEK,
-    Fillasning,
-    Radfel,
-    Utfallspost,
-    las_belopp,
-    las_datum,
-    las_fil,
-    las_utfall,
-    till_rader,
-)
-from finsam.models import Budgetrad
-from finsam.models.budget import dela_konton
+from budget.models import Budgetrad, dela_konton
+from budget.utfallslasning.celler import Radfel, las_belopp, las_datum
+from budget.utfallslasning.fil import MAX_STORLEK
+from budget.utfallslasning.fillasning import Fillasning, las_fil
+from budget.utfallslasning.matchning import Utfallspost, las_utfall, till_rader
 from tests.budget.utfallsfiler import GOD_CSV, RADER, xlsx
 
 D = datetime.date
@@ -308,7 +300,7 @@ def test_modulen_kan_importeras_forst():
     """No cycle through the services: a fresh interpreter imports the reading module first."""
     kod = (
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'finsam.settings');"
-        "django.setup(); import finsam.budget.utfallslasning"
+        "django.setup(); import budget.utfallslasning.matchning"
     )
     svar = subprocess.run([sys.executable, "-c", kod], capture_output=True, text=True)
     assert svar.returncode == 0, svar.stderr

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from finsam.models import Utfall, Utfallsimport
+from budget.models import Utfall, Utfallsimport
 from tests.budget.utfallsfiler import GOD_CSV, GOD_PER_RAD, fil, ladda_upp_och_las, rad
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.db.models import Sum
 
-from finsam.atkomst import SYSTEM
-from finsam.budget import services
-from finsam.budget.services import (
+from budget import services
+from budget.models import Utfall, Utfallsimport
+from budget.sammanstallning import budget_sammanstallning
+from budget.services import (
     budgetrad_lagg_till_konto,
     budgetrad_uppdatera,
     utfall_registrera,
@@ -19,10 +20,10 @@ from finsam.budget.services import (
     utfallsimport_las,
     utfallsimport_starta,
 )
-from finsam.budget.services.utfallsimport import TEKNISKT_FEL, UPPLADDAREN_BORTA
+from budget.services.utfallsimport import UPPLADDAREN_BORTA
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
-from finsam.models import Medlemskap, Utfall, Utfallsimport
-from statistik.berakning.budget import budget_sammanstallning
+from finsam.models import Medlemskap
 from tests.budget.utfallsfiler import (
     GOD_CSV,
     GOD_PER_RAD,
@@ -384,7 +385,7 @@ def test_ett_fel_mitt_i_skrivningen_lamnar_tidigare_utfall_orora(
     with django_capture_on_commit_callbacks(execute=True):
         utfallsimport_starta(utfallsimport=utfallsimport, user=chef)
     utfallsimport.refresh_from_db()
-    assert (utfallsimport.status, utfallsimport.fel) == (Status.FEL, TEKNISKT_FEL)
+    assert (utfallsimport.status, utfallsimport.fel) == (Status.FEL, Utfallsimport.TEKNISKT_FEL)
     # The earlier import's utfall, deleted inside the failed transaction, are back.
     assert utfall_per_rad(importbudget) == GOD_PER_RAD
 

@@ -11,14 +11,14 @@ import io
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from finsam.atkomst import SYSTEM
-from finsam.budget.services import (
+from budget.services import (
     budgetar_skapa,
     budgetrad_skapa,
     utfallsimport_granska,
     utfallsimport_ladda_upp,
     utfallsimport_las,
 )
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Budgetkategori
 
 RADER = [

@@ -12,17 +12,17 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.db.models import Sum
 
-from finsam.atkomst import SYSTEM
-from finsam.budget.services import (
+from budget.models import Utfall, Utfallsimport
+from budget.services import (
     utfallsimport_granska,
     utfallsimport_ladda_upp,
     utfallsimport_starta,
 )
+from finsam.atkomst import SYSTEM
 from finsam.celery import app
-from finsam.models import Utfall, Utfallsimport
 from tests.budget.utfallsfiler import GOD_CSV, GOD_SUMMA, bygg_importbudget, fil
 
-ROTTER = ["deltagare", "finsam", "insatser", "rapporter", "statistik"]
+ROTTER = ["budget", "deltagare", "finsam", "insatser", "rapporter", "statistik"]
 Status = Utfallsimport.Status
 # What a worker does at start, in a fresh interpreter: earlier tests of this
 # run may have imported a tasks module and registered its tasks already.

@@ -9,10 +9,11 @@ import datetime
 
 import pytest
 
+from budget.models import Budgetar, Budgetrad, Intakt, Utfall
 from deltagare.models import AnonymaDeltagare, Deltagare, Forsorjning, Inskrivning, Stegbedomning
 from finsam.atkomst import SYSTEM, atkomst
 from finsam.kodlistor import Bedomningstyp, Kon, Roll
-from finsam.models import ApiNyckel, Budgetar, Budgetrad, Forbund, Intakt, Medlemskap, Part, Utfall
+from finsam.models import ApiNyckel, Forbund, Medlemskap, Part
 from finsam.services.api_nycklar import api_nyckel_skapa
 from insatser.models import Insats, Nyckeltal, Steg, Stegskala
 from rapporter.models import Rapport

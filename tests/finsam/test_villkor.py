@@ -11,8 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from budget.models import Budgetar, Budgetrad, Intakt
 from deltagare.models import Deltagare, Inskrivning, Stegbedomning
-from finsam.models import ApiNyckel, Budgetar, Budgetrad, Intakt, Part
+from finsam.models import ApiNyckel, Part
 from insatser.models import Insats, Nyckeltal, Stegskala
 from rapporter.models import Rapport
 from tests.factories import ForbundFactory, InsatsFactory, steg

@@ -10,16 +10,17 @@ from django.db import connection
 from django.db.models import Count, Q, Sum
 
 import finsam.demo
+from budget.models import Budgetar, Utfall
+from budget.services import utfallsimport_starta
 from deltagare.kryptering import dekryptera, uppslagshash
 from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
 from deltagare.personnummer import tolka
 from finsam.atkomst import SYSTEM, atkomst
-from finsam.budget.services import utfallsimport_starta
 from finsam.demo import slump
 from finsam.demo.deltagarplan import planera
 from finsam.demo.organisation import FORBUND_NAMN
 from finsam.kodlistor import TILL_ARBETE_ELLER_STUDIER, Avslutsorsak, Roll
-from finsam.models import Budgetar, Forbund, Utfall
+from finsam.models import Forbund
 from insatser.models import Insats
 from statistik.models import Folkmangd, Helarsekvivalent, Region
 from tests.budget.utfallsfiler import ladda_upp_och_las

@@ -4,9 +4,9 @@ from datetime import timedelta
 
 import pytest
 
+from finsam.avrundning import procent
 from finsam.kodlistor import Inriktning, Kon
 from statistik.berakning import forbund_statistik, insats_statistik
-from statistik.berakning.objekt import procent
 from statistik.maskering import maskera
 from tests.factories import InsatsFactory
 from tests.statistik.bygg import A, D, K, anonyma, deltagare, inskriv

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from statistik.tabeller import tal
+from finsam.tabeller import tal
 
 
 @pytest.mark.parametrize(

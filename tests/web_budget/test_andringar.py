@@ -8,10 +8,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from budget.models import Budgetar, Budgetrad, Intakt
+from budget.services import budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetrad_skapa, utfall_registrera
 from finsam.kodlistor import Parttyp
-from finsam.models import Budgetar, Budgetrad, Intakt
 from statistik.models import Folkmangd, Region
 from tests.factories import PartFactory
 

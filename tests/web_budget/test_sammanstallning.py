@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from budget.services import budgetrad_skapa
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetrad_skapa
 
 pytestmark = pytest.mark.django_db
 TILL = {"till": "2021-08-31"}

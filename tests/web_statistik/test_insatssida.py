@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deltagare.models import Atkomstlogg
+from finsam.tabeller import procent, tal
 from statistik.berakning import insats_statistik
 from statistik.berakning.objekt import Andel
-from statistik.tabeller import andel_text, procent, tal
+from statistik.tabeller import andel_text
 from tests.web_statistik.conftest import FRAN, PERIOD, TILL
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
-from finsam.budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.kodlistor import Inriktning, Kon
 from insatser.models import Nyckeltal
 from statistik.berakning import forbund_statistik

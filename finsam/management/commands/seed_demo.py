@@ -4,10 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from budget.models import Budgetar
 from deltagare.models import Deltagare, Inskrivning, Stegbedomning
 from finsam.demo import seed_demo
 from finsam.management.commands._gemensamt import kommandofel
-from finsam.models import Budgetar, Forbund
+from finsam.models import Forbund
 
 
 class Command(BaseCommand):

@@ -1,0 +1,170 @@
+"""A row's cells into values: amounts, dates, konto and namn, or the row's errors.
+
+A CSV file's cells are text; an Excel file's may be typed (numbers, dates,
+None, NaN). A value that cannot be used becomes a `Radfel` with the row
+number the user sees in the file (the header is row 1) and its column.
+"""
+
+import datetime
+import functools
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from budget.datum import manadens_sista_dag
+from budget.models import normalisera_konto
+
+# No förbund books 1 000 miljarder kr; the database's integers end far above.
+MAX_BELOPP = 10**12
+MAX_BELOPP_TEXT = "1 000 miljarder kr"
+DATUMFORMAT_TEXT = "ÅÅÅÅ-MM-DD (t.ex. 2021-08-31) eller ÅÅÅÅMM (t.ex. 202108)"
+_MELLANRUM = re.compile(r"\s")  # Unicode: the no-break spaces too
+_BELOPP = re.compile(r"[-+]?\d+(,\d+)?")
+_ISODATUM = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+_MANAD = re.compile(r"(\d{4})(\d{2})(\d{2})?")
+
+
+@dataclass(frozen=True)
+class Radfel:
+    """A row that cannot be imported: its number in the file, its column, and why."""
+
+    rad: int
+    kolumn: str
+    meddelande: str
+
+
+def tom(cell) -> bool:
+    if type(cell) is str:  # every CSV cell: the common case first
+        return not cell.strip()
+    if cell is None:
+        return True
+    if isinstance(cell, float) and cell != cell:  # NaN: an empty Excel cell
+        return True
+    return isinstance(cell, str) and not cell.strip()
+
+
+def las_belopp(cell) -> Decimal:
+    """An amount: a number cell, or text with decimal comma and spaces between thousands."""
+    if isinstance(cell, bool):
+        raise ValueError
+    if isinstance(cell, int | Decimal):
+        return Decimal(cell)
+    if isinstance(cell, float):
+        if cell != cell or cell in (float("inf"), float("-inf")):
+            raise ValueError
+        return Decimal(repr(cell))
+    text = _MELLANRUM.sub("", str(cell)).replace("\u2212", "-")
+    if not _BELOPP.fullmatch(text):
+        raise ValueError
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation as fel:  # pragma: no cover - the pattern admits only numbers
+        raise ValueError from fel
+
+
+def las_datum(cell) -> datetime.date:
+    """A date: a date cell, `ÅÅÅÅ-MM-DD`, or `ÅÅÅÅMM` (booked on the month's last day)."""
+    if isinstance(cell, datetime.datetime):
+        return cell.date()
+    if isinstance(cell, datetime.date):
+        return cell
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return _datum_ur_text(str(cell).strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _datum_ur_text(text: str) -> datetime.date:
+    # An export repeats a few dates on every row: each is read once.
+    if m := _ISODATUM.fullmatch(text):
+        return datetime.date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _MANAD.fullmatch(text):
+        ar, manad = int(m[1]), int(m[2])
+        if m[3] is not None:
+            return datetime.date(ar, manad, int(m[3]))
+        if not 1 <= manad <= 12:
+            raise ValueError
+        return manadens_sista_dag(ar, manad)
+    raise ValueError
+
+
+def som_text(cell) -> str:
+    """A konto or namn cell as text; Excel gives account numbers as numbers."""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return "" if tom(cell) else str(cell).strip()
+
+
+def kronor(belopp: Decimal) -> int:
+    return int(belopp.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+class Filrad:
+    """One data row of the file: its cells by role, and what is wrong with them."""
+
+    def __init__(
+        self, nummer: int, celler: list, kolumner: dict[str, int], rubriker: dict[str, str]
+    ) -> None:
+        self.nummer = nummer
+        self.celler = celler
+        self.kolumner = kolumner
+        self.rubriker = rubriker
+        self.fel: list[Radfel] = []
+
+    def cell(self, roll: str):
+        """The cell of the role's column; None where it is empty or missing."""
+        j = self.kolumner.get(roll)
+        if j is None or j >= len(self.celler):
+            return None
+        cell = self.celler[j]
+        if type(cell) is str:
+            return cell.strip() or None
+        return cell
+
+    def fel_i(self, roll: str, meddelande: str) -> None:
+        self.fel.append(Radfel(self.nummer, self.rubriker.get(roll, ""), meddelande))
+
+    def konto(self) -> str:
+        text = som_text(self.cell("konto"))
+        # Most accounts are digits only, with no whitespace to take away.
+        return text if text.isalnum() else normalisera_konto(text)
+
+    def namn(self) -> str:
+        return som_text(self.cell("namn"))
+
+    def datum(self, ar: int) -> datetime.date | None:
+        cell = self.cell("datum")
+        if cell is None:
+            self.fel_i("datum", "Datum saknas.")
+            return None
+        try:
+            datum = las_datum(cell)
+        except ValueError:
+            self.fel_i("datum", f"Datumet ”{cell}” känns inte igen. Ange {DATUMFORMAT_TEXT}.")
+            return None
+        if datum.year != ar:
+            self.fel_i("datum", f"Datumet {datum.isoformat()} ligger utanför budgetåret {ar}.")
+            return None
+        return datum
+
+    def belopp(self) -> Decimal | None:
+        cell = self.cell("belopp")
+        if cell is None:
+            self.fel_i("belopp", "Belopp saknas.")
+            return None
+        try:
+            belopp = las_belopp(cell)
+        except ValueError:
+            self.fel_i(
+                "belopp",
+                f"Beloppet ”{cell}” är inget tal. Skriv det med decimalkomma, t.ex. −1 234,50.",
+            )
+            return None
+        if abs(belopp) > MAX_BELOPP:
+            self.fel_i(
+                "belopp",
+                f"Beloppet ”{cell}” är orimligt stort. "
+                f"Ett belopp får vara högst {MAX_BELOPP_TEXT}.",
+            )
+            return None
+        return belopp

@@ -1,1 +1,0 @@
-"""A förbund's budget: services, the medlemsbidrag calculator, the utfall import, pages and API."""
