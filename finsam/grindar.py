@@ -10,22 +10,51 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 
-from finsam.forbundsval import forbund_for_roll
+from finsam.atkomst import atkomst
+from finsam.forbundsval import aktivt_forbund, forbund_for_roll
 from finsam.kodlistor import Roll
 
 
-def chefsvy(vy: Callable) -> Callable:
-    """Only the förbundschef of the active förbund.
+def rollvy(roll: str) -> Callable[[Callable], Callable]:
+    """Only a user with `roll` in the active förbund (or, without one chosen, its first).
 
     The view gets the förbund as its second argument.
+    """
+
+    def grind(vy: Callable) -> Callable:
+        @login_required
+        @wraps(vy)
+        def inre(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            forbund = forbund_for_roll(request, roll)
+            return vy(request, forbund, *args, **kwargs)
+
+        return inre
+
+    return grind
+
+
+chefsvy = rollvy(Roll.FORBUNDSCHEF)
+samordnarvy = rollvy(Roll.SAMORDNARE)
+styrelsevy = rollvy(Roll.STYRELSE)
+
+
+def ledningsvy(vy: Callable) -> Callable:
+    """Förbundschef and styrelse of the active förbund: they see the whole förbund.
+
+    The view gets the förbund, and `far_andra`: whether the user is its
+    förbundschef, who may change what the styrelse only reads.
     """
 
     @login_required
     @wraps(vy)
     def inre(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        forbund = forbund_for_roll(request, Roll.FORBUNDSCHEF)
-        return vy(request, forbund, *args, **kwargs)
+        forbund = aktivt_forbund(request)
+        a = atkomst(request.user)
+        if forbund is None or not a.ser_hela_forbundet(forbund.pk):
+            raise Http404
+        far_andra = a.har_roll(forbund.pk, Roll.FORBUNDSCHEF)
+        return vy(request, forbund, *args, far_andra=far_andra, **kwargs)
 
     return inre

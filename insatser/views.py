@@ -9,17 +9,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from finsam.forbundsval import forbund_for_roll
 from finsam.formular import felstatus, kor_tjanst
-from finsam.kodlistor import Roll
+from finsam.grindar import samordnarvy
+from finsam.models import Forbund
 from insatser.forms import BerattelseForm, PeriodForm, delar
 from insatser.selectors import insatsberattelser, samordnarens_insats, samordnarens_insatser
 from insatser.services import insatsberattelse_spara
 
 
-@login_required
-def mina_insatser(request: HttpRequest) -> HttpResponse:
-    forbund = forbund_for_roll(request, Roll.SAMORDNARE)
+@samordnarvy
+def mina_insatser(request: HttpRequest, forbund: Forbund) -> HttpResponse:
     insatser = samordnarens_insatser(user=request.user, forbund=forbund)
     return render(
         request, "insatser/mina_insatser.html", {"forbund": forbund, "insatser": insatser}

@@ -2,31 +2,24 @@
 
 from pathlib import PurePath
 
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from finsam.forbundsval import forbund_for_roll
-from finsam.kodlistor import Roll
+from finsam.grindar import styrelsevy
+from finsam.models import Forbund
 from rapporter.models import Rapport
 from rapporter.selectors import publicerade_rapporter
 
 
-def _publicerade(request: HttpRequest):
-    forbund = forbund_for_roll(request, Roll.STYRELSE)
-    return forbund, publicerade_rapporter(user=request.user, forbund=forbund)
-
-
-@login_required
-def rapporter(request: HttpRequest) -> HttpResponse:
-    forbund, rapporter = _publicerade(request)
+@styrelsevy
+def rapporter(request: HttpRequest, forbund: Forbund) -> HttpResponse:
+    rapporter = publicerade_rapporter(user=request.user, forbund=forbund)
     return render(request, "rapporter/lista.html", {"forbund": forbund, "rapporter": rapporter})
 
 
-@login_required
-def rapport_fil(request: HttpRequest, pk: int) -> FileResponse:
-    _forbund, rapporter = _publicerade(request)
-    rapport = get_object_or_404(rapporter, pk=pk)
+@styrelsevy
+def rapport_fil(request: HttpRequest, forbund: Forbund, pk: int) -> FileResponse:
+    rapport = get_object_or_404(publicerade_rapporter(user=request.user, forbund=forbund), pk=pk)
     if not rapport.fil:
         raise Http404
     return som_nedladdning(rapport)

@@ -12,14 +12,13 @@ from budget.sammanstallning import budget_sammanstallning, standarddatum
 from budget.selectors import budgetar_for_forbund, budgetar_hamta
 from budget.services import BUDGETAR_FALT, budgetar_skapa, budgetar_uppdatera
 from budget.tabeller import budgetens_huvud, budgettabeller, nyckeltal
-from budget.views.gemensamt import lasvy
 from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.formular import formularsida, kor_tjanst
-from finsam.grindar import chefsvy
+from finsam.grindar import chefsvy, ledningsvy
 from finsam.models import Forbund
 
 
-@lasvy
+@ledningsvy
 def budgetar(request: HttpRequest, forbund: Forbund, far_andra: bool) -> HttpResponse:
     return render(
         request,
@@ -41,10 +40,11 @@ def _sammanstallning(request: HttpRequest, budgetar: Budgetar):
     return form, budget_sammanstallning(budgetar=budgetar, till=till)
 
 
-@lasvy
+@ledningsvy
 def sammanstallning(
-    request: HttpRequest, forbund: Forbund, far_andra: bool, budgetar: Budgetar
+    request: HttpRequest, forbund: Forbund, far_andra: bool, pk: int
 ) -> HttpResponse:
+    budgetar = budgetar_hamta(user=request.user, forbund=forbund, pk=pk)
     form, s = _sammanstallning(request, budgetar)
     sammanhang = {"forbund": forbund, "budgetar": budgetar, "form": form, "far_andra": far_andra}
     if s is None:
@@ -58,7 +58,8 @@ def sammanstallning(
     return render(request, "budget/sammanstallning.html", sammanhang)
 
 
-def _nedladdning(request, forbund, far_andra, budgetar, skrivare, typ, andelse) -> HttpResponse:
+def _nedladdning(request, forbund, far_andra, pk, skrivare, typ, andelse) -> HttpResponse:
+    budgetar = budgetar_hamta(user=request.user, forbund=forbund, pk=pk)
     form, s = _sammanstallning(request, budgetar)
     if s is None:
         # The page explains what is wrong with the date, next to the field.
@@ -73,14 +74,14 @@ def _nedladdning(request, forbund, far_andra, budgetar, skrivare, typ, andelse) 
     return nedladdning(innehall, typ, f"budget-{s.ar}-tom-{s.till}.{andelse}")
 
 
-@lasvy
-def sammanstallning_csv(request, forbund, far_andra, budgetar) -> HttpResponse:
-    return _nedladdning(request, forbund, far_andra, budgetar, som_csv, CSV_TYP, "csv")
+@ledningsvy
+def sammanstallning_csv(request, forbund, far_andra, pk) -> HttpResponse:
+    return _nedladdning(request, forbund, far_andra, pk, som_csv, CSV_TYP, "csv")
 
 
-@lasvy
-def sammanstallning_excel(request, forbund, far_andra, budgetar) -> HttpResponse:
-    return _nedladdning(request, forbund, far_andra, budgetar, som_excel, EXCEL_TYP, "xlsx")
+@ledningsvy
+def sammanstallning_excel(request, forbund, far_andra, pk) -> HttpResponse:
+    return _nedladdning(request, forbund, far_andra, pk, som_excel, EXCEL_TYP, "xlsx")
 
 
 @chefsvy

@@ -1,18 +1,16 @@
 """The access-log review page: förbundschef only, pseudonymous (DOMAIN.md §2, §6)."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from deltagare.logg.forms import LoggfilterForm
 from deltagare.logg.selectors import atkomstlogg_sida, loggens_anvandare, loggens_insatser
-from finsam.forbundsval import forbund_for_roll
-from finsam.kodlistor import Roll
+from finsam.grindar import chefsvy
+from finsam.models import Forbund
 
 
-@login_required
-def atkomstlogg(request: HttpRequest) -> HttpResponse:
-    forbund = forbund_for_roll(request, Roll.FORBUNDSCHEF)
+@chefsvy
+def atkomstlogg(request: HttpRequest, forbund: Forbund) -> HttpResponse:
     form = LoggfilterForm(
         request.GET,
         anvandare=loggens_anvandare(user=request.user, forbund=forbund),
