@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "hantering",
     "statistik",
     "rapporter",
+    "demo",
 ]
 
 MIDDLEWARE = [

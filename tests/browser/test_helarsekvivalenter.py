@@ -2,7 +2,7 @@
 
 import pytest
 
-from finsam.demo.scb import ladda_scb
+from demo.scb import ladda_scb
 from tests.browser.conftest import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD, PartFactory
 

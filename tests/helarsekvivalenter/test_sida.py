@@ -6,7 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from finsam.demo.scb import ladda_scb
+from demo.scb import ladda_scb
 from tests.factories import PartFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,16 +9,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Count, Q, Sum
 
-import finsam.demo
+import demo
 from budget.models import Budgetar, Utfall
 from budget.services import utfallsimport_starta
 from deltagare.kryptering import dekryptera, uppslagshash
 from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
 from deltagare.personnummer import tolka
+from demo.deltagarplan import planera
+from demo.organisation import FORBUND_NAMN
+from demo.seed import slump
 from finsam.atkomst import SYSTEM, atkomst
-from finsam.demo import slump
-from finsam.demo.deltagarplan import planera
-from finsam.demo.organisation import FORBUND_NAMN
 from finsam.kodlistor import TILL_ARBETE_ELLER_STUDIER, Avslutsorsak, Roll
 from finsam.models import Forbund
 from insatser.models import Insats
@@ -250,7 +250,7 @@ def test_exempelfilen_importeras_i_demons_budget(
 ):
     """The README's sample export fits the demo's konton: no errors, every krona lands."""
     settings.MEDIA_ROOT = tmp_path
-    fil = Path(finsam.demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
+    fil = Path(demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
     budgetar = Budgetar.objects.get(forbund=forbund, ar=2026)
     fore = Utfall.objects.filter(rad__budgetar=budgetar).aggregate(s=Sum("belopp"))["s"]
     utfallsimport, granskning = ladda_upp_och_las(

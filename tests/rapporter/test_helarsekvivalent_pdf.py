@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from finsam.demo.scb import ladda_scb
+from demo.scb import ladda_scb
 from rapporter import services
 from rapporter.models import Rapport
 from rapporter.services import rapport_bestall_helarsekvivalenter, rapport_generera

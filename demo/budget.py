@@ -16,10 +16,10 @@ from budget.datum import manadens_sista_dag
 from budget.medlemsbidrag import medlemsbidrag_fordela
 from budget.models import Budgetar
 from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
+from demo import organisation as org
+from demo.organisation import DemoOrganisation
+from demo.scb import folkmangd_20_64
 from finsam.atkomst import SYSTEM
-from finsam.demo import organisation as org
-from finsam.demo.organisation import DemoOrganisation
-from finsam.demo.scb import folkmangd_20_64
 from finsam.kodlistor import Budgetkategori as K
 
 D = datetime.date

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from finsam.demo.budget import budget_skapa
-from finsam.demo.deltagare import deltagare_skapa
-from finsam.demo.deltagarplan import planera
-from finsam.demo.organisation import anvandare_skapa, organisation_skapa
-from finsam.demo.scb import ladda_scb
+from demo.budget import budget_skapa
+from demo.deltagare import deltagare_skapa
+from demo.deltagarplan import planera
+from demo.organisation import anvandare_skapa, organisation_skapa
+from demo.scb import ladda_scb
 
 FRO = "finsam-demo-2025"
 

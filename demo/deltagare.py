@@ -14,10 +14,10 @@ from deltagare.services import (
     inskrivning_skapa,
     stegbedomning_lagg_till,
 )
+from demo import organisation as org
+from demo.deltagarplan import DeltagarPlan, InskrivningPlan
+from demo.organisation import DemoOrganisation
 from finsam.atkomst import SYSTEM
-from finsam.demo import organisation as org
-from finsam.demo.deltagarplan import DeltagarPlan, InskrivningPlan
-from finsam.demo.organisation import DemoOrganisation
 
 # Counts of people not registered individually: (insats, år, kvinnor, män, annat).
 ANONYMA = [

@@ -13,8 +13,8 @@ import random
 from dataclasses import dataclass, field
 
 from deltagare.personnummer import kontrollsiffra
-from finsam.demo import organisation as org
-from finsam.demo.scb import folkmangd_20_64
+from demo import organisation as org
+from demo.scb import folkmangd_20_64
 from finsam.kodlistor import Avslutsorsak as A
 from finsam.kodlistor import Bedomningstyp as B
 from finsam.kodlistor import Forsorjningskalla as F

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from budget.models import Budgetar
 from deltagare.models import Deltagare, Inskrivning, Stegbedomning
-from finsam.demo import seed_demo
+from demo.seed import seed_demo
 from finsam.management.commands._gemensamt import kommandofel
 from finsam.models import Forbund
 
