@@ -9,18 +9,21 @@ a table's columns, sums) is statistik/maskering.py's, built on these.
 
 from typing import TYPE_CHECKING
 
+from django.db import models
+
 from finsam.atkomst import atkomst
 
 if TYPE_CHECKING:
     from finsam.models import Forbund
-    from insatser.models import Insats
 
 # min_cell 1 hides nothing: counts from 1 to 0.
 OMASKERAT = 1
 
 
-def min_cell_for(user, forbund: "Forbund", insats: "Insats | None" = None) -> int:
+def min_cell_for(user, forbund: "Forbund", insats: models.Model | None = None) -> int:
     """The smallest count `user` may see of an insats's figures, or the förbund's as a whole.
+
+    `insats` is an insatser.Insats of the förbund (the core names no feature).
 
     The one statistics-visibility rule, read by the API, the pages and the
     anonyma alike (issue 11 §5): förbundschef and styrelse see every insats

@@ -1,22 +1,18 @@
 """Create förbund, parter, users and memberships (roles)."""
 
 import secrets
-from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import models, transaction
 
 from finsam.atkomst import SYSTEM, atkomst, glom_atkomst
 from finsam.kodlistor import Roll
 from finsam.models import Forbund, Medlemskap, Part
 from finsam.services.validering import spara_validerad
 from finsam.signaler import forbund_skapat
-
-if TYPE_CHECKING:
-    from insatser.models import Insats
 
 User = get_user_model()
 
@@ -29,8 +25,11 @@ def krav_forbundschef(user, forbund_id: int) -> None:
         raise PermissionDenied("Endast förbundschefen får göra detta.")
 
 
-def krav_samordnare(user, insats: "Insats") -> None:
-    """Refuse unless the user is samordnare of the insats (or of its överordnad)."""
+def krav_samordnare(user, insats: models.Model) -> None:
+    """Refuse unless the user is samordnare of the insats (or of its överordnad).
+
+    `insats` is an insatser.Insats (the core names no feature).
+    """
     if user is SYSTEM:
         return
     if insats.pk not in atkomst(user).samordnare_insatser:
@@ -86,7 +85,7 @@ def medlemskap_kontrollera_insatser(*, forbund: Forbund, roll: str, insatser) ->
         raise ValidationError({"insatser": "Insatsen hör till ett annat förbund."})
 
 
-def samordnare_insatser(*, forbund: Forbund, ids) -> list["Insats"]:
+def samordnare_insatser(*, forbund: Forbund, ids) -> list[models.Model]:
     """The förbund's insatser with these ids, refusing ids it does not have."""
     ids = [int(i) for i in ids]
     funna = list(forbund.insatser.filter(id__in=ids))
