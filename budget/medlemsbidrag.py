@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from finsam.kodlistor import Finansiar, Parttyp
 from finsam.models import Forbund, Part
-from statistik.models import Folkmangd
+from scb.models import Folkmangd
 
 K = TypeVar("K", bound=Hashable)
 

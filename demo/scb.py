@@ -14,7 +14,7 @@ from pathlib import Path
 import statistik
 from finsam.kodlistor import Ersattningsform
 from finsam.services.validering import spara_validerad
-from statistik.models import Folkmangd, Helarsekvivalent, Region
+from scb.models import Folkmangd, Helarsekvivalent, Region
 
 CSV = Path(statistik.__file__).resolve().parent / "data" / "helarsekvivalenter_vastmanland.csv"
 

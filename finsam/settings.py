@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "finsam",
+    "scb",
     "insatser",
     "deltagare",
     "budget",

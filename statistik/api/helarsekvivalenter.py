@@ -17,13 +17,13 @@ from finsam.api.paginering import Sidindelning
 from finsam.api.schema import FinsamAutoSchema
 from finsam.kodlistor import SCBKon
 from finsam.models import Forbund
+from scb.models import Helarsekvivalent
 from statistik.berakning.helarsekvivalenter import (
     FORMER,
     helarsekvivalenter,
     omraden,
     regioner_med_data,
 )
-from statistik.models import Helarsekvivalent
 
 _REGIONKOD = re.compile(r"^(\d{4}|\d{2})$")
 KON = SCBKon.values

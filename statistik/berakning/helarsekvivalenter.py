@@ -19,7 +19,7 @@ from django.db.models import Count, Min, Q, Sum
 
 from finsam.kodlistor import Ersattningsform, Parttyp
 from finsam.models import Forbund
-from statistik.models import MANADER_PER_AR, Folkmangd, Helarsekvivalent, Region
+from scb.models import MANADER_PER_AR, Folkmangd, Helarsekvivalent, Region
 
 RIKET = "00"
 FORBUND = "forbund"

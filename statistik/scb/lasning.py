@@ -45,7 +45,7 @@ from django.core.exceptions import ValidationError
 
 from finsam.filtext import avkoda, for_stor
 from finsam.kodlistor import Ersattningsform, SCBKon
-from statistik.models import MANADER_PER_AR
+from scb.models import MANADER_PER_AR
 
 MAX_STORLEK = 50 * 1024 * 1024
 FYRA_DECIMALER = Decimal("0.0001")

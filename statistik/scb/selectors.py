@@ -4,8 +4,8 @@ from django.db.models import Count, Q
 
 from finsam.kodlistor import Parttyp
 from finsam.models import Forbund
+from scb.models import MANADER_PER_AR, Helarsekvivalent, Region
 from statistik.berakning.helarsekvivalenter import FORBUND, RIKET
-from statistik.models import MANADER_PER_AR, Helarsekvivalent, Region
 
 
 def scb_ar_i_finsam(*, user) -> list[dict]:

@@ -23,7 +23,7 @@ from finsam.atkomst import SYSTEM, atkomst
 from finsam.filtext import for_stor
 from finsam.kodlistor import Roll
 from finsam.services.validering import spara_validerad
-from statistik.models import Folkmangd, Helarsekvivalent, Region
+from scb.models import Folkmangd, Helarsekvivalent, Region
 from statistik.scb.lasning import MAX_STORLEK, Scblasning, las_scb
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from statistik.models import Helarsekvivalent
+from scb.models import Helarsekvivalent
 from tests.browser.conftest import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD
 from tests.scb.filer import dimensioner, jsonstat

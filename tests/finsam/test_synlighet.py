@@ -17,7 +17,7 @@ from finsam.models import ApiNyckel, Forbund, Medlemskap, Part
 from finsam.services.api_nycklar import api_nyckel_skapa
 from insatser.models import Insats, Nyckeltal, Steg, Stegskala
 from rapporter.models import Rapport
-from statistik.models import Folkmangd, Helarsekvivalent, Region
+from scb.models import Folkmangd, Helarsekvivalent, Region
 from tests.factories import InsatsFactory, PartFactory, UserFactory, anvandare_med_roll, steg
 
 

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from finsam.kodlistor import Ersattningsform
-from statistik.models import Folkmangd, Helarsekvivalent, Region
+from scb.models import Folkmangd, Helarsekvivalent, Region
 
 FORMER = [str(f) for f in Ersattningsform]
 

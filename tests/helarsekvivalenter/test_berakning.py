@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from scb.models import Helarsekvivalent
 from statistik.berakning.helarsekvivalenter import helarsekvivalenter, omraden
-from statistik.models import Helarsekvivalent
 from tests.factories import PartFactory
 from tests.helarsekvivalenter.bygg import varden
 

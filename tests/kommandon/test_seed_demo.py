@@ -22,7 +22,7 @@ from finsam.atkomst import SYSTEM, atkomst
 from finsam.kodlistor import TILL_ARBETE_ELLER_STUDIER, Avslutsorsak, Roll
 from finsam.models import Forbund
 from insatser.models import Insats
-from statistik.models import Folkmangd, Helarsekvivalent, Region
+from scb.models import Folkmangd, Helarsekvivalent, Region
 from tests.budget.utfallsfiler import ladda_upp_och_las
 from tests.kommandon.conftest import kor_seed, snabb_hash
 

@@ -13,7 +13,7 @@ from demo.scb import ladda_scb
 from rapporter import services
 from rapporter.models import Rapport
 from rapporter.services import rapport_bestall_helarsekvivalenter, rapport_generera
-from statistik.models import Helarsekvivalent
+from scb.models import Helarsekvivalent
 from tests.factories import PartFactory
 
 pytestmark = pytest.mark.django_db

@@ -194,7 +194,7 @@ def manadsvarde(region, kon, innehall, tid):
 
 def rader_i_databasen() -> dict:
     """Every stored figure by key: (region, år, kön, form) → (värde, månader) and folkmängd."""
-    from statistik.models import Folkmangd, Helarsekvivalent
+    from scb.models import Folkmangd, Helarsekvivalent
 
     hek = {
         (h.region.kod, h.ar, h.kon, h.ersattningsform): (h.varde, h.manader)
@@ -218,6 +218,6 @@ def forvantat_ar_2020() -> dict:
 
 
 def antal_rader() -> tuple[int, int, int]:
-    from statistik.models import Folkmangd, Helarsekvivalent, Region
+    from scb.models import Folkmangd, Helarsekvivalent, Region
 
     return Region.objects.count(), Helarsekvivalent.objects.count(), Folkmangd.objects.count()

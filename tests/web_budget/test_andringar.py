@@ -12,7 +12,7 @@ from budget.models import Budgetar, Budgetrad, Intakt
 from budget.services import budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Parttyp
-from statistik.models import Folkmangd, Region
+from scb.models import Folkmangd, Region
 from tests.factories import PartFactory
 
 pytestmark = pytest.mark.django_db

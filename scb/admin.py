@@ -1,6 +1,8 @@
+"""SCB's regions in the admin (their figures are imported, not edited by hand)."""
+
 from django.contrib import admin
 
-from statistik.models import Region
+from scb.models import Region
 
 
 @admin.register(Region)

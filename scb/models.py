@@ -2,6 +2,8 @@
 
 SCB's figures are national reference data, the same for every förbund, so
 they are not tenant rows: every signed-in user and part key may read them.
+The tables keep the names they had when the models lived in statistik
+(`statistik_region`, `statistik_helarsekvivalent`, `statistik_folkmangd`).
 """
 
 from django.db import models
@@ -43,6 +45,7 @@ class Region(models.Model):
     objects = ReferensdataQuerySet.as_manager()
 
     class Meta:
+        db_table = "statistik_region"
         verbose_name = "region"
         verbose_name_plural = "regioner"
         ordering = ["kod"]
@@ -84,6 +87,7 @@ class Helarsekvivalent(models.Model):
     objects = ReferensdataQuerySet.as_manager()
 
     class Meta:
+        db_table = "statistik_helarsekvivalent"
         verbose_name = "helårsekvivalent"
         verbose_name_plural = "helårsekvivalenter"
         constraints = [
@@ -119,6 +123,7 @@ class Folkmangd(models.Model):
     objects = ReferensdataQuerySet.as_manager()
 
     class Meta:
+        db_table = "statistik_folkmangd"
         verbose_name = "folkmängd"
         verbose_name_plural = "folkmängd"
         constraints = [
