@@ -1,6 +1,6 @@
 """SCB reference data for the demo: helårsekvivalenter and folkmängd 20–64 år.
 
-Read from the copy in `statistik/data/`. Rows that already exist are left
+Read from the copy in `scb/data/`. Rows that already exist are left
 alone: they may come from a real SCB import, which the demo must not
 overwrite.
 """
@@ -11,12 +11,12 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import statistik
+import scb
 from finsam.kodlistor import Ersattningsform
 from finsam.services.validering import spara_validerad
 from scb.models import Folkmangd, Helarsekvivalent, Region
 
-CSV = Path(statistik.__file__).resolve().parent / "data" / "helarsekvivalenter_vastmanland.csv"
+CSV = Path(scb.__file__).resolve().parent / "data" / "helarsekvivalenter_vastmanland.csv"
 
 
 @dataclass(frozen=True)

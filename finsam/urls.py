@@ -16,6 +16,7 @@ urlpatterns = [
     path("deltagare/", include("deltagare.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("atkomstlogg/", include("deltagare.logg.urls")),
+    path("statistik/scb/", include("scb.urls")),
     path("statistik/", include("statistik.urls")),
     path("hantering/", include("hantering.urls")),
     path("budget/", include("budget.urls")),

@@ -17,8 +17,8 @@ from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_kor, lagrad_fil
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef
 from rapporter.models import Rapport
+from scb.selectors import arval
 from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
-from statistik.scb.selectors import arval
 
 
 @transaction.atomic

@@ -11,7 +11,8 @@ from django import forms
 from finsam.formular import datumfalt, valfalt
 from finsam.models import Forbund
 from insatser.forms import delar
-from statistik.scb.selectors import arval, regionval
+from scb.selectors import arval
+from statistik.selectors import regionval
 
 I_AR, DELAR, EGEN = "i_ar", "delar", "egen"
 PERIODVAL = (

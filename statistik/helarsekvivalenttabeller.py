@@ -12,6 +12,7 @@ import pandas as pd
 from finsam.kodlistor import Ersattningsform, SCBKon
 from finsam.models import Forbund
 from finsam.tabeller import DECIMAL, Tabellvy, tal
+from scb.selectors import lanets_kommuner
 from statistik.berakning.helarsekvivalenter import (
     FORBUND,
     RIKET,
@@ -21,7 +22,7 @@ from statistik.berakning.helarsekvivalenter import (
     omraden,
 )
 from statistik.oversikt import Diagram, diagram
-from statistik.scb.selectors import lanets_kommuner, regionval
+from statistik.selectors import regionval
 
 KALLA = "SCB, helårsekvivalenter 20–64 år (HE0000T02N2)"
 

@@ -1,14 +1,12 @@
 from django.urls import path
 
 from statistik import views, views_helarsekvivalenter
-from statistik.scb import views as scb_views
 
 urlpatterns = [
     path("", views.oversikt, name="statistik"),
     path("insatser/<int:pk>/", views.insats, name="statistik_insats"),
     path("insatser/<int:pk>/statistik.csv", views.insats_csv, name="statistik_insats_csv"),
     path("insatser/<int:pk>/statistik.xlsx", views.insats_excel, name="statistik_insats_excel"),
-    path("scb/import/", scb_views.scb_import, name="statistik_scb_import"),
     path("helarsekvivalenter/", views_helarsekvivalenter.sida, name="helarsekvivalenter"),
     path(
         "helarsekvivalenter/helarsekvivalenter.csv",

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from finsam.atkomst import SYSTEM
+from scb.lasning import MAX_STORLEK
 from scb.models import Folkmangd, Helarsekvivalent, Region
-from statistik.scb.lasning import MAX_STORLEK
-from statistik.scb.services import scb_importera, scb_importera_uppladdad
+from scb.services import scb_importera, scb_importera_uppladdad
 from tests.factories import UserFactory
 from tests.scb.filer import (
     FOLKMANGD,

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from statistik.scb.lasning import Scblasning, klassa_innehall, las_scb
+from scb.lasning import Scblasning, klassa_innehall, las_scb
 from tests.scb.filer import (
     FOLKMANGD,
     FORMER,

@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 from django.core.exceptions import ValidationError
 
-from statistik.tasks import scb_hamta_task
+from scb.tasks import scb_hamta_task
 from tests.scb.filer import antal_rader, dimensioner, jsonstat, rader_i_databasen
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_utan_adress_gor_den_ingenting_och_sager_varfor(settings, caplog):
     settings.SCB_URL = ""
     with (
         mock.patch("urllib.request.urlopen") as u,
-        caplog.at_level(logging.INFO, logger="statistik.scb.services"),
+        caplog.at_level(logging.INFO, logger="scb.services"),
     ):
         scb_hamta_task.delay()
     u.assert_not_called()

@@ -1,9 +1,9 @@
-"""Celery tasks of the statistics: each calls one service."""
+"""Celery tasks of the SCB reference data: each calls one service."""
 
 from celery import shared_task
 
 from finsam.atkomst import SYSTEM
-from statistik.scb.services import scb_hamta
+from scb.services import scb_hamta
 
 
 @shared_task

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from finsam.atkomst import SYSTEM
 from finsam.management.commands._gemensamt import kommandofel
-from statistik.scb.services import scb_importera
+from scb.services import scb_importera
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from statistik.scb.lasning import MAX_STORLEK
+from scb.lasning import MAX_STORLEK
 
 
 class ScbfilForm(forms.Form):

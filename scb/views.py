@@ -1,7 +1,7 @@
 """The upload page for SCB's helårsekvivalenter: förbundschef only, everyone else 404.
 
 SCB's figures are shared by every förbund; the page is the förbundschef's
-because importing is theirs to do (statistik.scb.services).
+because importing is theirs to do (scb.services).
 """
 
 from django.http import HttpRequest, HttpResponse
@@ -10,9 +10,9 @@ from django.shortcuts import render
 from finsam.formular import felstatus, kor_tjanst
 from finsam.grindar import chefsvy
 from finsam.models import Forbund
-from statistik.scb.forms import ScbfilForm
-from statistik.scb.selectors import scb_ar_i_finsam
-from statistik.scb.services import scb_importera_uppladdad
+from scb.forms import ScbfilForm
+from scb.selectors import scb_ar_i_finsam
+from scb.services import scb_importera_uppladdad
 
 
 @chefsvy
@@ -30,7 +30,7 @@ def scb_import(request: HttpRequest, forbund: Forbund) -> HttpResponse:
                 form = ScbfilForm()
     return render(
         request,
-        "statistik/scb_import.html",
+        "scb/import.html",
         {"form": form, "resultat": resultat, "ar": scb_ar_i_finsam(user=request.user)},
         status=felstatus(form) if form.errors else 200,
     )

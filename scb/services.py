@@ -23,8 +23,8 @@ from finsam.atkomst import SYSTEM, atkomst
 from finsam.filtext import for_stor
 from finsam.kodlistor import Roll
 from finsam.services.validering import spara_validerad
+from scb.lasning import MAX_STORLEK, Scblasning, las_scb
 from scb.models import Folkmangd, Helarsekvivalent, Region
-from statistik.scb.lasning import MAX_STORLEK, Scblasning, las_scb
 
 log = logging.getLogger(__name__)
 HAMTA_TIDSGRANS = 30  # seconds
