@@ -23,7 +23,8 @@ from finsam.atkomst import SYSTEM, atkomst
 from finsam.filtext import for_stor
 from finsam.kodlistor import Roll
 from finsam.services.validering import spara_validerad
-from scb.lasning import MAX_STORLEK, Scblasning, las_scb
+from scb.lasning import MAX_STORLEK, las_scb
+from scb.lasning.insamling import Scblasning
 from scb.models import Folkmangd, Helarsekvivalent, Region
 
 log = logging.getLogger(__name__)

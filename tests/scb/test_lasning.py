@@ -6,7 +6,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from scb.lasning import Scblasning, klassa_innehall, las_scb
+from scb.lasning import las_scb
+from scb.lasning.insamling import Scblasning
+from scb.lasning.klassificering import klassa_innehall
 from tests.scb.filer import (
     FOLKMANGD,
     FORMER,
