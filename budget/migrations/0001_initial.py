@@ -10,25 +10,9 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from finsam.migrering import flytta_innehallstyper
+
 MODELLER = ["budgetar", "budgetrad", "intakt", "utfall", "utfallsimport"]
-
-
-def _flytta_innehallstyper(apps, schema_editor, fran: str, till: str) -> None:
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    innehallstyper = ContentType.objects.using(schema_editor.connection.alias)
-    for modell in MODELLER:
-        # Where post_migrate already made the row (a migrate that stopped before this
-        # one), it is kept and the old one left to remove_stale_contenttypes.
-        if not innehallstyper.filter(app_label=till, model=modell).exists():
-            innehallstyper.filter(app_label=fran, model=modell).update(app_label=till)
-
-
-def framat(apps, schema_editor) -> None:
-    _flytta_innehallstyper(apps, schema_editor, "finsam", "budget")
-
-
-def bakat(apps, schema_editor) -> None:
-    _flytta_innehallstyper(apps, schema_editor, "budget", "finsam")
 
 
 class Migration(migrations.Migration):
@@ -161,5 +145,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(framat, bakat),
+        flytta_innehallstyper("finsam", "budget", MODELLER),
     ]

@@ -2,33 +2,16 @@
 
 Only the migration state moves (the tables keep their statistik_ names, set
 as db_table on the models); statistik 0003 drops the old state. The content
-types follow, so the models' permissions stay attached and post_migrate
-creates no new ones.
+types follow (finsam.migrering), so the models' permissions stay attached
+and post_migrate creates no new ones.
 """
 
 import django.db.models.deletion
 from django.db import migrations, models
 
+from finsam.migrering import flytta_innehallstyper
+
 MODELLER = ("region", "helarsekvivalent", "folkmangd")
-
-
-def _flytta_innehallstyper(apps, schema_editor, fran: str, till: str) -> None:
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    typer = ContentType.objects.db_manager(schema_editor.connection.alias)
-    for modell in MODELLER:
-        # A row already under the new label (post_migrate made it on an earlier
-        # run) keeps its permissions; the old one is left as it is.
-        if not typer.filter(app_label=till, model=modell).exists():
-            typer.filter(app_label=fran, model=modell).update(app_label=till)
-    typer.clear_cache()
-
-
-def till_scb(apps, schema_editor) -> None:
-    _flytta_innehallstyper(apps, schema_editor, "statistik", "scb")
-
-
-def till_statistik(apps, schema_editor) -> None:
-    _flytta_innehallstyper(apps, schema_editor, "scb", "statistik")
 
 
 class Migration(migrations.Migration):
@@ -96,5 +79,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(till_scb, till_statistik),
+        flytta_innehallstyper("statistik", "scb", MODELLER),
     ]
