@@ -12,6 +12,17 @@ from finsam.kodlistor import Roll
 from tests.factories import ForbundFactory, InsatsFactory, anvandare_med_roll
 from tests.personer import PNR, D
 
+# Fixtures several apps' tests share, kept by subject.
+pytest_plugins = ["tests.fixturer.api", "tests.fixturer.deltagare"]
+
+# Helper modules that assert: a failure shows the values, as in a test or a conftest.
+pytest.register_assert_rewrite(
+    "tests.hjalp",
+    "tests.browser.hjalp",
+    "tests.deltagare.api.hjalp",
+    "tests.statistik.api.hjalp",
+)
+
 
 @pytest.fixture(autouse=True, scope="session")
 def uppgifter_i_processen():

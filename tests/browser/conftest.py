@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Playwright's sync API runs an event loop in this thread; the tests' own
 # ORM calls are still plain synchronous code.
@@ -50,34 +48,3 @@ def sida(webblasare, live_server):
     page.bas = live_server.url
     yield page
     context.close()
-
-
-def logga_in(page, username: str, password: str) -> None:
-    page.goto(page.bas + "/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(password)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_load_state()
-
-
-def axe_overtradelser(page) -> list[dict]:
-    """WCAG 2.1 A/AA violations axe-core finds on the current page."""
-    page.add_script_tag(path=str(AXE))
-    resultat = page.evaluate(
-        "async (taggar) => await axe.run(document,"
-        " {runOnly: {type: 'tag', values: taggar}, resultTypes: ['violations']})",
-        WCAG_21_AA,
-    )
-    return resultat["violations"]
-
-
-def kontrollera_tillganglighet(page) -> None:
-    overtradelser = axe_overtradelser(page)
-    assert not overtradelser, (
-        "\n".join(
-            f"{v['id']} ({v['impact']}): {v['help']} – "
-            + "; ".join(n["target"][0] for n in v["nodes"][:3])
-            for v in overtradelser
-        )
-        + f"\npå {page.url}"
-    )

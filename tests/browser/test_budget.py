@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.budget.seed002 import bygg_budget_2021
 from tests.factories import LOSENORD, PartFactory
 

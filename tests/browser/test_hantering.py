@@ -6,7 +6,7 @@ is where forms usually fail.
 
 import pytest
 
-from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD, InsatsFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -3,7 +3,7 @@
 import pytest
 
 from demo.scb import ladda_scb
-from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD, PartFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -12,7 +12,7 @@ from deltagare.models import Deltagare, Stegbedomning
 from deltagare.selectors import manader_fore
 from deltagare.services import deltagare_registrera, inskrivning_avsluta, inskrivning_skapa
 from finsam.atkomst import SYSTEM
-from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD
 from tests.personer import PNR, D
 

@@ -3,7 +3,7 @@
 import pytest
 
 from scb.models import Helarsekvivalent
-from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD
 from tests.scb.filer import dimensioner, jsonstat
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD
 from tests.statistik.bygg import D, anonyma, inskriv
 

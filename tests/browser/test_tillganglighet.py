@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import axe_overtradelser, kontrollera_tillganglighet, logga_in
+from tests.browser.hjalp import axe_overtradelser, kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,7 +7,7 @@ import pytest
 from budget import tasks
 from budget.models import Utfall
 from budget.services import utfallsimport_las
-from tests.browser.conftest import kontrollera_tillganglighet, logga_in
+from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.budget.utfallsfiler import GOD_CSV, bygg_importbudget
 from tests.factories import LOSENORD
 

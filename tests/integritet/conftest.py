@@ -1,60 +1,9 @@
-"""Helpers for the privacy proofs: a known person, and calls made inside a request."""
-
-import datetime
-from collections.abc import Callable
+"""Fixtures of the privacy proofs: a known person, enrolled by the samordnare."""
 
 import pytest
-from django.db.models import Max
-from django.http import HttpResponse
-from django.test import RequestFactory
 
-from deltagare.models import Atkomstlogg
 from deltagare.services import deltagare_registrera_i_insats
-from finsam.begaran import BegaranMiddleware
-
-# The deltagare tests' fixtures, shared rather than written twice.
-from tests.deltagare.conftest import en_deltagare, inskrivning  # noqa: F401
-
-D = datetime.date
-
-# A valid personnummer (Luhn checked by hand in tests/deltagare) in every
-# form it could leak in.
-PNR = "811218-9876"
-PNR_FORMER = ("198112189876", "8112189876", "811218-9876", "19811218-9876")
-REFERENS = "HEMLIG-REF-4711"
-
-URSPRUNG = "192.0.2.44"  # TEST-NET-1: an address that is nobody's
-VAG = "/deltagare/granskas/"
-
-
-def i_begaran(funktion: Callable, *, vag: str = VAG, ursprung: str = URSPRUNG):
-    """Run `funktion` as a view behind the real middleware; returns (result, response)."""
-    resultat = {}
-
-    def vy(request):
-        resultat["varde"] = funktion()
-        return HttpResponse("ok")
-
-    svar = BegaranMiddleware(vy)(RequestFactory().get(vag, REMOTE_ADDR=ursprung))
-    return resultat["varde"], svar
-
-
-def nya_loggrader(funktion: Callable):
-    """Call `funktion`; returns its result and the access-log rows it added, in order.
-
-    An exception propagates; the rows it left (none, if the write is atomic)
-    can then be counted with `loggrader_efter`.
-    """
-    fore = loggens_sista_id()
-    return funktion(), loggrader_efter(fore)
-
-
-def loggens_sista_id() -> int:
-    return Atkomstlogg.objects.aggregate(m=Max("pk"))["m"] or 0
-
-
-def loggrader_efter(sista_id: int) -> list[Atkomstlogg]:
-    return list(Atkomstlogg.objects.filter(pk__gt=sista_id).order_by("pk"))
+from tests.integritet.hjalp import PNR, REFERENS, D
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from finsam.services.validering import Konflikt
 from insatser.selectors import samordnarens_insats
 from insatser.services import insatsberattelse_spara
 from tests.factories import InsatsFactory
-from tests.integritet.conftest import (
+from tests.integritet.hjalp import (
     PNR,
     URSPRUNG,
     VAG,

@@ -18,7 +18,7 @@ from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Kon, Roll
 from finsam.services.organisation import medlemskap_lagg_till
 from tests.factories import InsatsFactory, UserFactory, anvandare_med_roll
-from tests.integritet.conftest import PNR, PNR_FORMER, REFERENS, URSPRUNG, VAG, i_begaran
+from tests.integritet.hjalp import PNR, PNR_FORMER, REFERENS, URSPRUNG, VAG, i_begaran
 
 URL = "/atkomstlogg/"
 

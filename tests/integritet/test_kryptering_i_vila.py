@@ -16,7 +16,7 @@ from deltagare.selectors import deltagare_hamta, deltagare_sok, personnummer_vis
 from deltagare.services import deltagare_registrera, deltagare_registrera_i_insats
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Kon
-from tests.integritet.conftest import PNR, PNR_FORMER, D, i_begaran
+from tests.integritet.hjalp import PNR, PNR_FORMER, D, i_begaran
 
 NYCKEL_A = Fernet.generate_key().decode()
 NYCKEL_B = Fernet.generate_key().decode()

@@ -23,7 +23,7 @@ from finsam.services.validering import Konflikt
 from insatser.models import Insatsberattelse, Steg, Stegskala
 from insatser.services import insatsberattelse_spara
 from tests.factories import InsatsFactory
-from tests.integritet.conftest import PNR, D
+from tests.integritet.hjalp import PNR, D
 
 
 def _tabeller() -> dict[str, int]:

@@ -1,0 +1,1 @@
+"""Helpers shared by several apps' tests: plain functions and constants, no fixtures."""
