@@ -5,7 +5,7 @@ negative amounts, the year of an utfall, a rad of another budget, accounts
 used twice) is the services' (budget/services/), so the pages and
 the API answer with the same Swedish messages. The sammanställning is the
 engine's `som_dict()`; its serializers below only describe it in the
-OpenAPI document, and `tests/api_budget` checks that they name the same keys.
+OpenAPI document, and `tests/budget/api` checks that they name the same keys.
 """
 
 import datetime

@@ -2,7 +2,7 @@
 
 The answer itself is the engine's `som_dict()` (masked for part keys), so
 the API shows exactly the figures of the dashboard; the serializers below
-only describe it in the OpenAPI document. `tests/api_statistik` checks that
+only describe it in the OpenAPI document. `tests/statistik/api` checks that
 they name the same keys as the engine's answer.
 """
 
