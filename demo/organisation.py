@@ -63,6 +63,9 @@ INSATSER: list[tuple[str, str | None, dict]] = [
             "arsplatser": 60,
             "mal_arbete_studier": 35,
             "mal_stegforflyttning": 60,
+            # Seed 002's indicators for Samordningsteamet.
+            "mal_effekt_6": 80,
+            "mal_effekt_18": 90,
             "malgrupp": "Personer 18–64 år i behov av samordnat stöd från minst två parter för att "
             "närma sig arbete eller studier.",
             "syfte": "Ett gemensamt team från parterna ger samordnat stöd så att deltagaren kommer "

@@ -10,7 +10,14 @@ from insatser.services import INSATS_FALT
 
 # Fields whose widget or messages the model's defaults do not give.
 _EGNA_INSATSFALT = ("startdatum", "slutdatum")
-_HELTALSFALT = ("tilldelade_medel", "arsplatser", "mal_arbete_studier", "mal_stegforflyttning")
+_HELTALSFALT = (
+    "tilldelade_medel",
+    "arsplatser",
+    "mal_arbete_studier",
+    "mal_stegforflyttning",
+    "mal_effekt_6",
+    "mal_effekt_18",
+)
 
 
 def _valj(falt: forms.ModelChoiceField, queryset, *, tomt: str | None = None) -> None:

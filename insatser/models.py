@@ -132,6 +132,13 @@ class Insats(models.Model):
     mal_stegforflyttning = models.PositiveSmallIntegerField(
         "mål stegförflyttning (%)", null=True, blank=True, validators=_PROCENT
     )
+    # Seed 002's indicators: the share whose steg holds at the follow-up (DOMAIN.md §5 Effekt).
+    mal_effekt_6 = models.PositiveSmallIntegerField(
+        "mål effekt efter 6 månader (%)", null=True, blank=True, validators=_PROCENT
+    )
+    mal_effekt_18 = models.PositiveSmallIntegerField(
+        "mål effekt efter 18 månader (%)", null=True, blank=True, validators=_PROCENT
+    )
     status = models.CharField(
         "status", max_length=10, choices=Insatsstatus.choices, default=Insatsstatus.PAGAENDE
     )
@@ -160,7 +167,9 @@ class Insats(models.Model):
             ),
             models.CheckConstraint(
                 condition=(Q(mal_arbete_studier__isnull=True) | Q(mal_arbete_studier__lte=100))
-                & (Q(mal_stegforflyttning__isnull=True) | Q(mal_stegforflyttning__lte=100)),
+                & (Q(mal_stegforflyttning__isnull=True) | Q(mal_stegforflyttning__lte=100))
+                & (Q(mal_effekt_6__isnull=True) | Q(mal_effekt_6__lte=100))
+                & (Q(mal_effekt_18__isnull=True) | Q(mal_effekt_18__lte=100)),
                 name="insats_mal_hogst_100",
                 violation_error_message="Ett mål i procent kan vara högst 100.",
             ),

@@ -30,6 +30,8 @@ INSATS_FALT = (
     "syfte",
     "mal_arbete_studier",
     "mal_stegforflyttning",
+    "mal_effekt_6",
+    "mal_effekt_18",
     "status",
 )
 

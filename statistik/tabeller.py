@@ -81,8 +81,8 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
                 statistik.till_arbete_eller_studier, insats.mal_arbete_studier
             ),
             "Stegförflyttning": _andel(statistik.stegforflyttning, insats.mal_stegforflyttning),
-            "Effekt 6 månader": _andel(statistik.effekt_6_manader, None),
-            "Effekt 18 månader": _andel(statistik.effekt_18_manader, None),
+            "Effekt 6 månader": _andel(statistik.effekt_6_manader, insats.mal_effekt_6),
+            "Effekt 18 månader": _andel(statistik.effekt_18_manader, insats.mal_effekt_18),
         },
         ["Antal", "Av", "Andel (%)", "Mål (%)"],
     ).astype("Int64")

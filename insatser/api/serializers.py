@@ -27,6 +27,8 @@ class InsatsSerializer(TjanstSerializer):
             "arsplatser",
             "mal_arbete_studier",
             "mal_stegforflyttning",
+            "mal_effekt_6",
+            "mal_effekt_18",
             "overordnad",
             "status",
             "malgrupp",

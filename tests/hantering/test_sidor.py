@@ -88,6 +88,18 @@ def test_skapa_insats(inloggad, forbund, part):
     assert "Insatsen Arbetsrehabteamet är skapad." in text(inloggad.get(svar.url))
 
 
+def test_mal_for_effekt_sparas_fran_formularet(inloggad, forbund):
+    skala = Stegskala.objects.get(forbund=forbund, ar_standard=True)
+    sida = text(inloggad.get(reverse("hantering:insats_ny")))
+    assert "Mål effekt efter 6 månader (%)" in sida and "Mål effekt efter 18 månader (%)" in sida
+    svar = inloggad.post(
+        reverse("hantering:insats_ny"), insatsdata(skala, mal_effekt_6="80", mal_effekt_18="90")
+    )
+    assert svar.status_code == 302
+    insats = Insats.objects.get(namn="Arbetsrehabteamet")
+    assert (insats.mal_effekt_6, insats.mal_effekt_18) == (80, 90)
+
+
 def test_formularet_for_ny_insats_har_standardskalan_vald(inloggad, forbund):
     skala = Stegskala.objects.get(forbund=forbund, ar_standard=True)
     sida = text(inloggad.get(reverse("hantering:insats_ny")))
@@ -101,6 +113,10 @@ def test_formularet_for_ny_insats_har_standardskalan_vald(inloggad, forbund):
         ({"startdatum": "31/12"}, "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-03-01."),
         (
             {"mal_arbete_studier": "150"},
+            "Kontrollera att detta värde är mindre än eller lika med 100.",
+        ),
+        (
+            {"mal_effekt_6": "101"},
             "Kontrollera att detta värde är mindre än eller lika med 100.",
         ),
         ({"slutdatum": "2024-01-01"}, "Slutdatum kan inte vara före startdatum."),

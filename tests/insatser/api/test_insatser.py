@@ -58,6 +58,8 @@ class TestLasa:
             "arsplatser": 40,
             "mal_arbete_studier": None,
             "mal_stegforflyttning": None,
+            "mal_effekt_6": None,
+            "mal_effekt_18": None,
             "overordnad": None,
             "status": "pagaende",
             "malgrupp": "",
@@ -180,6 +182,24 @@ class TestAndra:
         insats.refresh_from_db()
         assert (insats.arsplatser, insats.status) == (45, "avslutad")
         assert insats.namn == "Samordningsteam"  # fields left out stay as they were
+
+    def test_mal_for_effekt_efter_6_och_18_manader(self, insats, chef):
+        # Seed 002's indicators for Samordningsteamet: 80 % and 90 %.
+        url = f"{URL}{insats.pk}/"
+        svar = personlig_klient(chef).patch(
+            url, {"mal_effekt_6": 80, "mal_effekt_18": 90}, format="json"
+        )
+        assert svar.status_code == 200
+        assert (svar.json()["mal_effekt_6"], svar.json()["mal_effekt_18"]) == (80, 90)
+        insats.refresh_from_db()
+        assert (insats.mal_effekt_6, insats.mal_effekt_18) == (80, 90)
+        svar = personlig_klient(chef).patch(url, {"mal_effekt_18": 101}, format="json")
+        assert svar.status_code == 400
+        assert svar.json() == {
+            "mal_effekt_18": ["Se till att detta värde är mindre än eller lika med 100."]
+        }
+        insats.refresh_from_db()
+        assert insats.mal_effekt_18 == 90
 
     def test_forbund_kan_inte_bytas(self, insats, annat_forbund, chef, forbund):
         anvandare_med_roll(Roll.FORBUNDSCHEF, annat_forbund, username="chef")

@@ -138,3 +138,12 @@ def test_talformat():
     assert procent(None) == "–"
     assert andel_text(Andel.berakna(4, 12)) == "33\xa0% (4 av 12)"
     assert andel_text(Andel.berakna(0, 0)) == "– (0 av 0)"
+
+
+def test_effekt_visas_mot_insatsens_mal(client, chef, liten_insats):
+    liten_insats.mal_effekt_6, liten_insats.mal_effekt_18 = 80, 90
+    liten_insats.save()
+    client.force_login(chef)
+    resultat = _tabell(_sida(client, liten_insats, **PERIOD), "resultat")
+    assert resultat["Effekt 6 månader"] == ["0", "0", "–", "80\xa0%"]
+    assert resultat["Effekt 18 månader"] == ["0", "0", "–", "90\xa0%"]
