@@ -1,9 +1,46 @@
 """Every read of the core app for the pages, scoped to the user."""
 
+import datetime
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
-from finsam.models import Forbund, Part
+from finsam.models import Forbund, Part, Uppdrag
+from finsam.models.uppdrag import ROLLER_I_ORGAN
 
 
 def parter_for_forbund(*, user, forbund: Forbund) -> QuerySet[Part]:
     return Part.objects.visible_to(user).filter(forbund=forbund)
+
+
+def uppdrag_for_forbund(*, user, forbund: Forbund) -> QuerySet[Uppdrag]:
+    """Every uppdrag of the förbund, ongoing and ended, with their parter."""
+    return Uppdrag.objects.visible_to(user).filter(forbund=forbund).select_related("part")
+
+
+def uppdrag_per_organ(
+    uppdrag: Iterable[Uppdrag], *, idag: datetime.date | None = None
+) -> dict[str, list[Uppdrag]]:
+    """Uppdrag per organ (styrelse first), each by role (ordförande first), start and name.
+
+    With `idag`, an uppdrag that ended before it comes after the ongoing ones.
+    """
+    rollordning = {roll: i for roller in ROLLER_I_ORGAN.values() for i, roll in enumerate(roller)}
+
+    def ordning(u: Uppdrag) -> tuple:
+        slutat = idag is not None and u.till is not None and u.till < idag
+        return (slutat, rollordning[u.roll], u.fran, u.namn)
+
+    per_organ: dict[str, list[Uppdrag]] = {organ: [] for organ in ROLLER_I_ORGAN}
+    for rad in sorted(uppdrag, key=ordning):
+        per_organ[rad.organ].append(rad)
+    return per_organ
+
+
+def organisation_under_period(
+    *, user, forbund: Forbund, fran: datetime.date, till: datetime.date
+) -> dict[str, list[Uppdrag]]:
+    """Who served in each organ on some day of the period, in the order a report lists them;
+    an organ nobody served in is left out."""
+    uppdrag = uppdrag_for_forbund(user=user, forbund=forbund).under_period(fran, till)
+    return {organ: rader for organ, rader in uppdrag_per_organ(uppdrag).items() if rader}

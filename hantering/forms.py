@@ -4,7 +4,8 @@ from django import forms
 
 from finsam.formular import datumfalt, valfalt
 from finsam.kodlistor import Roll
-from finsam.models import Forbund, Part
+from finsam.models import Forbund, Part, Uppdrag
+from finsam.models.uppdrag import ROLLER_I_ORGAN, Organ
 from insatser.models import Insats, Stegskala
 from insatser.services import INSATS_FALT
 
@@ -173,3 +174,62 @@ class AnvandareForm(RollForm):
     def tjanstdata(self) -> dict:
         falt = ("username", "first_name", "last_name", "email", "losenord")
         return {namn: self.cleaned_data[namn] for namn in falt} | self.rolldata()
+
+
+class UppdragForm(forms.Form):
+    """An uppdrag in the förbund's organisation; organ and roll are chosen together."""
+
+    uppdrag = forms.ChoiceField(
+        label="Uppdrag",
+        choices=[
+            ("", "Välj uppdrag"),
+            *(
+                (
+                    Organ(organ).label,
+                    [(f"{organ}:{roll}", f"{Organ(organ).label}: {roll.label}") for roll in roller],
+                )
+                for organ, roller in ROLLER_I_ORGAN.items()
+            ),
+        ],
+        error_messages={
+            "required": "Välj uppdrag.",
+            "invalid_choice": "Välj ett alternativ i listan.",
+        },
+    )
+    namn = forms.CharField(
+        label="Namn", max_length=200, error_messages={"required": "Ange personens namn."}
+    )
+    part = forms.ModelChoiceField(queryset=Part.objects.none(), required=False, label="Part")
+    beskrivning = forms.CharField(
+        label="Beskrivning",
+        max_length=200,
+        required=False,
+        help_text="Till exempel auktoriserad revisor, eller personens befattning.",
+    )
+    fran = datumfalt("Från", saknas="Ange när uppdraget började.")
+    till = datumfalt("Till", saknas="", required=False)
+
+    def __init__(self, *args, user, forbund: Forbund, **kwargs):
+        super().__init__(*args, **kwargs)
+        _valj(
+            self.fields["part"],
+            Part.objects.visible_to(user).filter(forbund=forbund),
+            tomt="Ingen part",
+        )
+        self.fields["till"].help_text = "Lämna tomt så länge uppdraget pågår."
+
+    @staticmethod
+    def initial_for(uppdrag: Uppdrag) -> dict:
+        return {
+            "uppdrag": f"{uppdrag.organ}:{uppdrag.roll}",
+            "namn": uppdrag.namn,
+            "part": uppdrag.part_id,
+            "beskrivning": uppdrag.beskrivning,
+            "fran": uppdrag.fran,
+            "till": uppdrag.till,
+        }
+
+    def tjanstdata(self) -> dict:
+        organ, roll = self.cleaned_data["uppdrag"].split(":")
+        falt = ("namn", "part", "beskrivning", "fran", "till")
+        return {"organ": organ, "roll": roll} | {n: self.cleaned_data[n] for n in falt}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hantering.views import anvandare, insatser, oversikt
+from hantering.views import anvandare, insatser, organisation, oversikt
 
 app_name = "hantering"
 
@@ -17,6 +17,13 @@ urlpatterns = [
     ),
     path("stegskalor/", insatser.stegskalor, name="stegskalor"),
     path("stegskalor/ny/", insatser.stegskala_ny, name="stegskala_ny"),
+    path("organisation/", organisation.organisation, name="organisation"),
+    path("organisation/<int:pk>/", organisation.organisation, name="uppdrag_andra"),
+    path(
+        "organisation/<int:pk>/ta-bort/",
+        organisation.uppdrag_ta_bort_vy,
+        name="uppdrag_ta_bort",
+    ),
     path("anvandare/", anvandare.anvandare, name="anvandare"),
     path("anvandare/ny/", anvandare.anvandare_ny, name="anvandare_ny"),
     path("anvandare/<int:pk>/skapad/", anvandare.anvandare_skapad, name="anvandare_skapad"),

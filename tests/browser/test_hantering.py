@@ -54,3 +54,22 @@ def test_anvandarsidan(sida, chef, samordnare):
     sida.get_by_role("button", name="Skapa användaren").click()
     assert sida.locator("#startlosenord").inner_text()
     kontrollera_tillganglighet(sida)
+
+
+def test_organisationssidan(sida, chef, forbund):
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(sida.bas + "/hantering/organisation/")
+    assert sida.get_by_role("heading", level=1).inner_text() == "Organisation"
+    kontrollera_tillganglighet(sida)
+
+    sida.get_by_role("button", name="Spara").click()
+    assert "Välj uppdrag." in sida.get_by_role("alert").inner_text()
+    kontrollera_tillganglighet(sida)
+
+    sida.locator("#id_uppdrag").select_option("styrelse:ordforande")
+    sida.locator("#id_namn").fill("Dennis Nilsson")
+    sida.locator("#id_fran").fill("2019-01-01")
+    sida.get_by_role("button", name="Spara").click()
+    assert sida.get_by_role("status").inner_text() == "Uppdraget för Dennis Nilsson är sparat."
+    assert sida.get_by_role("row", name="Dennis Nilsson Ordförande").count() == 1
+    kontrollera_tillganglighet(sida)

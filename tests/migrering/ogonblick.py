@@ -1,11 +1,12 @@
 """Write a snapshot of a Finsam database as JSON: run inside `manage.py shell`.
 
 It reads, never writes: the row count of every table, the content types and
-permissions by id, the rows of the job tables, and the API's statistics, budget sammanställning and
-helårsekvivalenter for every förbund, insats and budgetår, as the förbund's
-förbundschef sees them. It uses only what every version since 786f2e8 has
-(the ORM, the user model and the API's addresses), so the same file
-snapshots a database before and after a migration.
+permissions by id, the database's triggers, the rows of the job tables, and
+the API's statistics, budget sammanställning and helårsekvivalenter for
+every förbund, insats and budgetår, as the förbund's förbundschef sees
+them. It uses only what every version since 786f2e8 has (the ORM, the user
+model and the API's addresses), so the same file snapshots a database
+before and after a migration.
 
     OGONBLICK_UT=fil.json python manage.py shell < tests/migrering/ogonblick.py
 """
@@ -43,6 +44,15 @@ def tabellrader(tabell):
         cursor.execute(f"SELECT * FROM {tabell} ORDER BY id")  # noqa: S608
         namn = [k[0] for k in cursor.description]
         return [dict(zip(namn, [str(v) for v in rad], strict=True)) for rad in cursor.fetchall()]
+
+
+def triggrar():
+    """The database's own triggers (deltagare's stegskala rule), by name."""
+    if connection.vendor == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    else:
+        sql = "SELECT DISTINCT trigger_name FROM information_schema.triggers ORDER BY 1"
+    return [rad[0] for rad in rader(sql)]
 
 
 def hamta(klient, adress):
@@ -87,6 +97,7 @@ ogonblick = {
     "permissions": rader(
         "SELECT id, codename, content_type_id FROM auth_permission ORDER BY id"
     ),
+    "triggrar": triggrar(),
     "jobb": {t: tabellrader(t) for t in ("rapporter_rapport", "finsam_utfallsimport")},
     "api": api_svar(),
 }
