@@ -17,6 +17,7 @@ from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Inriktning, Matmetod, Parttyp, Roll
 from finsam.models import Forbund, Part
 from finsam.services.organisation import forbund_skapa, medlemskap_lagg_till, part_skapa
+from finsam.services.uppdrag import uppdrag_skapa
 from finsam.services.validering import spara_validerad
 from insatser.models import Insats, Nyckeltal
 from insatser.services import insats_skapa
@@ -37,6 +38,38 @@ PARTER = [
     *((namn, Parttyp.KOMMUN, kod) for namn, kod in KOMMUNER.items()),
 ]
 VASTERAS = "Västerås stad"
+
+# Who serves the förbund, in seed 002's shape (made-up names): (organ, roll,
+# namn, part, beskrivning, från, till); one ledamot left, so reports show
+# who served in their own period.
+UPPDRAG = [
+    ("styrelse", "ordforande", "Daniel Nyberg", REGION, "", D(2023, 1, 1), None),
+    ("styrelse", "vice_ordforande", "Anna-Lena Moberg", VASTERAS, "", D(2023, 1, 1), None),
+    ("styrelse", "ledamot", "Birgitta Engström", ARBETSFORMEDLINGEN, "Sektionschef",
+     D(2023, 1, 1), D(2025, 12, 31)),
+    ("styrelse", "ledamot", "Jonas Ahlberg", ARBETSFORMEDLINGEN, "Sektionschef",
+     D(2026, 1, 1), None),
+    ("styrelse", "ledamot", "Annika Ahlström", FORSAKRINGSKASSAN, "Enhetschef",
+     D(2023, 1, 1), None),
+    ("styrelse", "ledamot", "Per Hallgren", "Hallstahammars kommun", "", D(2023, 1, 1), None),
+    ("styrelse", "ledamot", "Sofia Sundin", "Surahammars kommun", "", D(2023, 1, 1), None),
+    ("styrelse", "ersattare", "Maria Wallin", REGION, "", D(2023, 1, 1), None),
+    ("styrelse", "ersattare", "Carina Lindh", VASTERAS, "", D(2023, 1, 1), None),
+    ("styrelse", "ersattare", "Marcus Grahn", ARBETSFORMEDLINGEN, "", D(2023, 1, 1), None),
+    ("styrelse", "ersattare", "Anders Boström", FORSAKRINGSKASSAN, "", D(2023, 1, 1), None),
+    ("ledning", "forbundschef", "Karin Ekholm", VASTERAS, "Anställd av Västerås stad",
+     D(2021, 9, 27), None),
+    ("beredningsgrupp", "ordforande", "Karin Ekholm", None, "Sammankallande",
+     D(2021, 9, 27), None),
+    ("beredningsgrupp", "ledamot", "Sara Jernström", FORSAKRINGSKASSAN, "", D(2023, 1, 1), None),
+    ("beredningsgrupp", "ledamot", "Anne Silvander", ARBETSFORMEDLINGEN, "", D(2023, 1, 1), None),
+    ("beredningsgrupp", "ledamot", "Päivi Virta", VASTERAS, "", D(2023, 1, 1), None),
+    ("beredningsgrupp", "ledamot", "Madeleine Åkesson", REGION, "", D(2023, 1, 1), None),
+    ("revision", "revisor", "Lars Berglund", None, "Auktoriserad revisor", D(2023, 1, 1), None),
+    ("revision", "revisor", "Eva Holm", REGION, "Förtroendevald revisor", D(2023, 1, 1), None),
+    ("revision", "revisor", "Olof Sjöberg", VASTERAS, "Förtroendevald revisor",
+     D(2023, 1, 1), None),
+]
 
 SAMORDNINGSTEAM = "Samordningsteam"
 ARBETSREHABTEAMET = "Arbetsrehabteamet"
@@ -240,6 +273,19 @@ def organisation_skapa() -> DemoOrganisation:
         insatser[namn] = insats_skapa(forbund=forbund, namn=namn, **falt, user=SYSTEM)
 
     _asf_nyckeltal(insatser[ASF])
+    if not forbund.uppdrag.exists():
+        for organ, roll, namn, part, beskrivning, fran, till in UPPDRAG:
+            uppdrag_skapa(
+                forbund=forbund,
+                organ=organ,
+                roll=roll,
+                namn=namn,
+                part=parter[part] if part else None,
+                beskrivning=beskrivning,
+                fran=fran,
+                till=till,
+                user=SYSTEM,
+            )
     # With their ladders at hand, a thousand bedömningar need no look-up each.
     insatser = {
         i.namn: i
