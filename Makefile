@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint bench migreringskontroll worker clean
+.PHONY: install run test lint bench migreringskontroll worker beat clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -48,6 +48,11 @@ lint: install
 
 worker: install
 	$(VENV)/bin/celery -A finsam worker --loglevel=INFO
+
+# Celery beat: every minute it queues again the jobs left waiting or running
+# without a sign of life (a message lost with Redis, a worker that died).
+beat: install
+	$(VENV)/bin/celery -A finsam beat --loglevel=INFO --schedule .celerybeat-schedule
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

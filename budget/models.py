@@ -250,6 +250,11 @@ class Utfallsimport(Jobb):
     TEKNISKT_FEL = (
         "Importen avbröts av ett tekniskt fel och inget importerades. Försök igen om en stund."
     )
+    UPPGIFTER = {
+        "laser": "budget.tasks.utfallsimport_las_task",
+        "koad": "budget.tasks.utfallsimport_kor_task",
+        "pagar": "budget.tasks.utfallsimport_kor_task",
+    }
 
     class Status(models.TextChoices):
         LASER = "laser", "Läses"

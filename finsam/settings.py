@@ -157,6 +157,25 @@ CELERY_ACCEPT_CONTENT = ["json"]
 # A task lost with its worker is redelivered rather than dropped; tasks are
 # written to be safe to run twice.
 CELERY_TASK_ACKS_LATE = True
+# A job neither finished nor heard from in this many seconds is queued again
+# by the sweeper (finsam.jobb.jobb_sopa); Redis gives an unacknowledged
+# message to another worker after the visibility timeout. Both above the
+# longest job in production; tests set seconds.
+FINSAM_JOBB_INAKTUELL_EFTER = env.int("FINSAM_JOBB_INAKTUELL_EFTER", default=900)
+FINSAM_JOBB_SYNLIGHETSTID = env.int("FINSAM_JOBB_SYNLIGHETSTID", default=900)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": FINSAM_JOBB_SYNLIGHETSTID}
+CELERY_BEAT_SCHEDULE = {
+    "jobb-sopa": {"task": "finsam.tasks.jobb_sopa_task", "schedule": 60.0},
+}
+# A request that queues a job while Redis is down answers within seconds
+# (the job is marked fel) instead of waiting on the default retries.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Stockholm"
 

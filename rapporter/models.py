@@ -32,6 +32,10 @@ class Rapport(Jobb):
 
     Status = Jobbstatus
     TEKNISKT_FEL = "PDF-filen kunde inte skapas på grund av ett tekniskt fel. Försök igen senare."
+    UPPGIFTER = {
+        Jobbstatus.KOAD: "rapporter.tasks.rapport_generera_task",
+        Jobbstatus.PAGAR: "rapporter.tasks.rapport_generera_task",
+    }
 
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.PROTECT, related_name="rapporter"

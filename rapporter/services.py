@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 
 from finsam.atkomst import som_skapare
-from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_kor, lagrad_fil
+from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_koa, jobb_kor, lagrad_fil
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef
 from rapporter.models import Rapport
@@ -27,9 +27,6 @@ def rapport_bestall_helarsekvivalenter(*, forbund: Forbund, ar: int, region: str
 
     A new order of the same year is the next version.
     """
-    # The task module imports this one.
-    from rapporter.tasks import rapport_generera_task
-
     krav_forbundschef(user, forbund.pk)
     if ar not in arval():
         raise ValidationError({"ar": f"Det finns inga helårsekvivalenter från SCB för {ar}."})
@@ -50,8 +47,7 @@ def rapport_bestall_helarsekvivalenter(*, forbund: Forbund, ar: int, region: str
         parametrar={"ar": ar, "region": region},
         skapad_av=som_skapare(user),
     )
-    pk = rapport.pk
-    transaction.on_commit(lambda: rapport_generera_task.delay(pk))
+    jobb_koa(rapport)
     return rapport
 
 

@@ -38,7 +38,7 @@ from budget.utfallslasning.fillasning import Fillasning, las_fil
 from budget.utfallslasning.matchning import Utfallslasning, las_utfall, till_rader
 from finsam.atkomst import SYSTEM, som_skapare
 from finsam.filtext import for_stor
-from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_kor
+from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_koa, jobb_kor
 from finsam.kodlistor import Budgetkategori
 from finsam.services.organisation import krav_forbundschef
 
@@ -92,9 +92,6 @@ def utfallsimport_ladda_upp(*, budgetar: Budgetar, fil: UploadedFile, user) -> U
     What shows without reading the rows (size, type, an empty file) is
     refused on `fil`, and nothing is stored.
     """
-    # The task module imports this one.
-    from budget.tasks import utfallsimport_las_task
-
     krav_forbundschef(user, budgetar.forbund_id)
     if fil.size is not None and fil.size > MAX_STORLEK:
         raise ValidationError({"fil": for_stor(fil.size, MAX_STORLEK)})
@@ -122,8 +119,7 @@ def utfallsimport_ladda_upp(*, budgetar: Budgetar, fil: UploadedFile, user) -> U
         if utfallsimport.fil.name:
             utfallsimport.fil.storage.delete(utfallsimport.fil.name)
         raise
-    pk = utfallsimport.pk
-    transaction.on_commit(lambda: utfallsimport_las_task.delay(pk))
+    jobb_koa(utfallsimport)
     return utfallsimport
 
 
@@ -181,9 +177,6 @@ def utfallsimport_starta(*, utfallsimport: Utfallsimport, user) -> Utfallsimport
     Reads no file: the reading stored for the preview is matched to the
     rader again, and the job reads the file itself.
     """
-    # The task module imports this one.
-    from budget.tasks import utfallsimport_kor_task
-
     krav_forbundschef(user, utfallsimport.budgetar.forbund_id)
     utfallsimport = (
         Utfallsimport.objects.select_for_update()
@@ -205,8 +198,7 @@ def utfallsimport_starta(*, utfallsimport: Utfallsimport, user) -> Utfallsimport
     utfallsimport.summa = lasning.summa
     utfallsimport.fel = ""
     utfallsimport.save(update_fields=["status", "progress", "antal_rader", "summa", "fel"])
-    pk = utfallsimport.pk
-    transaction.on_commit(lambda: utfallsimport_kor_task.delay(pk))
+    jobb_koa(utfallsimport)
     return utfallsimport
 
 
