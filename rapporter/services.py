@@ -10,15 +10,17 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
+from django.utils import timezone
 
 from finsam.atkomst import som_skapare
 from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_koa, jobb_kor, lagrad_fil
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef
+from finsam.tabeller import DECIMAL, Tabellvy, celltext, saknas
 from rapporter.models import Rapport
 from scb.selectors import arval
 from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
+from statistik.selectors import regionval
 
 
 @transaction.atomic
@@ -53,18 +55,48 @@ def rapport_bestall_helarsekvivalenter(*, forbund: Forbund, ar: int, region: str
 
 def rendera_helarsekvivalenter(rapport: Rapport) -> bytes:
     """The PDF of the tables the page shows for the rapport's förbund, år and region."""
-    # WeasyPrint loads Pango when imported; only the job needs it.
-    import weasyprint
+    # Loads WeasyPrint, and so Pango: only the job needs it.
+    from rapporter.pdf import rendera_pdf
 
     ar, region = int(rapport.parametrar["ar"]), str(rapport.parametrar["region"])
     sammanhang = helarsekvivalent_tabeller(rapport.forbund, ar, region)
     if ar not in arval() or not sammanhang["tabeller"]:
         raise Jobbfel(f"Det finns inga helårsekvivalenter från SCB för {ar}.")
-    html = render_to_string(
+    return rendera_pdf(
         "rapporter/pdf/helarsekvivalenter.html",
-        {"rapport": rapport, "forbund": rapport.forbund, "kalla": KALLA, **sammanhang},
+        {
+            "rapport": rapport,
+            "forbund": rapport.forbund,
+            "kalla": KALLA,
+            "regionnamn": dict(regionval(rapport.forbund)[1]).get(region, region),
+            "skapad": rapport.skapad or timezone.now(),
+            "konsfordelning": _konsfordelning(sammanhang["tabeller"]),
+            **sammanhang,
+        },
     )
-    return weasyprint.HTML(string=html).write_pdf()
+
+
+def _konsfordelning(tabeller: list[Tabellvy]) -> list[dict]:
+    """Each form's split between kvinnor and män (the kön table's shares), for the PDF's bars."""
+    kon = next((t for t in tabeller if t.id == "kon"), None)
+    if kon is None:
+        return []
+    staplar = []
+    for form, rad in kon.data.iterrows():
+        kvinnor, man = rad["Kvinnor (%)"], rad["Män (%)"]
+        if saknas(kvinnor) or saknas(man):
+            continue
+        staplar.append(
+            {
+                "form": form,
+                "kvinnor": celltext(kvinnor, DECIMAL),
+                "man": celltext(man, DECIMAL),
+                # The two shares make 100; rounding must not push the bar past its frame.
+                "bredd": f"{min(max(float(kvinnor), 0.0), 100.0):.1f}",
+                "summa": form == kon.data.index[-1],
+            }
+        )
+    return staplar
 
 
 # How each type of rapport is rendered; a type without an entry cannot be made here.
