@@ -20,7 +20,12 @@ from tests.factories import PartFactory
 
 pytestmark = pytest.mark.django_db
 
-NU = timezone.now()
+
+
+@pytest.fixture
+def nu():
+    """Now, when the test runs (not when the module was collected, minutes before)."""
+    return timezone.now()
 
 
 @pytest.fixture(autouse=True)
@@ -92,25 +97,25 @@ def test_bestallning_med_brokern_nere_blir_fel_med_svenskt_skal(
     assert KOFEL in client.get(svar.url).content.decode()
 
 
-def test_en_jobb_som_pagar_med_livstecken_tas_inte_av_en_andra_korning(forbund):
-    rapport = _rapport(forbund, Jobbstatus.PAGAR, sedan=NU, progress=40)
+def test_en_jobb_som_pagar_med_livstecken_tas_inte_av_en_andra_korning(forbund, nu):
+    rapport = _rapport(forbund, Jobbstatus.PAGAR, sedan=nu, progress=40)
     korda = []
     resultat = jobb_kor(Rapport, rapport.pk, lambda rad, framsteg: korda.append(rad))
     assert korda == []
     assert (resultat.status, resultat.progress) == (Jobbstatus.PAGAR, 40)
 
 
-def test_ett_jobb_vars_arbetare_dog_tas_av_nasta_korning(forbund):
-    rapport = _rapport(forbund, Jobbstatus.PAGAR, sedan=NU - datetime.timedelta(minutes=5))
+def test_ett_jobb_vars_arbetare_dog_tas_av_nasta_korning(forbund, nu):
+    rapport = _rapport(forbund, Jobbstatus.PAGAR, sedan=nu - datetime.timedelta(minutes=5))
     korda = []
     resultat = jobb_kor(Rapport, rapport.pk, lambda rad, framsteg: korda.append(rad.pk))
     assert korda == [rapport.pk]
     assert resultat.status == Jobbstatus.KLAR
-    assert resultat.senast_aktiv > NU - datetime.timedelta(seconds=5)
+    assert resultat.senast_aktiv > nu - datetime.timedelta(seconds=5)
 
 
-def test_framsteg_ar_ett_livstecken(forbund):
-    rapport = _rapport(forbund, sedan=NU - datetime.timedelta(hours=1))
+def test_framsteg_ar_ett_livstecken(forbund, nu):
+    rapport = _rapport(forbund, sedan=nu - datetime.timedelta(hours=1))
     sett = []
 
     def arbete(rad, framsteg):
@@ -118,15 +123,15 @@ def test_framsteg_ar_ett_livstecken(forbund):
         sett.append(Rapport.objects.values_list("senast_aktiv", flat=True).get(pk=rad.pk))
 
     jobb_kor(Rapport, rapport.pk, arbete)
-    assert sett[0] > NU - datetime.timedelta(seconds=5)
+    assert sett[0] > nu - datetime.timedelta(seconds=5)
 
 
-def test_sopningen_koar_tysta_jobb_igen_och_lamnar_resten(forbund, scb):
-    gammal = NU - datetime.timedelta(minutes=2)
+def test_sopningen_koar_tysta_jobb_igen_och_lamnar_resten(forbund, scb, nu):
+    gammal = nu - datetime.timedelta(minutes=2)
     tappat_meddelande = _rapport(forbund, Jobbstatus.KOAD, sedan=gammal)
     dod_arbetare = _rapport(forbund, Jobbstatus.PAGAR, sedan=gammal, version=2, progress=10)
-    nyss_koad = _rapport(forbund, Jobbstatus.KOAD, sedan=NU, version=3)
-    arbetar = _rapport(forbund, Jobbstatus.PAGAR, sedan=NU, version=4, progress=10)
+    nyss_koad = _rapport(forbund, Jobbstatus.KOAD, sedan=nu, version=3)
+    arbetar = _rapport(forbund, Jobbstatus.PAGAR, sedan=nu, version=4, progress=10)
     klar = _rapport(forbund, Jobbstatus.KLAR, sedan=gammal, version=5, progress=100)
     fel = _rapport(forbund, Jobbstatus.FEL, sedan=gammal, version=6, fel="Trasig")
 
@@ -146,8 +151,8 @@ def test_sopningen_koar_tysta_jobb_igen_och_lamnar_resten(forbund, scb):
     assert jobb_sopa() == 0
 
 
-def test_sopningen_med_brokern_nere_markerar_fel(forbund):
-    rapport = _rapport(forbund, Jobbstatus.KOAD, sedan=NU - datetime.timedelta(minutes=2))
+def test_sopningen_med_brokern_nere_markerar_fel(forbund, nu):
+    rapport = _rapport(forbund, Jobbstatus.KOAD, sedan=nu - datetime.timedelta(minutes=2))
     with broker_som_inte_svarar():
         assert jobb_sopa() == 0
     rapport.refresh_from_db()
