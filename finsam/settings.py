@@ -280,6 +280,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ForsorjningskallaEnum": "finsam.kodlistor.Forsorjningskalla",
         "SysselsattningEnum": "finsam.kodlistor.Sysselsattning",
+        # Two choice sets are called status: the insats's keeps its name of API v1.
+        "StatusEnum": "finsam.kodlistor.Insatsstatus",
+        "JobbstatusEnum": "finsam.jobb.Jobbstatus",
     },
 }
 

@@ -16,10 +16,19 @@ from finsam.querysets import SynligQuerySet
 
 class RapportQuerySet(SynligQuerySet):
     def _synlig(self, a: Atkomst):
-        # Förbundschef sees every version; everyone else only published ones.
+        # Förbundschef sees every version; the styrelse the published ones;
+        # a part key the published masked ones; anyone else none (issue 12 §5, §9).
+        villkor = Q(forbund__in=a.forbund_med_roll(Roll.FORBUNDSCHEF)) | Q(
+            forbund__in=a.forbund_med_roll(Roll.STYRELSE), publicerad=True
+        )
+        if a.ar_part:
+            villkor |= Q(forbund=a.part_forbund, publicerad=True, maskerad=True)
+        return self.filter(villkor)
+
+    def samma_rapport(self, rapport: "Rapport") -> "RapportQuerySet":
+        """Every version of the report `rapport` is one of: förbund, typ and period."""
         return self.filter(
-            Q(forbund__in=a.forbund_med_roll(Roll.FORBUNDSCHEF))
-            | Q(forbund__in=a.forbund, publicerad=True)
+            forbund_id=rapport.forbund_id, typ=rapport.typ, fran=rapport.fran, till=rapport.till
         )
 
 
@@ -51,6 +60,9 @@ class Rapport(Jobb):
     # What the report was made from, e.g. a helårsekvivalenttabell's {"ar": 2020, "region": "19"}.
     parametrar = models.JSONField("parametrar", default=dict, blank=True)
     publicerad = models.BooleanField("publicerad", default=False)
+    # Small counts hidden as for part keys (DOMAIN.md §6): a report may be
+    # requested as an allmän handling. An unmasked version is the styrelse's alone.
+    maskerad = models.BooleanField("maskerad", default=True)
 
     objects = RapportQuerySet.as_manager()
 

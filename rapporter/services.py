@@ -53,6 +53,26 @@ def rapport_bestall_helarsekvivalenter(*, forbund: Forbund, ar: int, region: str
     return rapport
 
 
+@transaction.atomic
+def rapport_publicera(*, rapport: Rapport, publicerad: bool, user) -> Rapport:
+    """Publish one finished version, or withdraw it (förbundschef).
+
+    Publishing withdraws every other published version of the same report,
+    so the styrelse and the parter always see one.
+    """
+    krav_forbundschef(user, rapport.forbund_id)
+    rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+    if publicerad and rapport.status != Rapport.Status.KLAR:
+        raise ValidationError(
+            {"publicerad": "Endast en färdig rapport kan publiceras. Vänta tills den är klar."}
+        )
+    if publicerad:
+        Rapport.objects.samma_rapport(rapport).exclude(pk=rapport.pk).update(publicerad=False)
+    rapport.publicerad = publicerad
+    rapport.save(update_fields=["publicerad"])
+    return rapport
+
+
 def rendera_helarsekvivalenter(rapport: Rapport) -> bytes:
     """The PDF of the tables the page shows for the rapport's förbund, år and region."""
     # Loads WeasyPrint, and so Pango: only the job needs it.

@@ -12,4 +12,5 @@ urlpatterns = [
     ),
     path("<int:pk>/status/", views_helarsekvivalenter.status, name="rapport_status"),
     path("<int:pk>/hamta/", views_helarsekvivalenter.fil, name="rapport_hamta"),
+    path("<int:pk>/publicera/", views_helarsekvivalenter.publicera, name="rapport_publicera"),
 ]

@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("deltagare.api.urls")),
     path("", include("budget.api.urls")),
     path("", include("statistik.api.urls")),
+    path("", include("rapporter.api.urls")),
 ]

@@ -1,0 +1,67 @@
+"""`rapporter/` (API.md): generated report versions, their PDF, and publication.
+
+What a caller sees is `Rapport.objects.visible_to`: the förbundschef every
+version, the styrelse the published ones, a part key the published masked
+ones; anything else answers 404.
+"""
+
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from finsam.api.views import SynligViewSet
+from rapporter.api.filters import RapportFilter
+from rapporter.api.serializers import RapportSerializer
+from rapporter.models import Rapport
+from rapporter.services import rapport_publicera
+from rapporter.views import som_nedladdning
+
+
+class RapportViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, SynligViewSet
+):
+    """Genererade rapporter (delårsrapport, helårsekvivalenttabell) med status och version.
+
+    Förbundschefen ser varje version, styrelsen de publicerade och en partnyckel de
+    publicerade maskerade. PATCH `{"publicerad": true}` (förbundschefen) publicerar en
+    färdig version och drar tillbaka andra publicerade versioner av samma rapport.
+    """
+
+    queryset = Rapport.objects.select_related("forbund")
+    serializer_class = RapportSerializer
+    filterset_class = RapportFilter
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def perform_update(self, serializer) -> None:
+        serializer.instance = rapport_publicera(
+            rapport=serializer.instance,
+            publicerad=serializer.validated_data.get("publicerad", serializer.instance.publicerad),
+            user=self.request.user,
+        )
+
+    @extend_schema(
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            409: OpenApiResponse(description="Inte klar: `status`, `progress`, `fel`."),
+        }
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def pdf(self, request, *args, **kwargs) -> FileResponse | Response:
+        """Rapportens PDF när den är klar; 409 med status och förlopp medan den skapas."""
+        rapport = self.get_object()
+        if rapport.status != Rapport.Status.KLAR or not rapport.fil:
+            return Response(
+                {
+                    "detail": "Rapporten är inte klar."
+                    if rapport.pagar
+                    else "Rapporten kunde inte skapas.",
+                    "status": rapport.status,
+                    "progress": rapport.progress,
+                    "fel": rapport.fel,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        return som_nedladdning(rapport)
