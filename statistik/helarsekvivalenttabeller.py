@@ -12,6 +12,7 @@ import pandas as pd
 from finsam.kodlistor import Ersattningsform, SCBKon
 from finsam.models import Forbund
 from finsam.tabeller import DECIMAL, Tabellvy, tal
+from scb.models import Region
 from scb.selectors import lanets_kommuner
 from statistik.berakning.helarsekvivalenter import (
     FORBUND,
@@ -41,7 +42,11 @@ def _rad(r: HelarsekvivalentRad) -> dict:
 
 
 def regiontabell(id_: str, rubrik: str, rader: list[HelarsekvivalentRad], **kw) -> Tabellvy:
-    """A row per region: the six forms, Summa, folkmängd and Andel."""
+    """A row per region: the six forms, Summa, folkmängd and Andel.
+
+    A förbund's, län's or riket's row is a sum of kommuner, and marked so
+    (`summa`): the page and the PDF set it apart from the kommuner.
+    """
     data = pd.DataFrame([_rad(r) for r in rader], index=[r.namn for r in rader], columns=KOLUMNER)
     return Tabellvy(
         id_,
@@ -49,6 +54,7 @@ def regiontabell(id_: str, rubrik: str, rader: list[HelarsekvivalentRad], **kw) 
         data.astype(object),
         radrubrik="Region",
         format={ANDEL: DECIMAL},
+        radtyper=["" if _ar_kommun(r) else "summa" for r in rader],
         forklaring=(
             "Helårsekvivalenter 20–64 år. Summa är de sex formernas summa; andel är summan i "
             "procent av folkmängden 20–64 år. Ett län, riket och förbundet räknas av "
@@ -56,6 +62,10 @@ def regiontabell(id_: str, rubrik: str, rader: list[HelarsekvivalentRad], **kw) 
         ),
         **kw,
     )
+
+
+def _ar_kommun(rad: HelarsekvivalentRad) -> bool:
+    return rad.region != FORBUND and Region.Typ.for_kod(rad.region) == Region.Typ.KOMMUN
 
 
 def artabell(rader: list[HelarsekvivalentRad]) -> Tabellvy:

@@ -59,6 +59,21 @@ def test_forbundet_lanet_och_riket_och_over_ar(client, chef, scb, forbund):
     assert "SCB:s tabell har inga värden per kön för Västerås 2020." in svar.content.decode()
 
 
+def test_forbundet_lanet_och_riket_markeras_som_summor(client, chef, scb, forbund):
+    client.force_login(chef)
+    svar = client.get(reverse("helarsekvivalenter"), {"ar": "2020", "region": "1980"})
+    tabell = next(t for t in svar.context["tabeller"] if t.id == "forbundet")
+    assert {r.rubrik: r.typ for r in tabell.rader} == {
+        "Surahammar": "",
+        "Hallstahammar": "",
+        "Västerås": "",
+        forbund.namn: "summa",
+        "Västmanlands län": "summa",
+        "Riket": "summa",
+    }
+    assert '<tr class="tabell-summa">' in svar.content.decode()
+
+
 def test_riket_efter_kon(client, chef, scb):
     client.force_login(chef)
     svar = client.get(reverse("helarsekvivalenter"), {"ar": "2020", "region": "00"})
