@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
-from finsam.models import Medlemskap
+from finsam.models import Medlemskap, Uppdrag
+from finsam.services.uppdrag import uppdrag_skapa
 from insatser.models import Insats, Nyckeltal, Steg, Stegskala
 from insatser.services import nyckeltal_spara
 
@@ -22,7 +23,7 @@ D = datetime.date
 
 
 @pytest.fixture
-def mal(forbund, insats, struktur, samordnare, chef):
+def mal(forbund, insats, struktur, samordnare, chef, uppdrag):
     """One object of each kind, and the URL of every page that shows or changes them."""
     nt = nyckeltal_spara(
         insats=struktur,
@@ -47,7 +48,22 @@ def mal(forbund, insats, struktur, samordnare, chef):
         "anvandare_skapad": reverse("hantering:anvandare_skapad", args=[samordnare.pk]),
         "roll_lagg_till": reverse("hantering:roll_lagg_till", args=[samordnare.pk]),
         "roll_ta_bort": reverse("hantering:roll_ta_bort", args=[samordnarroll.pk]),
+        "organisation": reverse("hantering:organisation"),
+        "uppdrag_andra": reverse("hantering:uppdrag_andra", args=[uppdrag.pk]),
+        "uppdrag_ta_bort": reverse("hantering:uppdrag_ta_bort", args=[uppdrag.pk]),
     }
+
+
+@pytest.fixture
+def uppdrag(forbund):
+    return uppdrag_skapa(
+        forbund=forbund,
+        organ="styrelse",
+        roll="ledamot",
+        namn="Anna Andersson",
+        fran=D(2025, 1, 1),
+        user=SYSTEM,
+    )
 
 
 # Pages about one object of the förbund: 404 for another förbund's chef too.
@@ -59,6 +75,8 @@ OBJEKTSIDOR = (
     "anvandare_skapad",
     "roll_lagg_till",
     "roll_ta_bort",
+    "uppdrag_andra",
+    "uppdrag_ta_bort",
 )
 
 
@@ -72,6 +90,7 @@ def giltig_post(mal: dict, insats, stegskala) -> dict[str, dict]:
         "startdatum": "2025-01-01",
         "status": "pagaende",
     }
+    uppdragsdata = {"uppdrag": "styrelse:ersattare", "namn": "Cecilia Ek", "fran": "2025-01-01"}
     return {
         "insats_ny": insatsdata,
         "insats_andra": insatsdata | {"namn": "Nytt namn"},
@@ -92,6 +111,9 @@ def giltig_post(mal: dict, insats, stegskala) -> dict[str, dict]:
         "anvandare_ny": {"username": "nykomling", "roll": "styrelse"},
         "roll_lagg_till": {"roll": "styrelse"},
         "roll_ta_bort": {},
+        "organisation": uppdragsdata,
+        "uppdrag_andra": uppdragsdata | {"namn": "Bertil Berg"},
+        "uppdrag_ta_bort": {},
     }
 
 
@@ -105,6 +127,7 @@ def ogonblick() -> tuple:
         list(User.objects.order_by("pk").values_list("username", flat=True)),
         list(Medlemskap.objects.order_by("pk").values_list("user_id", "roll")),
         list(Medlemskap.insatser.through.objects.order_by("pk").values_list("pk", flat=True)),
+        list(Uppdrag.objects.order_by("pk").values()),
     )
 
 
@@ -142,6 +165,8 @@ def test_post_av_fel_anvandare_ger_404_och_skriver_inget(client, request, mal, i
         assert all(i["forbund_id"] != insats.forbund_id for i in efter[0][len(fore[0]) :])
         assert efter[3] == fore[3]
         assert efter[5][: len(fore[5])] == fore[5]
+        egna = [u for u in fore[7] if u["forbund_id"] == insats.forbund_id]
+        assert [u for u in efter[7] if u["forbund_id"] == insats.forbund_id] == egna
 
 
 def test_annat_forbunds_chef_far_404_pa_forbundets_objekt(client, utomstaende, mal):
