@@ -10,7 +10,7 @@ urlpatterns = [
         views_helarsekvivalenter.bestall,
         name="rapport_bestall_helarsekvivalenter",
     ),
-    path("<int:pk>/status/", views_helarsekvivalenter.status, name="rapport_status"),
-    path("<int:pk>/hamta/", views_helarsekvivalenter.fil, name="rapport_hamta"),
-    path("<int:pk>/publicera/", views_helarsekvivalenter.publicera, name="rapport_publicera"),
+    path("<int:pk>/status/", views.status, name="rapport_status"),
+    path("<int:pk>/hamta/", views.fil, name="rapport_hamta"),
+    path("<int:pk>/publicera/", views.publicera, name="rapport_publicera"),
 ]
