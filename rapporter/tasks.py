@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from rapporter.services import rapport_generera
+from rapporter.services.generering import rapport_generera
 
 
 @shared_task

@@ -14,7 +14,7 @@ from finsam.grindar import chefsvy, styrelsevy
 from finsam.models import Forbund
 from rapporter.models import Rapport
 from rapporter.selectors import publicerade_rapporter
-from rapporter.services import rapport_publicera
+from rapporter.services.versioner import rapport_publicera
 
 
 @styrelsevy

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.grindar import chefsvy
 from finsam.models import Forbund
-from rapporter.services import rapport_bestall_helarsekvivalenter
+from rapporter.services.versioner import rapport_bestall_helarsekvivalenter
 from statistik.forms import HelarsekvivalentForm
 
 

@@ -36,4 +36,3 @@ class RapportSerializer(serializers.ModelSerializer):
 
     def get_pdf_url(self, rapport: Rapport) -> str:
         return reverse("api:rapport-pdf", args=[rapport.pk], request=self.context.get("request"))
-

@@ -16,7 +16,7 @@ from finsam.api.views import SynligViewSet
 from rapporter.api.filters import RapportFilter
 from rapporter.api.serializers import RapportSerializer
 from rapporter.models import Rapport
-from rapporter.services import rapport_publicera
+from rapporter.services.versioner import rapport_publicera
 from rapporter.views import som_nedladdning
 
 

@@ -15,11 +15,10 @@ from demo.scb import ladda_scb
 from finsam.celery import app
 from finsam.jobb import KOFEL, Jobbstatus, jobb_kor, jobb_sopa
 from rapporter.models import Rapport
-from rapporter.services import rapport_bestall_helarsekvivalenter
+from rapporter.services.versioner import rapport_bestall_helarsekvivalenter
 from tests.factories import PartFactory
 
 pytestmark = pytest.mark.django_db
-
 
 
 @pytest.fixture

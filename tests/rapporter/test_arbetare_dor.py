@@ -22,7 +22,7 @@ from demo.scb import ladda_scb
 from finsam.celery import app
 from finsam.jobb import Jobbstatus, jobb_sopa
 from rapporter.models import Rapport
-from rapporter.services import rapport_bestall_helarsekvivalenter
+from rapporter.services.versioner import rapport_bestall_helarsekvivalenter
 from tests.factories import PartFactory
 
 pytestmark = [

@@ -10,9 +10,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from demo.scb import ladda_scb
-from rapporter import services
 from rapporter.models import Rapport
-from rapporter.services import rapport_bestall_helarsekvivalenter, rapport_generera
+from rapporter.services import generering
+from rapporter.services.generering import rapport_generera
+from rapporter.services.versioner import rapport_bestall_helarsekvivalenter
 from scb.models import Helarsekvivalent
 from tests.factories import PartFactory
 from tests.rapporter.hjalp import sidtexter, textbitar
@@ -121,7 +122,7 @@ def test_misslyckad_rendering(
     def fel(_rapport):
         raise RuntimeError("trasig")
 
-    monkeypatch.setitem(services.RENDERARE, Rapport.Typ.HELARSEKVIVALENTER, fel)
+    monkeypatch.setitem(generering.RENDERARE, Rapport.Typ.HELARSEKVIVALENTER, fel)
     rapport = _bestall(
         django_capture_on_commit_callbacks, forbund=forbund, ar=2020, region="1980", user=chef
     )

@@ -1,76 +1,19 @@
-"""Order and build the generated reports (STYLE.md "Background jobs and files").
+"""Build the ordered reports (STYLE.md "Background jobs and files").
 
-A report is a Rapport row: ordered here with status koad, built by a Celery
-job through the shared job lifecycle (finsam/jobb.py), which writes status
-and progress as it goes and stores the file whole or not at all.
+A Rapport row ordered with status koad (rapporter/services/versioner.py) is
+built by a Celery job through the shared job lifecycle (finsam/jobb.py),
+which writes status and progress as it goes and stores the file whole or not at all.
 """
 
-import datetime
-
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
-from finsam.atkomst import som_skapare
-from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_koa, jobb_kor, lagrad_fil
-from finsam.models import Forbund
-from finsam.services.organisation import krav_forbundschef
+from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_kor, lagrad_fil
 from finsam.tabeller import DECIMAL, Tabellvy, celltext, saknas
 from rapporter.models import Rapport
 from scb.selectors import arval
 from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
 from statistik.selectors import regionval
-
-
-@transaction.atomic
-def rapport_bestall_helarsekvivalenter(*, forbund: Forbund, ar: int, region: str, user) -> Rapport:
-    """Order a PDF of the helårsekvivalent tables for a year; the job starts after commit.
-
-    A new order of the same year is the next version.
-    """
-    krav_forbundschef(user, forbund.pk)
-    if ar not in arval():
-        raise ValidationError({"ar": f"Det finns inga helårsekvivalenter från SCB för {ar}."})
-    # One order at a time per förbund, so two cannot take the same version.
-    Forbund.objects.select_for_update().filter(pk=forbund.pk).first()
-    fran, till = datetime.date(ar, 1, 1), datetime.date(ar, 12, 31)
-    typ = Rapport.Typ.HELARSEKVIVALENTER
-    senaste = Rapport.objects.filter(forbund=forbund, typ=typ, fran=fran, till=till).aggregate(
-        v=Max("version")
-    )["v"]
-    rapport = Rapport.objects.create(
-        forbund=forbund,
-        typ=typ,
-        fran=fran,
-        till=till,
-        version=(senaste or 0) + 1,
-        status=Rapport.Status.KOAD,
-        parametrar={"ar": ar, "region": region},
-        skapad_av=som_skapare(user),
-    )
-    jobb_koa(rapport)
-    return rapport
-
-
-@transaction.atomic
-def rapport_publicera(*, rapport: Rapport, publicerad: bool, user) -> Rapport:
-    """Publish one finished version, or withdraw it (förbundschef).
-
-    Publishing withdraws every other published version of the same report,
-    so the styrelse and the parter always see one.
-    """
-    krav_forbundschef(user, rapport.forbund_id)
-    rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
-    if publicerad and rapport.status != Rapport.Status.KLAR:
-        raise ValidationError(
-            {"publicerad": "Endast en färdig rapport kan publiceras. Vänta tills den är klar."}
-        )
-    if publicerad:
-        Rapport.objects.samma_rapport(rapport).exclude(pk=rapport.pk).update(publicerad=False)
-    rapport.publicerad = publicerad
-    rapport.save(update_fields=["publicerad"])
-    return rapport
 
 
 def rendera_helarsekvivalenter(rapport: Rapport) -> bytes:

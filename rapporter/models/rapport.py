@@ -1,8 +1,8 @@
 """Generated reports: a stored file per version, with status and progress.
 
-The helårsekvivalent PDF job (rapporter/services.py) fills these rows through
-the shared job lifecycle (finsam/jobb.py); the delårsrapport job is a later
-issue. Access rules and the API contract (API.md `rapporter/`) have their shape.
+The jobs (rapporter/services.py) fill these rows through the shared job
+lifecycle (finsam/jobb.py). A delårsrapport or verksamhetsberättelse version
+is built from its Rapportdokument (rapporter/models/dokument.py).
 """
 
 from django.db import models
@@ -12,6 +12,16 @@ from finsam.atkomst import Atkomst
 from finsam.jobb import Jobb, Jobbstatus
 from finsam.kodlistor import Roll
 from finsam.querysets import SynligQuerySet
+
+
+class Rapporttyp(models.TextChoices):
+    DELARSRAPPORT = "delarsrapport", "Delårsrapport"
+    VERKSAMHETSBERATTELSE = "verksamhetsberattelse", "Verksamhetsberättelse"
+    HELARSEKVIVALENTER = "helarsekvivalenter", "Helårsekvivalenttabell"
+
+
+# The types written as a Rapportdokument of sections (the others are one table).
+SKRIVNA_TYPER = (Rapporttyp.DELARSRAPPORT, Rapporttyp.VERKSAMHETSBERATTELSE)
 
 
 class RapportQuerySet(SynligQuerySet):
@@ -26,19 +36,21 @@ class RapportQuerySet(SynligQuerySet):
         return self.filter(villkor)
 
     def samma_rapport(self, rapport: "Rapport") -> "RapportQuerySet":
-        """Every version of the report `rapport` is one of: förbund, typ and period."""
+        """Every version of the report `rapport` is one of: förbund, typ, period and insats."""
         return self.filter(
-            forbund_id=rapport.forbund_id, typ=rapport.typ, fran=rapport.fran, till=rapport.till
+            forbund_id=rapport.forbund_id,
+            typ=rapport.typ,
+            fran=rapport.fran,
+            till=rapport.till,
+            insats_id=rapport.insats_id,
         )
 
 
 class Rapport(Jobb):
-    """One generated version of a report (delårsrapport or helårsekvivalenttabell)."""
+    """One generated version of a report (delårsrapport, verksamhetsberättelse,
+    helårsekvivalenttabell)."""
 
-    class Typ(models.TextChoices):
-        DELARSRAPPORT = "delarsrapport", "Delårsrapport"
-        HELARSEKVIVALENTER = "helarsekvivalenter", "Helårsekvivalenttabell"
-
+    Typ = Rapporttyp
     Status = Jobbstatus
     TEKNISKT_FEL = "PDF-filen kunde inte skapas på grund av ett tekniskt fel. Försök igen senare."
     UPPGIFTER = {
@@ -49,9 +61,25 @@ class Rapport(Jobb):
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.PROTECT, related_name="rapporter"
     )
-    typ = models.CharField("typ", max_length=20, choices=Typ.choices)
+    typ = models.CharField("typ", max_length=30, choices=Typ.choices)
     fran = models.DateField("från")
     till = models.DateField("till")
+    # A verksamhetsberättelse of one insats; empty for a report of the whole förbund.
+    insats = models.ForeignKey(
+        "insatser.Insats",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rapporter",
+    )
+    # The texts and sections a written report was built from; empty for a table.
+    dokument = models.ForeignKey(
+        "rapporter.Rapportdokument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versioner",
+    )
     diarienummer = models.CharField("diarienummer", max_length=50, blank=True)
     version = models.PositiveIntegerField("version", default=1)
     fil = models.FileField("fil", upload_to="rapporter/%Y/", blank=True)
@@ -71,9 +99,17 @@ class Rapport(Jobb):
         verbose_name_plural = "rapporter"
         constraints = [
             *Jobb.Meta.constraints,
+            # Two constraints, since NULL insats values never collide in a unique index.
             models.UniqueConstraint(
                 fields=["forbund", "typ", "fran", "till", "version"],
+                condition=Q(insats__isnull=True),
                 name="rapport_unik_version",
+                violation_error_message="Den versionen av rapporten finns redan.",
+            ),
+            models.UniqueConstraint(
+                fields=["forbund", "typ", "fran", "till", "insats", "version"],
+                condition=Q(insats__isnull=False),
+                name="rapport_unik_version_insats",
                 violation_error_message="Den versionen av rapporten finns redan.",
             ),
             models.CheckConstraint(

@@ -1,0 +1,15 @@
+"""The computed blocks of a written report, by section type (Avsnittstyp).
+
+Each block is a function from the report's `Underlag` to its template's
+context; its template is `templates/rapporter/pdf/block/<typ>.html`. The
+figures come from the same code as the pages and the API (statistik, budget,
+scb), masked as `Underlag.min_cell` says.
+"""
+
+from collections.abc import Callable
+
+from rapporter.block.underlag import Underlag
+
+BLOCK: dict[str, Callable[[Underlag], dict]] = {}
+
+__all__ = ["BLOCK", "Underlag"]
