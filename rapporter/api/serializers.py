@@ -3,7 +3,11 @@
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from finsam.api.serializers import SynligRelation
+from finsam.models import Forbund
+from insatser.models import Insats
 from rapporter.models import Rapport
+from rapporter.models.rapport import SKRIVNA_TYPER
 
 
 class RapportSerializer(serializers.ModelSerializer):
@@ -36,3 +40,26 @@ class RapportSerializer(serializers.ModelSerializer):
 
     def get_pdf_url(self, rapport: Rapport) -> str:
         return reverse("api:rapport-pdf", args=[rapport.pk], request=self.context.get("request"))
+
+
+class RapportBestallningSerializer(serializers.Serializer):
+    """Beställ en ny version av förbundets delårsrapport eller verksamhetsberättelse för en
+    period. Finns rapporten inte än skapas den från förbundets förra rapports avsnitt och
+    texter. `maskera` (standard sant) döljer små tal som för parter; falskt ger en version
+    endast för förbundschefen och styrelsen. `insats` endast för en verksamhetsberättelse
+    om en enda insats."""
+
+    forbund = SynligRelation(queryset=Forbund.objects.all())
+    typ = serializers.ChoiceField(choices=[(t.value, t.label) for t in SKRIVNA_TYPER])
+    fran = serializers.DateField()
+    till = serializers.DateField()
+    maskera = serializers.BooleanField(default=True)
+    insats = SynligRelation(queryset=Insats.objects.all(), required=False, allow_null=True)
+
+
+class RapportKvittoSerializer(serializers.Serializer):
+    """Den beställda versionen: följ `status_url` tills `status` är `klar` eller `fel`."""
+
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Rapport.Status.choices)
+    status_url = serializers.URLField()

@@ -11,29 +11,58 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from finsam.api.views import SynligViewSet
 from rapporter.api.filters import RapportFilter
-from rapporter.api.serializers import RapportSerializer
+from rapporter.api.serializers import (
+    RapportBestallningSerializer,
+    RapportKvittoSerializer,
+    RapportSerializer,
+)
 from rapporter.models import Rapport
-from rapporter.services.versioner import rapport_publicera
+from rapporter.services.versioner import rapport_bestall_for_period, rapport_publicera
 from rapporter.views import som_nedladdning
 
 
 class RapportViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, SynligViewSet
 ):
-    """Genererade rapporter (delårsrapport, helårsekvivalenttabell) med status och version.
+    """Genererade rapporter (delårsrapport, verksamhetsberättelse, helårsekvivalenttabell)
+    med status och version.
 
     Förbundschefen ser varje version, styrelsen de publicerade och en partnyckel de
-    publicerade maskerade. PATCH `{"publicerad": true}` (förbundschefen) publicerar en
-    färdig version och drar tillbaka andra publicerade versioner av samma rapport.
+    publicerade maskerade. POST (förbundschefen) beställer en ny version och svarar 202;
+    PATCH `{"publicerad": true}` (förbundschefen) publicerar en färdig version och drar
+    tillbaka andra publicerade versioner av samma rapport.
     """
 
     queryset = Rapport.objects.select_related("forbund")
     serializer_class = RapportSerializer
     filterset_class = RapportFilter
-    http_method_names = ["get", "patch", "head", "options"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    @extend_schema(request=RapportBestallningSerializer, responses={202: RapportKvittoSerializer})
+    def create(self, request, *args, **kwargs) -> Response:
+        """Beställ en version; den skapas i bakgrunden. Svaret pekar på dess status."""
+        indata = RapportBestallningSerializer(data=request.data, context={"request": request})
+        indata.is_valid(raise_exception=True)
+        villkor = indata.validated_data
+        rapport = rapport_bestall_for_period(
+            forbund=villkor["forbund"],
+            typ=villkor["typ"],
+            fran=villkor["fran"],
+            till=villkor["till"],
+            insats=villkor.get("insats"),
+            maskera=villkor["maskera"],
+            user=request.user,
+        )
+        kvitto = {
+            "id": rapport.pk,
+            "status": rapport.status,
+            "status_url": reverse("api:rapport-detail", args=[rapport.pk], request=request),
+        }
+        return Response(kvitto, status=status.HTTP_202_ACCEPTED)
 
     def perform_update(self, serializer) -> None:
         serializer.instance = rapport_publicera(
