@@ -18,6 +18,7 @@ from demo.budget import budget_skapa
 from demo.deltagare import deltagare_skapa
 from demo.deltagarplan import planera
 from demo.organisation import anvandare_skapa, organisation_skapa
+from demo.rapporter import rapporter_skapa
 from demo.scb import ladda_scb
 
 FRO = "finsam-demo-2025"
@@ -34,6 +35,7 @@ class Resultat:
     scb_rader: int
     deltagare_skapade: bool
     budgetar_skapade: list[int]
+    rapporter_skapade: bool
     anvandare: list[str]
 
 
@@ -45,10 +47,12 @@ def seed_demo() -> Resultat:
     anvandare = anvandare_skapa(demo)
     deltagare_skapade = deltagare_skapa(demo, planera(slump("deltagare")))
     budgetar = budget_skapa(demo, slump("budget"))
+    rapporter_skapade = rapporter_skapa(demo)
     return Resultat(
         forbund_id=demo.forbund.pk,
         scb_rader=scb_rader,
         deltagare_skapade=deltagare_skapade,
         budgetar_skapade=budgetar,
+        rapporter_skapade=rapporter_skapade,
         anvandare=[u.username for u in anvandare],
     )

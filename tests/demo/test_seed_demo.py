@@ -21,7 +21,8 @@ from demo.seed import slump
 from finsam.atkomst import SYSTEM, atkomst
 from finsam.kodlistor import TILL_ARBETE_ELLER_STUDIER, Avslutsorsak, Roll
 from finsam.models import Forbund
-from insatser.models import Insats
+from insatser.models import Insats, Insatsberattelse
+from rapporter.services.dokument import rapportdokument_skapa
 from scb.models import Folkmangd, Helarsekvivalent, Region
 from tests.budget.utfallsfiler import ladda_upp_och_las
 from tests.demo.hjalp import kor_seed, snabb_hash
@@ -263,3 +264,31 @@ def test_exempelfilen_importeras_i_demons_budget(
     # Summed per rad and month, then rounded: 273 658 + 268 905 + 221 460 + 80 125
     # + 20 833 + 98 411 + 14 580 + 9 217 (10 416,50 − 1 200) = 987 189.
     assert efter - fore == 987_189
+
+
+def test_forra_arets_delarsrapport_ar_skriven(demo, forbund):
+    """The chef's first delårsrapport starts from last year's texts, as a real förbund's would."""
+    assert "Rapporter: 1 med skrivna texter." in demo
+    forra = forbund.rapportdokument.get()
+    assert (forra.typ, forra.fran, forra.till, forra.diarienummer) == (
+        "delarsrapport",
+        datetime.date(2025, 1, 1),
+        datetime.date(2025, 8, 31),
+        "2025/14",
+    )
+    texter = {a.rubrik: a.text for a in forra.avsnitt.filter(typ="text")}
+    assert texter["Sammanfattning"].startswith("Förbundet har under delåret")
+    assert "## Vision" in texter["Syftet med samordningsförbundets verksamhet"]
+    ny = rapportdokument_skapa(
+        forbund=forbund,
+        typ="delarsrapport",
+        fran=datetime.date(2026, 1, 1),
+        till=datetime.date(2026, 8, 31),
+        user=SYSTEM,
+    )
+    assert {a.rubrik: a.text for a in ny.avsnitt.filter(typ="text")} == texter
+    # Two insatser have written their berättelse for last year's period; the others not.
+    skrivna = Insatsberattelse.objects.filter(
+        insats__forbund=forbund, fran=forra.fran, till=forra.till
+    )
+    assert sorted(b.insats.namn for b in skrivna) == ["Arbetsrehabteamet", "Samordningsteam"]

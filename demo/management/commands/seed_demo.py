@@ -36,9 +36,15 @@ class Command(BaseCommand):
             "Budgetår: "
             + ", ".join(str(b.ar) for b in Budgetar.objects.filter(forbund=forbund).order_by("ar"))
             + ".",
+            f"Rapporter: {forbund.rapportdokument.count()} med skrivna texter.",
             f"Användare: {', '.join(resultat.anvandare)} "
             "(lösenord enligt FINSAM_DEMO_PASSWORD när de skapades).",
         ]
-        nytt = resultat.scb_rader or resultat.deltagare_skapade or resultat.budgetar_skapade
+        nytt = (
+            resultat.scb_rader
+            or resultat.deltagare_skapade
+            or resultat.budgetar_skapade
+            or resultat.rapporter_skapade
+        )
         rader.append("Demodata inlästa." if nytt else "Demodata fanns redan; inget nytt lästes in.")
         self.stdout.write("\n".join(rader))
