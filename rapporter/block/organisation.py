@@ -32,25 +32,28 @@ def block(underlag: Underlag) -> dict:
             {
                 "organ": organ,
                 "rubrik": ORGANRUBRIK[organ],
-                "grupper": _grupper(organ, [_rad(u, underlag) for u in uppdrag], uppdrag),
+                "grupper": _grupper(organ, [_rad(u, underlag) for u in uppdrag]),
             }
             for organ, uppdrag in per_organ.items()
         ]
     }
 
 
-def _grupper(organ: str, rader: list[dict], uppdrag: list[Uppdrag]) -> list[dict]:
-    """The organ's people in one list, or the styrelse's ordinarie and ersättare apart."""
-    if organ != Organ.STYRELSE:
-        return [{"rubrik": "", "rader": rader}]
-    ordinarie = [r for r, u in zip(rader, uppdrag, strict=True) if u.roll != Uppdragsroll.ERSATTARE]
-    ersattare = [r for r, u in zip(rader, uppdrag, strict=True) if u.roll == Uppdragsroll.ERSATTARE]
+def _grupper(organ: str, rader: list[dict]) -> list[dict]:
+    """The organ's people in one list, or the styrelse's ordinarie and ersättare apart;
+    `andrade` when someone in the group came or left within the period."""
+    if organ == Organ.STYRELSE:
+        grupper = [
+            ("Ordinarie ledamöter", [r for r in rader if not r["ersattare"]]),
+            ("Ersättare", [r for r in rader if r["ersattare"]]),
+        ]
+    else:
+        grupper = [("", rader)]
     return [
-        g
-        for g in ({"rubrik": "Ordinarie ledamöter", "rader": ordinarie},
-                  {"rubrik": "Ersättare", "rader": ersattare})
-        if g["rader"]
-    ]  # fmt: skip
+        {"rubrik": rubrik, "rader": g, "andrade": any(r["period"] for r in g)}
+        for rubrik, g in grupper
+        if g
+    ]
 
 
 def _rad(u: Uppdrag, underlag: Underlag) -> dict:
@@ -65,6 +68,7 @@ def _rad(u: Uppdrag, underlag: Underlag) -> dict:
         "beskrivning": u.beskrivning,
         "part": u.part.namn if u.part else "",
         "period": " ".join(period),
+        "ersattare": u.roll == Uppdragsroll.ERSATTARE,
     }
 
 
