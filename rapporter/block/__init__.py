@@ -3,13 +3,22 @@
 Each block is a function from the report's `Underlag` to its template's
 context; its template is `templates/rapporter/pdf/block/<typ>.html`. The
 figures come from the same code as the pages and the API (statistik, budget,
-scb), masked as `Underlag.min_cell` says.
+scb), masked as `Underlag.min_cell` says. A context with `bred` true puts
+the section on landscape pages. A type missing here is left out of the PDF.
 """
 
 from collections.abc import Callable
 
+from rapporter.block import budget, helarsekvivalenter, kommuner, konsfordelning, organisation
 from rapporter.block.underlag import Underlag
+from rapporter.models import Avsnittstyp
 
-BLOCK: dict[str, Callable[[Underlag], dict]] = {}
+BLOCK: dict[str, Callable[[Underlag], dict]] = {
+    Avsnittstyp.ORGANISATION: organisation.block,
+    Avsnittstyp.HELARSEKVIVALENTER: helarsekvivalenter.block,
+    Avsnittstyp.KONSFORDELNING: konsfordelning.block,
+    Avsnittstyp.KOMMUNER: kommuner.block,
+    Avsnittstyp.BUDGET: budget.block,
+}
 
 __all__ = ["BLOCK", "Underlag"]

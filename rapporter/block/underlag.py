@@ -1,7 +1,7 @@
 """What a report's computed blocks are built from."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from finsam.maskering import OMASKERAT
 from finsam.models import Forbund
@@ -19,6 +19,9 @@ class Underlag:
     # From which count figures are shown: the förbund's min_cell in a masked
     # version (as for part keys, DOMAIN.md §6), OMASKERAT in the styrelse's own.
     min_cell: int
+    # What several blocks of one report share (the helårsekvivalent tables),
+    # computed by the first that needs it; a report builds one Underlag.
+    delat: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_rapport(cls, rapport: Rapport) -> "Underlag":

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_kor, lagrad_fil
-from finsam.tabeller import DECIMAL, Tabellvy, celltext, saknas
+from rapporter.block.konsfordelning import konsfordelning
+from rapporter.dokument_pdf import rendera_dokument
 from rapporter.models import Rapport
 from scb.selectors import arval
 from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
@@ -33,37 +34,18 @@ def rendera_helarsekvivalenter(rapport: Rapport) -> bytes:
             "kalla": KALLA,
             "regionnamn": dict(regionval(rapport.forbund)[1]).get(region, region),
             "skapad": rapport.skapad or timezone.now(),
-            "konsfordelning": _konsfordelning(sammanhang["tabeller"]),
+            "konsfordelning": konsfordelning(sammanhang["tabeller"]),
             **sammanhang,
         },
     )
 
 
-def _konsfordelning(tabeller: list[Tabellvy]) -> list[dict]:
-    """Each form's split between kvinnor and män (the kön table's shares), for the PDF's bars."""
-    kon = next((t for t in tabeller if t.id == "kon"), None)
-    if kon is None:
-        return []
-    staplar = []
-    for form, rad in kon.data.iterrows():
-        kvinnor, man = rad["Kvinnor (%)"], rad["Män (%)"]
-        if saknas(kvinnor) or saknas(man):
-            continue
-        staplar.append(
-            {
-                "form": form,
-                "kvinnor": celltext(kvinnor, DECIMAL),
-                "man": celltext(man, DECIMAL),
-                # The two shares make 100; rounding must not push the bar past its frame.
-                "bredd": f"{min(max(float(kvinnor), 0.0), 100.0):.1f}",
-                "summa": form == kon.data.index[-1],
-            }
-        )
-    return staplar
-
-
 # How each type of rapport is rendered; a type without an entry cannot be made here.
-RENDERARE = {Rapport.Typ.HELARSEKVIVALENTER: rendera_helarsekvivalenter}
+RENDERARE = {
+    Rapport.Typ.HELARSEKVIVALENTER: rendera_helarsekvivalenter,
+    Rapport.Typ.DELARSRAPPORT: rendera_dokument,
+    Rapport.Typ.VERKSAMHETSBERATTELSE: rendera_dokument,
+}
 
 
 def rapport_generera(*, rapport_id: int) -> Rapport | None:
