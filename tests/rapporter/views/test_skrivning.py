@@ -36,7 +36,8 @@ def test_ny_rapport_far_standardavsnitten_och_diarienumret(inloggad, dokument):
     assert rubriker(dokument) == [r for _, r in STANDARDAVSNITT[Rapporttyp.DELARSRAPPORT]]
     lista = inloggad.get(reverse("rapportdokument:lista")).content.decode()
     assert reverse("rapportdokument:visa", args=[dokument.pk]) in lista
-    assert "2025-01-01 – 2025-08-31" in lista and "Dnr 2025/7" in lista and "Ingen än" in lista
+    assert '2025-01-01 –</span> <span class="text-nowrap">2025-08-31' in lista
+    assert "Diarienummer Dnr 2025/7" in lista and "Ingen version än" in lista
 
 
 def test_verksamhetsberattelse_for_en_insats(inloggad, insats, annan_insats):
@@ -244,7 +245,10 @@ def test_skapa_maskerad_och_omaskerad_version(inloggad, dokument):
     assert versioner.count(reverse("rapport_status", args=[maskerad.pk])) == 1
     assert "<strong>Omaskerad</strong>, endast styrelsen" in versioner
     lista = inloggad.get(reverse("rapportdokument:lista")).content.decode()
-    assert "Version 2: köad, omaskerad" in lista
+    assert "Senaste: version 2, köad, omaskerad" in lista and "Publicerad:" not in lista
+    Rapport.objects.filter(pk=omaskerad.pk).update(status=Rapport.Status.KLAR, publicerad=True)
+    lista = inloggad.get(reverse("rapportdokument:lista")).content.decode()
+    assert "Publicerad: version 2 (omaskerad, endast styrelsen)" in lista
 
 
 def test_versionerna_hamtas_igen_medan_en_byggs(inloggad, dokument):
