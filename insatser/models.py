@@ -320,6 +320,7 @@ class Berattelsebegaran(models.Model):
     )
     begard = models.DateTimeField("begärd")
 
+    # Seen like the berättelse it asks for: by the förbund's members.
     objects = InsatsberattelseQuerySet.as_manager()
 
     class Meta:

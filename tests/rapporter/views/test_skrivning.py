@@ -6,12 +6,18 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from finsam.atkomst import SYSTEM
 from rapporter.avsnitt import STANDARDAVSNITT
 from rapporter.models import Rapport, Rapportdokument, Rapporttyp
+from rapporter.services.dokument import rapportdokument_skapa
+from rapporter.services.versioner import rapport_bestall
+from tests.factories import InsatsFactory
 from tests.rapporter.views.hjalp import png, rubriker
 
 pytestmark = pytest.mark.django_db
@@ -260,3 +266,27 @@ def test_versionerna_hamtas_igen_medan_en_byggs(inloggad, dokument):
     Rapport.objects.update(status=Rapport.Status.FEL, fel="Rapporttypen skapas inte här.")
     delen = inloggad.get(url, headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in delen and "Rapporttypen skapas inte här." in delen
+
+
+def test_listan_och_sidan_fragar_lika_mycket_for_fler_rapporter(
+    inloggad, forbund, insats, dokument
+):
+    def fragor(url: str) -> int:
+        with CaptureQueriesContext(connection) as fangade:
+            assert inloggad.get(url).status_code == 200
+        return len(fangade)
+
+    lista, sida = (
+        reverse("rapportdokument:lista"),
+        reverse("rapportdokument:visa", args=[dokument.pk]),
+    )
+    fore = fragor(lista), fragor(sida)
+    for ar in (2023, 2024):
+        annan = rapportdokument_skapa(
+            forbund=forbund, typ="delarsrapport", fran=D(ar, 1, 1), till=D(ar, 8, 31), user=SYSTEM
+        )
+        rapport_bestall(dokument=annan, user=SYSTEM)
+    rapport_bestall(dokument=dokument, user=SYSTEM)
+    rapport_bestall(dokument=dokument, maskera=False, user=SYSTEM)
+    InsatsFactory(forbund=forbund, namn="Ytterligare")
+    assert (fragor(lista), fragor(sida)) == fore
