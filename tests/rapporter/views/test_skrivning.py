@@ -290,3 +290,15 @@ def test_listan_och_sidan_fragar_lika_mycket_for_fler_rapporter(
     rapport_bestall(dokument=dokument, maskera=False, user=SYSTEM)
     InsatsFactory(forbund=forbund, namn="Ytterligare")
     assert (fragor(lista), fragor(sida)) == fore
+
+
+def test_en_omaskerad_version_publiceras_for_styrelsen_ensam(inloggad, dokument):
+    svar = inloggad.post(
+        reverse("rapportdokument:generera", args=[dokument.pk]), {"omaskerad": "1"}
+    )
+    Rapport.objects.update(status=Rapport.Status.KLAR, progress=100)
+    html = inloggad.get(svar.url).content.decode()
+    assert "Publicera för styrelsen</button>" in html and "parterna</button>" not in html
+    Rapport.objects.update(publicerad=True)
+    html = inloggad.get(svar.url).content.decode()
+    assert "parterna ser den aldrig, den är omaskerad." in html
