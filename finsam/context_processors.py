@@ -15,11 +15,16 @@ def navigering(request) -> dict:
     roller = roller_i(user, forbund)
     match = getattr(request, "resolver_match", None)
     aktuell = match.view_name if match else None
-    # A page open to several roles (Statistik) is listed once for a user holding more than one.
-    sidor = dict.fromkeys((vy, namn) for roll, vy, namn in ROLLSIDOR if roll in roller)
+    # Each name once for a user holding several roles: a page open to several
+    # (Statistik), or the highest role's page of that name (the förbundschef's
+    # Rapporter, where the styrelse has its published list).
+    sidor: dict[str, str] = {}
+    for roll, vy, namn in ROLLSIDOR:
+        if roll in roller:
+            sidor.setdefault(namn, vy)
     lankar = [
         {"namn": namn, "url": reverse(vy), "aktuell": _ar_aktuell(vy, aktuell)}
-        for vy, namn in sidor
+        for namn, vy in sidor.items()
     ]
     # The switcher costs a query, so only users with more than one förbund pay it.
     egna = atkomst(user).roller

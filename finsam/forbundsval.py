@@ -19,6 +19,7 @@ ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
     (Roll.FORBUNDSCHEF, "statistik", "Statistik"),
     (Roll.FORBUNDSCHEF, "oversikt", "Översikt"),
     (Roll.FORBUNDSCHEF, "budget:budgetar", "Budget"),
+    (Roll.FORBUNDSCHEF, "rapportdokument:lista", "Rapporter"),
     (Roll.FORBUNDSCHEF, "atkomstlogg", "Åtkomstlogg"),
     (Roll.FORBUNDSCHEF, "hantering:insatser", "Hantera"),
     (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),

@@ -298,3 +298,47 @@ class Insatsberattelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.insats} {self.fran}–{self.till}"
+
+
+class Berattelsebegaran(models.Model):
+    """The förbundschef's request that the samordnare write an insats's berättelse
+    for a report's exact period: a notice on *Mina insatser*, never an e-mail.
+
+    Open while the insats has no berättelse with text for that period; the
+    notice then goes away by itself (insatser/selectors.py).
+    """
+
+    insats = models.ForeignKey(Insats, on_delete=models.CASCADE, related_name="begaranden")
+    fran = models.DateField("från")
+    till = models.DateField("till")
+    begard_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    begard = models.DateTimeField("begärd")
+
+    # Seen like the berättelse it asks for: by the förbund's members.
+    objects = InsatsberattelseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "begäran om berättelse"
+        verbose_name_plural = "begäranden om berättelse"
+        ordering = ["insats", "-fran"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["insats", "fran", "till"],
+                name="berattelsebegaran_en_per_period",
+                violation_error_message="Berättelsen för den perioden är redan begärd.",
+            ),
+            models.CheckConstraint(
+                condition=Q(till__gte=F("fran")),
+                name="berattelsebegaran_till_efter_fran",
+                violation_error_message="Periodens slut kan inte vara före dess början.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.insats} {self.fran}–{self.till}"

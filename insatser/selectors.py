@@ -2,15 +2,16 @@
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from finsam.atkomst import atkomst
 from finsam.kodlistor import Inriktning
 from finsam.models import Forbund
-from insatser.models import Insats, Insatsberattelse, Nyckeltal, Steg
+from insatser.models import Berattelsebegaran, Insats, Insatsberattelse, Nyckeltal, Steg
 
 
 def insatser_i_ordning(insatser: Iterable[Insats]) -> list[Insats]:
@@ -99,3 +100,62 @@ def samordnarens_insats(*, user, pk: int) -> Insats:
     if pk not in atkomst(user).samordnare_insatser:
         raise Http404
     return get_object_or_404(Insats.objects.select_related("stegskala"), pk=pk)
+
+
+def insatser_under_period(
+    *, user, forbund: Forbund, fran: datetime.date, till: datetime.date
+) -> QuerySet[Insats]:
+    """The förbund's top insatser that ran some day of [fran, till], by name."""
+    return (
+        Insats.objects.visible_to(user)
+        .filter(forbund=forbund, overordnad__isnull=True, startdatum__lte=till)
+        .filter(Q(slutdatum__isnull=True) | Q(slutdatum__gte=fran))
+        .order_by("namn", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Berattelsestatus:
+    insats: Insats
+    skriven: bool
+    begard: datetime.datetime | None  # when the förbundschef last asked for it
+
+
+def berattelsestatus(
+    *, insatser: Iterable[Insats], fran: datetime.date, till: datetime.date
+) -> list[Berattelsestatus]:
+    """For each insats: is its berättelse for exactly [fran, till] written, and was it asked for."""
+    insatser = list(insatser)
+    ids = [insats.pk for insats in insatser]
+    skrivna = set(
+        Insatsberattelse.objects.filter(insats__in=ids, fran=fran, till=till)
+        .exclude(text="")
+        .values_list("insats_id", flat=True)
+    )
+    begarda = dict(
+        Berattelsebegaran.objects.filter(insats__in=ids, fran=fran, till=till).values_list(
+            "insats_id", "begard"
+        )
+    )
+    return [
+        Berattelsestatus(insats, insats.pk in skrivna, begarda.get(insats.pk))
+        for insats in insatser
+    ]
+
+
+def oppna_berattelsebegaranden(*, user, forbund: Forbund) -> QuerySet[Berattelsebegaran]:
+    """The requests the samordnare still has to answer: no berättelse with text for
+    exactly the requested period yet."""
+    return (
+        Berattelsebegaran.objects.visible_to(user)
+        .filter(insats__forbund=forbund, insats__in=atkomst(user).samordnare_insatser)
+        .exclude(
+            Exists(
+                Insatsberattelse.objects.filter(
+                    insats=OuterRef("insats"), fran=OuterRef("fran"), till=OuterRef("till")
+                ).exclude(text="")
+            )
+        )
+        .select_related("insats")
+        .order_by("fran", "insats__namn")
+    )

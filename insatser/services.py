@@ -1,17 +1,26 @@
-"""Every write of insatser: the insats itself (förbundschef) and its narrative (samordnare)."""
+"""Every write of insatser: the insats itself (förbundschef), its narrative (samordnare)
+and the request for it (förbundschef)."""
 
 import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from finsam.atkomst import som_skapare
 from finsam.kodlistor import PROCESSTRAPPAN, Insatsstatus
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef, krav_samordnare
 from finsam.services.validering import Konflikt, spara_validerad
-from insatser.models import Insats, Insatsberattelse, Nyckeltal, Steg, Stegskala
+from insatser.models import (
+    Berattelsebegaran,
+    Insats,
+    Insatsberattelse,
+    Nyckeltal,
+    Steg,
+    Stegskala,
+)
 
 # Fields a förbundschef may set on an insats (API.md `insatser` POST/PATCH).
 INSATS_FALT = (
@@ -108,6 +117,26 @@ def insatsberattelse_spara(
     berattelse.version += 1
     berattelse.andrad_av = som_skapare(user)
     return spara_validerad(berattelse)
+
+
+@transaction.atomic
+def berattelsebegaran_skapa(
+    *, insats: Insats, fran: datetime.date, till: datetime.date, user
+) -> Berattelsebegaran:
+    """Ask the insats's samordnare for its berättelse of a period (förbundschef).
+
+    Asking again for the same period renews the request: the notice shows
+    the latest date, and stays one notice.
+    """
+    krav_forbundschef(user, insats.forbund_id)
+    begaran = (
+        Berattelsebegaran.objects.select_for_update()
+        .filter(insats=insats, fran=fran, till=till)
+        .first()
+    ) or Berattelsebegaran(insats=insats, fran=fran, till=till)
+    begaran.begard = timezone.now()
+    begaran.begard_av = som_skapare(user)
+    return spara_validerad(begaran)
 
 
 @transaction.atomic

@@ -13,15 +13,26 @@ from finsam.formular import felstatus, kor_tjanst
 from finsam.grindar import samordnarvy
 from finsam.models import Forbund
 from insatser.forms import BerattelseForm, PeriodForm, delar
-from insatser.selectors import insatsberattelser, samordnarens_insats, samordnarens_insatser
+from insatser.selectors import (
+    insatsberattelser,
+    oppna_berattelsebegaranden,
+    samordnarens_insats,
+    samordnarens_insatser,
+)
 from insatser.services import insatsberattelse_spara
 
 
 @samordnarvy
 def mina_insatser(request: HttpRequest, forbund: Forbund) -> HttpResponse:
     insatser = samordnarens_insatser(user=request.user, forbund=forbund)
+    begaranden = [
+        {"begaran": b, "url": _berattelse_url(b.insats_id, b.fran, b.till)}
+        for b in oppna_berattelsebegaranden(user=request.user, forbund=forbund)
+    ]
     return render(
-        request, "insatser/mina_insatser.html", {"forbund": forbund, "insatser": insatser}
+        request,
+        "insatser/mina_insatser.html",
+        {"forbund": forbund, "insatser": insatser, "begaranden": begaranden},
     )
 
 

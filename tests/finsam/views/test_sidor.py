@@ -205,7 +205,9 @@ def test_navigeringen_foljer_rollerna(client, forbund, insats):
     html = client.get(reverse("oversikt")).content.decode()
     assert f'href="{reverse("oversikt")}" aria-current="page">Översikt</a>' in html
     assert f'href="{reverse("mina_insatser")}">Mina insatser</a>' in html
-    assert ">Rapporter</a>" not in html
+    # The förbundschef's Rapporter is where reports are written, not the styrelse's list.
+    assert f'href="{reverse("rapportdokument:lista")}">Rapporter</a>' in html
+    assert f'href="{reverse("rapporter")}"' not in html
     assert "Administration" not in html
     assert "Mitt konto" in html
     # The other role's page is reachable too.
