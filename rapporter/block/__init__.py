@@ -8,8 +8,14 @@ scb), masked as `Underlag.min_cell` says.
 
 from collections.abc import Callable
 
+from rapporter.block.insatsredovisning import insatsredovisning
+from rapporter.block.mal import mal
 from rapporter.block.underlag import Underlag
+from rapporter.models import Avsnittstyp
 
-BLOCK: dict[str, Callable[[Underlag], dict]] = {}
+BLOCK: dict[str, Callable[[Underlag], dict]] = {
+    Avsnittstyp.MAL: mal,
+    Avsnittstyp.INSATSREDOVISNING: insatsredovisning,
+}
 
 __all__ = ["BLOCK", "Underlag"]
