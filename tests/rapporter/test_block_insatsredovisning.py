@@ -27,7 +27,8 @@ from rapporter.block import BLOCK, Underlag
 from rapporter.block.insatsredovisning import insatsredovisning
 from rapporter.models import Avsnittstyp
 from tests.factories import InsatsFactory, PartFactory
-from tests.rapporter.blockhjalp import blockets_sidor
+from tests.rapporter.blockhjalp import blockets_pdf, blockets_sidor
+from tests.rapporter.hjalp import sidtexter, textbitar
 from tests.statistik.bygg import D, inskriv
 
 pytestmark = pytest.mark.django_db
@@ -148,15 +149,22 @@ def test_fakta_tabeller_och_berattelse(forbund, team, asf, berattelser):
     assert (asf_.tabeller, asf_.konsdiagram, asf_.berattelse) == ([], None, None)
 
 
+def _overst(sida) -> str:
+    """The text that stands highest on the page."""
+    return max(textbitar(sida), key=lambda bit: bit.y).text
+
+
 def test_pdf_en_sida_per_insats(forbund, team, asf, berattelser):
-    sidor = blockets_sidor("insatsredovisning", insatsredovisning(_underlag(forbund)))
+    lasare = blockets_pdf("insatsredovisning", insatsredovisning(_underlag(forbund)))
+    sidor = [_ren(" ".join(s.split())) for s in sidtexter(lasare)]
     text = " ".join(sidor)
-    # ASF first (by name), then Samordningsteam from the top of a page of its own.
-    assert "ASF" in sidor[0]
-    borjar = [i for i, s in enumerate(sidor) if s.startswith("Samordningsteam Inriktning")]
-    assert borjar and borjar[0] > 0, sidor
+    # ASF first (by name) under the section's heading, then Samordningsteam at
+    # the top of a page of its own.
+    assert _overst(lasare.pages[0]) == "Avsnitt"
+    assert "ASF" in sidor[0] and "Samordningsteam" not in sidor[0]
+    assert [i for i, sida in enumerate(lasare.pages) if _overst(sida) == "Samordningsteam"] == [1]
     for vantat in (
-        "Inriktning Strukturövergripande",
+        "Redovisad period 1 januari 2024 – 30 juni 2024 Inriktning Strukturövergripande",
         "Antal anställda 2024-01-01 – 2024-06-30 27,50",
         "Antal företag 2024-01-01 – 2024-06-30 4",
         "Ingen berättelse är skriven för perioden.",

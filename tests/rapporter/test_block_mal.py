@@ -176,7 +176,7 @@ def test_vilka_insatser(forbund, team):
     utan_mal = InsatsFactory(forbund=forbund, namn="ALL-IN", startdatum=D(2024, 6, 30))
     InsatsFactory(forbund=forbund, namn="Slutade 2023", slutdatum=D(2023, 12, 31))
     InsatsFactory(forbund=forbund, namn="Börjar i juli", startdatum=D(2024, 7, 1))
-    InsatsFactory(forbund=forbund, namn="ASF", inriktning=Inriktning.STRUKTUR)
+    asf = InsatsFactory(forbund=forbund, namn="ASF", inriktning=Inriktning.STRUKTUR)
     delinsats = InsatsFactory(forbund=forbund, namn="Förrehabilitering", overordnad=team)
     namn = [m.insats.namn for m in mal(_underlag(forbund))["insatser"]]
     assert namn == ["ALL-IN", "Samordningsteam"]
@@ -190,6 +190,11 @@ def test_vilka_insatser(forbund, team):
     ]
     assert [m.insats for m in mal(_underlag(forbund, insats=delinsats))["insatser"]] == [delinsats]
     assert [m.insats for m in mal(_underlag(forbund, insats=utan_mal))["insatser"]] == [utan_mal]
+    # A struktur insats alone has no deltagare results: the block says so.
+    endast_asf = mal(_underlag(forbund, insats=asf))
+    assert endast_asf["insatser"] == []
+    [sida] = blockets_sidor("mal", endast_asf)
+    assert "ASF är en strukturövergripande insats och följs upp med nyckeltal" in sida
 
 
 def test_inget_mal_ger_ingen_dom(forbund, team):
