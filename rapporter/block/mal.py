@@ -91,10 +91,11 @@ class Maluppfyllelse:
 def resultat(matt: Matt, andel: Andel, mal: int | None, min_cell: int) -> Resultat:
     """The share against its mål, in plain Swedish (the template puts the measure's name first)."""
     if andel.av is None:
-        # statistik.maskering hides antal, av and andel together.
+        # statistik.maskering hides antal, av and andel together: few in the share,
+        # or a hidden count the share would give back.
         mening = (
-            "Siffran visas inte, eftersom den bygger på så få personer att de skulle kunna "
-            f"pekas ut (antal under {min_cell} redovisas inte)"
+            "Siffran visas inte: den skulle kunna peka ut enskilda personer "
+            f"(antal under {min_cell} redovisas inte)"
         )
         return Resultat(matt, andel, mal, _utan_dom(mening, mal), None)
     if andel.av == 0:
@@ -138,7 +139,11 @@ def maluppfyllelse(insats: Insats, statistik: InsatsStatistik, min_cell: int) ->
 
 
 def _diagram(insats: Insats, rader: list[Resultat]) -> Diagram:
-    """Each result as a bar on a scale of 0–100 %, its mål a line across it."""
+    """Each result as a bar on a scale of 0–100 %, its mål a line across it.
+
+    statistik.oversikt.diagram scales to the largest value; a share read
+    against its mål needs the whole scale, or 40 % of 80 looks half full.
+    """
     staplar = [
         Stapel(
             etikett=r.matt.namn,
@@ -163,5 +168,4 @@ def mal(underlag: Underlag) -> dict:
         "insatser": [
             maluppfyllelse(i, statistik_for(i, underlag), underlag.min_cell) for i in insatser
         ],
-        "litet_underlag": LITET_UNDERLAG,
     }

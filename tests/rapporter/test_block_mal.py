@@ -151,8 +151,8 @@ def test_maskerat_sager_att_siffran_inte_visas(forbund, team):
     sammanhang = mal(_underlag(forbund, min_cell=3))
     [m] = sammanhang["insatser"]
     dold = (
-        "Siffran visas inte, eftersom den bygger på så få personer att de skulle kunna pekas "
-        "ut (antal under 3 redovisas inte)."
+        "Siffran visas inte: den skulle kunna peka ut enskilda personer "
+        "(antal under 3 redovisas inte)."
     )
     assert [(_ren(r.mening), r.uppnatt) for r in m.resultat] == [
         (f"{dold} Målet 80 % kan inte bedömas.", None),
