@@ -55,6 +55,8 @@ def fakta(insats: Insats) -> list[tuple[str, str]]:
     rader = [
         ("Inriktning", insats.get_inriktning_display()),
         ("Delinsats av", insats.overordnad.namn if insats.overordnad else ""),
+        # Their own pages follow; the figures here include theirs.
+        ("Delinsatser", ", ".join(d.namn for d in insats.delinsatser.order_by("namn", "pk"))),
         ("Ägare", insats.agare.namn if insats.agare else ""),
         ("Utförare", insats.utforare.namn if insats.utforare else ""),
         ("Insatsens tid", tid),

@@ -211,5 +211,7 @@ def test_en_insats_ensam(forbund, team, asf):
     delinsats = InsatsFactory(forbund=forbund, namn="Arbetsträning", overordnad=team)
     InsatsFactory(forbund=forbund, namn="Slutade 2023", slutdatum=D(2023, 12, 31))
     InsatsFactory(forbund=forbund, namn="Börjar i juli", startdatum=D(2024, 7, 1))
-    alla = [r.insats for r in insatsredovisning(_underlag(forbund))["insatser"]]
-    assert alla == [asf, team, delinsats]
+    alla = insatsredovisning(_underlag(forbund))["insatser"]
+    assert [r.insats for r in alla] == [asf, team, delinsats]
+    assert ("Delinsatser", "Arbetsträning") in alla[1].fakta
+    assert ("Delinsats av", "Samordningsteam") in alla[2].fakta
