@@ -9,16 +9,26 @@ the section on landscape pages. A type missing here is left out of the PDF.
 
 from collections.abc import Callable
 
-from rapporter.block import budget, helarsekvivalenter, kommuner, konsfordelning, organisation
+from rapporter.block import (
+    budget,
+    helarsekvivalenter,
+    insatsredovisning,
+    kommuner,
+    konsfordelning,
+    mal,
+    organisation,
+)
 from rapporter.block.underlag import Underlag
 from rapporter.models import Avsnittstyp
 
 BLOCK: dict[str, Callable[[Underlag], dict]] = {
     Avsnittstyp.ORGANISATION: organisation.block,
+    Avsnittstyp.MAL: mal.block,
     Avsnittstyp.HELARSEKVIVALENTER: helarsekvivalenter.block,
     Avsnittstyp.KONSFORDELNING: konsfordelning.block,
     Avsnittstyp.KOMMUNER: kommuner.block,
     Avsnittstyp.BUDGET: budget.block,
+    Avsnittstyp.INSATSREDOVISNING: insatsredovisning.block,
 }
 
 __all__ = ["BLOCK", "Underlag"]

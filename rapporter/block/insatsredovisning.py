@@ -1,0 +1,137 @@
+"""The bilaga Insatsredovisning (seed 004's shape): per insats its facts, figures and berättelse.
+
+The §5 tables are statistik.tabeller's, read from the same result objects as
+the insats's statistics page and the API, masked as the report version says;
+struktur insatser show their nyckeltal instead. The samordnare's berättelse
+is the one written for exactly the report's period.
+"""
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
+
+from finsam.kodlistor import KON_KOLUMNER, Inriktning
+from finsam.tabeller import Tabellvy, procent, tal
+from insatser.models import Insats, Insatsberattelse, Nyckeltal
+from rapporter.block.insatser import insatser_under_perioden, statistik_for
+from rapporter.block.mal import MATT
+from rapporter.block.underlag import Underlag
+from rapporter.markering import som_html
+from statistik.oversikt import Diagram, diagram
+from statistik.tabeller import KONSRUBRIKER, insats_tabeller
+
+
+@dataclass(frozen=True)
+class Nyckeltalsrad:
+    namn: str
+    period: str
+    varde: str
+
+
+@dataclass(frozen=True)
+class Redovisning:
+    insats: Insats
+    fakta: list[tuple[str, str]]
+    mal: list[str]
+    tabeller: list[Tabellvy]  # none for a struktur insats
+    konsdiagram: Diagram | None
+    nyckeltal: list[Nyckeltalsrad]
+    berattelse: SafeString | None  # None: the samordnare has written none for the period
+
+
+def _datum(d) -> str:
+    return date_format(d, "j F Y")
+
+
+def fakta(insats: Insats) -> list[tuple[str, str]]:
+    """What the insats is, as seed 002 and 004 list it first; unset facts are left out."""
+    tid = (
+        f"{_datum(insats.startdatum)} – {_datum(insats.slutdatum)}"
+        if insats.slutdatum
+        else f"från {_datum(insats.startdatum)}, pågående"
+    )
+    rader = [
+        ("Inriktning", insats.get_inriktning_display()),
+        ("Delinsats av", insats.overordnad.namn if insats.overordnad else ""),
+        # Their own pages follow; the figures here include theirs.
+        ("Delinsatser", ", ".join(d.namn for d in insats.delinsatser.order_by("namn", "pk"))),
+        ("Ägare", insats.agare.namn if insats.agare else ""),
+        ("Utförare", insats.utforare.namn if insats.utforare else ""),
+        ("Insatsens tid", tid),
+        ("Årsplatser", "" if insats.arsplatser is None else tal(insats.arsplatser)),
+        (
+            "Tilldelade medel",
+            "" if insats.tilldelade_medel is None else f"{tal(insats.tilldelade_medel)} kr",
+        ),
+    ]
+    return [(namn, varde) for namn, varde in rader if varde]
+
+
+def malen(insats: Insats) -> list[str]:
+    """The insats's mål in percent, named as in Mål och måluppfyllelse."""
+    return [
+        f"{m.namn}: minst {procent(getattr(insats, m.malfalt))}"
+        for m in MATT
+        if getattr(insats, m.malfalt) is not None
+    ]
+
+
+def _varde(varde: Decimal) -> str:
+    # As the dashboard writes it: decimals only where the value has them.
+    return tal(varde, 0 if varde == varde.to_integral_value() else 2)
+
+
+def nyckeltal(insats: Insats, underlag: Underlag) -> list[Nyckeltalsrad]:
+    """The nyckeltal whose own period overlaps the report's, each with its period
+    (the rule of the dashboard, insatser.selectors.nyckeltal_for_period)."""
+    rader = Nyckeltal.objects.filter(
+        insats=insats, fran__lte=underlag.till, till__gte=underlag.fran
+    ).order_by("fran", "namn")
+    return [
+        Nyckeltalsrad(n.namn, f"{n.fran.isoformat()} – {n.till.isoformat()}", _varde(n.varde))
+        for n in rader
+    ]
+
+
+def berattelse(insats: Insats, underlag: Underlag) -> SafeString | None:
+    text = (
+        Insatsberattelse.objects.filter(insats=insats, fran=underlag.fran, till=underlag.till)
+        .values_list("text", flat=True)
+        .first()
+    )
+    return None if text is None else som_html(text)
+
+
+def redovisning(insats: Insats, underlag: Underlag) -> Redovisning:
+    tabeller, konsdiagram = [], None
+    if insats.inriktning == Inriktning.INDIVID:
+        statistik = statistik_for(insats, underlag)
+        # One report holds every insats's tables: their anchors name the insats.
+        tabeller = [
+            replace(t, id=f"{insats.pk}-{t.id}") for t in insats_tabeller(statistik, insats)
+        ]
+        k = statistik.deltagare.aktiva_inklusive_anonyma
+        konsdiagram = diagram(
+            f"kondiagram-{insats.pk}",
+            f"{insats.namn}: aktiva inklusive anonyma per kön",
+            [(KONSRUBRIKER[n], getattr(k, n), tal(getattr(k, n)), None) for n in KON_KOLUMNER[:3]],
+        )
+    return Redovisning(
+        insats=insats,
+        fakta=fakta(insats),
+        mal=malen(insats),
+        tabeller=tabeller,
+        konsdiagram=konsdiagram,
+        nyckeltal=nyckeltal(insats, underlag) if insats.inriktning == Inriktning.STRUKTUR else [],
+        berattelse=berattelse(insats, underlag),
+    )
+
+
+def block(underlag: Underlag) -> dict:
+    """The block's context: the report's insats, or every insats that ran in the period."""
+    return {
+        "underlag": underlag,
+        "insatser": [redovisning(i, underlag) for i in insatser_under_perioden(underlag)],
+    }
