@@ -1,5 +1,7 @@
 """Insatser, their stegskala and the nyckeltal of struktur insatser."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -80,6 +82,14 @@ class Steg(models.Model):
 _PROCENT = [MaxValueValidator(100)]
 
 
+class InsatsQuerySet(ForbundsdataQuerySet):
+    def under_period(self, fran: datetime.date, till: datetime.date) -> "InsatsQuerySet":
+        """Insatser that ran some day of [fran, till]: started by `till`, not ended before it."""
+        return self.filter(startdatum__lte=till).filter(
+            Q(slutdatum__isnull=True) | Q(slutdatum__gte=fran)
+        )
+
+
 class Insats(models.Model):
     """A funded intervention; a delinsats points at its overordnad insats."""
 
@@ -143,7 +153,7 @@ class Insats(models.Model):
         "status", max_length=10, choices=Insatsstatus.choices, default=Insatsstatus.PAGAENDE
     )
 
-    objects = ForbundsdataQuerySet.as_manager()
+    objects = InsatsQuerySet.as_manager()
 
     class Meta:
         verbose_name = "insats"

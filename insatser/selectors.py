@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -100,18 +100,6 @@ def samordnarens_insats(*, user, pk: int) -> Insats:
     if pk not in atkomst(user).samordnare_insatser:
         raise Http404
     return get_object_or_404(Insats.objects.select_related("stegskala"), pk=pk)
-
-
-def insatser_under_period(
-    *, user, forbund: Forbund, fran: datetime.date, till: datetime.date
-) -> QuerySet[Insats]:
-    """The förbund's top insatser that ran some day of [fran, till], by name."""
-    return (
-        Insats.objects.visible_to(user)
-        .filter(forbund=forbund, overordnad__isnull=True, startdatum__lte=till)
-        .filter(Q(slutdatum__isnull=True) | Q(slutdatum__gte=fran))
-        .order_by("namn", "pk")
-    )
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,12 @@ def rendera_dokument(rapport: Rapport) -> bytes:
 
 def _avsnitt(avsnitt: Rapportavsnitt, underlag: Underlag) -> dict | None:
     """The section's heading, anchor and HTML; None for one left out."""
-    sammanhang = {"rubrik": avsnitt.rubrik, "id": f"avsnitt-{avsnitt.ordning}", "bred": False}
+    sammanhang = {
+        "rubrik": avsnitt.rubrik,
+        "id": f"avsnitt-{avsnitt.ordning}",
+        "typ": avsnitt.typ,
+        "bred": False,
+    }
     if avsnitt.ar_text:
         if not avsnitt.text.strip():
             return None

@@ -1,11 +1,13 @@
 """Every read of rapporter for the pages, scoped to the user."""
 
+import datetime
+
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from finsam.models import Forbund
 from insatser.models import Insats
-from insatser.selectors import insatser_under_period
+from insatser.selectors import insatser_i_ordning
 from rapporter.models import Rapport, Rapportdokument
 
 
@@ -36,13 +38,18 @@ def rapportdokument_hamta(*, user, forbund: Forbund, pk: int) -> Rapportdokument
     return get_object_or_404(rapportdokument_for_forbund(user=user, forbund=forbund), pk=pk)
 
 
-def rapportens_insatser(*, user, dokument: Rapportdokument) -> list[Insats]:
-    """The insatser a report tells about: its one insats, or the förbund's top
-    insatser that ran during its period (each one a berättelse in the report)."""
-    if dokument.insats_id:
-        return [dokument.insats]
-    return list(
-        insatser_under_period(
-            user=user, forbund=dokument.forbund, fran=dokument.fran, till=dokument.till
-        )
+def rapportens_insatser(
+    *, forbund: Forbund, fran: datetime.date, till: datetime.date, insats: Insats | None = None
+) -> list[Insats]:
+    """The insatser a report tells about, each with its berättelse: its one insats, or
+    every insats of the förbund that ran during the period, delinsatser after their
+    överordnad (as on the insatser page). The page's reminders and the PDF's bilaga
+    ask this one rule, so they always speak of the same insatser."""
+    if insats is not None:
+        return [insats]
+    return insatser_i_ordning(
+        Insats.objects.filter(forbund=forbund)
+        .under_period(fran, till)
+        .select_related("agare", "utforare", "overordnad")
+        .order_by("namn", "pk")
     )

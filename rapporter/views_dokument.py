@@ -105,7 +105,7 @@ def _sida(
             "avsnitt": list(dokument.avsnitt.all()),
             **_versioner(dokument),
             "berattelser": berattelsestatus(
-                insatser=rapportens_insatser(user=request.user, dokument=dokument),
+                insatser=_insatser(dokument),
                 fran=dokument.fran,
                 till=dokument.till,
             ),
@@ -194,7 +194,7 @@ def generera(request: HttpRequest, forbund: Forbund, pk: int) -> HttpResponse:
 def paminn(request: HttpRequest, forbund: Forbund, pk: int, insats_pk: int) -> HttpResponse:
     """Ask the samordnare of one of the report's insatser for its berättelse of the period."""
     dokument = rapportdokument_hamta(user=request.user, forbund=forbund, pk=pk)
-    insatser = rapportens_insatser(user=request.user, dokument=dokument)
+    insatser = _insatser(dokument)
     insats = next((i for i in insatser if i.pk == insats_pk), None)
     if insats is None:
         raise Http404
@@ -206,3 +206,9 @@ def paminn(request: HttpRequest, forbund: Forbund, pk: int, insats_pk: int) -> H
         f"Samordnaren för {insats.namn} ser nu en påminnelse under Mina insatser.",
     )
     return redirect(f"{reverse('rapportdokument:visa', args=[dokument.pk])}#berattelser")
+
+
+def _insatser(dokument: Rapportdokument) -> list:
+    return rapportens_insatser(
+        forbund=dokument.forbund, fran=dokument.fran, till=dokument.till, insats=dokument.insats
+    )

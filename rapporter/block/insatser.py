@@ -1,32 +1,19 @@
 """Which insatser a report's blocks speak of, and their statistics for its period."""
 
-from django.db.models import Q
-
 from finsam.kodlistor import Inriktning
 from insatser.models import Insats
-from insatser.selectors import insatser_i_ordning
 from rapporter.block.underlag import Underlag
+from rapporter.selectors import rapportens_insatser
 from statistik.berakning import insats_statistik
 from statistik.berakning.objekt import InsatsStatistik
 from statistik.maskering import maskera
 
 
 def insatser_under_perioden(underlag: Underlag) -> list[Insats]:
-    """The report's one insats, or every insats of the förbund that ran during the period.
-
-    An insats runs in [fran, till] as an inskrivning is aktiv (DOMAIN.md §5):
-    started by `till` and not ended before `fran`. Delinsatser follow their
-    överordnad, as on the insatser page.
-    """
-    if underlag.insats is not None:
-        return [underlag.insats]
-    insatser = (
-        Insats.objects.filter(forbund=underlag.forbund, startdatum__lte=underlag.till)
-        .filter(Q(slutdatum__isnull=True) | Q(slutdatum__gte=underlag.fran))
-        .select_related("agare", "utforare", "overordnad")
-        .order_by("namn", "pk")
+    """The report's one insats, or every insats of the förbund that ran during the period."""
+    return rapportens_insatser(
+        forbund=underlag.forbund, fran=underlag.fran, till=underlag.till, insats=underlag.insats
     )
-    return insatser_i_ordning(insatser)
 
 
 def individinsatser(insatser: list[Insats]) -> list[Insats]:

@@ -101,7 +101,8 @@ def berattelse(insats: Insats, underlag: Underlag) -> SafeString | None:
         .values_list("text", flat=True)
         .first()
     )
-    return None if text is None else som_html(text)
+    # Under the bilaga's h4 "Samordnarens berättelse".
+    return None if text is None else som_html(text, under=4)
 
 
 def redovisning(insats: Insats, underlag: Underlag) -> Redovisning:

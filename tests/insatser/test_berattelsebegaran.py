@@ -8,9 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from insatser.models import Berattelsebegaran
-from insatser.selectors import insatser_under_period
 from insatser.services import berattelsebegaran_skapa, insatsberattelse_spara
-from tests.factories import InsatsFactory
 
 D = datetime.date
 FRAN, TILL = D(2025, 1, 1), D(2025, 8, 31)
@@ -77,13 +75,3 @@ def test_bara_forbundschefen_begar(request, insats, vem):
             insats=insats, fran=FRAN, till=TILL, user=request.getfixturevalue(vem)
         )
     assert not Berattelsebegaran.objects.exists()
-
-
-def test_insatser_under_perioden_ar_toppinsatser_som_pagick(forbund, insats, chef):
-    InsatsFactory(forbund=forbund, namn="Delinsats", overordnad=insats)
-    InsatsFactory(forbund=forbund, namn="Slutade", slutdatum=D(2024, 12, 31))
-    InsatsFactory(forbund=forbund, namn="Senare", startdatum=D(2025, 9, 1))
-    InsatsFactory(forbund=forbund, namn="Sista dagen", startdatum=D(2025, 8, 31))
-    InsatsFactory(forbund=forbund, namn="Första dagen", slutdatum=D(2025, 1, 1))
-    namn = [i.namn for i in insatser_under_period(user=chef, forbund=forbund, fran=FRAN, till=TILL)]
-    assert namn == ["Första dagen", "Samordningsteam", "Sista dagen"]

@@ -15,7 +15,8 @@ def blockets_pdf(typ: str, sammanhang: dict, rubrik: str = "Avsnitt") -> PdfRead
     fragment = render_to_string(f"rapporter/pdf/block/{typ}.html", sammanhang)
     html = (
         '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Prov</title>'
-        '<link rel="stylesheet" href="/static/finsam/pdf.css"></head>'
+        '<link rel="stylesheet" href="/static/finsam/pdf.css">'
+        '<link rel="stylesheet" href="/static/finsam/pdf-insatser.css"></head>'
         f"<body><section><h2>{rubrik}</h2>{fragment}</section></body></html>"
     )
     return PdfReader(io.BytesIO(html_till_pdf(html)))

@@ -140,7 +140,7 @@ def test_fakta_tabeller_och_berattelse(forbund, team, asf, berattelser):
     ]
     assert r.nyckeltal == []
     assert "<em>ett högt tryck</em>" in r.berattelse
-    assert "<h4>Utmaningar</h4>" in r.berattelse
+    assert "<h6>Utmaningar</h6>" in r.berattelse
     # The struktur insats: nyckeltal of the period, no tables, no berättelse.
     assert [(n.namn, n.period, _ren(n.varde)) for n in asf_.nyckeltal] == [
         ("Antal anställda", "2024-01-01 – 2024-06-30", "27,50"),

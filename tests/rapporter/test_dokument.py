@@ -11,6 +11,7 @@ from PIL import Image
 from finsam.services.validering import Konflikt
 from rapporter.avsnitt import STANDARDAVSNITT, standardperiod
 from rapporter.models import Avsnittstyp, Rapporttyp
+from rapporter.selectors import rapportens_insatser
 from rapporter.services.dokument import (
     avsnitt_flytta,
     avsnitt_lagg_till,
@@ -232,3 +233,22 @@ def test_endast_forbundschefen_skriver(forbund, chef, styrelse, samordnare, utom
             rapportdokument_andra(dokument=dokument, diarienummer="x", version=1, user=user)
     avsnitt.refresh_from_db()
     assert (avsnitt.version, avsnitt.ordning, dokument.avsnitt.count()) == (1, 1, 10)
+
+
+def test_rapportens_insatser_ar_de_som_pagick_med_delinsatser_efter_sin_overordnade(
+    forbund, insats
+):
+    """The one rule the page's reminders and the PDF's bilaga share."""
+    InsatsFactory(forbund=forbund, namn="Delinsats", overordnad=insats)
+    InsatsFactory(forbund=forbund, namn="Slutade", slutdatum=D(2024, 12, 31))
+    InsatsFactory(forbund=forbund, namn="Senare", startdatum=D(2025, 9, 1))
+    InsatsFactory(forbund=forbund, namn="Sista dagen", startdatum=D(2025, 8, 31))
+    InsatsFactory(forbund=forbund, namn="Alfa, första dagen", slutdatum=D(2025, 1, 1))
+    namn = [
+        i.namn
+        for i in rapportens_insatser(forbund=forbund, fran=D(2025, 1, 1), till=D(2025, 8, 31))
+    ]
+    assert namn == ["Alfa, första dagen", "Samordningsteam", "Delinsats", "Sista dagen"]
+    assert rapportens_insatser(
+        forbund=forbund, fran=D(2025, 1, 1), till=D(2025, 8, 31), insats=insats
+    ) == [insats]

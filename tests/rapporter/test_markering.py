@@ -37,3 +37,11 @@ def test_djupa_rubriker_stannar_vid_h6():
 )
 def test_ingen_html_lank_eller_bild_kommer_igenom(text, html):
     assert som_html(text) == html
+
+
+def test_rubriker_under_en_djupare_rubrik():
+    # A berättelse in the bilaga stands under the insats's h4 "Samordnarens berättelse".
+    assert (
+        som_html("# Ett\n\n## Två\n\n### Tre", under=4)
+        == "<h5>Ett</h5>\n<h6>Två</h6>\n<h6>Tre</h6>\n"
+    )

@@ -26,9 +26,10 @@ def test_paminn_visa_skriv_och_se_den_skriven(client, chef, samordnare, insats, 
     InsatsFactory(forbund=insats.forbund, namn="Nedlagd", slutdatum=D(2024, 12, 31))
     client.force_login(chef)
     delen = berattelser(client, dokument)
-    # Top insatser that ran in the period: not a delinsats, not one that had ended.
+    # The insatser of the bilaga: those that ran in the period, delinsatser too
+    # (each has its berättelse in the report), not one that had ended.
     assert "Samordningsteam" in delen and "Inte skriven" in delen
-    assert del_.namn not in delen and "Nedlagd" not in delen
+    assert del_.namn in delen and "Nedlagd" not in delen
 
     svar = client.post(reverse("rapportdokument:paminn", args=[dokument.pk, insats.pk]))
     assert svar.url == reverse("rapportdokument:visa", args=[dokument.pk]) + "#berattelser"
@@ -58,7 +59,9 @@ def test_paminn_visa_skriv_och_se_den_skriven(client, chef, samordnare, insats, 
 
     client.force_login(chef)
     delen = berattelser(client, dokument)
-    assert "Skriven" in delen and "Inte skriven" not in delen and "Påminn" not in delen
+    # Written for Samordningsteam; the delinsats's is still missing.
+    assert delen.count("Inte skriven") == 1 and "Skriven" in delen
+    assert "Påminn samordnaren<span class=\"visually-hidden\"> för Samordningsteam" not in delen
 
 
 def test_en_berattelse_for_en_annan_period_raknas_inte(client, chef, samordnare, insats, dokument):
