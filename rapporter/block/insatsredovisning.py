@@ -39,6 +39,7 @@ class Redovisning:
     konsdiagram: Diagram | None
     nyckeltal: list[Nyckeltalsrad]
     berattelse: SafeString | None  # None: the samordnare has written none for the period
+    under_overordnad: bool = False  # a delinsats after its överordnad: two tables only
 
 
 def _datum(d) -> str:
@@ -105,13 +106,23 @@ def berattelse(insats: Insats, underlag: Underlag) -> SafeString | None:
     return None if text is None else som_html(text, under=4)
 
 
-def redovisning(insats: Insats, underlag: Underlag) -> Redovisning:
+# A delinsats under its överordnad in the same bilaga shows these tables only:
+# its people are counted in the överordnad's every table already, and a full
+# set for each delinsats doubled the demo's bilaga (and its build time).
+DELINSATSENS_TABELLER = ("deltagare", "resultat")
+
+
+def redovisning(
+    insats: Insats, underlag: Underlag, *, under_overordnad: bool = False
+) -> Redovisning:
     tabeller, konsdiagram = [], None
     if insats.inriktning == Inriktning.INDIVID:
         statistik = statistik_for(insats, underlag)
         # One report holds every insats's tables: their anchors name the insats.
         tabeller = [
-            replace(t, id=f"{insats.pk}-{t.id}") for t in insats_tabeller(statistik, insats)
+            replace(t, id=f"{insats.pk}-{t.id}")
+            for t in insats_tabeller(statistik, insats)
+            if not under_overordnad or t.id in DELINSATSENS_TABELLER
         ]
         k = statistik.deltagare.aktiva_inklusive_anonyma
         konsdiagram = diagram(
@@ -121,6 +132,7 @@ def redovisning(insats: Insats, underlag: Underlag) -> Redovisning:
         )
     return Redovisning(
         insats=insats,
+        under_overordnad=under_overordnad,
         fakta=fakta(insats),
         mal=malen(insats),
         tabeller=tabeller,
@@ -132,7 +144,11 @@ def redovisning(insats: Insats, underlag: Underlag) -> Redovisning:
 
 def block(underlag: Underlag) -> dict:
     """The block's context: the report's insats, or every insats that ran in the period."""
+    insatser = insatser_under_perioden(underlag)
+    ids = {i.pk for i in insatser}
     return {
         "underlag": underlag,
-        "insatser": [redovisning(i, underlag) for i in insatser_under_perioden(underlag)],
+        "insatser": [
+            redovisning(i, underlag, under_overordnad=i.overordnad_id in ids) for i in insatser
+        ],
     }

@@ -215,3 +215,14 @@ def test_en_insats_ensam(forbund, team, asf):
     assert [r.insats for r in alla] == [asf, team, delinsats]
     assert ("Delinsatser", "Arbetsträning") in alla[1].fakta
     assert ("Delinsats av", "Samordningsteam") in alla[2].fakta
+    # Under its överordnad a delinsats shows its deltagare and results only (its
+    # people are in the överordnad's tables); alone, in its own report, every table.
+    assert [t.id for t in alla[2].tabeller] == [
+        f"{delinsats.pk}-deltagare",
+        f"{delinsats.pk}-resultat",
+    ]
+    assert len(alla[1].tabeller) > 2 and not alla[1].under_overordnad
+    ensam = insatsredovisning(_underlag(forbund, insats=delinsats))["insatser"][0]
+    assert [t.id.split("-", 1)[1] for t in ensam.tabeller] == [
+        t.id.split("-", 1)[1] for t in alla[1].tabeller
+    ]
