@@ -15,6 +15,8 @@ from rapporter.services.dokument import avsnitt_spara, rapportdokument_skapa
 
 D = datetime.date
 FRAN_2025, TILL_2025 = D(2025, 1, 1), D(2025, 8, 31)
+# This year's delårsperiod: one samordnare has already written, the rest have not.
+FRAN_2026, TILL_2026 = D(2026, 1, 1), D(2026, 8, 31)
 
 TEXTER = {
     "Sammanfattning": """Förbundet har under delåret finansierat tre individinsatser och en
@@ -51,6 +53,12 @@ BERATTELSER = {
     "till första bedömningen.",
 }
 
+BERATTELSE_2026 = """Inflödet har fortsatt att öka, och teamet har tagit emot fler kvinnor än män.
+
+## Utmaningar
+- Väntetiden till första samtalet har ökat under sommaren.
+- En tjänst som arbetsförmedlare har varit vakant sedan april."""
+
 
 def rapporter_skapa(demo: DemoOrganisation) -> bool:
     """Write last year's delårsrapport and berättelser, unless the förbund has a report."""
@@ -81,4 +89,12 @@ def rapporter_skapa(demo: DemoOrganisation) -> bool:
             version=None,
             user=SYSTEM,
         )
+    insatsberattelse_spara(
+        insats=demo.insatser[SAMORDNINGSTEAM],
+        fran=FRAN_2026,
+        till=TILL_2026,
+        text=BERATTELSE_2026,
+        version=None,
+        user=SYSTEM,
+    )
     return True

@@ -292,3 +292,6 @@ def test_forra_arets_delarsrapport_ar_skriven(demo, forbund):
         insats__forbund=forbund, fran=forra.fran, till=forra.till
     )
     assert sorted(b.insats.namn for b in skrivna) == ["Arbetsrehabteamet", "Samordningsteam"]
+    # This year's: one written, so the chef's new report shows who still has to.
+    arets = Insatsberattelse.objects.filter(insats__forbund=forbund, fran=ny.fran, till=ny.till)
+    assert [b.insats.namn for b in arets] == ["Samordningsteam"]
