@@ -14,7 +14,11 @@ from rapporter.models import Rapport, Rapportdokument
 def publicerade_rapporter(*, user, forbund: Forbund) -> QuerySet[Rapport]:
     # visible_to already hides unpublished versions from styrelse; the filter
     # keeps the list to published ones for a user who is also förbundschef.
-    return Rapport.objects.visible_to(user).filter(forbund=forbund, publicerad=True)
+    return (
+        Rapport.objects.visible_to(user)
+        .filter(forbund=forbund, publicerad=True)
+        .select_related("insats")
+    )
 
 
 def rapportdokument_for_forbund(*, user, forbund: Forbund) -> QuerySet[Rapportdokument]:

@@ -302,3 +302,14 @@ def test_en_omaskerad_version_publiceras_for_styrelsen_ensam(inloggad, dokument)
     Rapport.objects.update(publicerad=True)
     html = inloggad.get(svar.url).content.decode()
     assert "parterna ser den aldrig, den är omaskerad." in html
+
+
+def test_styrelsen_ser_att_en_publicerad_version_ar_omaskerad(client, styrelse, dokument):
+    for maskera in (True, False):
+        rapport_bestall(dokument=dokument, maskera=maskera, user=SYSTEM)
+    Rapport.objects.update(status=Rapport.Status.KLAR, progress=100, publicerad=True)
+    client.force_login(styrelse)
+    html = client.get(reverse("rapporter")).content.decode()
+    # Both rows are there; only the unmasked one carries the mark.
+    assert html.count("<th scope=\"row\">Delårsrapport") == 2
+    assert html.count("Omaskerad – endast för styrelsen") == 1
