@@ -5,6 +5,7 @@ import datetime
 from django import forms
 
 from finsam.formular import datumfalt
+from finsam.modellvillkor import PERIOD_BAKLANGES
 
 
 def delar(idag: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -21,7 +22,7 @@ class PeriodForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("fran") and data.get("till") and data["till"] < data["fran"]:
-            self.add_error("till", "Periodens slut kan inte vara före dess början.")
+            self.add_error("till", PERIOD_BAKLANGES)
         return data
 
 

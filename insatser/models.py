@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from finsam.kodlistor import Inriktning, Insatsstatus, Matmetod
+from finsam.modellvillkor import till_efter_fran
 from finsam.querysets import ForbundsdataQuerySet
 
 
@@ -243,11 +244,7 @@ class Nyckeltal(models.Model):
                 name="nyckeltal_ett_per_period",
                 violation_error_message="Nyckeltalet finns redan för den perioden.",
             ),
-            models.CheckConstraint(
-                condition=Q(till__gte=F("fran")),
-                name="nyckeltal_till_efter_fran",
-                violation_error_message="Periodens slut kan inte vara före dess början.",
-            ),
+            till_efter_fran("nyckeltal_till_efter_fran"),
             models.CheckConstraint(
                 condition=Q(varde__gte=0),
                 name="nyckeltal_ej_negativt",
@@ -299,11 +296,7 @@ class Insatsberattelse(models.Model):
                 name="insatsberattelse_en_per_period",
                 violation_error_message="Insatsen har redan en berättelse för den perioden.",
             ),
-            models.CheckConstraint(
-                condition=Q(till__gte=F("fran")),
-                name="insatsberattelse_till_efter_fran",
-                violation_error_message="Periodens slut kan inte vara före dess början.",
-            ),
+            till_efter_fran("insatsberattelse_till_efter_fran"),
         ]
 
     def __str__(self) -> str:
@@ -343,11 +336,7 @@ class Berattelsebegaran(models.Model):
                 name="berattelsebegaran_en_per_period",
                 violation_error_message="Berättelsen för den perioden är redan begärd.",
             ),
-            models.CheckConstraint(
-                condition=Q(till__gte=F("fran")),
-                name="berattelsebegaran_till_efter_fran",
-                violation_error_message="Periodens slut kan inte vara före dess början.",
-            ),
+            till_efter_fran("berattelsebegaran_till_efter_fran"),
         ]
 
     def __str__(self) -> str:

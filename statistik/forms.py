@@ -9,6 +9,7 @@ import datetime
 from django import forms
 
 from finsam.formular import datumfalt, valfalt
+from finsam.modellvillkor import PERIOD_BAKLANGES
 from finsam.models import Forbund
 from insatser.forms import delar
 from scb.selectors import arval
@@ -63,7 +64,7 @@ class PeriodForm(forms.Form):
             if not data.get("till"):
                 self.add_error("till", "Ange periodens sista dag.")
             if data.get("fran") and data.get("till") and data["till"] < data["fran"]:
-                self.add_error("till", "Periodens slut kan inte vara före dess början.")
+                self.add_error("till", PERIOD_BAKLANGES)
         return data
 
 

@@ -9,9 +9,10 @@ generation stores a Rapport version (rapporter/models/rapport.py) built from it.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 
 from finsam.kodlistor import Roll
+from finsam.modellvillkor import till_efter_fran
 from finsam.querysets import SynligQuerySet
 from rapporter.models.rapport import SKRIVNA_TYPER
 
@@ -71,11 +72,7 @@ class Rapportdokument(models.Model):
                 name="rapportdokument_ett_per_period_insats",
                 violation_error_message="Insatsen har redan en sådan rapport för perioden.",
             ),
-            models.CheckConstraint(
-                condition=Q(till__gte=F("fran")),
-                name="rapportdokument_till_efter_fran",
-                violation_error_message="Periodens slut kan inte vara före dess början.",
-            ),
+            till_efter_fran("rapportdokument_till_efter_fran"),
         ]
 
     def __str__(self) -> str:

@@ -6,11 +6,12 @@ is built from its Rapportdokument (rapporter/models/dokument.py).
 """
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 
 from finsam.atkomst import Atkomst
 from finsam.jobb import Jobb, Jobbstatus
 from finsam.kodlistor import Roll
+from finsam.modellvillkor import till_efter_fran
 from finsam.querysets import SynligQuerySet
 
 
@@ -112,11 +113,7 @@ class Rapport(Jobb):
                 name="rapport_unik_version_insats",
                 violation_error_message="Den versionen av rapporten finns redan.",
             ),
-            models.CheckConstraint(
-                condition=Q(till__gte=F("fran")),
-                name="rapport_till_efter_fran",
-                violation_error_message="Periodens slut kan inte vara före dess början.",
-            ),
+            till_efter_fran("rapport_till_efter_fran"),
             models.CheckConstraint(
                 condition=Q(publicerad=False) | Q(status="klar"),
                 name="rapport_publiceras_nar_klar",

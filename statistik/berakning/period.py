@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from finsam.modellvillkor import PERIOD_BAKLANGES
+
 URVAL = ("aktiva", "nya", "avslutade")
 
 
@@ -16,7 +18,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.till < self.fran:
-            raise ValidationError({"till": "Periodens slut kan inte vara före dess början."})
+            raise ValidationError({"till": PERIOD_BAKLANGES})
 
     @property
     def dagar(self) -> int:
