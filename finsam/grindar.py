@@ -58,3 +58,16 @@ def ledningsvy(vy: Callable) -> Callable:
         return vy(request, forbund, *args, far_andra=far_andra, **kwargs)
 
     return inre
+
+
+def adminvy(vy: Callable) -> Callable:
+    """Administrators only (what every förbund shares); anyone else gets 404."""
+
+    @login_required
+    @wraps(vy)
+    def inre(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not atkomst(request.user).admin:
+            raise Http404
+        return vy(request, *args, **kwargs)
+
+    return inre

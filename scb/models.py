@@ -1,11 +1,13 @@
 """SCB helårsekvivalenter and folkmängd 20–64 år per region, år and kön.
 
 SCB's figures are national reference data, the same for every förbund, so
-they are not tenant rows: every signed-in user and part key may read them.
+they are not tenant rows: every signed-in user and part key may read them,
+and only an administrator or the system writes them (Scbimport records each import).
 The tables keep the names they had when the models lived in statistik
 (`statistik_region`, `statistik_helarsekvivalent`, `statistik_folkmangd`).
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -136,3 +138,43 @@ class Folkmangd(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region} {self.ar} {self.kon}: {self.antal}"
+
+
+class Scbimport(models.Model):
+    """One import of SCB's table: who, when, which file, and what it changed (DOMAIN.md §7).
+
+    Reference data are shared by every förbund, so only an administrator or
+    the system imports them, and every import leaves this row behind.
+    """
+
+    importerad = models.DateTimeField("importerad", auto_now_add=True)
+    # Empty for the system (the fetch task, `import_scb`); a user is
+    # deactivated, never deleted, so the row keeps who it was.
+    importerad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    filnamn = models.CharField("filnamn", max_length=255, blank=True)
+    sha256 = models.CharField("sha256", max_length=64)
+    helarsekvivalenter_nya = models.PositiveIntegerField("nya helårsekvivalenter", default=0)
+    helarsekvivalenter_andrade = models.PositiveIntegerField(
+        "ändrade helårsekvivalenter", default=0
+    )
+    folkmangd_nya = models.PositiveIntegerField("nya folkmängder", default=0)
+    folkmangd_andrade = models.PositiveIntegerField("ändrade folkmängder", default=0)
+    regioner_nya = models.PositiveIntegerField("nya regioner", default=0)
+
+    class Meta:
+        verbose_name = "SCB-import"
+        verbose_name_plural = "SCB-importer"
+        ordering = ["-importerad", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.filnamn or 'SCB'} {self.importerad:%Y-%m-%d %H:%M}"
+
+    @property
+    def av(self) -> str:
+        return self.importerad_av.get_username() if self.importerad_av else "systemet"

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from scb.models import MANADER_PER_AR, Helarsekvivalent, Region
+from scb.models import MANADER_PER_AR, Helarsekvivalent, Region, Scbimport
 
 
 def scb_ar_i_finsam(*, user) -> list[dict]:
@@ -28,3 +28,8 @@ def lanets_kommuner(lan: list[str]) -> list[str]:
         return []
     filter_ = Region.objects.filter(typ=Region.Typ.KOMMUN, kod__regex=rf"^({'|'.join(lan)})")
     return list(filter_.order_by("kod").values_list("kod", flat=True))
+
+
+def senaste_importer(antal: int = 20) -> list[Scbimport]:
+    """The latest imports with who made them (the upload page is the administrators')."""
+    return list(Scbimport.objects.select_related("importerad_av")[:antal])

@@ -1,14 +1,16 @@
 """Import of SCB's helårsekvivalenter 20–64 år and folkmängd: from a file, or fetched from SCB.
 
-SCB's figures are reference data shared by every förbund, so any
-förbundschef may import them, as may an admin and the system (commands,
-the fetch task). An import replaces the values of the (region, år, kön,
-form) keys its file has and leaves every other key alone: importing the
-same file twice changes nothing, and a corrected file corrects. It is one
+SCB's figures are reference data shared by every förbund, so no förbund's
+user may change them: only an administrator and the system (commands, the
+fetch task) import, and each import leaves an audit row (Scbimport). An
+import replaces the values of the (region, år, kön, form) keys its file
+has and leaves every other key alone: importing the same file twice
+changes nothing, and a corrected file corrects. It is one
 transaction: a file that cannot be read, or whose shape is unexpected, is
 refused with a Swedish message before anything is written.
 """
 
+import hashlib
 import logging
 import urllib.error
 import urllib.parse
@@ -21,11 +23,10 @@ from django.db import models, transaction
 
 from finsam.atkomst import SYSTEM, atkomst
 from finsam.filtext import for_stor
-from finsam.kodlistor import Roll
 from finsam.services.validering import spara_validerad
 from scb.lasning import MAX_STORLEK, las_scb
 from scb.lasning.insamling import Scblasning
-from scb.models import Folkmangd, Helarsekvivalent, Region
+from scb.models import Folkmangd, Helarsekvivalent, Region, Scbimport
 
 log = logging.getLogger(__name__)
 HAMTA_TIDSGRANS = 30  # seconds
@@ -116,12 +117,17 @@ def _antal_text(vad: str, antal: Antal) -> str:
 
 
 def krav_scb_import(user) -> None:
-    """Refuse unless the user is förbundschef in some förbund, an admin, or the system."""
+    """Refuse unless the user is an administrator, or the system.
+
+    A förbundschef once could: a chef of one förbund then changed the
+    figures every other förbund's reports and pages show (issue 13).
+    """
     if user is SYSTEM:
         return
-    a = atkomst(user)
-    if not (a.admin or a.forbund_med_roll(Roll.FORBUNDSCHEF)):
-        raise PermissionDenied("Endast förbundschefer och administratörer får importera SCB-data.")
+    if not atkomst(user).admin:
+        raise PermissionDenied(
+            "Endast administratörer får importera SCB-data: alla förbund delar dem."
+        )
 
 
 def scb_importera_uppladdad(*, fil, user) -> Importresultat:
@@ -156,6 +162,16 @@ def scb_importera(*, innehall: bytes, filnamn: str, user) -> Importresultat:
             Folkmangd,
             {(regioner[r.region], r.ar, r.kon): {"antal": r.antal} for r in lasning.folkmangd},
             nyckel=("region_id", "ar", "kon"),
+        )
+        Scbimport.objects.create(
+            importerad_av=None if user is SYSTEM else user,
+            filnamn=filnamn[:255],
+            sha256=hashlib.sha256(innehall).hexdigest(),
+            helarsekvivalenter_nya=hek.skapade,
+            helarsekvivalenter_andrade=hek.uppdaterade,
+            folkmangd_nya=folk.skapade,
+            folkmangd_andrade=folk.uppdaterade,
+            regioner_nya=regioner_skapade,
         )
     resultat = Importresultat(
         filnamn=filnamn,

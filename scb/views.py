@@ -1,22 +1,21 @@
-"""The upload page for SCB's helårsekvivalenter: förbundschef only, everyone else 404.
+"""The upload page for SCB's helårsekvivalenter: administrators only, everyone else 404.
 
-SCB's figures are shared by every förbund; the page is the förbundschef's
-because importing is theirs to do (scb.services).
+SCB's figures are shared by every förbund, so no förbund's user imports
+them (scb.services); the page lists every import with who made it.
 """
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from finsam.formular import felstatus, kor_tjanst
-from finsam.grindar import chefsvy
-from finsam.models import Forbund
+from finsam.grindar import adminvy
 from scb.forms import ScbfilForm
-from scb.selectors import scb_ar_i_finsam
+from scb.selectors import scb_ar_i_finsam, senaste_importer
 from scb.services import scb_importera_uppladdad
 
 
-@chefsvy
-def scb_import(request: HttpRequest, forbund: Forbund) -> HttpResponse:
+@adminvy
+def scb_import(request: HttpRequest) -> HttpResponse:
     resultat = None
     form = ScbfilForm()
     if request.method == "POST":
@@ -31,6 +30,11 @@ def scb_import(request: HttpRequest, forbund: Forbund) -> HttpResponse:
     return render(
         request,
         "scb/import.html",
-        {"form": form, "resultat": resultat, "ar": scb_ar_i_finsam(user=request.user)},
+        {
+            "form": form,
+            "resultat": resultat,
+            "ar": scb_ar_i_finsam(user=request.user),
+            "importer": senaste_importer(),
+        },
         status=felstatus(form) if form.errors else 200,
     )

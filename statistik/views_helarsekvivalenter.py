@@ -9,9 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from finsam.atkomst import atkomst
 from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund, roller_i
-from finsam.kodlistor import Roll
 from statistik.forms import HelarsekvivalentForm
 from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
 
@@ -22,7 +22,7 @@ def _sida(request: HttpRequest):
         raise Http404
     form = HelarsekvivalentForm(request.GET, forbund=forbund)
     sammanhang = {"forbund": forbund, "form": form, "tabeller": [], "har_data": bool(form.ar)}
-    sammanhang["far_importera"] = Roll.FORBUNDSCHEF in roller_i(request.user, forbund)
+    sammanhang["far_importera"] = atkomst(request.user).admin
     if not form.ar or not form.is_valid():
         return sammanhang
     valt_ar, region = form.cleaned_data["ar"], form.cleaned_data["region"]

@@ -1,4 +1,4 @@
-"""A förbundschef imports SCB's helårsekvivalenter in the browser; axe-core on every state."""
+"""An administrator imports SCB's helårsekvivalenter in the browser; axe-core on every state."""
 
 import pytest
 
@@ -18,8 +18,8 @@ def _ladda_upp(sida, tmp_path, innehall: bytes) -> None:
     sida.wait_for_load_state()
 
 
-def test_import_med_trasig_och_hel_fil(sida, chef, tmp_path):
-    logga_in(sida, "chef", LOSENORD)
+def test_import_med_trasig_och_hel_fil(sida, admin, tmp_path):
+    logga_in(sida, "admin", LOSENORD)
     sida.goto(f"{sida.bas}/statistik/scb/import/")
     kontrollera_tillganglighet(sida)
 

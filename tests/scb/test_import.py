@@ -1,5 +1,6 @@
 """The import service: what it stores, that it is idempotent, all or nothing, and who may run it."""
 
+import hashlib
 import json
 from decimal import Decimal
 
@@ -8,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from finsam.atkomst import SYSTEM
 from scb.lasning import MAX_STORLEK
-from scb.models import Folkmangd, Helarsekvivalent, Region
+from scb.models import Folkmangd, Helarsekvivalent, Region, Scbimport
 from scb.services import scb_importera, scb_importera_uppladdad
 from tests.factories import UserFactory
 from tests.scb.filer import (
@@ -225,22 +226,44 @@ def test_ny_region_utan_namn_avvisas():
 # --- Who may import
 
 
-@pytest.mark.parametrize("anvandare", ["chef", "utomstaende"])
-def test_forbundschef_i_vilket_forbund_som_helst_far_importera(request, anvandare):
-    importera(JSON, user=request.getfixturevalue(anvandare))
+def test_admin_far_importera_och_importen_sparas(db):
+    admin = UserFactory(username="admin", is_superuser=True)
+    importera(JSON, user=admin)
     assert antal_rader() == (2, 36, 6)
+    rad = Scbimport.objects.get()
+    assert (rad.importerad_av, rad.av, rad.filnamn, rad.sha256) == (
+        admin,
+        "admin",
+        "TAB1386.json",
+        hashlib.sha256(JSON).hexdigest(),
+    )
+    assert (rad.helarsekvivalenter_nya, rad.folkmangd_nya, rad.regioner_nya) == (36, 6, 2)
+    # The same file again changes nothing, and says so in its own row.
+    importera(JSON, user=admin)
+    assert Scbimport.objects.count() == 2
+    assert Scbimport.objects.first().helarsekvivalenter_nya == 0
 
 
-def test_admin_far_importera(db):
-    importera(JSON, user=UserFactory(username="admin", is_superuser=True))
-    assert antal_rader() == (2, 36, 6)
+def test_systemets_import_sparas_utan_anvandare():
+    importera(JSON)
+    rad = Scbimport.objects.get()
+    assert (rad.importerad_av, rad.av) == (None, "systemet")
 
 
-@pytest.mark.parametrize("anvandare", ["styrelse", "samordnare"])
-def test_andra_roller_far_inte_importera(request, anvandare):
-    with pytest.raises(PermissionDenied, match="Endast förbundschefer och administratörer"):
+@pytest.mark.parametrize("anvandare", ["chef", "utomstaende", "styrelse", "samordnare"])
+def test_ingen_i_ett_forbund_far_importera(request, anvandare):
+    """SCB's figures are every förbund's: a förbundschef of one förbund once changed
+    the andel every other förbund's pages, PDF and part-key API showed (issue 13)."""
+    with pytest.raises(PermissionDenied, match="Endast administratörer får importera SCB-data"):
         importera(JSON, user=request.getfixturevalue(anvandare))
     assert antal_rader() == (0, 0, 0)
+    assert not Scbimport.objects.exists()
+
+
+def test_en_trasig_fil_lamnar_ingen_importrad():
+    with pytest.raises(ValidationError):
+        importera(JSON[: len(JSON) // 2])
+    assert not Scbimport.objects.exists()
 
 
 def test_anvandare_utan_roll_far_inte_importera(db):

@@ -1,4 +1,5 @@
-"""The upload page: the förbundschef imports and sees the summary; other roles get 404."""
+"""The upload page: an administrator imports and sees the summary and the imports; a
+förbund's users (the förbundschef too) get 404, since every förbund shares the figures."""
 
 import re
 
@@ -6,7 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.factories import UserFactory
 from tests.scb.filer import (
     MANADER_2020,
     MANADER_2021,
@@ -25,8 +25,8 @@ def _ladda_upp(client, innehall: bytes, namn: str = "TAB1386.json"):
     return client.post(URL, {"fil": SimpleUploadedFile(namn, innehall)})
 
 
-def test_sidan_har_en_etikett_for_filen(client, chef):
-    client.force_login(chef)
+def test_sidan_har_en_etikett_for_filen(client, admin):
+    client.force_login(admin)
     svar = client.get(URL)
     assert svar.status_code == 200
     html = svar.content.decode()
@@ -34,8 +34,8 @@ def test_sidan_har_en_etikett_for_filen(client, chef):
     assert "Inga helårsekvivalenter har importerats ännu." in html
 
 
-def test_forbundschefen_importerar_och_ser_sammanfattningen(client, chef):
-    client.force_login(chef)
+def test_administratoren_importerar_och_ser_sammanfattningen(client, admin):
+    client.force_login(admin)
     svar = _ladda_upp(client, jsonstat(dimensioner()))
     assert svar.status_code == 200
     html = svar.content.decode()
@@ -50,8 +50,8 @@ def test_forbundschefen_importerar_och_ser_sammanfattningen(client, chef):
     assert "Helårsekvivalenter: 0 nya, 0 ändrade, 36 oförändrade." in svar.content.decode()
 
 
-def test_trasig_fil_visas_i_felsammanfattningen_och_inget_skrivs(client, chef):
-    client.force_login(chef)
+def test_trasig_fil_visas_i_felsammanfattningen_och_inget_skrivs(client, admin):
+    client.force_login(admin)
     fil = jsonstat(dimensioner())
     svar = _ladda_upp(client, fil[: len(fil) // 2])
     assert svar.status_code == 400
@@ -63,26 +63,27 @@ def test_trasig_fil_visas_i_felsammanfattningen_och_inget_skrivs(client, chef):
     assert antal_rader() == (0, 0, 0)
 
 
-def test_ingen_fil_vald(client, chef):
-    client.force_login(chef)
+def test_ingen_fil_vald(client, admin):
+    client.force_login(admin)
     svar = client.post(URL, {})
     assert svar.status_code == 400
     assert "Välj en fil att ladda upp." in svar.content.decode()
 
 
-@pytest.mark.parametrize("anvandare", ["styrelse", "samordnare"])
-def test_andra_roller_far_404_och_inget_skrivs(request, client, anvandare):
+@pytest.mark.parametrize("anvandare", ["chef", "utomstaende", "styrelse", "samordnare"])
+def test_forbundens_anvandare_far_404_och_inget_skrivs(request, client, anvandare):
     client.force_login(request.getfixturevalue(anvandare))
     assert client.get(URL).status_code == 404
     assert _ladda_upp(client, jsonstat(dimensioner())).status_code == 404
     assert antal_rader() == (0, 0, 0)
 
 
-def test_admin_utan_forbundsroll_far_404(client, db):
-    """The admin imports with `manage.py import_scb`; the page is the förbundschef's."""
-    client.force_login(UserFactory(username="admin", is_superuser=True))
-    assert _ladda_upp(client, jsonstat(dimensioner())).status_code == 404
-    assert antal_rader() == (0, 0, 0)
+def test_sidan_listar_importerna_med_vem_och_kontrollsumma(client, admin):
+    client.force_login(admin)
+    _ladda_upp(client, jsonstat(dimensioner()))
+    html = client.get(URL).content.decode()
+    assert "Senaste importer" in html and "TAB1386.json" in html
+    assert re.search(r"<td>admin</td>", html)
 
 
 def test_utloggad_skickas_till_inloggningen(client, db):
@@ -92,11 +93,11 @@ def test_utloggad_skickas_till_inloggningen(client, db):
     assert antal_rader() == (0, 0, 0)
 
 
-def test_ofullstandiga_ar_markeras_i_tabellen(client, chef):
+def test_ofullstandiga_ar_markeras_i_tabellen(client, admin):
     dims = dimensioner(
         tider=MANADER_2020 + MANADER_2021, regioner=[("1980", "Västerås")], kon=[("1+2", "totalt")]
     )
-    client.force_login(chef)
+    client.force_login(admin)
     html = _ladda_upp(client, jsonstat(dims, manadsvarde)).content.decode()
     assert "Varje år är medelvärdet av dess månader." in html
     assert "Ofullständigt: 6 värden bygger på färre än 12 månader" in html  # 2021
