@@ -203,6 +203,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username"]
+# Stored as a keyed hash: a personnummer typed as a username must not be kept (issue 13).
+AXES_USERNAME_CALLABLE = "finsam.konto.sparr.axes_anvandarnamn"
 # axes warns that a lock without the address can be dodged by rotating
 # cookies or user agents; a lock on the username alone cannot.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -1,6 +1,9 @@
 """Login, lockout (django-axes) and logout through the real forms."""
 
+from io import StringIO
+
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -140,3 +143,21 @@ def test_navigeringen_har_utloggning_som_formular(client, chef):
     assert f'<form method="post" action="{reverse("logout")}">' in html
     assert '<nav class="collapse navbar-collapse" id="huvudmeny" aria-label="Huvudmeny">' in html
     assert "<header" in html and "<footer" in html
+
+
+def test_ett_personnummer_som_anvandarnamn_sparas_inte_i_klartext(client, chef):
+    """Someone types a personnummer into the username field: the lockout tables keep
+    a keyed hash only, still count the attempts, and `las_upp` lifts the lockout."""
+    pnr = "19850312-1234"
+    for _ in range(5):
+        logga_in(client, pnr, "fel-losenord")
+    assert logga_in(client, pnr, "fel-losenord").status_code == 429
+    for modell in (AccessAttempt, AccessFailureLog, AccessLog):
+        for rad in modell.objects.values():
+            text = " ".join(str(v) for v in rad.values())
+            assert "198503121234" not in text.replace("-", "") and "850312" not in text
+    assert AccessAttempt.objects.get().username.startswith("hmac:")
+    ut = StringIO()
+    call_command("las_upp", pnr, stdout=ut)
+    assert "1 spärrade försök borttagna." in ut.getvalue()
+    assert logga_in(client, pnr, "fel-losenord").status_code == 200
