@@ -92,6 +92,11 @@ class Avsnittstyp(models.TextChoices):
     INSATSREDOVISNING = "insatsredovisning", "Insatsredovisning"
 
 
+class RapportavsnittQuerySet(SynligQuerySet):
+    def _synlig(self, a):
+        return self.filter(dokument__forbund__in=a.forbund_med_roll(Roll.FORBUNDSCHEF))
+
+
 class Rapportavsnitt(models.Model):
     dokument = models.ForeignKey(Rapportdokument, on_delete=models.CASCADE, related_name="avsnitt")
     ordning = models.PositiveIntegerField("ordning")
@@ -103,6 +108,8 @@ class Rapportavsnitt(models.Model):
     andrad_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = RapportavsnittQuerySet.as_manager()
 
     class Meta:
         verbose_name = "rapportavsnitt"

@@ -1,0 +1,131 @@
+"""No leaks between förbund (issue 13 §6): every model a förbund's users write is one
+that `visible_to` scopes, and no role of another förbund sees a single row of it.
+
+The demo förbund (A) holds a row of every model; förbund B has a förbundschef,
+a samordnare, a styrelse member and a part key. A model that is neither scoped
+nor listed below as outside the förbund fails the test, so a new model must say
+who sees it.
+"""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import demo
+from budget.models import Budgetar
+from demo.organisation import FORBUND_NAMN
+from finsam.api.autentisering import PartNyckelAnvandare
+from finsam.atkomst import SYSTEM
+from finsam.kodlistor import Roll
+from finsam.models import Forbund
+from finsam.querysets import SynligQuerySet
+from finsam.services.api_nycklar import api_nyckel_skapa
+from insatser.models import Insats
+from insatser.services import berattelsebegaran_skapa
+from rapporter.services.versioner import rapport_bestall
+from tests.budget.utfallsfiler import ladda_upp_och_las
+from tests.demo.hjalp import kor_seed, snabb_hash
+from tests.factories import ForbundFactory, InsatsFactory, PartFactory, anvandare_med_roll
+
+pytestmark = pytest.mark.django_db
+
+# Rows that are no förbund's: Django's and the libraries' own (each user's, or
+# the administrators'), and SCB's reference data, which every förbund reads
+# and only an administrator or the system writes (scb.services).
+UTANFOR_FORBUNDEN = {
+    "admin.LogEntry",
+    "auth.Permission",
+    "auth.Group",
+    "auth.User",
+    "contenttypes.ContentType",
+    "sessions.Session",
+    "axes.AccessFailureLog",
+    "axes.AccessAttempt",
+    "axes.AccessAttemptExpiration",
+    "axes.AccessLog",
+    "otp_totp.TOTPDevice",
+    "scb.Scbimport",
+}
+DELADE = {"scb.Region", "scb.Helarsekvivalent", "scb.Folkmangd"}
+
+
+@pytest.fixture
+def forbund_a(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    with snabb_hash():
+        kor_seed()
+    a = Forbund.objects.get(namn=FORBUND_NAMN)
+    # What the demo does not write: a report version, a reminder, a part key, an import.
+    rapport_bestall(dokument=a.rapportdokument.get(), user=SYSTEM)
+    insats = Insats.objects.filter(forbund=a).first()
+    berattelsebegaran_skapa(
+        insats=insats, fran=datetime.date(2026, 1, 1), till=datetime.date(2026, 8, 31), user=SYSTEM
+    )
+    api_nyckel_skapa(part=a.parter.first(), user=SYSTEM)
+    fil = Path(demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
+    ladda_upp_och_las(
+        Budgetar.objects.get(forbund=a, ar=2026), SimpleUploadedFile(fil.name, fil.read_bytes())
+    )
+    return a
+
+
+@pytest.fixture
+def roller_i_b(db):
+    b = ForbundFactory(namn="Samordningsförbundet B")
+    insats = InsatsFactory(forbund=b, namn="B-teamet")
+    nyckel, _ = api_nyckel_skapa(part=PartFactory(forbund=b), user=SYSTEM)
+    return {
+        "förbundschef": anvandare_med_roll(Roll.FORBUNDSCHEF, b, username="b-chef"),
+        "samordnare": anvandare_med_roll(Roll.SAMORDNARE, b, insats, username="b-samordnare"),
+        "styrelse": anvandare_med_roll(Roll.STYRELSE, b, username="b-styrelse"),
+        "partnyckel": PartNyckelAnvandare(nyckel),
+    }
+
+
+def _a_rader(modell, a: Forbund) -> set:
+    """The model's rows that belong to förbund A: what A's chef sees, or A itself."""
+    if modell is Forbund:
+        return {a.pk}
+    chef = anvandare_med_roll(Roll.FORBUNDSCHEF, a, username=f"a-chef-{modell.__name__}")
+    samordnare = anvandare_med_roll(
+        Roll.SAMORDNARE, a, *Insats.objects.filter(forbund=a), username=f"a-s-{modell.__name__}"
+    )
+    return set(modell._default_manager.visible_to(chef).values_list("pk", flat=True)) | set(
+        modell._default_manager.visible_to(samordnare).values_list("pk", flat=True)
+    )
+
+
+def test_inget_forbund_ser_ett_annat_forbunds_rader(forbund_a, roller_i_b):
+    oskyddade, tomma, lackor = [], [], []
+    for modell in apps.get_models():
+        namn = modell._meta.label
+        if namn in UTANFOR_FORBUNDEN or namn in DELADE:
+            continue
+        if not isinstance(modell._default_manager.get_queryset(), SynligQuerySet):
+            oskyddade.append(namn)
+            continue
+        a_rader = _a_rader(modell, forbund_a)
+        if not a_rader:
+            tomma.append(namn)
+            continue
+        for roll, user in roller_i_b.items():
+            sedda = set(modell._default_manager.visible_to(user).values_list("pk", flat=True))
+            if sedda & a_rader:
+                lackor.append(f"{namn}: {roll} i B ser {len(sedda & a_rader)} av A:s rader")
+    assert oskyddade == [], "Modeller utan visible_to: säg vem som ser dem"
+    # Every model is proved on real rows, not on an empty table.
+    assert tomma == []
+    assert lackor == []
+
+
+def test_delade_referensdata_ar_desamma_for_alla(forbund_a, roller_i_b):
+    """SCB's figures are read alike by every förbund (and changed by none: tests/scb)."""
+    for namn in DELADE:
+        modell = apps.get_model(namn)
+        alla = modell.objects.count()
+        assert alla > 0
+        for user in roller_i_b.values():
+            assert modell.objects.visible_to(user).count() == alla
