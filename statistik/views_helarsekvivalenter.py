@@ -12,6 +12,7 @@ from django.shortcuts import render
 from finsam.atkomst import atkomst
 from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund, roller_i
+from finsam.kodlistor import Roll
 from statistik.forms import HelarsekvivalentForm
 from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
 
@@ -22,7 +23,9 @@ def _sida(request: HttpRequest):
         raise Http404
     form = HelarsekvivalentForm(request.GET, forbund=forbund)
     sammanhang = {"forbund": forbund, "form": form, "tabeller": [], "har_data": bool(form.ar)}
+    # SCB's figures are every förbund's: only an administrator imports them.
     sammanhang["far_importera"] = atkomst(request.user).admin
+    sammanhang["far_bestalla_pdf"] = Roll.FORBUNDSCHEF in roller_i(request.user, forbund)
     if not form.ar or not form.is_valid():
         return sammanhang
     valt_ar, region = form.cleaned_data["ar"], form.cleaned_data["region"]

@@ -141,6 +141,8 @@ def test_sidan_bestall_status_och_hamta(
     client.force_login(chef)
     sida = client.get(reverse("helarsekvivalenter"), {"ar": "2020", "region": "1980"}).content
     assert "Skapa PDF" in sida.decode()
+    # SCB's figures are every förbund's: the chef orders a PDF but imports nothing (issue 13).
+    assert "Importera SCB:s tabell" not in sida.decode()
     assert 'name="csrfmiddlewaretoken"' in sida.decode()
     with django_capture_on_commit_callbacks(execute=True):
         svar = client.post(
