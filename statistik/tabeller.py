@@ -24,6 +24,16 @@ from statistik.forms import URVALSNAMN
 
 KONSRUBRIKER = {"kvinnor": "Kvinnor", "man": "Män", "annat": "Annat", "totalt": "Totalt"}
 
+# The results of DOMAIN.md §5 that an insats sets a mål for: (name, the
+# statistics' field, the insats's mål field). The resultat table and the
+# reports' Mål och måluppfyllelse read this one list.
+RESULTAT_MED_MAL = (
+    ("Till arbete eller studier", "till_arbete_eller_studier", "mal_arbete_studier"),
+    ("Stegförflyttning", "stegforflyttning", "mal_stegforflyttning"),
+    ("Effekt 6 månader", "effekt_6_manader", "mal_effekt_6"),
+    ("Effekt 18 månader", "effekt_18_manader", "mal_effekt_18"),
+)
+
 TID_I_INSATS = {
     "0-3": "0–3 månader",
     "4-6": "4–6 månader",
@@ -77,21 +87,12 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
     urval = statistik.urval
     resultat = ram(
         {
-            "Till arbete eller studier": _andel(
-                statistik.till_arbete_eller_studier, insats.mal_arbete_studier
-            ),
-            "Stegförflyttning": _andel(statistik.stegforflyttning, insats.mal_stegforflyttning),
-            "Effekt 6 månader": _andel(statistik.effekt_6_manader, insats.mal_effekt_6),
-            "Effekt 18 månader": _andel(statistik.effekt_18_manader, insats.mal_effekt_18),
+            namn: _andel(getattr(statistik, falt), getattr(insats, malfalt))
+            for namn, falt, malfalt in RESULTAT_MED_MAL
         },
         ["Antal", "Av", "Andel (%)", "Mål (%)"],
     ).astype("Int64")
-    andelar = {
-        "Till arbete eller studier": statistik.till_arbete_eller_studier,
-        "Stegförflyttning": statistik.stegforflyttning,
-        "Effekt 6 månader": statistik.effekt_6_manader,
-        "Effekt 18 månader": statistik.effekt_18_manader,
-    }
+    andelar = {namn: getattr(statistik, falt) for namn, falt, _ in RESULTAT_MED_MAL}
     median = statistik.tid_i_insats.median_manader
     # A median in tenths beside a share in whole per cent: one object column keeps each as it is.
     ovrigt = pd.DataFrame(

@@ -14,6 +14,7 @@ from rapporter.block.insatser import individinsatser, insatser_under_perioden, s
 from rapporter.block.underlag import Underlag
 from statistik.berakning.objekt import Andel, InsatsStatistik
 from statistik.oversikt import STAPELAVSTAND, Diagram, Stapel
+from statistik.tabeller import RESULTAT_MED_MAL
 
 # Below ten in the denominator one person moves the share by more than ten
 # percentage points: the words say the figure rests on few.
@@ -31,35 +32,23 @@ class Matt:
     namnare: str  # who the share is of
 
 
-MATT = (
-    Matt(
-        "stegforflyttning",
-        "mal_stegforflyttning",
-        "Stegförflyttning",
-        "gjorde en stegförflyttning",
-        "inskrivningar med minst två bedömningar",
-    ),
-    Matt(
-        "till_arbete_eller_studier",
-        "mal_arbete_studier",
-        "Till arbete eller studier",
-        "gick till arbete eller studier",
-        "avslutade",
-    ),
-    Matt(
-        "effekt_6_manader",
-        "mal_effekt_6",
-        "Effekt 6 månader",
+# How each result is worded; the results and their mål fields are statistik's.
+ORDALYDELSE = {
+    "stegforflyttning": ("gjorde en stegförflyttning", "inskrivningar med minst två bedömningar"),
+    "till_arbete_eller_studier": ("gick till arbete eller studier", "avslutade"),
+    "effekt_6_manader": (
         "låg sex månader efter avslut kvar på samma steg eller högre",
         "avslutade med uppföljning efter 6 månader",
     ),
-    Matt(
-        "effekt_18_manader",
-        "mal_effekt_18",
-        "Effekt 18 månader",
+    "effekt_18_manader": (
         "låg arton månader efter avslut kvar på samma steg eller högre",
         "avslutade med uppföljning efter 18 månader",
     ),
+}
+# Stegförflyttning first: what every insats is measured by during the insats.
+MATT = tuple(
+    Matt(falt, malfalt, namn, *ORDALYDELSE[falt])
+    for namn, falt, malfalt in sorted(RESULTAT_MED_MAL, key=lambda r: r[1] != "stegforflyttning")
 )
 
 
