@@ -35,10 +35,12 @@ class DeltagareQuerySet(SynligQuerySet):
         # A samordnare also sees the deltagare they registered and have not
         # yet enrolled (the API creates the two in separate calls); once
         # enrolled, only the insats decides.
-        egen_registrering = Q(
-            skapad_av_id=a.user_id, forbund__in=a.forbund_med_roll(Roll.SAMORDNARE)
-        ) & ~Exists(Inskrivning.objects.filter(deltagare=OuterRef("pk")))
-        return self.filter(Exists(i_egen_insats) | egen_registrering)
+        egen_registrering = VantandeRegistrering.objects.filter(
+            deltagare=OuterRef("pk"),
+            samordnare_id=a.user_id,
+            deltagare__forbund__in=a.forbund_med_roll(Roll.SAMORDNARE),
+        )
+        return self.filter(Exists(i_egen_insats) | Exists(egen_registrering))
 
 
 class Deltagare(models.Model):
@@ -55,7 +57,6 @@ class Deltagare(models.Model):
     pseudonym = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     personnummer_krypterat = models.TextField(blank=True, editable=False)
     personnummer_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
-    samtycke_datum = models.DateField("samtycke lämnat", null=True, blank=True)
     referens = models.CharField("referens", max_length=50, blank=True)
     kon = models.CharField("kön", max_length=10, choices=Kon.choices)
     fodelsear = models.PositiveSmallIntegerField("födelseår")
@@ -79,20 +80,14 @@ class Deltagare(models.Model):
                 violation_error_message="Personnumret är redan registrerat i förbundet.",
             ),
             models.CheckConstraint(
-                condition=(
-                    Q(personnummer_hash__isnull=False)
-                    & ~Q(personnummer_krypterat="")
-                    & Q(samtycke_datum__isnull=False)
-                )
+                condition=(Q(personnummer_hash__isnull=False) & ~Q(personnummer_krypterat=""))
                 | (
                     Q(personnummer_hash__isnull=True)
                     & Q(personnummer_krypterat="")
                     & (~Q(referens="") | Q(gallrad__isnull=False))
                 ),
                 name="deltagare_identitet_eller_referens",
-                violation_error_message=(
-                    "Ange personnummer med datum för samtycke, eller en referens."
-                ),
+                violation_error_message="Ange personnummer eller en referens.",
             ),
             models.CheckConstraint(
                 condition=Q(fodelsear__gte=1900) & Q(fodelsear__lte=2100),
@@ -147,6 +142,11 @@ class Inskrivning(models.Model):
         default=TidIOffentligForsorjning.OKAND,
     )
     utrikes_fodd = models.BooleanField("utrikes född", null=True, blank=True)
+    # Consent is given for one insats's handling of the identity (DOMAIN.md
+    # §2), so it lives here: another insats's samordnare never sees or
+    # changes it, and withdrawing it here leaves the others' untouched.
+    samtycke_datum = models.DateField("samtycke lämnat", null=True, blank=True)
+    samtycke_aterkallat = models.DateField("samtycke återkallat", null=True, blank=True)
     # Avslut: all empty while the inskrivning is active.
     slutdatum = models.DateField("slutdatum", null=True, blank=True)
     avslutsorsak = models.CharField(
@@ -185,6 +185,14 @@ class Inskrivning(models.Model):
                 name="inskrivning_avslut_komplett",
                 violation_error_message="Ett avslut kräver både slutdatum och avslutsorsak.",
             ),
+            models.CheckConstraint(
+                condition=Q(samtycke_aterkallat__isnull=True)
+                | Q(samtycke_aterkallat__gte=F("samtycke_datum")),
+                name="inskrivning_aterkallat_efter_samtycke",
+                violation_error_message=(
+                    "Samtycket kan inte återkallas före det lämnades, eller utan att ha lämnats."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["deltagare", "insats"],
                 condition=Q(slutdatum__isnull=True),
@@ -199,6 +207,11 @@ class Inskrivning(models.Model):
     @property
     def ar_aktiv(self) -> bool:
         return self.slutdatum is None
+
+    @property
+    def har_samtycke(self) -> bool:
+        """Consent given for this inskrivning and not withdrawn."""
+        return self.samtycke_datum is not None and self.samtycke_aterkallat is None
 
     def clean(self) -> None:
         fel = {}
@@ -215,6 +228,48 @@ class Inskrivning(models.Model):
             fel["remitterande_part"] = "Parten hör till ett annat förbund."
         if fel:
             raise ValidationError(fel)
+
+
+class VantandeRegistreringQuerySet(SynligQuerySet):
+    def _synlig(self, a: Atkomst):
+        return self.filter(samordnare_id=a.user_id)
+
+
+class VantandeRegistrering(models.Model):
+    """A samordnare's registration of a person, waiting for their inskrivning.
+
+    The API registers a deltagare and enrols them in two calls. In between,
+    this row lets the samordnare see the person and holds the consent date
+    for the inskrivning to come, which takes it over and removes the row.
+    A personnummer the förbund already knows gets such a row too, exactly
+    as a new person does, so the answer tells nothing about other insatser.
+    """
+
+    deltagare = models.ForeignKey(
+        Deltagare, on_delete=models.CASCADE, related_name="vantande_registreringar"
+    )
+    # Null when the system registered (demo, command line).
+    samordnare = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    samtycke_datum = models.DateField("samtycke lämnat", null=True, blank=True)
+    skapad = models.DateTimeField(auto_now_add=True)
+
+    objects = VantandeRegistreringQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "väntande registrering"
+        verbose_name_plural = "väntande registreringar"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deltagare", "samordnare"],
+                name="vantande_registrering_en_per_samordnare",
+                violation_error_message="Deltagaren väntar redan på din inskrivning.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deltagare} (ej inskriven)"
 
 
 class DeltagardataQuerySet(SynligQuerySet):
@@ -309,6 +364,42 @@ class Stegbedomning(models.Model):
             raise ValidationError(fel)
 
 
+class RattelseQuerySet(SynligQuerySet):
+    def _synlig(self, a: Atkomst):
+        return self.filter(deltagare__in=Deltagare.objects.all()._synlig(a))
+
+
+class Rattelse(models.Model):
+    """A correction of a deltagare's identity data (GDPR art. 16): which fields, why, by whom.
+
+    Neither the old nor the new value is kept: the record shows that the
+    identity was corrected, never what it was.
+    """
+
+    deltagare = models.ForeignKey(Deltagare, on_delete=models.CASCADE, related_name="rattelser")
+    tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True)
+    av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="rättad av",
+    )
+    falt = models.CharField("rättade uppgifter", max_length=100)
+    skal = models.CharField("skäl", max_length=300)
+
+    objects = RattelseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "rättelse"
+        verbose_name_plural = "rättelser"
+        ordering = ["-tidpunkt", "-id"]
+
+    def __str__(self) -> str:
+        return f"Rättelse {self.tidpunkt:%Y-%m-%d}: {self.falt}"
+
+
 class AnonymaDeltagareQuerySet(ForbundsdataQuerySet):
     forbund_falt = "insats__forbund"
 
@@ -371,6 +462,8 @@ class Atkomstlogg(models.Model):
         BEDOMNING = "bedomning", "Stegbedömning"
         AVSLUT = "avslut", "Avslut"
         FELREGISTRERING = "felregistrering", "Felregistrering"
+        RATTELSE = "rattelse", "Rättelse"
+        SAMTYCKE_ATERKALLAT = "samtycke_aterkallat", "Samtycke återkallat"
 
     tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True, db_index=True)
     forbund = models.ForeignKey(

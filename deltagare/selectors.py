@@ -7,6 +7,7 @@ API answer shows someone without a trace. Outside reach is 404.
 
 import calendar
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -16,7 +17,13 @@ from django.shortcuts import get_object_or_404
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import dekryptera, uppslagshash
-from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
+from deltagare.models import (
+    AnonymaDeltagare,
+    Deltagare,
+    Inskrivning,
+    Stegbedomning,
+    VantandeRegistrering,
+)
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
 from finsam.kodlistor import Avslutsorsak, Bedomningstyp
@@ -66,7 +73,8 @@ def deltagare_hamta(*, user, pk: int) -> Deltagare:
                 .select_related("insats__stegskala", "remitterande_part")
                 .prefetch_related(Prefetch("bedomningar", queryset=bedomningar), "forsorjning")
                 .order_by("-startdatum"),
-            )
+            ),
+            "rattelser",
         ),
         pk=pk,
     )
@@ -95,7 +103,13 @@ def deltagare_sok(*, user, personnummer: str = "", referens: str = "") -> list[D
             nummer = tolka(personnummer)
         except ValidationError as fel:
             raise ValidationError({"personnummer": fel.messages}) from None
-        traffar = list(synliga.filter(personnummer_hash=uppslagshash(nummer.nummer)))
+        # Only where the user holds consent: after withdrawing it the
+        # samordnare can no longer find the person by number.
+        traffar = [
+            d
+            for d in synliga.filter(personnummer_hash=uppslagshash(nummer.nummer))
+            if identitet_synlig(d, user)
+        ]
     elif referens.strip():
         traffar = list(synliga.filter(referens__icontains=referens.strip()).order_by("referens"))
     else:
@@ -104,17 +118,49 @@ def deltagare_sok(*, user, personnummer: str = "", referens: str = "") -> list[D
     return traffar
 
 
-def personnummer_visa(deltagare: Deltagare) -> str:
-    """The full number, for the samordnare's own deltagare page only."""
-    if not deltagare.personnummer_krypterat:
+def med_synlig_identitet(deltagare: Iterable[Deltagare], user) -> set[int]:
+    """The ids of those deltagare whose identity the user has consent to see.
+
+    Consent is per inskrivning (DOMAIN.md §2): the samordnare sees the
+    personnummer through an inskrivning of theirs with consent not
+    withdrawn, or through their own registration waiting for one. Two
+    queries for a whole list.
+    """
+    ids = [d.pk for d in deltagare if d.personnummer_krypterat]
+    if not ids:
+        return set()
+    med_samtycke = Inskrivning.objects.visible_to(user).filter(
+        deltagare_id__in=ids, samtycke_datum__isnull=False, samtycke_aterkallat__isnull=True
+    )
+    vantande = VantandeRegistrering.objects.visible_to(user).filter(
+        deltagare_id__in=ids, samtycke_datum__isnull=False
+    )
+    return {
+        *med_samtycke.values_list("deltagare_id", flat=True),
+        *vantande.values_list("deltagare_id", flat=True),
+    }
+
+
+def identitet_synlig(deltagare: Deltagare, user) -> bool:
+    return deltagare.pk in med_synlig_identitet([deltagare], user)
+
+
+def personnummer_visa(deltagare: Deltagare, user) -> str:
+    """The full number, for the samordnare's own deltagare page only; "" without consent."""
+    if not identitet_synlig(deltagare, user):
         return ""
     return dekryptera(deltagare.personnummer_krypterat)
 
 
-def personnummer_maskerat(deltagare: Deltagare) -> str:
-    """`19850312-****`: what lists and the API may show at most."""
-    nummer = personnummer_visa(deltagare)
-    return _maskera_nummer(nummer) if nummer else ""
+def personnummer_maskerade(deltagare: Iterable[Deltagare], user) -> dict[int, str]:
+    """`19850312-****` per deltagare id where the user has consent: what lists and the API show."""
+    deltagare = list(deltagare)
+    synliga = med_synlig_identitet(deltagare, user)
+    return {
+        d.pk: _maskera_nummer(dekryptera(d.personnummer_krypterat))
+        for d in deltagare
+        if d.pk in synliga
+    }
 
 
 @dataclass(frozen=True)

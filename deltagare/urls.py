@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from deltagare.views import anonyma, deltagare, inskrivning, lista, registrering, uppfoljning
+from deltagare.views import (
+    anonyma,
+    deltagare,
+    inskrivning,
+    lista,
+    rattelse,
+    registrering,
+    uppfoljning,
+)
 
 app_name = "deltagare"
 
@@ -12,6 +20,7 @@ urlpatterns = [
     path("insats/<int:insats_pk>/registrera/", registrering.registrera, name="registrera"),
     path("insats/<int:insats_pk>/uppfoljningar/", uppfoljning.uppfoljningar, name="uppfoljningar"),
     path("<int:pk>/", deltagare.sida, name="sida"),
+    path("<int:pk>/rattelse/", rattelse.rattelse, name="rattelse"),
     path("inskrivning/<int:pk>/bedomning/", deltagare.bedomning, name="bedomning"),
     path(
         "inskrivning/<int:pk>/startuppgifter/",
@@ -20,6 +29,11 @@ urlpatterns = [
     ),
     path("inskrivning/<int:pk>/avsluta/", inskrivning.avsluta, name="avsluta"),
     path("inskrivning/<int:pk>/felregistrera/", inskrivning.felregistrera, name="felregistrera"),
+    path(
+        "inskrivning/<int:pk>/samtycke/",
+        inskrivning.samtycke_aterkalla_vy,
+        name="samtycke_aterkalla",
+    ),
 ]
 
 # Pages of an insats that read or write deltagare data, under /insatser/ with

@@ -44,7 +44,7 @@ def deltagare_skapa(demo: DemoOrganisation, plan: list[DeltagarPlan]) -> bool:
             user=SYSTEM,
         )
         for inskrivning in person.inskrivningar:
-            _inskrivning_skapa(demo, deltagare, inskrivning)
+            _inskrivning_skapa(demo, deltagare, inskrivning, person.samtycke_datum)
     for insats, ar, kvinnor, man, annat in ANONYMA:
         anonyma_registrera(
             insats=demo.insatser[insats], ar=ar, kvinnor=kvinnor, man=man, annat=annat, user=SYSTEM
@@ -52,11 +52,15 @@ def deltagare_skapa(demo: DemoOrganisation, plan: list[DeltagarPlan]) -> bool:
     return True
 
 
-def _inskrivning_skapa(demo: DemoOrganisation, deltagare, plan: InskrivningPlan) -> None:
+def _inskrivning_skapa(
+    demo: DemoOrganisation, deltagare, plan: InskrivningPlan, samtycke_datum
+) -> None:
     inskrivning = inskrivning_skapa(
         deltagare=deltagare,
         insats=demo.insatser[plan.insats],
         startdatum=plan.startdatum,
+        # One written consent covers each of the person's insatser in the demo.
+        samtycke_datum=samtycke_datum,
         forsorjning_vid_start=plan.forsorjning_vid_start,
         remitterande_part=demo.parter.get(plan.remitterande_part),
         utbildningsniva=plan.utbildningsniva,

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from deltagare.models import Deltagare, Forsorjning, Inskrivning
-from deltagare.selectors import personnummer_maskerat
+from deltagare.selectors import personnummer_maskerade
 from finsam.api.serializers import TjanstSerializer
 from finsam.kodlistor import Avslutsorsak, Bedomningstyp, Forsorjningskalla, Sysselsattning
 
@@ -55,8 +55,17 @@ class DeltagareSerializer(TjanstSerializer):
         max_length=20,
         help_text="10 eller 12 siffror, med eller utan - eller +. Kräver samtycke_datum.",
     )
+    samtycke_datum = serializers.DateField(
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text=(
+            "Datum för skriftligt samtycke. Samtycket gäller en insats: det sparas på "
+            "deltagarens nästa inskrivning (som kan ange ett eget)."
+        ),
+    )
     personnummer_maskerat = serializers.SerializerMethodField(
-        help_text="Födelsedatum och fyra stjärnor; null utan personnummer."
+        help_text="Födelsedatum och fyra stjärnor; null utan personnummer eller samtycke."
     )
     har_identitet = serializers.BooleanField(read_only=True)
 
@@ -80,7 +89,10 @@ class DeltagareSerializer(TjanstSerializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_personnummer_maskerat(self, deltagare: Deltagare) -> str | None:
-        return personnummer_maskerat(deltagare) or None
+        maskerade = self.context.get("personnummer_maskerade")
+        if maskerade is None:
+            maskerade = personnummer_maskerade([deltagare], self.context["request"].user)
+        return maskerade.get(deltagare.pk)
 
 
 class DeltagareSokSerializer(serializers.Serializer):
@@ -131,6 +143,8 @@ class InskrivningSerializer(TjanstSerializer):
             "tid_i_offentlig_forsorjning",
             "forsorjning_vid_start",
             "utrikes_fodd",
+            "samtycke_datum",
+            "samtycke_aterkallat",
             "aktiv",
             "slutdatum",
             "avslutsorsak",
@@ -138,7 +152,7 @@ class InskrivningSerializer(TjanstSerializer):
             "sysselsattning_vid_avslut",
             "version",
         ]
-        read_only_fields = ["slutdatum", "version"]
+        read_only_fields = ["slutdatum", "samtycke_aterkallat", "version"]
         # The model has defaults, but API.md asks the caller to state them.
         extra_kwargs = {
             "utbildningsniva": {"required": True},
@@ -160,7 +174,14 @@ class InskrivningAndraSerializer(InskrivningSerializer):
     class Meta(InskrivningSerializer.Meta):
         # An inskrivning stays with its deltagare and insats; a mistake there
         # is a felregistrering and a new inskrivning.
-        read_only_fields = ["deltagare", "insats", "slutdatum"]
+        # Consent is withdrawn, never rewritten (the samordnare's page).
+        read_only_fields = [
+            "deltagare",
+            "insats",
+            "slutdatum",
+            "samtycke_datum",
+            "samtycke_aterkallat",
+        ]
 
 
 class StegbedomningSerializer(serializers.Serializer):

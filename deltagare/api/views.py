@@ -30,7 +30,7 @@ from deltagare.api.serializers import (
 )
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.models import Deltagare, Inskrivning
-from deltagare.selectors import anonyma_lista, deltagare_sok
+from deltagare.selectors import anonyma_lista, deltagare_sok, personnummer_maskerade
 from deltagare.services import (
     anonyma_registrera,
     deltagare_registrera,
@@ -116,6 +116,18 @@ class DeltagareViewSet(
 
     def loggpost(self, rad: Deltagare) -> tuple[Deltagare, None]:
         return rad, None
+
+    def get_serializer(self, *args, **kwargs):
+        # A list asks once whose identity the caller may see (consent per
+        # inskrivning), not once per row.
+        if kwargs.get("many") and args:
+            rader = list(args[0])
+            args = (rader, *args[1:])
+            kwargs["context"] = {
+                **self.get_serializer_context(),
+                "personnummer_maskerade": personnummer_maskerade(rader, self.request.user),
+            }
+        return super().get_serializer(*args, **kwargs)
 
     def perform_create(self, serializer) -> None:
         serializer.instance = deltagare_registrera(

@@ -2,6 +2,7 @@
 
 from deltagare.forms.anonyma import AnonymaForm
 from deltagare.forms.bedomning import BedomningForm, UppfoljningForm
+from deltagare.forms.dataskydd import RattelseForm, SamtyckeAterkallaForm
 from deltagare.forms.inskrivning import (
     AvslutForm,
     FelregistreraForm,
@@ -15,7 +16,9 @@ __all__ = [
     "AvslutForm",
     "BedomningForm",
     "FelregistreraForm",
+    "RattelseForm",
     "RegistreringForm",
+    "SamtyckeAterkallaForm",
     "SokForm",
     "StartuppgifterForm",
     "UppfoljningForm",

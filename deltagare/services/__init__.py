@@ -15,7 +15,9 @@ from deltagare.services.inskrivning import (
     inskrivning_skapa,
     inskrivning_uppdatera,
 )
+from deltagare.services.rattelse import identitet_ratta
 from deltagare.services.registrering import deltagare_registrera, deltagare_registrera_i_insats
+from deltagare.services.samtycke import samtycke_aterkalla
 from finsam.services.organisation import krav_samordnare
 from finsam.services.validering import Konflikt
 
@@ -25,10 +27,12 @@ __all__ = [
     "anonyma_registrera",
     "deltagare_registrera",
     "deltagare_registrera_i_insats",
+    "identitet_ratta",
     "inskrivning_avsluta",
     "inskrivning_felregistrera",
     "inskrivning_skapa",
     "inskrivning_uppdatera",
     "krav_samordnare",
+    "samtycke_aterkalla",
     "stegbedomning_lagg_till",
 ]

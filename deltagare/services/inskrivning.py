@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from deltagare.atkomstlogg import Handling, logga
-from deltagare.models import Deltagare, Forsorjning, Inskrivning
+from deltagare.models import Deltagare, Forsorjning, Inskrivning, VantandeRegistrering
 from deltagare.services.gemensamt import (
     STARTDATA_FALT,
     forsorjning_spara,
@@ -39,14 +39,24 @@ def skriv_in(
     forsorjning_vid_start: Iterable[str],
     user,
     startdata: dict,
+    samtycke_datum: datetime.date | None = None,
 ) -> Inskrivning:
     """Enrol without asking whether the user may see the deltagare.
 
     For callers that have settled that themselves: `inskrivning_skapa`
     (the deltagare is visible) and registration by personnummer (the
     samordnare has the person, and their consent, in front of them).
+
+    The user's waiting registration of the person, if any, ends here and
+    hands over its consent date unless one is given.
     """
     _kontrollera_startdata(startdata)
+    vantande = VantandeRegistrering.objects.filter(
+        deltagare=deltagare, samordnare=som_skapare(user)
+    ).first()
+    if vantande is not None:
+        samtycke_datum = samtycke_datum or vantande.samtycke_datum
+        vantande.delete()
     # The database constraint holds this too, but names no field.
     if Inskrivning.objects.filter(deltagare=deltagare, insats=insats, slutdatum__isnull=True):
         raise ValidationError({"deltagare": "Deltagaren är redan aktiv i insatsen."})
@@ -55,6 +65,8 @@ def skriv_in(
             deltagare=deltagare,
             insats=insats,
             startdatum=startdatum,
+            # Consent covers an identity; a person without one has none to give.
+            samtycke_datum=samtycke_datum if deltagare.har_identitet else None,
             skapad_av=som_skapare(user),
             **startdata,
         )
@@ -72,10 +84,15 @@ def inskrivning_skapa(
     insats: Insats,
     startdatum: datetime.date,
     forsorjning_vid_start: Iterable[str] = (),
+    samtycke_datum: datetime.date | None = None,
     user,
     **startdata,
 ) -> Inskrivning:
-    """Enrol a deltagare in an insats with the start data of API.md `inskrivningar`."""
+    """Enrol a deltagare in an insats with the start data of API.md `inskrivningar`.
+
+    `samtycke_datum` is the consent for this inskrivning; without it, the
+    one given when the user registered the person is used.
+    """
     krav_samordnare(user, insats)
     if user is not SYSTEM and not Deltagare.objects.visible_to(user).filter(pk=deltagare.pk):
         # Answered like a missing deltagare: another insats's people are not
@@ -88,6 +105,7 @@ def inskrivning_skapa(
         forsorjning_vid_start=forsorjning_vid_start,
         user=user,
         startdata=startdata,
+        samtycke_datum=samtycke_datum,
     )
 
 

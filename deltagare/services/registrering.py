@@ -7,7 +7,7 @@ from django.db import transaction
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import kryptera, uppslagshash
-from deltagare.models import Deltagare, Inskrivning
+from deltagare.models import Deltagare, Inskrivning, VantandeRegistrering
 from deltagare.personnummer import tolka
 from deltagare.services.inskrivning import skriv_in
 from finsam.atkomst import SYSTEM, atkomst, som_skapare
@@ -32,7 +32,13 @@ def deltagare_registrera(
     """Register a deltagare with personnummer and samtycke, or with a referens only.
 
     With a personnummer, kön and födelseår come from the number; only the
-    encrypted number and its keyed hash are stored.
+    encrypted number and its keyed hash are stored. The registration waits
+    for the user's inskrivning, which takes over the consent date.
+
+    A personnummer the förbund already knows from another insats gives the
+    same answer as a new one (no oracle, issue 13 §8): the user's waiting
+    registration is linked to that person behind the scenes, and nothing of
+    the other insats (its consent, dates, records) is shown or changed.
     """
     if user is not SYSTEM and not atkomst(user).har_roll(forbund.pk, Roll.SAMORDNARE):
         raise PermissionDenied("Endast samordnare i förbundet får registrera deltagare.")
@@ -40,13 +46,19 @@ def deltagare_registrera(
         forbund=forbund,
         referens=referens.strip(),
         skapad_av=som_skapare(user),
-        samtycke_datum=samtycke_datum,
         kon=kon or "",
         fodelsear=fodelsear,
     )
     if personnummer:
-        _satt_identitet(deltagare, personnummer)
+        nummer = _satt_identitet(deltagare, personnummer, samtycke_datum)
+        deltagare = (
+            Deltagare.objects.filter(
+                forbund=forbund, personnummer_hash=deltagare.personnummer_hash
+            ).first()
+            or deltagare
+        )
     else:
+        nummer = None
         fel = {}
         if not deltagare.referens:
             fel["referens"] = "Ange personnummer med datum för samtycke, eller en referens."
@@ -56,7 +68,13 @@ def deltagare_registrera(
             fel["fodelsear"] = "Ange födelseår för en deltagare utan personnummer."
         if fel:
             raise ValidationError(fel)
-    spara_validerad(deltagare)
+    if deltagare.pk is None:
+        spara_validerad(deltagare)
+    VantandeRegistrering.objects.update_or_create(
+        deltagare=deltagare,
+        samordnare=som_skapare(user),
+        defaults={"samtycke_datum": samtycke_datum if nummer else None},
+    )
     logga(user=user, handling=Handling.REGISTRERA, deltagare=deltagare)
     return deltagare
 
@@ -77,34 +95,23 @@ def deltagare_registrera_i_insats(
 ) -> Inskrivning:
     """The registration page: a deltagare and their inskrivning in one go.
 
-    A personnummer the förbund already knows enrols that same person: the
-    samordnare has them, and their consent, in front of them. Already
-    active in this insats is refused.
+    A personnummer the förbund already knows enrols that same person, with
+    this inskrivning's own consent, and the page is the same as for a new
+    person (`deltagare_registrera`). Already active in this insats, which
+    the samordnare can see anyway, is refused.
     """
     krav_samordnare(user, insats)
-    befintlig = None
-    if personnummer:
-        nummer = _tolka_med_samtycke(insats.forbund, personnummer, samtycke_datum)
-        befintlig = Deltagare.objects.filter(
-            forbund=insats.forbund, personnummer_hash=uppslagshash(nummer.nummer)
-        ).first()
-    if befintlig is None:
-        deltagare = deltagare_registrera(
-            forbund=insats.forbund,
-            personnummer=personnummer,
-            samtycke_datum=samtycke_datum,
-            referens=referens,
-            kon=kon,
-            fodelsear=fodelsear,
-            user=user,
-        )
-    else:
-        if befintlig.inskrivningar.filter(insats=insats, slutdatum__isnull=True).exists():
-            raise ValidationError({"personnummer": "Personen är redan aktiv i insatsen."})
-        # The newest consent is the one on file.
-        befintlig.samtycke_datum = max(befintlig.samtycke_datum, samtycke_datum)
-        befintlig.save(update_fields=["samtycke_datum"])
-        deltagare = befintlig
+    deltagare = deltagare_registrera(
+        forbund=insats.forbund,
+        personnummer=personnummer,
+        samtycke_datum=samtycke_datum,
+        referens=referens,
+        kon=kon,
+        fodelsear=fodelsear,
+        user=user,
+    )
+    if deltagare.inskrivningar.filter(insats=insats, slutdatum__isnull=True).exists():
+        raise ValidationError({"personnummer": "Personen är redan aktiv i insatsen."})
     return skriv_in(
         deltagare=deltagare,
         insats=insats,
@@ -141,8 +148,9 @@ def _tolka_med_samtycke(forbund: Forbund, personnummer: str, samtycke_datum):
     return nummer
 
 
-def _satt_identitet(deltagare: Deltagare, personnummer: str) -> None:
-    nummer = _tolka_med_samtycke(deltagare.forbund, personnummer, deltagare.samtycke_datum)
+def _satt_identitet(deltagare: Deltagare, personnummer: str, samtycke_datum):
+    """Put the number on the deltagare, once it agrees with kön and födelseår given."""
+    nummer = _tolka_med_samtycke(deltagare.forbund, personnummer, samtycke_datum)
     fel = {}
     if deltagare.kon and deltagare.kon != nummer.kon:
         fel["kon"] = "Kön stämmer inte med personnumret."
@@ -150,10 +158,8 @@ def _satt_identitet(deltagare: Deltagare, personnummer: str) -> None:
         fel["fodelsear"] = "Födelseåret stämmer inte med personnumret."
     if fel:
         raise ValidationError(fel)
-    hash_ = uppslagshash(nummer.nummer)
-    if Deltagare.objects.filter(forbund=deltagare.forbund, personnummer_hash=hash_).exists():
-        raise ValidationError({"personnummer": "Personnumret är redan registrerat i förbundet."})
-    deltagare.personnummer_hash = hash_
+    deltagare.personnummer_hash = uppslagshash(nummer.nummer)
     deltagare.personnummer_krypterat = kryptera(nummer.nummer)
     deltagare.kon = nummer.kon
     deltagare.fodelsear = nummer.fodelsear
+    return nummer

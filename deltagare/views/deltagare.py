@@ -72,7 +72,7 @@ def _visa(request, deltagare, *, bunden=None, status=200, meddelande="") -> Http
     }
     if ar_htmx(request):
         return render(request, "deltagare/_tidslinje_svar.html", sammanhang, status=status)
-    nummer = personnummer_visa(deltagare)
+    nummer = personnummer_visa(deltagare, request.user)
     sammanhang["personnummer"] = f"{nummer[:8]}-{nummer[8:]}" if nummer else ""
     return render(request, "deltagare/sida.html", sammanhang, status=status)
 

@@ -10,16 +10,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from deltagare.forms import AvslutForm, FelregistreraForm, StartuppgifterForm
+from deltagare.forms import (
+    AvslutForm,
+    FelregistreraForm,
+    SamtyckeAterkallaForm,
+    StartuppgifterForm,
+)
 from deltagare.models import Inskrivning
 from deltagare.selectors import inskrivning_hamta
 from deltagare.services import (
     inskrivning_avsluta,
     inskrivning_felregistrera,
     inskrivning_uppdatera,
+    samtycke_aterkalla,
 )
 from deltagare.views.deltagare import deltagare_url
-from deltagare.views.gemensamt import benamning
+from deltagare.views.gemensamt import benamningar
 from finsam.formular import felstatus, kor_tjanst
 from finsam.selectors import parter_for_forbund
 
@@ -48,7 +54,9 @@ def _andringssida(
         mall,
         {
             "inskrivning": inskrivning,
-            "benamning": benamning(inskrivning.deltagare),
+            "benamning": benamningar([inskrivning.deltagare], request.user)[
+                inskrivning.deltagare_id
+            ],
             "form": form,
             "konflikt": getattr(form, "konflikt", False),
             "tillbaka": deltagare_url(inskrivning.deltagare_id, inskrivning.pk),
@@ -108,4 +116,26 @@ def felregistrera(request: HttpRequest, pk: int) -> HttpResponse:
         tjanst=inskrivning_felregistrera,
         mall="deltagare/felregistrera.html",
         klart="Inskrivningen är markerad som felregistrerad och räknas inte längre.",
+    )
+
+
+@login_required
+def samtycke_aterkalla_vy(request: HttpRequest, pk: int) -> HttpResponse:
+    """The samordnare records that the person withdrew consent for this inskrivning."""
+    inskrivning = inskrivning_hamta(user=request.user, pk=pk)
+    form = SamtyckeAterkallaForm(
+        _data(request),
+        initial={
+            "version": inskrivning.version,
+            "datum": timezone.localdate(),
+            "referens": inskrivning.deltagare.referens,
+        },
+    )
+    return _andringssida(
+        request,
+        inskrivning=inskrivning,
+        form=form,
+        tjanst=samtycke_aterkalla,
+        mall="deltagare/samtycke_aterkalla.html",
+        klart="Samtycket är återkallat. Personnumret visas inte längre för dig.",
     )

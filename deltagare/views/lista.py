@@ -16,7 +16,7 @@ from deltagare.selectors import (
     deltagare_sok,
     inskrivningar_sida,
 )
-from deltagare.views.gemensamt import benamning
+from deltagare.views.gemensamt import benamningar
 from finsam.formular import kor_tjanst
 from insatser.selectors import samordnarens_insats
 
@@ -67,8 +67,9 @@ def lista(request: HttpRequest, insats_pk: int) -> HttpResponse:
         sortering=sortering,
         sida=request.GET.get("sida", 1),
     )
+    namn = benamningar([i.deltagare for i in sida], request.user)
     for inskrivning in sida:
-        inskrivning.benamning = benamning(inskrivning.deltagare)
+        inskrivning.benamning = namn[inskrivning.deltagare_id]
     return render(
         request,
         "deltagare/lista.html",
@@ -103,8 +104,9 @@ def sok(request: HttpRequest, insats_pk: int) -> HttpResponse:
     traffar = None
     if form.is_valid():
         traffar = kor_tjanst(form, lambda: deltagare_sok(user=request.user, **form.tjanstdata()))
+    namn = benamningar(traffar or (), request.user)
     for deltagare in traffar or ():
-        deltagare.benamning = benamning(deltagare)
+        deltagare.benamning = namn[deltagare.pk]
     return render(
         request,
         "deltagare/sok.html",

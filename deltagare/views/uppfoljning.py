@@ -11,7 +11,7 @@ from deltagare.forms.bedomning import UPPFOLJNINGSTYPER
 from deltagare.forms.gemensamt import satt_steg
 from deltagare.selectors import inskrivning_hamta, uppfoljningar_forfallna
 from deltagare.services import stegbedomning_lagg_till
-from deltagare.views.gemensamt import benamning
+from deltagare.views.gemensamt import benamningar
 from finsam.formular import felstatus, kor_tjanst
 from insatser.selectors import samordnarens_insats, steg_per_stegskala
 
@@ -49,6 +49,7 @@ def uppfoljningar(request: HttpRequest, insats_pk: int) -> HttpResponse:
     steg = steg_per_stegskala(
         user=request.user, stegskala_ids={u.inskrivning.insats.stegskala_id for u in forfallna}
     )
+    namn = benamningar([u.inskrivning.deltagare for u in forfallna], request.user)
     rader = []
     for uppfoljning in forfallna:
         inskrivning = uppfoljning.inskrivning
@@ -66,7 +67,7 @@ def uppfoljningar(request: HttpRequest, insats_pk: int) -> HttpResponse:
         rader.append(
             {
                 "uppfoljning": uppfoljning,
-                "benamning": benamning(inskrivning.deltagare),
+                "benamning": namn[inskrivning.deltagare_id],
                 "form": form,
             }
         )

@@ -4,7 +4,14 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from deltagare.kryptering import dekryptera, uppslagshash
-from deltagare.models import AnonymaDeltagare, Deltagare, Forsorjning, Inskrivning, Stegbedomning
+from deltagare.models import (
+    AnonymaDeltagare,
+    Deltagare,
+    Forsorjning,
+    Inskrivning,
+    Stegbedomning,
+    VantandeRegistrering,
+)
 from deltagare.services import (
     anonyma_registrera,
     deltagare_registrera,
@@ -34,7 +41,12 @@ def test_registrera_med_personnummer_lagrar_bara_krypterat_och_hash(forbund, sam
     deltagare.refresh_from_db()
     assert deltagare.kon == Kon.MAN
     assert deltagare.fodelsear == 1981
-    assert deltagare.samtycke_datum == D(2025, 2, 1)
+    # The consent waits for the samordnare's inskrivning (issue 13 §2).
+    assert list(
+        VantandeRegistrering.objects.filter(deltagare=deltagare).values_list(
+            "samordnare", "samtycke_datum"
+        )
+    ) == [(samordnare.pk, D(2025, 2, 1))]
     assert deltagare.skapad_av == samordnare
     assert "198112189876" not in deltagare.personnummer_krypterat
     assert "9876" not in deltagare.personnummer_krypterat
@@ -51,19 +63,31 @@ def test_registrera_utan_personnummer(forbund):
     assert deltagare.personnummer_krypterat == ""
 
 
-def test_samma_personnummer_i_annan_form_vagras(forbund, annat_forbund):
-    deltagare_registrera(
-        forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=SYSTEM
+def test_samma_personnummer_i_annan_form_ar_samma_person(
+    forbund, annat_forbund, samordnare, samordnare_annan_insats
+):
+    forsta = deltagare_registrera(
+        forbund=forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=samordnare
     )
-    with pytest.raises(ValidationError) as fel:
-        deltagare_registrera(
-            forbund=forbund, personnummer="198112189876", samtycke_datum=D(2025, 3, 1), user=SYSTEM
-        )
-    assert _fel(fel) == {"personnummer": ["Personnumret är redan registrerat i förbundet."]}
+    andra = deltagare_registrera(
+        forbund=forbund,
+        personnummer="198112189876",
+        samtycke_datum=D(2025, 3, 1),
+        user=samordnare_annan_insats,
+    )
+    # One person, each samordnare with their own consent waiting.
+    assert andra.pk == forsta.pk
     assert Deltagare.objects.filter(forbund=forbund).count() == 1
+    assert set(VantandeRegistrering.objects.values_list("samordnare", "samtycke_datum")) == {
+        (samordnare.pk, D(2025, 2, 1)),
+        (samordnare_annan_insats.pk, D(2025, 3, 1)),
+    }
     # Another förbund is another register.
-    deltagare_registrera(
-        forbund=annat_forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=SYSTEM
+    assert (
+        deltagare_registrera(
+            forbund=annat_forbund, personnummer=PNR, samtycke_datum=D(2025, 2, 1), user=SYSTEM
+        ).pk
+        != forsta.pk
     )
 
 
@@ -249,18 +273,26 @@ def test_samordnare_kan_inte_skriva_in_en_annan_insats_deltagare(
     assert Inskrivning.objects.count() == 1
 
 
-def test_egen_registrering_syns_bara_tills_den_ar_inskriven(
-    forbund, annan_insats, samordnare, samordnarens_deltagare
+def test_egen_registrering_vantar_pa_samordnarens_egen_inskrivning(
+    forbund, insats, annan_insats, samordnare, samordnarens_deltagare
 ):
     assert Deltagare.objects.visible_to(samordnare).filter(pk=samordnarens_deltagare.pk)
-    # Enrolled by someone else in an insats that is not the registrar's.
+    # Enrolled by someone else in an insats that is not the registrar's:
+    # the registrar's own registration still waits, and they still see it.
     inskrivning_skapa(
         deltagare=samordnarens_deltagare,
         insats=annan_insats,
         startdatum=D(2025, 3, 1),
         user=SYSTEM,
     )
-    assert not Deltagare.objects.visible_to(samordnare).filter(pk=samordnarens_deltagare.pk)
+    assert Deltagare.objects.visible_to(samordnare).filter(pk=samordnarens_deltagare.pk)
+    assert VantandeRegistrering.objects.filter(samordnare=samordnare).exists()
+    # Their own inskrivning ends the wait; the insats now decides.
+    inskrivning_skapa(
+        deltagare=samordnarens_deltagare, insats=insats, startdatum=D(2025, 3, 1), user=samordnare
+    )
+    assert not VantandeRegistrering.objects.exists()
+    assert Deltagare.objects.visible_to(samordnare).filter(pk=samordnarens_deltagare.pk)
 
 
 # --- stegbedomning_lagg_till ---------------------------------------------------

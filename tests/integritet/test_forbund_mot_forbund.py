@@ -16,11 +16,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import demo
 from budget.models import Budgetar
+from deltagare.models import Deltagare
+from deltagare.services import deltagare_registrera, identitet_ratta
 from demo.organisation import FORBUND_NAMN
 from finsam.api.autentisering import PartNyckelAnvandare
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
-from finsam.models import Forbund
+from finsam.models import Forbund, Medlemskap
 from finsam.querysets import SynligQuerySet
 from finsam.services.api_nycklar import api_nyckel_skapa
 from insatser.models import Insats
@@ -65,6 +67,20 @@ def forbund_a(db, settings, tmp_path):
         insats=insats, fran=datetime.date(2026, 1, 1), till=datetime.date(2026, 8, 31), user=SYSTEM
     )
     api_nyckel_skapa(part=a.parter.first(), user=SYSTEM)
+    # A samordnare's registration still waiting for an inskrivning, and a rättelse.
+    inskriven = Deltagare.objects.filter(forbund=a, inskrivningar__isnull=False).first()
+    samordnare = anvandare_med_roll(
+        Roll.SAMORDNARE, a, inskriven.inskrivningar.first().insats, username="a-samordnare"
+    )
+    deltagare_registrera(
+        forbund=a, referens="VANTAR-1", kon="kvinna", fodelsear=1990, user=samordnare
+    )
+    identitet_ratta(
+        deltagare=inskriven,
+        referens="RÄTTAD-1",
+        skal="Felskriven referens",
+        user=samordnare,
+    )
     fil = Path(demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
     ladda_upp_och_las(
         Budgetar.objects.get(forbund=a, ar=2026), SimpleUploadedFile(fil.name, fil.read_bytes())
@@ -86,16 +102,20 @@ def roller_i_b(db):
 
 
 def _a_rader(modell, a: Forbund) -> set:
-    """The model's rows that belong to förbund A: what A's chef sees, or A itself."""
+    """The model's rows that belong to förbund A: what A's users see, or A itself."""
     if modell is Forbund:
         return {a.pk}
     chef = anvandare_med_roll(Roll.FORBUNDSCHEF, a, username=f"a-chef-{modell.__name__}")
     samordnare = anvandare_med_roll(
         Roll.SAMORDNARE, a, *Insats.objects.filter(forbund=a), username=f"a-s-{modell.__name__}"
     )
-    return set(modell._default_manager.visible_to(chef).values_list("pk", flat=True)) | set(
-        modell._default_manager.visible_to(samordnare).values_list("pk", flat=True)
-    )
+    # A's own users too: some rows are their writer's alone (a waiting registration).
+    anvandare = {chef, samordnare, *(m.user for m in Medlemskap.objects.filter(forbund=a))}
+    return {
+        pk
+        for user in anvandare
+        for pk in modell._default_manager.visible_to(user).values_list("pk", flat=True)
+    }
 
 
 def test_inget_forbund_ser_ett_annat_forbunds_rader(forbund_a, roller_i_b):

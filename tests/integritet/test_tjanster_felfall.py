@@ -7,7 +7,14 @@ message, and leaves every table as it was.
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deltagare.models import Atkomstlogg, Deltagare, Forsorjning, Inskrivning, Stegbedomning
+from deltagare.models import (
+    Atkomstlogg,
+    Deltagare,
+    Forsorjning,
+    Inskrivning,
+    Stegbedomning,
+    VantandeRegistrering,
+)
 from deltagare.services import (
     deltagare_registrera_i_insats,
     inskrivning_avsluta,
@@ -118,7 +125,9 @@ def test_redan_aktiv_i_samma_insats_vagras_i_alla_skrivsatt(insats, samordnare, 
             "personnummer",
             "Personen är redan aktiv i insatsen.",
         )
-    assert Deltagare.objects.get().samtycke_datum == D(2025, 2, 20)
+    identifierad.refresh_from_db()
+    assert identifierad.samtycke_datum == D(2025, 2, 20)
+    assert not VantandeRegistrering.objects.exists()
 
 
 def test_kant_nummer_i_annan_insats_ateranvander_samma_deltagare(
@@ -137,19 +146,22 @@ def test_kant_nummer_i_annan_insats_ateranvander_samma_deltagare(
         "ALL-IN",
         "Samordningsteam",
     ]
-    # The newest consent is kept; an older one does not replace it.
-    assert Deltagare.objects.get().samtycke_datum == D(2025, 4, 1)
+    # Each inskrivning keeps its own consent; the first one is left as it was.
+    assert andra.samtycke_datum == D(2025, 4, 1)
+    identifierad.refresh_from_db()
+    assert identifierad.samtycke_datum == D(2025, 2, 20)
     inskrivning_avsluta(
         inskrivning=andra, slutdatum=D(2025, 5, 1), avslutsorsak="annan", user=SYSTEM
     )
-    _registrera(
+    tredje = _registrera(
         annan_insats,
         samordnare_for_bada,
         personnummer=PNR,
         samtycke_datum=D(2024, 1, 1),
         startdatum=D(2025, 6, 1),
     )
-    assert Deltagare.objects.get().samtycke_datum == D(2025, 4, 1)
+    andra.refresh_from_db()
+    assert (tredje.samtycke_datum, andra.samtycke_datum) == (D(2024, 1, 1), D(2025, 4, 1))
 
 
 def test_aterinskrivning_i_samma_insats_efter_avslut(insats, samordnare, identifierad):

@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 from deltagare.models import Atkomstlogg, Deltagare
 from tests.deltagare.api.hjalp import inga_personnummer, loggrader
 from tests.hjalp.api import personlig_klient
-from tests.personer import MASKERAT, PNR
+from tests.personer import MASKERAT, PNR, PNR_MAN
 
 URL = "/api/v1/deltagare/"
 PARTNYCKEL = {"detail": "En partnyckel ger endast tillgång till sammanställda uppgifter."}
@@ -29,7 +29,6 @@ class TestRegistrera:
             "id": deltagare.pk,
             "forbund": forbund.pk,
             "personnummer_maskerat": MASKERAT,
-            "samtycke_datum": "2025-02-01",
             "referens": "",
             "kon": "kvinna",
             "fodelsear": 1985,
@@ -77,14 +76,27 @@ class TestRegistrera:
             "fodelsear": ["Ange födelseår för en deltagare utan personnummer."],
         }
 
-    def test_redan_registrerat_personnummer(self, forbund, klient, identifierad):
-        svar = klient.post(
+    def test_kant_personnummer_svarar_som_ett_nytt(self, forbund, klient, identifierad):
+        """No oracle (issue 13 §8): a number known from elsewhere answers as a new one."""
+        kand = klient.post(
             URL, med_personnummer(forbund, personnummer="850312-2387"), format="json"
         )
-        assert svar.status_code == 400
-        assert svar.json() == {"personnummer": ["Personnumret är redan registrerat i förbundet."]}
-        inga_personnummer(svar)
-        assert Deltagare.objects.count() == 1
+        ny = klient.post(URL, med_personnummer(forbund, personnummer=PNR_MAN), format="json")
+        assert (kand.status_code, ny.status_code) == (201, 201)
+        inga_personnummer(kand)
+
+        def utan_nycklar(data: dict) -> dict:
+            return {k: v for k, v in data.items() if k not in ("id", "pseudonym")}
+
+        assert utan_nycklar(ny.json()) == {
+            **utan_nycklar(kand.json()),
+            "personnummer_maskerat": "19811218-****",
+            "kon": "man",
+            "fodelsear": 1981,
+        }
+        # Linked behind the scenes: still one record of the known person.
+        assert kand.json()["id"] == identifierad.pk
+        assert Deltagare.objects.count() == 2
 
     def test_andra_roller_nekas(self, forbund, chef, styrelse):
         for user in (chef, styrelse):

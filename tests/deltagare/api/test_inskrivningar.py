@@ -56,6 +56,9 @@ class TestSkapa:
             # In code-list order, whatever order they were sent in.
             "forsorjning_vid_start": ["lon", "aktivitetsstod"],
             "utrikes_fodd": True,
+            # A person without identity has no consent to give.
+            "samtycke_datum": None,
+            "samtycke_aterkallat": None,
             "aktiv": True,
             "slutdatum": None,
             "avslutsorsak": "",

@@ -13,9 +13,10 @@ from tests.personer import D
 pytestmark = pytest.mark.django_db
 
 # Session (read, save), user, two-factor check, roles (2), the insats and its förbund,
-# count, page, access log, the förbund of the navigation, and the request's
-# transaction savepoints (4): pinned, so a query per row or a new one shows up here.
-FRAGOR_PER_LISTSIDA = 16
+# count, page, consent for the identities on the page (2), access log, the förbund
+# of the navigation, and the request's transaction savepoints (4): pinned, so a
+# query per row or a new one shows up here.
+FRAGOR_PER_LISTSIDA = 18
 
 
 def _skriv_in(forbund, insats, antal: int, *, start: int = 0) -> None:
