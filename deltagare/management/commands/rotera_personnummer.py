@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from deltagare.kryptering import Dekrypteringsfel
-from deltagare.services.rotering import BATCH, personnummer_kryptera_om
+from deltagare.services.rotering import personnummer_kryptera_om
+from finsam.kryptering import BATCH, Dekrypteringsfel
 
 
 class Command(BaseCommand):
