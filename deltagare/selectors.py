@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from deltagare.atkomstlogg import Handling, logga
-from deltagare.kryptering import dekryptera, uppslagshash
+from deltagare.kryptering import uppslagshash
 from deltagare.models import (
     AnonymaDeltagare,
     Deltagare,
@@ -27,6 +27,7 @@ from deltagare.models import (
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
 from finsam.kodlistor import Avslutsorsak, Bedomningstyp
+from finsam.kryptering import dekryptera
 from finsam.maskering import maskera_kon, min_cell_for
 from insatser.models import Insats
 

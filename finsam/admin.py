@@ -5,10 +5,11 @@ people's records (least privilege, DOMAIN.md §2).
 """
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from finsam.models import ApiNyckel, Forbund, Medlemskap, Part
+from finsam.models import ApiNyckel, Forbund, Medlemskap, Part, Tvafaktorenhet
 from finsam.services.organisation import forbund_skapa, medlemskap_kontrollera_insatser
 
 
@@ -69,3 +70,29 @@ class ApiNyckelAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(Tvafaktorenhet)
+class TvafaktorenhetAdmin(admin.ModelAdmin):
+    """Who has two-factor; deleting a lost phone's device lets its user set up anew.
+
+    The seed is never shown: a device is set up by its user on Mitt konto.
+    """
+
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+# django-otp's own TOTP admin would write a seed in clear; its table is empty
+# since finsam 0007 and stays installed only for that migration's history.
+if apps.is_installed("django_otp.plugins.otp_totp"):
+    admin.site.unregister(apps.get_model("otp_totp", "TOTPDevice"))

@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from deltagare.atkomstlogg import Handling, logga
-from deltagare.kryptering import kryptera, uppslagshash
+from deltagare.kryptering import uppslagshash
 from deltagare.models import Deltagare, Rattelse
 from deltagare.personnummer import tolka
 from deltagare.selectors import identitet_synlig
 from finsam.atkomst import som_skapare
+from finsam.kryptering import kryptera
 from finsam.services.validering import spara_validerad
 
 # The identity data a rättelse may change, with their names in the record.

@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from deltagare.atkomstlogg import Handling, logga
-from deltagare.kryptering import kryptera, uppslagshash
+from deltagare.kryptering import uppslagshash
 from deltagare.models import Deltagare, Inskrivning, VantandeRegistrering
 from deltagare.personnummer import tolka
 from deltagare.services.inskrivning import skriv_in
 from finsam.atkomst import SYSTEM, atkomst, som_skapare
 from finsam.kodlistor import Roll
+from finsam.kryptering import kryptera
 from finsam.models import Forbund
 from finsam.services.organisation import krav_samordnare
 from finsam.services.validering import spara_validerad

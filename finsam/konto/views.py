@@ -15,12 +15,11 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finsam.atkomst import atkomst
 from finsam.kodlistor import Roll
 from finsam.konto.forms import EngangskodForm, InloggningForm
-from finsam.models import Forbund
+from finsam.models import Forbund, Tvafaktorenhet
 from finsam.tvafaktor import (
     har_tvafaktor,
     tvafaktor_bekrafta,
@@ -47,7 +46,7 @@ def _nasta(request: HttpRequest, standard: str = "startsida") -> str:
     return resolve_url(standard)
 
 
-def _logga_in_enhet(request: HttpRequest, enhet: TOTPDevice) -> None:
+def _logga_in_enhet(request: HttpRequest, enhet: Tvafaktorenhet) -> None:
     django_otp.login(request, enhet)
     # A new session id after raising the session's trust, as after a password.
     request.session.cycle_key()
@@ -68,7 +67,7 @@ def _gruppera(hemlighet: str) -> str:
 @login_required
 def tvafaktor_verifiera(request: HttpRequest) -> HttpResponse:
     """Second step of signing in for a user with a confirmed TOTP device."""
-    enheter = list(TOTPDevice.objects.devices_for_user(request.user, confirmed=True))
+    enheter = list(Tvafaktorenhet.objects.devices_for_user(request.user, confirmed=True))
     if request.user.is_verified() or not enheter:
         return redirect(_nasta(request))
     form = EngangskodForm(request.POST or None, user=request.user, enheter=enheter, autofocus=True)
@@ -125,7 +124,7 @@ _STANG_AV_ID = "stang_av_%s"
 @require_POST
 def tvafaktor_avaktivera(request: HttpRequest) -> HttpResponse:
     """Turn two-factor off, confirmed with a current code; not where it is required."""
-    enheter = list(TOTPDevice.objects.devices_for_user(request.user, confirmed=True))
+    enheter = list(Tvafaktorenhet.objects.devices_for_user(request.user, confirmed=True))
     if not enheter:
         return redirect("mitt_konto")
     form = EngangskodForm(request.POST, user=request.user, enheter=enheter, auto_id=_STANG_AV_ID)

@@ -1,7 +1,8 @@
-"""Core models: förbund, parter, roles, API keys, and who serves the förbund (uppdrag)."""
+"""Core models: förbund, parter, roles, API keys, who serves the förbund (uppdrag), TOTP."""
 
 from finsam.models.api_nyckel import ApiNyckel
 from finsam.models.organisation import Forbund, Medlemskap, Part
+from finsam.models.tvafaktor import Tvafaktorenhet
 from finsam.models.uppdrag import Uppdrag
 
 __all__ = [
@@ -9,5 +10,6 @@ __all__ = [
     "Forbund",
     "Medlemskap",
     "Part",
+    "Tvafaktorenhet",
     "Uppdrag",
 ]

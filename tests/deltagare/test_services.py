@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deltagare.kryptering import dekryptera, uppslagshash
+from deltagare.kryptering import uppslagshash
 from deltagare.models import (
     AnonymaDeltagare,
     Deltagare,
@@ -21,6 +21,7 @@ from deltagare.services import (
 )
 from finsam.atkomst import SYSTEM, glom_atkomst
 from finsam.kodlistor import Inriktning, Kon, Matmetod
+from finsam.kryptering import dekryptera
 from tests.factories import InsatsFactory
 
 D = datetime.date

@@ -12,7 +12,7 @@ from django.db.models import Count, Q, Sum
 import demo
 from budget.models import Budgetar, Utfall
 from budget.services import utfallsimport_starta
-from deltagare.kryptering import dekryptera, uppslagshash
+from deltagare.kryptering import uppslagshash
 from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
 from deltagare.personnummer import tolka
 from demo.deltagarplan import planera
@@ -20,6 +20,7 @@ from demo.organisation import FORBUND_NAMN
 from demo.seed import slump
 from finsam.atkomst import SYSTEM, atkomst
 from finsam.kodlistor import TILL_ARBETE_ELLER_STUDIER, Avslutsorsak, Roll
+from finsam.kryptering import dekryptera
 from finsam.models import Forbund
 from insatser.models import Insats, Insatsberattelse
 from rapporter.services.dokument import rapportdokument_skapa

@@ -49,6 +49,7 @@ UTANFOR_FORBUNDEN = {
     "axes.AccessAttemptExpiration",
     "axes.AccessLog",
     "otp_totp.TOTPDevice",
+    "finsam.Tvafaktorenhet",
     "scb.Scbimport",
 }
 DELADE = {"scb.Region", "scb.Helarsekvivalent", "scb.Folkmangd"}

@@ -5,18 +5,19 @@ import hmac
 from io import StringIO
 
 import pytest
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 
-from deltagare.kryptering import dekryptera
 from deltagare.models import Atkomstlogg, Deltagare
 from deltagare.selectors import deltagare_hamta, deltagare_sok
 from deltagare.services import deltagare_registrera, deltagare_registrera_i_insats
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Kon
+from finsam.kryptering import dekryptera
+from tests.hjalp.kryptering import oppnas_av
 from tests.integritet.hjalp import PNR, PNR_FORMER, D, i_begaran
 
 NYCKEL_A = Fernet.generate_key().decode()
@@ -41,14 +42,6 @@ def _ratt_tokens() -> dict[int, str]:
             "WHERE personnummer_krypterat <> '' ORDER BY id"
         )
         return dict(cursor.fetchall())
-
-
-def _oppnas_av(nyckel: str, token: str) -> bool:
-    try:
-        Fernet(nyckel).decrypt(token.encode())
-    except InvalidToken:
-        return False
-    return True
 
 
 def test_ratt_sql_visar_inget_personnummer(insats, samordnare, identifierad):
@@ -148,18 +141,23 @@ def test_rotation_hela_vagen(forbund, samordnare, insats, under_nyckel_a):
             samtycke_datum=D(2025, 3, 1),
             user=samordnare,
         ).deltagare
-        assert _oppnas_av(NYCKEL_B, ny.personnummer_krypterat)
-        assert not _oppnas_av(NYCKEL_A, ny.personnummer_krypterat)
-        assert all(_oppnas_av(NYCKEL_A, t) for pk, t in _ratt_tokens().items() if pk != ny.pk)
+        assert oppnas_av(NYCKEL_B, ny.personnummer_krypterat)
+        assert not oppnas_av(NYCKEL_A, ny.personnummer_krypterat)
+        assert all(oppnas_av(NYCKEL_A, t) for pk, t in _ratt_tokens().items() if pk != ny.pk)
 
         # One at a time, to prove the batches join up.
-        assert _omkryptera("--batch", "1") == ("Omkrypterade: 2. Redan med den nyaste nyckeln: 1.")
+        assert _omkryptera("--batch", "1") == (
+            "Personnummer: omkrypterade 2, redan med den nyaste nyckeln 1.\n"
+            "TOTP-hemligheter: omkrypterade 0, redan med den nyaste nyckeln 0."
+        )
         efter_forsta = _ratt_tokens()
-        assert all(_oppnas_av(NYCKEL_B, t) for t in efter_forsta.values())
-        assert not any(_oppnas_av(NYCKEL_A, t) for t in efter_forsta.values())
+        assert all(oppnas_av(NYCKEL_B, t) for t in efter_forsta.values())
+        assert not any(oppnas_av(NYCKEL_A, t) for t in efter_forsta.values())
         # The new token was not rewritten; a second run rewrites nothing.
         assert efter_forsta[ny.pk] == ny.personnummer_krypterat
-        assert _omkryptera() == "Omkrypterade: 0. Redan med den nyaste nyckeln: 3."
+        assert _omkryptera().startswith(
+            "Personnummer: omkrypterade 0, redan med den nyaste nyckeln 3.\n"
+        )
         assert _ratt_tokens() == efter_forsta
 
     with override_settings(FINSAM_FIELD_KEYS=[NYCKEL_B]):
@@ -183,7 +181,7 @@ def test_rotation_stannar_vid_en_token_ingen_nyckel_oppnar(forbund, under_nyckel
         _omkryptera("--batch", "1")
     tokens = _ratt_tokens()
     # The batch before the bad token is kept; the bad one is left as it was.
-    assert _oppnas_av(NYCKEL_B, tokens[forsta.pk])
+    assert oppnas_av(NYCKEL_B, tokens[forsta.pk])
     assert tokens[andra.pk] == felaktig
 
 

@@ -4,11 +4,10 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
 
 from finsam.atkomst import SYSTEM
-from finsam.models import ApiNyckel
+from finsam.models import ApiNyckel, Tvafaktorenhet
 from finsam.services.api_nycklar import api_nyckel_aterkalla, api_nyckel_skapa
 from insatser.models import Insats
 from tests.hjalp.api import med_nyckel, personlig_klient
@@ -115,7 +114,7 @@ class TestSessionOchTvafaktor:
         assert klient.get(URL).status_code == 200
 
     def test_overifierad_session_med_enhet_nekas(self, chef, insats):
-        TOTPDevice.objects.create(user=chef, name="telefon", confirmed=True)
+        Tvafaktorenhet.objects.create(user=chef, name="telefon", confirmed=True)
         klient = APIClient()
         klient.force_login(chef)
         svar = klient.get(URL)
@@ -123,7 +122,7 @@ class TestSessionOchTvafaktor:
         assert svar.json() == {"detail": "Slutför tvåstegsverifieringen innan du använder API:et."}
 
     def test_verifierad_session_fungerar(self, chef, insats):
-        enhet = TOTPDevice.objects.create(user=chef, name="telefon", confirmed=True)
+        enhet = Tvafaktorenhet.objects.create(user=chef, name="telefon", confirmed=True)
         klient = APIClient()
         klient.force_login(chef)
         session = klient.session
@@ -141,5 +140,5 @@ class TestSessionOchTvafaktor:
 
     def test_nyckel_ar_egen_faktor(self, settings, chef, insats):
         settings.FINSAM_KRAV_TVAFAKTOR = True
-        TOTPDevice.objects.create(user=chef, name="telefon", confirmed=True)
+        Tvafaktorenhet.objects.create(user=chef, name="telefon", confirmed=True)
         assert personlig_klient(chef).get(URL).status_code == 200

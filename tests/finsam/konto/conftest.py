@@ -1,12 +1,13 @@
 """Fixtures of the account tests: a confirmed TOTP device for a user."""
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from finsam.models import Tvafaktorenhet
 
 
 @pytest.fixture
 def enhet_for():
-    def skapa(user) -> TOTPDevice:
-        return TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
+    def skapa(user) -> Tvafaktorenhet:
+        return Tvafaktorenhet.objects.create(user=user, name="Telefon", confirmed=True)
 
     return skapa

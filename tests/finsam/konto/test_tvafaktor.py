@@ -5,8 +5,8 @@ from base64 import b32encode
 import pytest
 from django.test import override_settings
 from django.urls import reverse
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from finsam.models import Tvafaktorenhet
 from tests.factories import UserFactory
 from tests.finsam.konto.hjalp import fel_kod, kod, logga_in, verifiera_session
 
@@ -23,7 +23,7 @@ def test_forbundschef_utan_enhet_aktiverar_och_nar_sin_startsida(client, chef):
     html = svar.content.decode()
     assert "Aktivera tvåstegsverifiering" in html
     assert '<svg role="img" aria-label="QR-kod för autentiseringsappen"' in html
-    enhet = TOTPDevice.objects.get(user=chef)
+    enhet = Tvafaktorenhet.objects.get(user=chef)
     assert not enhet.confirmed
     hemlighet = b32encode(enhet.bin_key).decode()
     grupperad = " ".join(hemlighet[i : i + 4] for i in range(0, len(hemlighet), 4))
@@ -32,7 +32,7 @@ def test_forbundschef_utan_enhet_aktiverar_och_nar_sin_startsida(client, chef):
     assert client.get(reverse("oversikt")).url == f"{AKTIVERA}?next=%2Foversikt%2F"
     # Reloading keeps the device (and so the QR code already scanned).
     client.get(AKTIVERA)
-    assert TOTPDevice.objects.filter(user=chef).count() == 1
+    assert Tvafaktorenhet.objects.filter(user=chef).count() == 1
 
     svar = client.post(AKTIVERA, {"kod": kod(enhet), "next": "/"}, follow=True)
     assert svar.redirect_chain == [("/", 302), (reverse("statistik"), 302)]
@@ -46,7 +46,7 @@ def test_forbundschef_utan_enhet_aktiverar_och_nar_sin_startsida(client, chef):
 def test_fel_kod_vid_aktivering_avvisas(client, chef):
     client.force_login(chef)
     client.get(AKTIVERA)
-    enhet = TOTPDevice.objects.get(user=chef)
+    enhet = Tvafaktorenhet.objects.get(user=chef)
     svar = client.post(AKTIVERA, {"kod": fel_kod(enhet)})
     html = svar.content.decode()
     assert svar.status_code == 200
@@ -136,7 +136,7 @@ def test_aktivera_kan_inte_lagga_till_en_andra_enhet_utan_koden(client, samordna
     client.force_login(samordnare)
     svar = client.get(AKTIVERA)
     assert svar.url.startswith(VERIFIERA)
-    assert TOTPDevice.objects.filter(user=samordnare).count() == 1
+    assert Tvafaktorenhet.objects.filter(user=samordnare).count() == 1
 
 
 def test_frivillig_aktivering_fran_mitt_konto(client, samordnare):
@@ -145,7 +145,7 @@ def test_frivillig_aktivering_fran_mitt_konto(client, samordnare):
     assert "Tvåstegsverifiering är <strong>inte aktiverad</strong>" in html
     assert f'href="{AKTIVERA}?next=/konto/"' in html
     client.get(AKTIVERA)
-    enhet = TOTPDevice.objects.get(user=samordnare)
+    enhet = Tvafaktorenhet.objects.get(user=samordnare)
     svar = client.post(AKTIVERA, {"kod": kod(enhet), "next": "/konto/"})
     assert svar.url == "/konto/"
     html = client.get("/konto/").content.decode()
@@ -160,7 +160,7 @@ def test_stanga_av_med_giltig_kod(client, samordnare, enhet_for):
     svar = client.post(reverse("tvafaktor_avaktivera"), {"kod": kod(enhet)}, follow=True)
     assert svar.redirect_chain == [(reverse("mitt_konto"), 302)]
     assert "Tvåstegsverifiering är avstängd." in svar.content.decode()
-    assert not TOTPDevice.objects.filter(user=samordnare).exists()
+    assert not Tvafaktorenhet.objects.filter(user=samordnare).exists()
     # Without a device the next login asks no code.
     client.logout()
     assert logga_in(client, "samordnare", follow=True).redirect_chain[-1] == (
@@ -176,7 +176,7 @@ def test_stanga_av_med_fel_kod_avvisas(client, samordnare, enhet_for):
     svar = client.post(reverse("tvafaktor_avaktivera"), {"kod": fel_kod(enhet)})
     assert svar.status_code == 400
     assert "Koden stämmer inte." in svar.content.decode()
-    assert TOTPDevice.objects.filter(user=samordnare).exists()
+    assert Tvafaktorenhet.objects.filter(user=samordnare).exists()
 
 
 @override_settings(FINSAM_KRAV_TVAFAKTOR=True)
@@ -189,4 +189,4 @@ def test_obligatorisk_tvafaktor_kan_inte_stangas_av(client, chef, enhet_for):
     assert "Stäng av tvåstegsverifiering" not in html
     svar = client.post(reverse("tvafaktor_avaktivera"), {"kod": kod(enhet)}, follow=True)
     assert "obligatorisk för din roll" in svar.content.decode()
-    assert TOTPDevice.objects.filter(user=chef).exists()
+    assert Tvafaktorenhet.objects.filter(user=chef).exists()
