@@ -371,6 +371,12 @@ class Atkomstlogg(models.Model):
         BEDOMNING = "bedomning", "Stegbedömning"
         AVSLUT = "avslut", "Avslut"
         FELREGISTRERING = "felregistrering", "Felregistrering"
+        # A request for a registerutdrag (GDPR art. 15), step by step (registerutdrag/).
+        UTDRAG_REGISTRERA = "utdrag_registrera", "Registerutdrag registrerat"
+        UTDRAG_DEL = "utdrag_del", "Registerutdrag: insatsens del tillagd"
+        UTDRAG_SKAPA = "utdrag_skapa", "Registerutdrag skapat"
+        UTDRAG_LAMNA = "utdrag_lamna", "Registerutdrag lämnat"
+        UTDRAG_BESVARA = "utdrag_besvara", "Registerutdrag besvarat"
 
     tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True, db_index=True)
     forbund = models.ForeignKey(
