@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from deltagare.models import Inskrivning
+from deltagare.models import Deltagare, Inskrivning
 from finsam.atkomst import Atkomst
 from finsam.kodlistor import Roll
 from finsam.querysets import SynligQuerySet
@@ -36,10 +36,14 @@ class BegaranQuerySet(SynligQuerySet):
         )
 
     @staticmethod
-    def for_samordnare_q(a: Atkomst):
-        """What a samordnare works on: requests about their deltagare, and their own."""
-        egen = Q(registrerad_av_id=a.user_id, forbund__in=a.forbund_med_roll(Roll.SAMORDNARE))
-        return _i_egna_insatser(a, "deltagare") | egen
+    def for_samordnare_q(a: Atkomst) -> Q:
+        """What a samordnare works on: requests about the deltagare they can see.
+
+        The person's reach decides, not who registered the request: a
+        förbundschef who is also a samordnare must not find, among their own
+        work, a person they named by personnummer but cannot otherwise see.
+        """
+        return Q(deltagare__in=Deltagare.objects.all()._synlig(a).values("pk"))
 
 
 class Registerutdragsbegaran(models.Model):

@@ -182,12 +182,7 @@ def begaran_lamna(*, begaran: Registerutdragsbegaran, user) -> Registerutdragsbe
     _krav_oppen(begaran)
     if begaran.utdrag_skapat is None:
         raise ValidationError("Skapa utdraget innan du markerar det som lämnat.")
-    begaran.status = Status.LAMNAD
-    begaran.avslutad = timezone.localdate()
-    begaran.avslutad_av = user
-    begaran.save(update_fields=["status", "avslutad", "avslutad_av"])
-    logga_begaran(user=user, handling=Handling.UTDRAG_LAMNA, begaran=begaran)
-    return begaran
+    return _avsluta(begaran, Status.LAMNAD, Handling.UTDRAG_LAMNA, user)
 
 
 @transaction.atomic
@@ -203,9 +198,13 @@ def begaran_besvara(*, begaran: Registerutdragsbegaran, user) -> Registerutdrags
         raise PermissionDenied("Endast förbundschefen besvarar begäran här.")
     if begaran.status != Status.REGISTRERAD:
         raise ValidationError("Endast en begäran som ingen har börjat arbeta med kan besvaras här.")
-    begaran.status = Status.BESVARAD
+    return _avsluta(begaran, Status.BESVARAD, Handling.UTDRAG_BESVARA, user)
+
+
+def _avsluta(begaran: Registerutdragsbegaran, status: str, handling: str, user):
+    begaran.status = status
     begaran.avslutad = timezone.localdate()
     begaran.avslutad_av = user
     begaran.save(update_fields=["status", "avslutad", "avslutad_av"])
-    logga_begaran(user=user, handling=Handling.UTDRAG_BESVARA, begaran=begaran)
+    logga_begaran(user=user, handling=handling, begaran=begaran)
     return begaran

@@ -144,7 +144,7 @@ def _innehall(request: HttpRequest, pk: int) -> dict | HttpResponse:
         return redirect(_begaran_url(pk))
 
 
-def _fil(innehall, data: bytes, typ: str, namn: str) -> HttpResponse:
+def _fil(data: bytes, typ: str, namn: str) -> HttpResponse:
     svar = HttpResponse(data, content_type=typ)
     # A neutral file name: it is kept in the browser's download list.
     svar["Content-Disposition"] = f'attachment; filename="{namn}"'
@@ -157,7 +157,7 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     innehall = _innehall(request, pk)
     if isinstance(innehall, HttpResponse):
         return innehall
-    return _fil(innehall, utdrag_pdf(innehall), "application/pdf", f"registerutdrag-{pk}.pdf")
+    return _fil(utdrag_pdf(innehall), "application/pdf", f"registerutdrag-{pk}.pdf")
 
 
 @login_required
@@ -167,6 +167,4 @@ def json_fil(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(innehall, HttpResponse):
         return innehall
     data = json.dumps(innehall, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-    return _fil(
-        innehall, data.encode(), "application/json; charset=utf-8", f"registerutdrag-{pk}.json"
-    )
+    return _fil(data.encode(), "application/json; charset=utf-8", f"registerutdrag-{pk}.json")

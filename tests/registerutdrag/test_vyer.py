@@ -6,13 +6,17 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
 from deltagare.models import Atkomstlogg
+from finsam.kodlistor import Roll
 from registerutdrag.models import Registerutdragsbegaran
 from registerutdrag.services import begaran_registrera_for_deltagare, del_lagg_till
+from tests.factories import InsatsFactory, anvandare_med_roll
 from tests.personer import PNR, PNR_MAN
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +185,42 @@ def test_chefen_besvarar_en_begaran(client, chef):
     begaran.refresh_from_db()
     assert begaran.status == Registerutdragsbegaran.Status.BESVARAD
     assert "Besvarad" in client.get(CHEF_URL).content.decode()
+
+
+def _fragor(client, url) -> int:
+    with CaptureQueriesContext(connection) as fragor:
+        assert client.get(url).status_code == 200
+    return len(fragor)
+
+
+@pytest.mark.parametrize(("vem", "url"), [("chef", CHEF_URL), ("samordnare", "mina")])
+def test_listorna_kostar_lika_manga_fragor_for_fler_arenden(
+    client, request, i_tva_insatser, utan_identitet, samordnare, vem, url
+):
+    """A fixed number of queries per page, however many requests (STYLE.md)."""
+    url = reverse("registerutdrag:mina") if url == "mina" else url
+    client.force_login(request.getfixturevalue(vem))
+    begaran_registrera_for_deltagare(
+        deltagare=i_tva_insatser, mottagen=timezone.localdate(), user=samordnare
+    )
+    en = _fragor(client, url)
+    for deltagare in (i_tva_insatser, utan_identitet):
+        begaran_registrera_for_deltagare(
+            deltagare=deltagare, mottagen=timezone.localdate(), user=samordnare
+        )
+    assert _fragor(client, url) == en
+
+
+def test_chef_som_ocksa_ar_samordnare_ser_inte_personen_i_sitt_arbete(
+    client, forbund, i_tva_insatser
+):
+    """Registering by personnummer opens nothing: the person stays outside the user's reach."""
+    tredje = InsatsFactory(forbund=forbund, namn="Arbetsrehabteamet")
+    dubbel = anvandare_med_roll(Roll.SAMORDNARE, forbund, tredje, username="dubbel")
+    anvandare_med_roll(Roll.FORBUNDSCHEF, forbund, username="dubbel")
+    client.force_login(dubbel)
+    begaran = _registrera_som_chef(client, personnummer=PNR)[2]
+    assert begaran.deltagare == i_tva_insatser
+    html = client.get(reverse("registerutdrag:mina")).content.decode()
+    assert "19850312" not in html and "Ingen av dina deltagare" in html
+    assert client.get(reverse("registerutdrag:begaran", args=[begaran.pk])).status_code == 404
