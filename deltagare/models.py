@@ -464,6 +464,12 @@ class Atkomstlogg(models.Model):
         FELREGISTRERING = "felregistrering", "Felregistrering"
         RATTELSE = "rattelse", "Rättelse"
         SAMTYCKE_ATERKALLAT = "samtycke_aterkallat", "Samtycke återkallat"
+        # A request for a registerutdrag (GDPR art. 15), step by step (registerutdrag/).
+        UTDRAG_REGISTRERA = "utdrag_registrera", "Registerutdrag registrerat"
+        UTDRAG_DEL = "utdrag_del", "Registerutdrag: insatsens del tillagd"
+        UTDRAG_SKAPA = "utdrag_skapa", "Registerutdrag skapat"
+        UTDRAG_LAMNA = "utdrag_lamna", "Registerutdrag lämnat"
+        UTDRAG_BESVARA = "utdrag_besvara", "Registerutdrag besvarat"
 
     tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True, db_index=True)
     forbund = models.ForeignKey(

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "budget",
     "hantering",
     "statistik",
+    "registerutdrag",
     "rapporter",
     "demo",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("deltagare/", include("deltagare.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("atkomstlogg/", include("deltagare.logg.urls")),
+    path("registerutdrag/", include("registerutdrag.urls")),
     path("statistik/scb/", include("scb.urls")),
     path("statistik/", include("statistik.urls")),
     path("hantering/", include("hantering.urls")),

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import demo
 from budget.models import Budgetar
-from deltagare.models import Deltagare
+from deltagare.models import Deltagare, Inskrivning
 from deltagare.services import deltagare_registrera, identitet_ratta
 from demo.organisation import FORBUND_NAMN
 from finsam.api.autentisering import PartNyckelAnvandare
@@ -28,6 +28,7 @@ from finsam.services.api_nycklar import api_nyckel_skapa
 from insatser.models import Insats
 from insatser.services import berattelsebegaran_skapa
 from rapporter.services.versioner import rapport_bestall
+from registerutdrag.models import Registerutdragsbegaran, Registerutdragsdel
 from tests.budget.utfallsfiler import ladda_upp_och_las
 from tests.demo.hjalp import kor_seed, snabb_hash
 from tests.factories import ForbundFactory, InsatsFactory, PartFactory, anvandare_med_roll
@@ -61,7 +62,8 @@ def forbund_a(db, settings, tmp_path):
     with snabb_hash():
         kor_seed()
     a = Forbund.objects.get(namn=FORBUND_NAMN)
-    # What the demo does not write: a report version, a reminder, a part key, an import.
+    # What the demo does not write: a report version, a reminder, a part key, an
+    # import, a registerutdrag with an insats's part.
     rapport_bestall(dokument=a.rapportdokument.get(), user=SYSTEM)
     insats = Insats.objects.filter(forbund=a).first()
     berattelsebegaran_skapa(
@@ -86,6 +88,14 @@ def forbund_a(db, settings, tmp_path):
     ladda_upp_och_las(
         Budgetar.objects.get(forbund=a, ar=2026), SimpleUploadedFile(fil.name, fil.read_bytes())
     )
+    inskrivning = Inskrivning.objects.filter(insats__forbund=a).first()
+    begaran = Registerutdragsbegaran.objects.create(
+        forbund=a,
+        deltagare=inskrivning.deltagare,
+        mottagen=datetime.date(2026, 1, 31),
+        frist=datetime.date(2026, 2, 28),
+    )
+    Registerutdragsdel.objects.create(begaran=begaran, insats=inskrivning.insats)
     return a
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegisterutdragConfig(AppConfig):
+    name = "registerutdrag"
+    verbose_name = "Registerutdrag"
