@@ -15,6 +15,12 @@ class SamtyckeAterkallaForm(forms.Form):
         "för dig. Skriv inte namn eller personnummer."
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Without the number, the referens is how the samordnare finds the person.
+        self.fields["referens"].required = True
+        self.fields["referens"].error_messages["required"] = "Ange en referens."
+
     def tjanstdata(self) -> dict:
         return dict(self.cleaned_data)
 

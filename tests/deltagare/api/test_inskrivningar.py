@@ -2,14 +2,14 @@
 
 import pytest
 
-from deltagare.models import Atkomstlogg, Inskrivning
+from deltagare.models import Atkomstlogg, Deltagare, Inskrivning, VantandeRegistrering
 from deltagare.services import deltagare_registrera, inskrivning_uppdatera, stegbedomning_lagg_till
 from finsam.atkomst import SYSTEM
 from finsam.services.validering import Konflikt
 from tests.deltagare.api.hjalp import inga_personnummer, loggrader
 from tests.factories import InsatsFactory
 from tests.hjalp.api import personlig_klient
-from tests.personer import D
+from tests.personer import PNR, D
 
 URL = "/api/v1/inskrivningar/"
 PARTNYCKEL = {"detail": "En partnyckel ger endast tillgång till sammanställda uppgifter."}
@@ -37,6 +37,40 @@ def egen_registrering(forbund, samordnare):
 
 
 class TestSkapa:
+    def test_samtycket_fran_registreringen_hamnar_pa_inskrivningen(self, klient, forbund, insats):
+        """API.md keeps `samtycke_datum` on `deltagare` POST: it lands on the next inskrivning."""
+        registrerad = klient.post(
+            "/api/v1/deltagare/",
+            {"forbund": forbund.pk, "personnummer": PNR, "samtycke_datum": "2025-02-01"},
+            format="json",
+        )
+        deltagare = Deltagare.objects.get(pk=registrerad.json()["id"])
+        forsta = klient.post(URL, ny_inskrivning(deltagare, insats), format="json")
+        assert forsta.status_code == 201, forsta.json()
+        assert (forsta.json()["samtycke_datum"], forsta.json()["samtycke_aterkallat"]) == (
+            "2025-02-01",
+            None,
+        )
+        assert not VantandeRegistrering.objects.exists()
+        # A later inskrivning states its own consent.
+        klient.post(
+            f"{URL}{forsta.json()['id']}/avslut/",
+            {
+                "slutdatum": "2025-05-01",
+                "avslutsorsak": "annan",
+                "forsorjning_vid_avslut": [],
+                "sysselsattning": "ovrigt",
+            },
+            format="json",
+        )
+        andra = klient.post(
+            URL,
+            ny_inskrivning(deltagare, insats, startdatum="2025-06-01", samtycke_datum="2025-05-30"),
+            format="json",
+        )
+        assert andra.status_code == 201, andra.json()
+        assert andra.json()["samtycke_datum"] == "2025-05-30"
+
     def test_samordnaren_skriver_in(self, klient, egen_registrering, insats, part):
         svar = klient.post(
             URL,
