@@ -10,7 +10,14 @@ import datetime
 import pytest
 
 from budget.models import Budgetar, Budgetrad, Intakt, Utfall
-from deltagare.models import AnonymaDeltagare, Deltagare, Forsorjning, Inskrivning, Stegbedomning
+from deltagare.models import (
+    AnonymaDeltagare,
+    Deltagare,
+    Forsorjning,
+    Inskrivning,
+    Stegbedomning,
+    VantandeRegistrering,
+)
 from finsam.atkomst import SYSTEM, atkomst
 from finsam.kodlistor import Bedomningstyp, Kon, Roll
 from finsam.models import ApiNyckel, Forbund, Medlemskap, Part
@@ -82,6 +89,8 @@ def test_samordnare_ser_egen_registrering_utan_inskrivning(
     deltagare = Deltagare.objects.create(
         forbund=forbund, referens="NY", kon="man", fodelsear=1990, skapad_av=samordnare
     )
+    # Seen through the registration waiting for the samordnare's inskrivning.
+    VantandeRegistrering.objects.create(deltagare=deltagare, samordnare=samordnare)
     assert synlig(Deltagare, samordnare, deltagare)
     assert not synlig(Deltagare, samordnare_annan_insats, deltagare)
 
