@@ -21,6 +21,7 @@ ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
     (Roll.FORBUNDSCHEF, "budget:budgetar", "Budget"),
     (Roll.FORBUNDSCHEF, "rapportdokument:lista", "Rapporter"),
     (Roll.FORBUNDSCHEF, "atkomstlogg", "Åtkomstlogg"),
+    (Roll.FORBUNDSCHEF, "gallring", "Gallring"),
     (Roll.FORBUNDSCHEF, "hantering:insatser", "Hantera"),
     (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),
     (Roll.SAMORDNARE, "statistik", "Statistik"),

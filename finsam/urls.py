@@ -16,6 +16,7 @@ urlpatterns = [
     path("deltagare/", include("deltagare.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("atkomstlogg/", include("deltagare.logg.urls")),
+    path("gallring/", include("deltagare.gallring.urls")),
     path("statistik/scb/", include("scb.urls")),
     path("statistik/", include("statistik.urls")),
     path("hantering/", include("hantering.urls")),
