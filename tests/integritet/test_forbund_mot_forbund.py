@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import demo
 from budget.models import Budgetar
+from deltagare.services.gallring import gallra
 from demo.organisation import FORBUND_NAMN
 from finsam.api.autentisering import PartNyckelAnvandare
 from finsam.atkomst import SYSTEM
@@ -23,6 +24,7 @@ from finsam.kodlistor import Roll
 from finsam.models import Forbund
 from finsam.querysets import SynligQuerySet
 from finsam.services.api_nycklar import api_nyckel_skapa
+from finsam.services.organisation import forbund_andra_gallring
 from insatser.models import Insats
 from insatser.services import berattelsebegaran_skapa
 from rapporter.services.versioner import rapport_bestall
@@ -58,7 +60,8 @@ def forbund_a(db, settings, tmp_path):
     with snabb_hash():
         kor_seed()
     a = Forbund.objects.get(namn=FORBUND_NAMN)
-    # What the demo does not write: a report version, a reminder, a part key, an import.
+    # What the demo does not write: a report version, a reminder, a part key, an
+    # import, a gallring run and a change of the gallring period.
     rapport_bestall(dokument=a.rapportdokument.get(), user=SYSTEM)
     insats = Insats.objects.filter(forbund=a).first()
     berattelsebegaran_skapa(
@@ -69,6 +72,8 @@ def forbund_a(db, settings, tmp_path):
     ladda_upp_och_las(
         Budgetar.objects.get(forbund=a, ar=2026), SimpleUploadedFile(fil.name, fil.read_bytes())
     )
+    gallra(forbund=a)
+    forbund_andra_gallring(forbund=a, gallring_ar=6, user=SYSTEM)
     return a
 
 
