@@ -24,7 +24,7 @@ from finsam.kodlistor import (
     TidIOffentligForsorjning,
     Utbildningsniva,
 )
-from finsam.querysets import ForbundsdataQuerySet, SynligQuerySet
+from finsam.querysets import ForbundschefsdataQuerySet, ForbundsdataQuerySet, SynligQuerySet
 
 
 class DeltagareQuerySet(SynligQuerySet):
@@ -349,12 +349,6 @@ class AnonymaDeltagare(models.Model):
         return self.kvinnor + self.man + self.annat
 
 
-class GallringskorningQuerySet(SynligQuerySet):
-    def _synlig(self, a: Atkomst):
-        # Counts only, no deltagare: the förbundschef, who sets the period, sees them.
-        return self.filter(forbund__in=a.forbund_med_roll(Roll.FORBUNDSCHEF))
-
-
 class Gallringskorning(models.Model):
     """One run of the gallring (DOMAIN.md §2) in one förbund: when, as of which day, how many.
 
@@ -383,7 +377,8 @@ class Gallringskorning(models.Model):
         verbose_name="körd av",
     )
 
-    objects = GallringskorningQuerySet.as_manager()
+    # Counts only, no deltagare: the förbundschef, who sets the period, sees them.
+    objects = ForbundschefsdataQuerySet.as_manager()
 
     class Meta:
         verbose_name = "gallringskörning"

@@ -121,7 +121,7 @@ def gallra(
             )
             if not pks:
                 break
-            antal += identitet_ta_bort(urval.filter(pk__in=pks), tidpunkt=tidpunkt)
+            antal += identitet_ta_bort(deltagare=urval.filter(pk__in=pks), tidpunkt=tidpunkt)
             senaste_pk = pks[-1]
     korning = Gallringskorning.objects.create(
         forbund=forbund, per=per, gallring_ar=forbund.gallring_ar, antal=antal, av=som_skapare(user)

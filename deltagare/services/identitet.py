@@ -23,8 +23,8 @@ def _samtycke_tomt() -> dict:
 
 
 def identitet_ta_bort(
-    deltagare: models.QuerySet[Deltagare] | Iterable[Deltagare],
     *,
+    deltagare: models.QuerySet[Deltagare] | Iterable[Deltagare],
     tidpunkt: datetime.datetime | None = None,
 ) -> int:
     """Clear personnummer (ciphertext and hash), referens and consent; mark the rows gallrade.

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from finsam.atkomst import Atkomst
 from finsam.kodlistor import Parttyp, Roll
-from finsam.querysets import ForbundsdataQuerySet, SynligQuerySet
+from finsam.querysets import ForbundschefsdataQuerySet, ForbundsdataQuerySet, SynligQuerySet
 
 # Gallring (DOMAIN.md §2): never before the 18-month follow-up, which needs
 # the identity, is done; never later than ten years.
@@ -170,11 +170,6 @@ class Medlemskap(models.Model):
         return f"{self.user} – {self.get_roll_display()} i {self.forbund}"
 
 
-class GallringsandringQuerySet(SynligQuerySet):
-    def _synlig(self, a: Atkomst):
-        return self.filter(forbund__in=a.forbund_med_roll(Roll.FORBUNDSCHEF))
-
-
 class Gallringsandring(models.Model):
     """One change of a förbund's gallring period: who, when, from and to.
 
@@ -197,7 +192,7 @@ class Gallringsandring(models.Model):
     fran_ar = models.PositiveSmallIntegerField("från (år)")
     till_ar = models.PositiveSmallIntegerField("till (år)")
 
-    objects = GallringsandringQuerySet.as_manager()
+    objects = ForbundschefsdataQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ändring av gallringstid"

@@ -242,8 +242,8 @@ def test_bara_forbundschefen_eller_systemet_kor(forbund, samordnare, chef):
 
 def test_identitet_ta_bort_tar_en_lista(forbund, personer):
     d = personer["fyra_ar"]
-    assert identitet_ta_bort([d]) == 1
-    assert identitet_ta_bort([d]) == 0
+    assert identitet_ta_bort(deltagare=[d]) == 1
+    assert identitet_ta_bort(deltagare=[d]) == 0
     assert Deltagare.objects.get(pk=d.pk).personnummer_hash is None
 
 

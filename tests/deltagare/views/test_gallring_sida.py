@@ -136,3 +136,16 @@ def test_korningarna_syns_bara_for_forbundets_chef(
     assert Gallringskorning.objects.visible_to(utomstaende).get().forbund == annat_forbund
     for user in (samordnare, styrelse):
         assert not Gallringskorning.objects.visible_to(user).exists()
+
+
+def test_samordnaren_ser_en_gallrad_deltagare_utan_identitet(
+    client, samordnare, forbund, avslutad_for_lange_sedan
+):
+    gallra(forbund=forbund)
+    client.force_login(samordnare)
+    svar = client.get(reverse("deltagare:sida", kwargs={"pk": avslutad_for_lange_sedan.pk}))
+    assert svar.status_code == 200
+    text = _text(svar)
+    assert "Identitet Gallrad" in text
+    assert "1985" in text  # födelseår kept
+    assert "19850312" not in text
