@@ -49,11 +49,15 @@ class ForbundViewSet(
         serializer.instance = forbund_skapa(**serializer.validated_data, user=self.request.user)
 
     def perform_update(self, serializer) -> None:
-        gallring_ar = serializer.validated_data.get("gallring_ar")
-        if gallring_ar is not None:
-            serializer.instance = forbund_andra_gallring(
-                forbund=serializer.instance, gallring_ar=gallring_ar, user=self.request.user
-            )
+        # Through the service even without gallring_ar, so an empty PATCH is
+        # refused to anyone but the förbundschef too (it then changes nothing).
+        serializer.instance = forbund_andra_gallring(
+            forbund=serializer.instance,
+            gallring_ar=serializer.validated_data.get(
+                "gallring_ar", serializer.instance.gallring_ar
+            ),
+            user=self.request.user,
+        )
 
 
 class PartViewSet(

@@ -122,8 +122,9 @@ def test_andra_roller_far_inte_andra_gallringstiden(
 ):
     url = f"{URL}{forbund.pk}/"
     for user in (samordnare, styrelse, admin):
-        svar = personlig_klient(user).patch(url, {"gallring_ar": 7}, format="json")
-        assert svar.status_code == 403
+        klient = personlig_klient(user)
+        assert klient.patch(url, {"gallring_ar": 7}, format="json").status_code == 403
+        assert klient.patch(url, {}, format="json").status_code == 403
     # Another förbund's chef is not told the förbund exists.
     assert (
         personlig_klient(utomstaende).patch(url, {"gallring_ar": 7}, format="json").status_code
@@ -138,3 +139,10 @@ def test_andra_roller_far_inte_andra_gallringstiden(
 def test_put_finns_inte(forbund, chef):
     svar = personlig_klient(chef).put(f"{URL}{forbund.pk}/", {"gallring_ar": 7}, format="json")
     assert svar.status_code == 405
+
+
+def test_tom_patch_andrar_inget(forbund, chef):
+    svar = personlig_klient(chef).patch(f"{URL}{forbund.pk}/", {}, format="json")
+    assert svar.status_code == 200
+    assert svar.json()["gallring_ar"] == 5
+    assert not Gallringsandring.objects.exists()
