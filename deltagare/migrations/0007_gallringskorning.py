@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('deltagare', '0006_triggrar_efter_insatsens_mal_effekt'),
-        ('finsam', '0007_gallring_2_till_10_ar'),
+        ('finsam', '0006_uppdrag'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
