@@ -24,7 +24,7 @@ from finsam.kodlistor import (
     TidIOffentligForsorjning,
     Utbildningsniva,
 )
-from finsam.querysets import ForbundsdataQuerySet, SynligQuerySet
+from finsam.querysets import ForbundschefsdataQuerySet, ForbundsdataQuerySet, SynligQuerySet
 
 
 class DeltagareQuerySet(SynligQuerySet):
@@ -438,6 +438,47 @@ class AnonymaDeltagare(models.Model):
     @property
     def totalt(self) -> int:
         return self.kvinnor + self.man + self.annat
+
+
+class Gallringskorning(models.Model):
+    """One run of the gallring (DOMAIN.md §2) in one förbund: when, as of which day, how many.
+
+    Counts only, never who: the log of removed identities must not itself
+    be a list of them.
+    """
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund",
+        on_delete=models.PROTECT,
+        related_name="gallringskorningar",
+        verbose_name="förbund",
+    )
+    tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True)
+    # The day the run counted the gallring period up to (today, unless asked for another).
+    per = models.DateField("per")
+    gallring_ar = models.PositiveSmallIntegerField("gallringstid (år)")
+    antal = models.PositiveIntegerField("antal gallrade deltagare")
+    # Null: the system (the schedule or the command line).
+    av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="körd av",
+    )
+
+    # Counts only, no deltagare: the förbundschef, who sets the period, sees them.
+    objects = ForbundschefsdataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "gallringskörning"
+        verbose_name_plural = "gallringskörningar"
+        ordering = ["-tidpunkt", "-id"]
+        indexes = [models.Index(fields=["forbund", "tidpunkt"])]
+
+    def __str__(self) -> str:
+        return f"{self.forbund} per {self.per}: {self.antal} gallrade"
 
 
 class AtkomstloggQuerySet(SynligQuerySet):

@@ -24,6 +24,11 @@ class ForbundAdmin(admin.ModelAdmin):
     search_fields = ["namn", "organisationsnummer"]
     inlines = [PartInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Once the förbund exists its gallring period is its förbundschef's to
+        # change, on the gallring page, where every change is kept with who and when.
+        return ["gallring_ar"] if obj is not None else []
+
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)

@@ -22,6 +22,7 @@ ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
     (Roll.FORBUNDSCHEF, "rapportdokument:lista", "Rapporter"),
     (Roll.FORBUNDSCHEF, "atkomstlogg", "Åtkomstlogg"),
     (Roll.FORBUNDSCHEF, "registerutdrag:chef", "Registerutdrag"),
+    (Roll.FORBUNDSCHEF, "gallring", "Gallring"),
     (Roll.FORBUNDSCHEF, "hantering:insatser", "Hantera"),
     (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),
     (Roll.SAMORDNARE, "registerutdrag:mina", "Registerutdrag"),

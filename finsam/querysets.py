@@ -3,6 +3,7 @@
 from django.db import models
 
 from finsam.atkomst import Atkomst, atkomst
+from finsam.kodlistor import Roll
 
 
 class SynligQuerySet(models.QuerySet):
@@ -31,3 +32,11 @@ class ForbundsdataQuerySet(SynligQuerySet):
 
     def _synlig(self, a: Atkomst):
         return self.filter(**{f"{self.forbund_falt}__in": a.forbund})
+
+
+class ForbundschefsdataQuerySet(SynligQuerySet):
+    """Rows about the förbund's own handling of data (a log, a setting's history):
+    its förbundschef sees them, no one else (least privilege, DOMAIN.md §6)."""
+
+    def _synlig(self, a: Atkomst):
+        return self.filter(forbund__in=a.forbund_med_roll(Roll.FORBUNDSCHEF))

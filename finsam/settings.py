@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
@@ -167,6 +168,8 @@ FINSAM_JOBB_SYNLIGHETSTID = env.int("FINSAM_JOBB_SYNLIGHETSTID", default=900)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": FINSAM_JOBB_SYNLIGHETSTID}
 CELERY_BEAT_SCHEDULE = {
     "jobb-sopa": {"task": "finsam.tasks.jobb_sopa_task", "schedule": 60.0},
+    # Gallring (DOMAIN.md §2) once a day, at night (CELERY_TIMEZONE).
+    "gallring": {"task": "deltagare.tasks.gallra_task", "schedule": crontab(hour=2, minute=30)},
 }
 # A request that queues a job while Redis is down answers within seconds
 # (the job is marked fel) instead of waiting on the default retries.

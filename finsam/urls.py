@@ -17,6 +17,7 @@ urlpatterns = [
     path("rapporter/", include("rapporter.urls")),
     path("atkomstlogg/", include("deltagare.logg.urls")),
     path("registerutdrag/", include("registerutdrag.urls")),
+    path("gallring/", include("deltagare.gallring.urls")),
     path("statistik/scb/", include("scb.urls")),
     path("statistik/", include("statistik.urls")),
     path("hantering/", include("hantering.urls")),

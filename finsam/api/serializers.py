@@ -50,13 +50,26 @@ class TjanstSerializer(serializers.ModelSerializer):
 
 
 class ForbundSerializer(TjanstSerializer):
-    """Ett samordningsförbund. `min_cell`: antal under detta maskeras för parter."""
+    """Ett samordningsförbund. `min_cell`: antal under detta maskeras för parter.
+    `gallring_ar`: så många år efter avslut tas deltagarnas identitetsuppgifter bort."""
 
     class Meta:
         model = Forbund
-        fields = ["id", "namn", "organisationsnummer", "min_cell"]
-        # min_cell is a förbund setting that explains the nulls parter see.
-        read_only_fields = ["min_cell"]
+        fields = ["id", "namn", "organisationsnummer", "min_cell", "gallring_ar"]
+        # min_cell is a förbund setting that explains the nulls parter see;
+        # gallring_ar is changed by PATCH only (ForbundAndraSerializer).
+        read_only_fields = ["min_cell", "gallring_ar"]
+
+
+class ForbundAndraSerializer(ForbundSerializer):
+    """Förbundschefen ändrar förbundets gallringstid, `gallring_ar` (2–10 år)."""
+
+    # A plain integer: the bounds and their Swedish message are the model's,
+    # checked once by the service, as on the settings page.
+    gallring_ar = serializers.IntegerField()
+
+    class Meta(ForbundSerializer.Meta):
+        read_only_fields = ["namn", "organisationsnummer", "min_cell"]
 
 
 class PartSerializer(TjanstSerializer):

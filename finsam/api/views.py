@@ -6,9 +6,9 @@ from rest_framework.parsers import JSONParser
 
 from finsam.api.filters import PartFilter
 from finsam.api.schema import FinsamAutoSchema
-from finsam.api.serializers import ForbundSerializer, PartSerializer
+from finsam.api.serializers import ForbundAndraSerializer, ForbundSerializer, PartSerializer
 from finsam.models import Forbund, Part
-from finsam.services.organisation import forbund_skapa, part_skapa
+from finsam.services.organisation import forbund_andra_gallring, forbund_skapa, part_skapa
 
 
 class SynligViewSet(viewsets.GenericViewSet):
@@ -31,15 +31,33 @@ class ForbundViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
     SynligViewSet,
 ):
-    """Förbund som anroparen tillhör. Endast administratörer skapar förbund."""
+    """Förbund som anroparen tillhör. Endast administratörer skapar förbund;
+    förbundschefen ändrar gallringstiden med PATCH `{"gallring_ar": 2–10}`."""
 
     queryset = Forbund.objects.all()
     serializer_class = ForbundSerializer
+    # PATCH only: a PUT would reset every setting left out.
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_serializer_class(self):
+        return ForbundAndraSerializer if self.action == "partial_update" else ForbundSerializer
 
     def perform_create(self, serializer) -> None:
         serializer.instance = forbund_skapa(**serializer.validated_data, user=self.request.user)
+
+    def perform_update(self, serializer) -> None:
+        # Through the service even without gallring_ar, so an empty PATCH is
+        # refused to anyone but the förbundschef too (it then changes nothing).
+        serializer.instance = forbund_andra_gallring(
+            forbund=serializer.instance,
+            gallring_ar=serializer.validated_data.get(
+                "gallring_ar", serializer.instance.gallring_ar
+            ),
+            user=self.request.user,
+        )
 
 
 class PartViewSet(

@@ -1,12 +1,21 @@
 """Förbund, their parter and the memberships that give users their roles."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
 from finsam.atkomst import Atkomst
 from finsam.kodlistor import Parttyp, Roll
-from finsam.querysets import ForbundsdataQuerySet, SynligQuerySet
+from finsam.querysets import ForbundschefsdataQuerySet, ForbundsdataQuerySet, SynligQuerySet
+
+# Gallring (DOMAIN.md §2): never before the 18-month follow-up, which needs
+# the identity, is done; never later than ten years.
+GALLRING_MINST_AR = 2
+GALLRING_HOGST_AR = 10
+GALLRING_FEL = (
+    f"Gallring ska ske mellan {GALLRING_MINST_AR} och {GALLRING_HOGST_AR} år efter avslut."
+)
 
 
 class ForbundQuerySet(SynligQuerySet):
@@ -32,7 +41,11 @@ class Forbund(models.Model):
     gallring_ar = models.PositiveSmallIntegerField(
         "gallring efter avslut (år)",
         default=5,
-        help_text="Identitetsuppgifter tas bort så här många år efter avslut.",
+        validators=[
+            MinValueValidator(GALLRING_MINST_AR, message=GALLRING_FEL),
+            MaxValueValidator(GALLRING_HOGST_AR, message=GALLRING_FEL),
+        ],
+        help_text="Identitetsuppgifter tas bort så här många år efter avslut (2–10).",
     )
     skapad = models.DateTimeField(auto_now_add=True)
 
@@ -49,9 +62,10 @@ class Forbund(models.Model):
                 violation_error_message="Minsta redovisade antal måste vara minst 1.",
             ),
             models.CheckConstraint(
-                condition=Q(gallring_ar__gte=1),
-                name="forbund_gallring_minst_1_ar",
-                violation_error_message="Gallring måste ske tidigast efter 1 år.",
+                condition=Q(gallring_ar__gte=GALLRING_MINST_AR)
+                & Q(gallring_ar__lte=GALLRING_HOGST_AR),
+                name="forbund_gallring_2_till_10_ar",
+                violation_error_message=GALLRING_FEL,
             ),
         ]
 
@@ -154,3 +168,36 @@ class Medlemskap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_roll_display()} i {self.forbund}"
+
+
+class Gallringsandring(models.Model):
+    """One change of a förbund's gallring period: who, when, from and to.
+
+    The period decides when identities are removed for good, so a change is
+    kept like any write with consequences; a correction is another change.
+    """
+
+    forbund = models.ForeignKey(
+        Forbund, on_delete=models.CASCADE, related_name="gallringsandringar", verbose_name="förbund"
+    )
+    tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True)
+    av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="ändrad av",
+    )
+    fran_ar = models.PositiveSmallIntegerField("från (år)")
+    till_ar = models.PositiveSmallIntegerField("till (år)")
+
+    objects = ForbundschefsdataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "ändring av gallringstid"
+        verbose_name_plural = "ändringar av gallringstid"
+        ordering = ["-tidpunkt", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.forbund}: {self.fran_ar} → {self.till_ar} år"

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
 
-from finsam.atkomst import SYSTEM, atkomst, glom_atkomst
+from finsam.atkomst import SYSTEM, atkomst, glom_atkomst, som_skapare
 from finsam.kodlistor import Roll
-from finsam.models import Forbund, Medlemskap, Part
+from finsam.models import Forbund, Gallringsandring, Medlemskap, Part
 from finsam.services.validering import spara_validerad
 from finsam.signaler import forbund_skapat
 
@@ -49,6 +49,27 @@ def forbund_skapa(*, namn: str, user, **installningar) -> Forbund:
     forbund = spara_validerad(Forbund(namn=namn.strip(), **installningar))
     forbund_skapat.send(sender=Forbund, forbund=forbund)
     return forbund
+
+
+@transaction.atomic
+def forbund_andra_gallring(*, forbund: Forbund, gallring_ar: int, user) -> Forbund:
+    """Set the förbund's gallring period (DOMAIN.md §2), förbundschef only.
+
+    The change is kept with who and when, old and new value
+    (`Gallringsandring`): a shorter period removes identities sooner, for
+    good. Setting the value it already has changes and records nothing.
+    """
+    krav_forbundschef(user, forbund.pk)
+    # Locked, so two changes at once each record the value they replaced.
+    aktuell = Forbund.objects.select_for_update().get(pk=forbund.pk)
+    fran_ar = aktuell.gallring_ar
+    aktuell.gallring_ar = gallring_ar
+    spara_validerad(aktuell)
+    if aktuell.gallring_ar != fran_ar:
+        Gallringsandring.objects.create(
+            forbund=aktuell, av=som_skapare(user), fran_ar=fran_ar, till_ar=aktuell.gallring_ar
+        )
+    return aktuell
 
 
 @transaction.atomic

@@ -51,3 +51,15 @@ def test_axe_upptacker_en_overtradelse(sida):
     # The check itself must be able to fail: an image without text alternative.
     sida.set_content('<html lang="sv"><body><main><img src="x.png"></main></body></html>')
     assert "image-alt" in {v["id"] for v in axe_overtradelser(sida)}
+
+
+def test_gallringssidan_och_dess_fel(sida, chef):
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(sida.bas + "/gallring/")
+    assert sida.get_by_role("heading", level=1).inner_text() == "Gallring"
+    kontrollera_tillganglighet(sida)
+    sida.get_by_label("Gallring efter avslut (år)").fill("11")
+    sida.get_by_role("button", name="Spara").click()
+    assert sida.get_by_role("alert").is_visible()
+    assert "mellan 2 och 10 år" in sida.get_by_role("alert").inner_text()
+    kontrollera_tillganglighet(sida)

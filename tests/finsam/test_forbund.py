@@ -1,4 +1,8 @@
+from django.contrib import admin
+
+from finsam.admin import ForbundAdmin
 from finsam.atkomst import SYSTEM
+from finsam.models import Forbund
 from finsam.services.organisation import forbund_skapa
 from insatser.models import Stegskala
 
@@ -15,3 +19,9 @@ def test_nytt_forbund_far_processtrappan(db):
         (5, "Söka arbete eller studier med stöd"),
         (6, "Arbete eller studier"),
     ]
+
+
+def test_administratoren_satter_gallringstiden_bara_nar_forbundet_skapas(forbund):
+    forbundsadmin = ForbundAdmin(Forbund, admin.site)
+    assert "gallring_ar" not in forbundsadmin.get_readonly_fields(None)
+    assert "gallring_ar" in forbundsadmin.get_readonly_fields(None, forbund)

@@ -18,6 +18,7 @@ import demo
 from budget.models import Budgetar
 from deltagare.models import Deltagare, Inskrivning
 from deltagare.services import deltagare_registrera, identitet_ratta
+from deltagare.services.gallring import gallra
 from demo.organisation import FORBUND_NAMN
 from finsam.api.autentisering import PartNyckelAnvandare
 from finsam.atkomst import SYSTEM
@@ -25,6 +26,7 @@ from finsam.kodlistor import Roll
 from finsam.models import Forbund, Medlemskap
 from finsam.querysets import SynligQuerySet
 from finsam.services.api_nycklar import api_nyckel_skapa
+from finsam.services.organisation import forbund_andra_gallring
 from insatser.models import Insats
 from insatser.services import berattelsebegaran_skapa
 from rapporter.services.versioner import rapport_bestall
@@ -63,7 +65,8 @@ def forbund_a(db, settings, tmp_path):
         kor_seed()
     a = Forbund.objects.get(namn=FORBUND_NAMN)
     # What the demo does not write: a report version, a reminder, a part key, an
-    # import, a registerutdrag with an insats's part.
+    # import, a registerutdrag with an insats's part, a gallring run and a change of
+    # the gallring period.
     rapport_bestall(dokument=a.rapportdokument.get(), user=SYSTEM)
     insats = Insats.objects.filter(forbund=a).first()
     berattelsebegaran_skapa(
@@ -96,6 +99,8 @@ def forbund_a(db, settings, tmp_path):
         frist=datetime.date(2026, 2, 28),
     )
     Registerutdragsdel.objects.create(begaran=begaran, insats=inskrivning.insats)
+    gallra(forbund=a)
+    forbund_andra_gallring(forbund=a, gallring_ar=6, user=SYSTEM)
     return a
 
 

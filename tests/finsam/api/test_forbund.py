@@ -1,7 +1,10 @@
-"""`forbund/`: members read their own förbund, only an admin creates one."""
+"""`forbund/`: members read their own förbund, only an admin creates one, the
+förbundschef changes its gallring period."""
+
+import pytest
 
 from finsam.kodlistor import Roll
-from finsam.models import Forbund
+from finsam.models import Forbund, Gallringsandring
 from insatser.models import Stegskala
 from tests.factories import anvandare_med_roll
 from tests.hjalp.api import personlig_klient
@@ -36,6 +39,7 @@ def test_detalj(forbund, annat_forbund, chef):
         "namn": "Samordningsförbundet Västerås",
         "organisationsnummer": "",
         "min_cell": 3,
+        "gallring_ar": 5,
     }
     # Another förbund answers like one that does not exist.
     for pk in (annat_forbund.pk, annat_forbund.pk + 100):
@@ -77,3 +81,68 @@ def test_anvandare_i_tva_forbund_ser_bada(forbund, annat_forbund):
     user = anvandare_med_roll(Roll.STYRELSE, forbund, username="dubbel")
     anvandare_med_roll(Roll.SAMORDNARE, annat_forbund, username="dubbel")
     assert len(namn(personlig_klient(user).get(URL))) == 2
+
+
+def test_forbundschefen_andrar_gallringstiden(forbund, chef):
+    svar = personlig_klient(chef).patch(f"{URL}{forbund.pk}/", {"gallring_ar": 7}, format="json")
+    assert svar.status_code == 200
+    assert svar.json()["gallring_ar"] == 7
+    assert svar.json()["namn"] == "Samordningsförbundet Västerås"
+    forbund.refresh_from_db()
+    assert forbund.gallring_ar == 7
+    andring = Gallringsandring.objects.get(forbund=forbund)
+    assert (andring.av, andring.fran_ar, andring.till_ar) == (chef, 5, 7)
+
+
+def test_gallringstiden_andras_men_inget_annat(forbund, chef):
+    svar = personlig_klient(chef).patch(
+        f"{URL}{forbund.pk}/", {"gallring_ar": 3, "namn": "Nytt namn", "min_cell": 1}, format="json"
+    )
+    assert svar.status_code == 200
+    forbund.refresh_from_db()
+    assert (forbund.namn, forbund.min_cell, forbund.gallring_ar) == (
+        "Samordningsförbundet Västerås",
+        3,
+        3,
+    )
+
+
+@pytest.mark.parametrize("ar", [1, 11, 0])
+def test_gallringstid_utanfor_2_till_10_ar_nekas(forbund, chef, ar):
+    svar = personlig_klient(chef).patch(f"{URL}{forbund.pk}/", {"gallring_ar": ar}, format="json")
+    assert svar.status_code == 400
+    assert svar.json() == {"gallring_ar": ["Gallring ska ske mellan 2 och 10 år efter avslut."]}
+    forbund.refresh_from_db()
+    assert forbund.gallring_ar == 5
+    assert not Gallringsandring.objects.exists()
+
+
+def test_andra_roller_far_inte_andra_gallringstiden(
+    forbund, samordnare, styrelse, utomstaende, admin, partklient
+):
+    url = f"{URL}{forbund.pk}/"
+    for user in (samordnare, styrelse, admin):
+        klient = personlig_klient(user)
+        assert klient.patch(url, {"gallring_ar": 7}, format="json").status_code == 403
+        assert klient.patch(url, {}, format="json").status_code == 403
+    # Another förbund's chef is not told the förbund exists.
+    assert (
+        personlig_klient(utomstaende).patch(url, {"gallring_ar": 7}, format="json").status_code
+        == 404
+    )
+    assert partklient.patch(url, {"gallring_ar": 7}, format="json").status_code == 403
+    forbund.refresh_from_db()
+    assert forbund.gallring_ar == 5
+    assert not Gallringsandring.objects.exists()
+
+
+def test_put_finns_inte(forbund, chef):
+    svar = personlig_klient(chef).put(f"{URL}{forbund.pk}/", {"gallring_ar": 7}, format="json")
+    assert svar.status_code == 405
+
+
+def test_tom_patch_andrar_inget(forbund, chef):
+    svar = personlig_klient(chef).patch(f"{URL}{forbund.pk}/", {}, format="json")
+    assert svar.status_code == 200
+    assert svar.json()["gallring_ar"] == 5
+    assert not Gallringsandring.objects.exists()

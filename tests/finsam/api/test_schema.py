@@ -21,7 +21,7 @@ def test_schemat_ar_giltigt_och_har_resurserna(db, tmp_path):
     schema = json.loads(fil.read_text())
     sokvagar = schema["paths"]
     assert set(sokvagar["/api/v1/forbund/"]) == {"get", "post"}
-    assert set(sokvagar["/api/v1/forbund/{id}/"]) == {"get"}
+    assert set(sokvagar["/api/v1/forbund/{id}/"]) == {"get", "patch"}
     assert set(sokvagar["/api/v1/parter/"]) == {"get", "post"}
     assert set(sokvagar["/api/v1/insatser/"]) == {"get", "post"}
     assert set(sokvagar["/api/v1/insatser/{id}/"]) == {"get", "patch"}

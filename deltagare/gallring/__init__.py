@@ -1,0 +1,1 @@
+"""The förbundschef's gallring page: the period, what the next run removes, the last runs."""

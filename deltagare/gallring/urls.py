@@ -1,0 +1,7 @@
+from django.urls import path
+
+from deltagare.gallring import views
+
+urlpatterns = [
+    path("", views.gallring, name="gallring"),
+]

@@ -1,0 +1,11 @@
+"""Celery tasks of deltagare: they take ids (or nothing) and call one service."""
+
+from celery import shared_task
+
+from deltagare.services.gallring import gallra_alla
+
+
+@shared_task
+def gallra_task() -> int:
+    """The daily gallring in every förbund; the number of deltagare gallrade."""
+    return sum(korning.antal for korning in gallra_alla())
