@@ -6,6 +6,8 @@ people's records (least privilege, DOMAIN.md §2).
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from finsam.models import ApiNyckel, Forbund, Medlemskap, Part
@@ -68,4 +70,20 @@ class ApiNyckelAdmin(admin.ModelAdmin):
     exclude = ["hash"]
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class AnvandareAdmin(UserAdmin):
+    """Users are deactivated (untick "active"), never deleted.
+
+    The access log keeps a PROTECT link to every user who read a deltagare's
+    data (issue 13 §10), and who did what must stay answerable for the
+    log's whole retention period, so the admin offers no delete at all.
+    """
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
@@ -166,6 +167,11 @@ FINSAM_JOBB_SYNLIGHETSTID = env.int("FINSAM_JOBB_SYNLIGHETSTID", default=900)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": FINSAM_JOBB_SYNLIGHETSTID}
 CELERY_BEAT_SCHEDULE = {
     "jobb-sopa": {"task": "finsam.tasks.jobb_sopa_task", "schedule": 60.0},
+    # Yearly, in the quiet of New Year's night: access-log rows past retention.
+    "atkomstlogg-gallra": {
+        "task": "deltagare.tasks.atkomstlogg_gallra_task",
+        "schedule": crontab(minute=0, hour=3, day_of_month=1, month_of_year=1),
+    },
 }
 # A request that queues a job while Redis is down answers within seconds
 # (the job is marked fel) instead of waiting on the default retries.
@@ -225,6 +231,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # always; outside production it can be switched on to try it.
 FINSAM_KRAV_TVAFAKTOR = FINSAM_PRODUCTION or env.bool("FINSAM_KRAV_TVAFAKTOR", default=False)
 OTP_TOTP_ISSUER = "Finsam"
+
+# --- Access log (DOMAIN.md §2). Rows are kept this many years, then removed
+# by the yearly gallring. Read by migration deltagare 0007 and baked into the
+# database triggers that refuse earlier removal: lowering it later needs the
+# triggers rebuilt (deltagare/logg/triggrar.py).
+FINSAM_ATKOMSTLOGG_AR = env.int("FINSAM_ATKOMSTLOGG_AR", default=5)
+# Log rows the förbundschef reviews each month, drawn at random.
+FINSAM_ATKOMSTLOGG_STICKPROV = env.int("FINSAM_ATKOMSTLOGG_STICKPROV", default=20)
 
 # --- Language and formats
 LANGUAGE_CODE = "sv"

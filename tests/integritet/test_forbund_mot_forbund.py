@@ -16,6 +16,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import demo
 from budget.models import Budgetar
+from deltagare.atkomstlogg import Handling, logga
+from deltagare.logg.manader import manadens_start, senaste_hela_manad
+from deltagare.logg.services import logggranskning_hamta
+from deltagare.models import Deltagare
 from demo.organisation import FORBUND_NAMN
 from finsam.api.autentisering import PartNyckelAnvandare
 from finsam.atkomst import SYSTEM
@@ -29,6 +33,7 @@ from rapporter.services.versioner import rapport_bestall
 from tests.budget.utfallsfiler import ladda_upp_och_las
 from tests.demo.hjalp import kor_seed, snabb_hash
 from tests.factories import ForbundFactory, InsatsFactory, PartFactory, anvandare_med_roll
+from tests.integritet.hjalp import klockan
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +73,15 @@ def forbund_a(db, settings, tmp_path):
     fil = Path(demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
     ladda_upp_och_las(
         Budgetar.objects.get(forbund=a, ar=2026), SimpleUploadedFile(fil.name, fil.read_bytes())
+    )
+    # A month's review of the access log, over a read of last month.
+    manad = senaste_hela_manad()
+    with klockan(manadens_start(manad) + datetime.timedelta(days=3)):
+        logga(user=SYSTEM, handling=Handling.LAS, deltagare=Deltagare.objects.filter(forbund=a)[:3])
+    logggranskning_hamta(
+        user=anvandare_med_roll(Roll.FORBUNDSCHEF, a, username="a-granskare"),
+        forbund=a,
+        manad=manad,
     )
     return a
 
