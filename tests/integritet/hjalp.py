@@ -1,6 +1,7 @@
 """Helpers of the privacy proofs: a known person, and calls made inside a request."""
 
 import datetime
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from unittest import mock
@@ -68,3 +69,12 @@ def klockan(tidpunkt: datetime.datetime) -> Iterator[None]:
     """
     with mock.patch.object(timezone, "now", return_value=tidpunkt):
         yield
+
+
+def tabellrader(html: str) -> list[str]:
+    """The body rows of a page's table, as text without tags."""
+    kropp = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in html else ""
+    return [
+        " ".join(re.sub(r"<[^>]+>", " ", rad).split())
+        for rad in re.findall(r"<tr>(.*?)</tr>", kropp, re.S)
+    ]

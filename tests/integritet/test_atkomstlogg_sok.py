@@ -26,6 +26,7 @@ from tests.integritet.hjalp import (
     klockan,
     loggens_sista_id,
     loggrader_efter,
+    tabellrader,
 )
 
 URL = "/atkomstlogg/"
@@ -39,14 +40,6 @@ def _sok(client, person: str, url: str = URL) -> str:
     svar = client.post(url, {"person": person})
     assert svar.status_code == 200
     return svar.content.decode()
-
-
-def _rader(html: str) -> list[str]:
-    kropp = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in html else ""
-    return [
-        " ".join(re.sub(r"<[^>]+>", " ", rad).split())
-        for rad in re.findall(r"<tr>(.*?)</tr>", kropp, re.S)
-    ]
 
 
 def _utan_csrf(html: str) -> str:
@@ -86,7 +79,7 @@ def test_sok_visar_bara_personens_handelser(client, chef, identifierad, lasninga
     client.force_login(chef)
     html = _sok(client, person)
     kort = str(identifierad.deltagare.pseudonym)[:8]
-    rader = _rader(html)
+    rader = tabellrader(html)
     # Registration, enrolment and the samordnare's read; not the other person's.
     assert len(rader) == 3
     assert all(kort in rad for rad in rader)
@@ -138,7 +131,7 @@ def test_en_referens_for_flera_personer_loggas_per_person(client, chef, forbund)
     client.force_login(chef)
     fore = loggens_sista_id()
     html = _sok(client, "DUBBEL")
-    assert len(_rader(html)) == 2  # each one's registration
+    assert len(tabellrader(html)) == 2  # each one's registration
     assert {r.deltagare_pseudonym for r in loggrader_efter(fore)} == {p.pseudonym for p in personer}
 
 
@@ -187,7 +180,7 @@ def test_filtret_i_adressen_galler_sokningen(client, chef, insats, identifierad)
     client.force_login(chef)
     html = _sok(client, PNR, url=f"{URL}?insats={insats.pk}")
     # Only the enrolment names the insats.
-    assert [r.split()[3] for r in _rader(html)] == ["Inskrivning"]
+    assert [r.split()[3] for r in tabellrader(html)] == ["Inskrivning"]
 
 
 def test_tom_sokning_ger_fel_och_loggas_inte(client, chef, identifierad):
