@@ -5,6 +5,8 @@ import re
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from deltagare.atkomstlogg import Handling, logga_pseudonymer
@@ -235,3 +237,25 @@ def test_synlig_bara_for_forbundets_chef(forbund, chef, samordnare, utomstaende,
     for annan in (samordnare, utomstaende):
         assert not Logggranskning.objects.visible_to(annan).exists()
         assert not Stickprov.objects.visible_to(annan).exists()
+
+
+def test_antal_fragor_vaxer_inte_med_stickprovet(client, forbund, chef, manad, settings):
+    forra = foregaende_manad(manad)
+    _handelser(forbund, manad, 20)
+    _handelser(forbund, forra, 20)
+    client.force_login(chef)
+    settings.FINSAM_ATKOMSTLOGG_STICKPROV = 2
+    client.get(_url(manad))
+    settings.FINSAM_ATKOMSTLOGG_STICKPROV = 15
+    client.get(_url(forra))
+    for stickprov in Stickprov.objects.all():
+        client.post(
+            _url(stickprov.granskning.manad), {"stickprov": stickprov.pk, "kommentar": "ok"}
+        )
+
+    def fragor(url: str) -> int:
+        with CaptureQueriesContext(connection) as fangade:
+            assert client.get(url).status_code == 200
+        return len(fangade)
+
+    assert fragor(_url(manad)) == fragor(_url(forra))
