@@ -490,8 +490,10 @@ class AtkomstloggQuerySet(SynligQuerySet):
 class Atkomstlogg(models.Model):
     """One read or change of one deltagare's data: who, what, when and from where.
 
-    Written by `deltagare.atkomstlogg.logga` only, in the same transaction as
-    the read or write it records. Holds no identity, only the pseudonym.
+    Written by `deltagare.atkomstlogg` only, in the same transaction as the
+    read or write it records. Holds no identity, only the pseudonym. Rows are
+    never changed, and removed only by the yearly gallring once older than
+    FINSAM_ATKOMSTLOGG_AR: database triggers hold both (deltagare.logg.triggrar).
     """
 
     class Handling(models.TextChoices):
@@ -511,20 +513,24 @@ class Atkomstlogg(models.Model):
         UTDRAG_SKAPA = "utdrag_skapa", "Registerutdrag skapat"
         UTDRAG_LAMNA = "utdrag_lamna", "Registerutdrag lämnat"
         UTDRAG_BESVARA = "utdrag_besvara", "Registerutdrag besvarat"
+        # The förbundschef looked a person up in this log (deltagare.logg).
+        LOGGSOK = "loggsok", "Sökning i åtkomstloggen"
 
     tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True, db_index=True)
     forbund = models.ForeignKey(
         "finsam.Forbund", on_delete=models.PROTECT, related_name="+", verbose_name="förbund"
     )
+    # PROTECT: users are deactivated, never deleted, and a log row is never
+    # changed (SET_NULL would be an UPDATE the trigger refuses anyway).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name="användare",
     )
-    # Kept as text so the log still says who after a user is removed.
+    # Kept as text so the log says who even without the user row (system rows).
     anvandarnamn = models.CharField("användarnamn", max_length=150)
     handling = models.CharField("handling", max_length=20, choices=Handling.choices)
     deltagare_pseudonym = models.UUIDField("deltagare (pseudonym)", db_index=True)
@@ -549,3 +555,8 @@ class Atkomstlogg(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tidpunkt:%Y-%m-%d %H:%M} {self.anvandarnamn} {self.get_handling_display()}"
+
+
+# The review's models live by the review (deltagare/logg/); imported here so
+# Django registers them with the app.
+from deltagare.logg.models import Logggranskning, Stickprov  # noqa: E402, F401

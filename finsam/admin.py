@@ -7,6 +7,8 @@ people's records (least privilege, DOMAIN.md §2).
 from django import forms
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from finsam.models import ApiNyckel, Forbund, Medlemskap, Part, Tvafaktorenhet
@@ -101,3 +103,18 @@ class TvafaktorenhetAdmin(admin.ModelAdmin):
 # since finsam 0007 and stays installed only for that migration's history.
 if apps.is_installed("django_otp.plugins.otp_totp"):
     admin.site.unregister(apps.get_model("otp_totp", "TOTPDevice"))
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class AnvandareAdmin(UserAdmin):
+    """Users are deactivated (untick "active"), never deleted.
+
+    The access log keeps a PROTECT link to every user who read a deltagare's
+    data (issue 13 §10), and who did what must stay answerable for the
+    log's whole retention period, so the admin offers no delete at all.
+    """
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -170,6 +170,11 @@ CELERY_BEAT_SCHEDULE = {
     "jobb-sopa": {"task": "finsam.tasks.jobb_sopa_task", "schedule": 60.0},
     # Gallring (DOMAIN.md §2) once a day, at night (CELERY_TIMEZONE).
     "gallring": {"task": "deltagare.tasks.gallra_task", "schedule": crontab(hour=2, minute=30)},
+    # Yearly, in the quiet of New Year's night: access-log rows past retention.
+    "atkomstlogg-gallra": {
+        "task": "deltagare.tasks.atkomstlogg_gallra_task",
+        "schedule": crontab(minute=0, hour=3, day_of_month=1, month_of_year=1),
+    },
 }
 # A request that queues a job while Redis is down answers within seconds
 # (the job is marked fel) instead of waiting on the default retries.
@@ -229,6 +234,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # always; outside production it can be switched on to try it.
 FINSAM_KRAV_TVAFAKTOR = FINSAM_PRODUCTION or env.bool("FINSAM_KRAV_TVAFAKTOR", default=False)
 OTP_TOTP_ISSUER = "Finsam"
+
+# --- Access log (DOMAIN.md §2). Rows are kept this many years, then removed
+# by the yearly gallring. Read by migration deltagare 0007 and baked into the
+# database triggers that refuse earlier removal: lowering it later needs the
+# triggers rebuilt (deltagare/logg/triggrar.py).
+FINSAM_ATKOMSTLOGG_AR = env.int("FINSAM_ATKOMSTLOGG_AR", default=5)
+# Log rows the förbundschef reviews each month, drawn at random.
+FINSAM_ATKOMSTLOGG_STICKPROV = env.int("FINSAM_ATKOMSTLOGG_STICKPROV", default=20)
 
 # --- Language and formats
 LANGUAGE_CODE = "sv"

@@ -1,4 +1,5 @@
-"""The filter of the access-log review (GET parameters: they name no deltagare)."""
+"""The forms of the access-log review: the filter (GET: it names no deltagare), the
+search for one person (POST: it does), and the finding on a sampled event."""
 
 from django import forms
 from django.db.models import QuerySet
@@ -50,3 +51,34 @@ class LoggfilterForm(forms.Form):
             fran=data.get("fran"),
             till=data.get("till"),
         )
+
+
+class OvisadText(forms.TextInput):
+    """A text box that never writes its value back into the page."""
+
+    def format_value(self, value):
+        return None
+
+
+class LoggsokForm(forms.Form):
+    """One person's events: sent by POST and never shown again (see the view)."""
+
+    person = forms.CharField(
+        label="Personnummer eller referens",
+        max_length=50,
+        strip=True,
+        help_text="Visas inte och sparas inte; sökningen loggas med personens pseudonym.",
+        widget=OvisadText(attrs={"class": "form-control", "autocomplete": "off"}),
+    )
+
+
+class StickprovForm(forms.Form):
+    """The förbundschef's finding on one sampled event."""
+
+    stickprov = forms.IntegerField(widget=forms.HiddenInput)
+    kommentar = forms.CharField(
+        label="Kommentar",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+    )

@@ -1,11 +1,15 @@
 """Helpers of the privacy proofs: a known person, and calls made inside a request."""
 
 import datetime
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from unittest import mock
 
 from django.db.models import Max
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.utils import timezone
 
 from deltagare.models import Atkomstlogg
 from finsam.begaran import BegaranMiddleware
@@ -50,3 +54,27 @@ def loggens_sista_id() -> int:
 
 def loggrader_efter(sista_id: int) -> list[Atkomstlogg]:
     return list(Atkomstlogg.objects.filter(pk__gt=sista_id).order_by("pk"))
+
+
+# Older than any retention period: log rows written then may be removed.
+LANGE_SEDAN = datetime.datetime(2001, 1, 1, 12, tzinfo=datetime.UTC)
+
+
+@contextmanager
+def klockan(tidpunkt: datetime.datetime) -> Iterator[None]:
+    """Writes in the block are stamped `tidpunkt` (auto_now_add reads timezone.now).
+
+    Log rows are never changed (a trigger refuses), so a row of another
+    time is written at that time rather than moved there afterwards.
+    """
+    with mock.patch.object(timezone, "now", return_value=tidpunkt):
+        yield
+
+
+def tabellrader(html: str) -> list[str]:
+    """The body rows of a page's table, as text without tags."""
+    kropp = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in html else ""
+    return [
+        " ".join(re.sub(r"<[^>]+>", " ", rad).split())
+        for rad in re.findall(r"<tr>(.*?)</tr>", kropp, re.S)
+    ]

@@ -16,6 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import demo
 from budget.models import Budgetar
+from deltagare.atkomstlogg import Handling, logga
+from deltagare.logg.manader import manadens_start, senaste_hela_manad
+from deltagare.logg.services import logggranskning_hamta
 from deltagare.models import Deltagare, Inskrivning
 from deltagare.services import deltagare_registrera, identitet_ratta
 from deltagare.services.gallring import gallra
@@ -34,6 +37,7 @@ from registerutdrag.models import Registerutdragsbegaran, Registerutdragsdel
 from tests.budget.utfallsfiler import ladda_upp_och_las
 from tests.demo.hjalp import kor_seed, snabb_hash
 from tests.factories import ForbundFactory, InsatsFactory, PartFactory, anvandare_med_roll
+from tests.integritet.hjalp import klockan
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +69,8 @@ def forbund_a(db, settings, tmp_path):
         kor_seed()
     a = Forbund.objects.get(namn=FORBUND_NAMN)
     # What the demo does not write: a report version, a reminder, a part key, an
-    # import, a registerutdrag with an insats's part, a gallring run and a change of
-    # the gallring period.
+    # import, a registerutdrag with an insats's part, a gallring run, a change of
+    # the gallring period and a month's review of the access log.
     rapport_bestall(dokument=a.rapportdokument.get(), user=SYSTEM)
     insats = Insats.objects.filter(forbund=a).first()
     berattelsebegaran_skapa(
@@ -101,6 +105,15 @@ def forbund_a(db, settings, tmp_path):
     Registerutdragsdel.objects.create(begaran=begaran, insats=inskrivning.insats)
     gallra(forbund=a)
     forbund_andra_gallring(forbund=a, gallring_ar=6, user=SYSTEM)
+    # A month's review of the access log, over a read of last month.
+    manad = senaste_hela_manad()
+    with klockan(manadens_start(manad) + datetime.timedelta(days=3)):
+        logga(user=SYSTEM, handling=Handling.LAS, deltagare=Deltagare.objects.filter(forbund=a)[:3])
+    logggranskning_hamta(
+        user=anvandare_med_roll(Roll.FORBUNDSCHEF, a, username="a-granskare"),
+        forbund=a,
+        manad=manad,
+    )
     return a
 
 
