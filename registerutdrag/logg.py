@@ -6,7 +6,9 @@ person's pseudonym. The förbundschef reviews the log and knows whom they
 registered a request for: a row under the person's real pseudonym would
 hand them that person's whole history in the log, and the insats would say
 where the person takes part. The request points at the person, so an audit
-(and the person's own extract) still finds every row.
+(and the person's own extract) still finds every row. The one exception is
+making the extract, a read of all the person's data by their samordnare:
+`services.utdrag_skapa` logs that under the person's pseudonym as well.
 """
 
 import uuid

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from deltagare.atkomstlogg import Handling
+from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import uppslagshash
 from deltagare.models import Deltagare, Inskrivning
 from deltagare.personnummer import tolka
@@ -168,6 +168,10 @@ def utdrag_skapa(*, begaran: Registerutdragsbegaran, user) -> dict:
             "Samordnarna i alla personens insatser har inte lagt till sin del än."
         )
     logga_begaran(user=user, handling=Handling.UTDRAG_SKAPA, begaran=begaran)
+    # The extract reads all of the person's data: logged under the person too,
+    # so "who has read X?" (the log's search) finds it. The samordnare knows
+    # the person already, and the förbundschef may search the log for them.
+    logga(user=user, handling=Handling.UTDRAG_SKAPA, deltagare=begaran.deltagare)
     if begaran.utdrag_skapat is None:
         begaran.utdrag_skapat = timezone.now()
         begaran.save(update_fields=["utdrag_skapat"])
