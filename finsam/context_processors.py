@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from finsam.atkomst import atkomst
-from finsam.forbundsval import ROLLSIDOR, aktivt_forbund, roller_i
+from finsam.forbundsval import ROLLSIDOR, SIDGRUPPER, aktivt_forbund, roller_i
 from finsam.models import Forbund
 
 
@@ -43,4 +43,8 @@ def _ar_aktuell(vy: str, aktuell: str | None) -> bool:
     """The page itself, or a page of the same group (`budget:rader` under `budget:budgetar`)."""
     if aktuell is None:
         return False
-    return vy == aktuell or (":" in vy and vy.split(":")[0] == aktuell.split(":")[0])
+    return (
+        vy == aktuell
+        or (":" in vy and vy.split(":")[0] == aktuell.split(":")[0])
+        or aktuell in SIDGRUPPER.get(vy, ())
+    )

@@ -20,9 +20,9 @@ ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
     (Roll.FORBUNDSCHEF, "oversikt", "Översikt"),
     (Roll.FORBUNDSCHEF, "budget:budgetar", "Budget"),
     (Roll.FORBUNDSCHEF, "rapportdokument:lista", "Rapporter"),
-    (Roll.FORBUNDSCHEF, "atkomstlogg", "Åtkomstlogg"),
-    (Roll.FORBUNDSCHEF, "registerutdrag:chef", "Registerutdrag"),
-    (Roll.FORBUNDSCHEF, "gallring", "Gallring"),
+    # The data protection duties share one entry and a sub-navigation
+    # (templates/_dataskydd_meny.html): the header has room for no more.
+    (Roll.FORBUNDSCHEF, "atkomstlogg", "Dataskydd"),
     (Roll.FORBUNDSCHEF, "hantering:insatser", "Hantera"),
     (Roll.SAMORDNARE, "mina_insatser", "Mina insatser"),
     (Roll.SAMORDNARE, "registerutdrag:mina", "Registerutdrag"),
@@ -31,6 +31,21 @@ ROLLSIDOR: tuple[tuple[str, str, str], ...] = (
     (Roll.STYRELSE, "statistik", "Statistik"),
     (Roll.STYRELSE, "budget:budgetar", "Budget"),
 )
+
+
+# Pages that count as one entry's own, beyond the entry's view and namespace.
+SIDGRUPPER: dict[str, frozenset[str]] = {
+    "atkomstlogg": frozenset(
+        {
+            "atkomstlogg_export",
+            "atkomstlogg_granskningar",
+            "atkomstlogg_granskning",
+            "registerutdrag:chef",
+            "registerutdrag:besvara",
+            "gallring",
+        }
+    ),
+}
 
 
 def aktivt_forbund(request) -> Forbund | None:

@@ -65,7 +65,17 @@ def test_url_och_lank_i_navigeringen(client, chef):
     assert reverse("atkomstlogg") == URL
     client.force_login(chef)
     html = _sida(client)
-    assert f'href="{URL}" aria-current="page">Åtkomstlogg</a>' in html
+    # One header entry for the data protection pages, and a tab of its own.
+    assert f'href="{URL}" aria-current="page">Dataskydd</a>' in html
+    assert f'aria-current="page" href="{URL}">Åtkomstlogg</a>' in html
+
+
+@pytest.mark.parametrize("vy", ["atkomstlogg_granskningar", "registerutdrag:chef", "gallring"])
+def test_dataskyddssidorna_ar_en_post_i_navigeringen(client, chef, vy):
+    client.force_login(chef)
+    html = client.get(reverse(vy)).content.decode()
+    assert f'href="{URL}" aria-current="page">Dataskydd</a>' in html
+    assert f'aria-current="page" href="{reverse(vy)}">' in html
 
 
 @pytest.mark.parametrize("anvandare", ["samordnare", "styrelse", "samordnare_annan_insats"])
