@@ -186,8 +186,13 @@ class Inskrivning(models.Model):
                 violation_error_message="Ett avslut kräver både slutdatum och avslutsorsak.",
             ),
             models.CheckConstraint(
+                # Spelled out for a missing consent date: SQL lets a comparison
+                # with NULL through a CHECK.
                 condition=Q(samtycke_aterkallat__isnull=True)
-                | Q(samtycke_aterkallat__gte=F("samtycke_datum")),
+                | (
+                    Q(samtycke_datum__isnull=False)
+                    & Q(samtycke_aterkallat__gte=F("samtycke_datum"))
+                ),
                 name="inskrivning_aterkallat_efter_samtycke",
                 violation_error_message=(
                     "Samtycket kan inte återkallas före det lämnades, eller utan att ha lämnats."

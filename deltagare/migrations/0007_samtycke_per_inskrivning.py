@@ -157,7 +157,10 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(
                     ("samtycke_aterkallat__isnull", True),
-                    ("samtycke_aterkallat__gte", models.F("samtycke_datum")),
+                    models.Q(
+                        ("samtycke_datum__isnull", False),
+                        ("samtycke_aterkallat__gte", models.F("samtycke_datum")),
+                    ),
                     _connector="OR",
                 ),
                 name="inskrivning_aterkallat_efter_samtycke",

@@ -196,7 +196,6 @@ def test_unikt_personnummer_per_forbund(forbund):
     kwargs = dict(
         personnummer_hash="a" * 64,
         personnummer_krypterat="token",
-        samtycke_datum=D(2021, 1, 1),
         kon="man",
         fodelsear=1985,
     )
@@ -206,21 +205,31 @@ def test_unikt_personnummer_per_forbund(forbund):
     Deltagare(forbund=ForbundFactory(), **kwargs).full_clean()
 
 
-def test_deltagare_med_personnummer_kraver_samtycke(forbund):
+def test_deltagare_kraver_personnummer_eller_referens(forbund):
+    # A hash without its encrypted number (or the reverse) is half an identity.
     vagras(
-        Deltagare(
-            forbund=forbund,
-            personnummer_hash="b" * 64,
-            personnummer_krypterat="t",
-            kon="man",
-            fodelsear=1985,
-        ),
-        "Ange personnummer med datum för samtycke, eller en referens.",
+        Deltagare(forbund=forbund, personnummer_hash="b" * 64, kon="man", fodelsear=1985),
+        "Ange personnummer eller en referens.",
     )
     vagras(
         Deltagare(forbund=forbund, kon="man", fodelsear=1985),
-        "Ange personnummer med datum för samtycke, eller en referens.",
+        "Ange personnummer eller en referens.",
     )
+
+
+def test_samtycke_aterkallas_inte_fore_det_lamnades(forbund, insats):
+    deltagare = Deltagare.objects.create(forbund=forbund, referens="R", kon="man", fodelsear=1985)
+    for samtycke in (D(2021, 3, 1), None):
+        vagras(
+            Inskrivning(
+                deltagare=deltagare,
+                insats=insats,
+                startdatum=D(2021, 3, 1),
+                samtycke_datum=samtycke,
+                samtycke_aterkallat=D(2021, 2, 1),
+            ),
+            "Samtycket kan inte återkallas före det lämnades, eller utan att ha lämnats.",
+        )
 
 
 def test_belopp_far_inte_vara_negativa(forbund):
