@@ -108,7 +108,10 @@ def test_databasens_triggrar_finns_kvar(fore_och_efter):
     fore, efter = fore_och_efter
     # SQLite names them with _upd/_ins, PostgreSQL as they are.
     assert any(t.startswith("insats_behaller_stegskala") for t in fore["triggrar"])
-    assert efter["triggrar"] == fore["triggrar"]
+    # Every one kept; the only new ones protect the access log (issue 13 §10).
+    assert [t for t in fore["triggrar"] if t not in efter["triggrar"]] == []
+    nya = [t for t in efter["triggrar"] if t not in fore["triggrar"]]
+    assert nya and all(t.startswith("atkomstlogg_skydd") for t in nya)
 
 
 def test_jobbens_rader_behaller_sina_varden(fore_och_efter):
