@@ -88,6 +88,9 @@ def _atkomstlogg(deltagare: Deltagare) -> list[dict]:
             forbund=deltagare.forbund_id,
             deltagare_pseudonym__in=[deltagare.pseudonym, *arenden],
         )
+        # Making the extract is logged under the request and the person
+        # (services.utdrag_skapa): listed once.
+        .exclude(deltagare_pseudonym__in=arenden, handling=Atkomstlogg.Handling.UTDRAG_SKAPA)
         .select_related("insats")
         .order_by("tidpunkt", "id")
     )
