@@ -48,7 +48,7 @@ def test_sok_och_granska_loggen(sida, forbund, chef, insats, samordnare):
     assert sida.get_by_label("Personnummer eller referens").input_value() == ""
     kontrollera_tillganglighet(sida)
 
-    sida.get_by_role("link", name="Månadsgranskning av loggen").click()
+    sida.get_by_role("link", name="Månadsgranskning").click()
     sida.wait_for_load_state()
     kontrollera_tillganglighet(sida)
     sida.locator("tbody a").first.click()
