@@ -4,7 +4,7 @@ Everything is read from one `ForbundStatistik` and the `Sammanstallning` of
 the period's last year; the cells are written as finsam.tabeller does.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from budget.sammanstallning import Belopp, Sammanstallning
@@ -14,6 +14,12 @@ from finsam.kodlistor import KON_KOLUMNER
 from finsam.tabeller import PROCENT, Tabellvy, procent, ram, tal
 from insatser.models import Insats, Nyckeltal
 from statistik.berakning.objekt import Andel, ForbundStatistik, Kontal, Tabell
+from statistik.jamforelse import (
+    Jamforelse,
+    forandring_andel,
+    forandring_antal,
+    periodtext,
+)
 from statistik.tabeller import KONSRUBRIKER, andel_mot_mal, kontabell
 
 
@@ -62,6 +68,29 @@ def diagram(
     return Diagram(id_, rubrik, beskrivning, staplar)
 
 
+# The cards: unique persons (a person in two insatser counts once) ...
+PERSONER = (
+    ("Aktiva personer inklusive anonyma", "aktiva_inklusive_anonyma"),
+    ("Nya personer", "nya"),
+    ("Avslutade personer", "avslutade"),
+)
+# ... and results, whose denominators are inskrivningar; the names say which,
+# so "Avslutade personer 125" and "45 av 142 avslutade inskrivningar" are not
+# read as one figure that disagrees with itself.
+RESULTAT = (
+    ("Till arbete eller studier", "till_arbete_eller_studier", "avslutade inskrivningar"),
+    ("Stegförflyttning", "stegforflyttning", "inskrivningar med minst två bedömningar"),
+)
+
+
+@dataclass(frozen=True)
+class Nyckelfigur:
+    namn: str
+    varde: str
+    detalj: str
+    jamforelser: tuple[Jamforelse, ...] = ()
+
+
 @dataclass
 class Oversikt:
     """What the dashboard shows, all read from one `ForbundStatistik` and, where the
@@ -72,6 +101,8 @@ class Oversikt:
     insatser: dict[int, Insats]
     urls: dict[int, str]
     budget: Sammanstallning | None = None
+    # Yardsticks by label ("Föregående period"), computed by the same engine.
+    jamforelser: dict[str, ForbundStatistik] = field(default_factory=dict)
 
     @cached_property
     def budget_per_insats(self) -> dict[int, Belopp]:
@@ -125,33 +156,35 @@ class Oversikt:
         )
 
     @property
-    def nyckelfigurer(self) -> list[tuple[str, str, str]]:
-        """(name, the figure, its split by kön) for the cards at the top."""
-        d = self.statistik.deltagare
-        personer = [
-            (namn, tal(k.totalt), _konsfordelning(k))
-            for namn, k in (
-                ("Aktiva inklusive anonyma", d.aktiva_inklusive_anonyma),
-                ("Nya", d.nya),
-                ("Avslutade", d.avslutade),
+    def nyckelfigurer(self) -> list[Nyckelfigur]:
+        """The cards at the top: each figure, its split by kön and its yardsticks."""
+        figurer = []
+        for namn, falt in PERSONER:
+            k = getattr(self.statistik.deltagare, falt)
+            jamforelser = tuple(
+                Jamforelse(
+                    etikett,
+                    periodtext(s.fran, s.till),
+                    tal(getattr(s.deltagare, falt).totalt),
+                    forandring_antal(k.totalt, getattr(s.deltagare, falt).totalt),
+                )
+                for etikett, s in self.jamforelser.items()
             )
-        ]
-        resultat = [
-            (namn, procent(a.andel), f"{tal(a.antal)} av {tal(a.av)} {namnare}; {_konsandelar(a)}")
-            for namn, a, namnare in (
-                (
-                    "Till arbete eller studier",
-                    self.statistik.till_arbete_eller_studier,
-                    "avslutade inskrivningar",
-                ),
-                (
-                    "Stegförflyttning",
-                    self.statistik.stegforflyttning,
-                    "inskrivningar med minst två bedömningar",
-                ),
+            figurer.append(Nyckelfigur(namn, tal(k.totalt), _konsfordelning(k), jamforelser))
+        for namn, falt, namnare in RESULTAT:
+            a = getattr(self.statistik, falt)
+            jamforelser = tuple(
+                Jamforelse(
+                    etikett,
+                    periodtext(s.fran, s.till),
+                    procent(getattr(s, falt).andel),
+                    forandring_andel(a, getattr(s, falt)),
+                )
+                for etikett, s in self.jamforelser.items()
             )
-        ]
-        return personer + resultat
+            detalj = f"{tal(a.antal)} av {tal(a.av)} {namnare}; {_konsandelar(a)}"
+            figurer.append(Nyckelfigur(namn, procent(a.andel), detalj, jamforelser))
+        return figurer
 
     @property
     def konsdiagram(self) -> Diagram:

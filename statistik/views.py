@@ -22,6 +22,7 @@ from insatser.models import Insats
 from insatser.selectors import insatser_for_forbund, nyckeltal_for_period, samordnarens_insatser
 from statistik.berakning import forbund_statistik, insats_statistik
 from statistik.forms import InsatsPeriodForm, PeriodForm
+from statistik.jamforelse import foregaende_period, samma_period_i_fjol
 from statistik.oversikt import Oversikt
 from statistik.tabeller import insats_tabeller, insatsens_huvud
 
@@ -58,6 +59,13 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         return render(request, "statistik/oversikt.html", sammanhang, status=400)
     fran, till = form.cleaned_data["fran"], form.cleaned_data["till"]
     statistik = forbund_statistik(forbund=forbund, fran=fran, till=till)
+    jamforelser = {
+        etikett: forbund_statistik(forbund=forbund, fran=f, till=t)
+        for etikett, (f, t) in (
+            ("Föregående period", foregaende_period(fran, till)),
+            ("Samma period i fjol", samma_period_i_fjol(fran, till)),
+        )
+    }
     insatser = {i.pk: i for i in insatser_for_forbund(user=request.user, forbund=forbund)}
     # The budget of the period's last year, with its utfall up to the period's end.
     budgetar = budgetar_for_ar(user=request.user, forbund=forbund, ar=till.year)
@@ -71,6 +79,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
             for s in statistik.insatser
         },
         budget=budgetar and budget_sammanstallning(budgetar=budgetar, till=till),
+        jamforelser=jamforelser,
     )
     return render(request, "statistik/oversikt.html", sammanhang)
 

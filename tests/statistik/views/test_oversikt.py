@@ -36,19 +36,19 @@ def test_nyckeltalen_ar_forbundets_unika_personer(client, chef, liten_insats, an
     assert oversikt.statistik == forbund_statistik(
         forbund=liten_insats.forbund, fran=FRAN, till=TILL
     )
+    figurer = {f.namn: f for f in oversikt.nyckelfigurer}
     # 4 unique persons + 2 anonyma kvinnor.
-    assert oversikt.nyckelfigurer[0] == (
-        "Aktiva inklusive anonyma", "6", "kvinnor 4, män 1, annat 1"
-    )  # fmt: skip
-    assert oversikt.nyckelfigurer[1][:2] == ("Nya", "3")
-    assert oversikt.nyckelfigurer[2][:2] == ("Avslutade", "2")
+    aktiva = figurer["Aktiva personer inklusive anonyma"]
+    assert (aktiva.varde, aktiva.detalj) == ("6", "kvinnor 4, män 1, annat 1")
+    assert figurer["Nya personer"].varde == "3"
+    assert figurer["Avslutade personer"].varde == "2"
     # Results over the inskrivningar of both insatser: A (arbete) and C (ohälsa), both kvinnor.
-    assert oversikt.nyckelfigurer[3] == (
-        "Till arbete eller studier",
+    arbete = figurer["Till arbete eller studier"]
+    assert (arbete.varde, arbete.detalj) == (
         "50\xa0%",
         "1 av 2 avslutade inskrivningar; kvinnor 50\xa0%, män –, annat –",
     )
-    assert oversikt.nyckelfigurer[4][:2] == ("Stegförflyttning", "100\xa0%")
+    assert figurer["Stegförflyttning"].varde == "100\xa0%"
     rader = _per_insats(svar)
     assert list(rader) == ["ALL-IN", "Samordningsteam"]
     # Aktiva inkl. anonyma, K, M, A, nya, avslutade, arbete/studier and steg with goals, beläggning.
@@ -59,6 +59,35 @@ def test_nyckeltalen_ar_forbundets_unika_personer(client, chef, liten_insats, an
     assert rader["ALL-IN"][0] == "1"
     html = svar.content.decode()
     assert f'href="{reverse("statistik_insats", args=[liten_insats.pk])}?period=egen' in html
+
+
+def test_nyckeltalen_bredvid_foregaende_period_och_i_fjol(client, chef, liten_insats):
+    """2024-01-01 – 2024-06-30 against 2023-07-01 – 2023-12-31 and 2023-01-01 – 2023-06-30.
+
+    Only D (annat, started 2023-06-01, still active) was there before: aktiva 1 in
+    both, nya 1 last year (D's start) and 0 in the previous half; nobody avslutad.
+    """
+    client.force_login(chef)
+    svar = client.get(reverse("statistik"), PERIOD)
+    figurer = {f.namn: f for f in svar.context["oversikt"].nyckelfigurer}
+
+    def jamforelser(namn):
+        return [(j.etikett, j.period, j.varde, j.forandring) for j in figurer[namn].jamforelser]
+
+    assert jamforelser("Aktiva personer inklusive anonyma") == [
+        ("Föregående period", "2023-07-01 – 2023-12-31", "1", "+5"),
+        ("Samma period i fjol", "2023-01-01 – 2023-06-30", "1", "+5"),
+    ]
+    assert [j[2:] for j in jamforelser("Nya personer")] == [("0", "+3"), ("1", "+2")]
+    assert [j[2:] for j in jamforelser("Till arbete eller studier")] == [
+        ("–", "går inte att jämföra"),
+        ("–", "går inte att jämföra"),
+    ]
+    html = svar.content.decode()
+    assert (
+        'i fjol <span class="text-body-secondary text-nowrap">(2023-01-01 – 2023-06-30)</span>'
+        in html
+    )
 
 
 def test_diagrammen_ar_tillgangliga_och_har_samma_data_som_tabellen(client, chef, liten_insats):
