@@ -14,6 +14,11 @@ from deltagare.services.gemensamt import (
     kontrollera_inom_insatsen,
     las_for_andring,
 )
+from deltagare.services.rimlighet import (
+    kontrollera_alder,
+    kontrollera_datum,
+    kontrollera_samtycke,
+)
 from finsam.atkomst import SYSTEM, som_skapare
 from finsam.kodlistor import Avslutsorsak
 from finsam.services.organisation import krav_samordnare
@@ -71,7 +76,11 @@ def skriv_in(
             **startdata,
         )
     )
+    # After full_clean, so the dates are dates; a refusal rolls the row back.
     kontrollera_inom_insatsen(inskrivning)
+    kontrollera_datum("startdatum", inskrivning.startdatum, "Startdatum")
+    kontrollera_alder(deltagare.fodelsear, inskrivning.startdatum)
+    kontrollera_samtycke(inskrivning.samtycke_datum, inskrivning.startdatum)
     forsorjning_spara(inskrivning, Forsorjning.Tidpunkt.START, forsorjning_vid_start)
     logga(user=user, handling=Handling.INSKRIVNING, deltagare=deltagare, insats=insats)
     return inskrivning

@@ -4,12 +4,14 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import uppslagshash
 from deltagare.models import Deltagare, Inskrivning, VantandeRegistrering
 from deltagare.personnummer import tolka
 from deltagare.services.inskrivning import skriv_in
+from deltagare.services.rimlighet import kontrollera_datum, kontrollera_referens
 from finsam.atkomst import SYSTEM, atkomst, som_skapare
 from finsam.kodlistor import Roll
 from finsam.kryptering import kryptera
@@ -67,8 +69,13 @@ def deltagare_registrera(
             fel["kon"] = "Ange kön för en deltagare utan personnummer."
         if fodelsear is None:
             fel["fodelsear"] = "Ange födelseår för en deltagare utan personnummer."
+        elif not 1900 <= fodelsear <= timezone.localdate().year:
+            fel["fodelsear"] = (
+                f"Födelseåret måste vara mellan 1900 och {timezone.localdate().year}."
+            )
         if fel:
             raise ValidationError(fel)
+        kontrollera_referens(deltagare.referens)
     if deltagare.pk is None:
         spara_validerad(deltagare)
     VantandeRegistrering.objects.update_or_create(
@@ -146,6 +153,7 @@ def _tolka_med_samtycke(forbund: Forbund, personnummer: str, samtycke_datum):
                 )
             }
         )
+    kontrollera_datum("samtycke_datum", samtycke_datum, "Datum för samtycke")
     return nummer
 
 

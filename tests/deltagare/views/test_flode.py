@@ -184,7 +184,11 @@ def test_uppfoljning_som_forfallit_registreras_fran_listan(inloggad, insats, ide
     # Ended 19 months ago: both the 6- and the 18-month follow-up are due.
     slut = manader_fore(idag, 19)
     inskrivning = inskrivning_skapa(
-        deltagare=identifierad, insats=insats, startdatum=manader_fore(idag, 24), user=SYSTEM
+        deltagare=identifierad,
+        insats=insats,
+        startdatum=manader_fore(idag, 24),
+        samtycke_datum=manader_fore(idag, 24),
+        user=SYSTEM,
     )
     inskrivning_avsluta(inskrivning=inskrivning, slutdatum=slut, avslutsorsak="arbete", user=SYSTEM)
     url = reverse("deltagare:uppfoljningar", kwargs={"insats_pk": insats.pk})
@@ -210,7 +214,11 @@ def test_uppfoljning_som_forfallit_registreras_fran_listan(inloggad, insats, ide
 def test_uppfoljning_med_fel_visas_i_sin_rad(inloggad, insats, identifierad):
     idag = D.today()
     inskrivning = inskrivning_skapa(
-        deltagare=identifierad, insats=insats, startdatum=manader_fore(idag, 24), user=SYSTEM
+        deltagare=identifierad,
+        insats=insats,
+        startdatum=manader_fore(idag, 24),
+        samtycke_datum=manader_fore(idag, 24),
+        user=SYSTEM,
     )
     inskrivning_avsluta(
         inskrivning=inskrivning,

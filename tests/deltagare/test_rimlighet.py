@@ -1,0 +1,93 @@
+"""Plausibility of registrations (issue 14 §3): each refusal on its field, nothing written."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from deltagare.models import Deltagare, Inskrivning
+from deltagare.services import deltagare_registrera_i_insats
+from deltagare.services.rimlighet import kontrollera_referens
+from finsam.kodlistor import Kon
+from tests.personer import PNR
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+IDAG = D.today()
+
+
+def _registrera(insats, user, **falt):
+    data = {"startdatum": D(2025, 3, 1), "utbildningsniva": "okand"}
+    return deltagare_registrera_i_insats(
+        insats=insats, user=user, tid_i_offentlig_forsorjning="okand", **(data | falt)
+    )
+
+
+def _utan_identitet(**falt):
+    return {"referens": "ST-17", "kon": Kon.MAN, "fodelsear": 1985} | falt
+
+
+@pytest.mark.parametrize(
+    ("falt", "vantat"),
+    [
+        (
+            {"personnummer": PNR, "samtycke_datum": IDAG + datetime.timedelta(days=1)},
+            {"samtycke_datum": [f"Datum för samtycke kan inte vara efter i dag ({IDAG})."]},
+        ),
+        (
+            {"personnummer": PNR, "samtycke_datum": D(1, 1, 1)},
+            {"samtycke_datum": ["Datum för samtycke kan inte vara före år 1900."]},
+        ),
+        (
+            {"personnummer": PNR, "samtycke_datum": D(2025, 3, 2)},
+            {"samtycke_datum": ["Samtycket måste vara lämnat senast på startdagen (2025-03-01)."]},
+        ),
+        (
+            _utan_identitet(startdatum=D(9999, 12, 31)),
+            {"startdatum": [f"Startdatum kan inte vara efter i dag ({IDAG})."]},
+        ),
+        (
+            _utan_identitet(fodelsear=2015),
+            {"fodelsear": ["Födelseåret ger åldern 10 år vid start; deltagare är 16–67 år."]},
+        ),
+        (
+            _utan_identitet(fodelsear=1950),
+            {"fodelsear": ["Födelseåret ger åldern 75 år vid start; deltagare är 16–67 år."]},
+        ),
+        (
+            _utan_identitet(fodelsear=2100),
+            {"fodelsear": [f"Födelseåret måste vara mellan 1900 och {IDAG.year}."]},
+        ),
+    ],
+)
+def test_orimligt_vagras_pa_sitt_falt_utan_att_nagot_skrivs(insats, samordnare, falt, vantat):
+    with pytest.raises(ValidationError) as fel:
+        _registrera(insats, samordnare, **falt)
+    assert fel.value.message_dict == vantat
+    assert not Deltagare.objects.exists()
+    assert not Inskrivning.objects.exists()
+
+
+def test_gransfallen_godtas(insats, samordnare):
+    # 16 and 67 years at start, consent on the start day.
+    _registrera(insats, samordnare, **_utan_identitet(referens="A", fodelsear=2009))
+    _registrera(insats, samordnare, **_utan_identitet(referens="B", fodelsear=1958))
+    _registrera(insats, samordnare, personnummer=PNR, samtycke_datum=D(2025, 3, 1))
+    assert Inskrivning.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    "referens",
+    ["Anna S 850312", "ST-19850312", "850312-2387", "19850312-2387", "x 8503122387 y"],
+)
+def test_referens_med_fodelsedatum_eller_personnummer_vagras(referens):
+    with pytest.raises(ValidationError) as fel:
+        kontrollera_referens(referens)
+    assert "födelsedatum eller personnummer" in fel.value.message_dict["referens"][0]
+
+
+@pytest.mark.parametrize("referens", ["ST-017", "R-1", "Team 4 nr 123456", "2025-17", "ÅTER-9"])
+def test_egna_beteckningar_godtas(referens):
+    # 123456 is not a date (month 34), so it cannot be a date of birth.
+    kontrollera_referens(referens)
