@@ -13,9 +13,12 @@ An import replaces the utfall of earlier imports in the months its file has
 rows in (an export for a month is the whole month), so importing the same
 file twice changes nothing and a later cumulative export replaces the months
 before it, while a month the file has no row in is left as it is. Utfall
-posted by hand (without an import) are never replaced.
+posted by hand (without an import) are never replaced, so the preview warns
+of each month where the import adds to them: most likely the same costs,
+which would then count twice.
 """
 
+import datetime
 import hashlib
 import logging
 from collections import defaultdict
@@ -28,10 +31,10 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from budget.datum import manadens_sista_dag
+from budget.datum import manad_text, manadens_sista_dag
 from budget.models import Budgetar, Budgetrad, Utfall, Utfallsimport
 from budget.utfallslasning.fil import MAX_STORLEK, kontrollera_fil
 from budget.utfallslasning.fillasning import Fillasning, las_fil
@@ -41,6 +44,7 @@ from finsam.filtext import for_stor
 from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_koa, jobb_kor
 from finsam.kodlistor import Budgetkategori
 from finsam.services.organisation import krav_forbundschef
+from finsam.tabeller import tal
 
 log = logging.getLogger(__name__)
 Status = Utfallsimport.Status
@@ -61,12 +65,30 @@ class Radsumma:
 
 
 @dataclass(frozen=True)
+class Handinmatat:
+    """Utfall posted by hand in a month of the file, which the import adds to."""
+
+    manad: datetime.date  # the month's first day
+    antal: int
+    summa: int
+
+    @property
+    def varning(self) -> str:
+        return (
+            f"{manad_text(self.manad)}: {tal(self.summa)}\xa0kr utfall är redan inmatat för "
+            "hand; importen lägger till, den ersätter inte."
+        )
+
+
+@dataclass(frozen=True)
 class Granskning(Utfallslasning):
     """The preview of a file: what it holds and what is wrong, per rad, and what it replaces."""
 
     per_rad: tuple[Radsumma, ...]
     ersatts_antal: int
     ersatts_summa: int
+    # Per month of the file, the utfall posted by hand that the import adds to.
+    for_hand: tuple[Handinmatat, ...]
 
     @property
     def manadstext(self) -> str:
@@ -305,14 +327,30 @@ def _krav_importerbar(lasning: Utfallslasning) -> None:
         raise ValidationError("Filen innehåller inga utfall att importera.")
 
 
-def _tidigare_importerade(budgetar_id: int, lasning: Utfallslasning) -> QuerySet[Utfall]:
-    """The utfall an import of the file replaces: earlier imports' in the months it has rows in."""
+def _i_filens_manader(budgetar_id: int, lasning: Utfallslasning) -> QuerySet[Utfall]:
+    """The year's utfall in the months the file has rows in."""
     if not lasning.manader:
         return Utfall.objects.none()
     manader = (Q(datum__range=(m, manadens_sista_dag(m.year, m.month))) for m in lasning.manader)
-    return Utfall.objects.filter(
-        reduce(or_, manader), rad__budgetar=budgetar_id, utfallsimport__isnull=False
+    return Utfall.objects.filter(reduce(or_, manader), rad__budgetar=budgetar_id)
+
+
+def _tidigare_importerade(budgetar_id: int, lasning: Utfallslasning) -> QuerySet[Utfall]:
+    """The utfall an import of the file replaces: earlier imports' in the months it has rows in."""
+    return _i_filens_manader(budgetar_id, lasning).filter(utfallsimport__isnull=False)
+
+
+def _for_hand(budgetar_id: int, lasning: Utfallslasning) -> tuple[Handinmatat, ...]:
+    """Per month of the file, the utfall posted by hand (no import made them): one query."""
+    per_manad = (
+        _i_filens_manader(budgetar_id, lasning)
+        .filter(utfallsimport__isnull=True)
+        .annotate(manad=TruncMonth("datum"))
+        .values("manad")
+        .annotate(antal=Count("pk"), summa=Sum("belopp"))
+        .order_by("manad")
     )
+    return tuple(Handinmatat(p["manad"], p["antal"], p["summa"]) for p in per_manad)
 
 
 def _granskning(budgetar: Budgetar, rader: list[Budgetrad], lasning: Utfallslasning) -> Granskning:
@@ -335,6 +373,7 @@ def _granskning(budgetar: Budgetar, rader: list[Budgetrad], lasning: Utfallslasn
         per_rad=per_rad,
         ersatts_antal=ersatts["antal"],
         ersatts_summa=ersatts["summa"],
+        for_hand=_for_hand(budgetar.pk, lasning),
     )
 
 

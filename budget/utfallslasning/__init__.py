@@ -12,7 +12,10 @@ every bad row is reported at once. By layer:
 - `matchning`: the groups onto the year's rader (`till_rader`, in a moment),
   and `las_utfall`, which does both steps.
 
-CSV: semicolon, decimal comma, thousands with a space or no-break space,
-UTF-8 (with or without BOM) or cp1252, which economy systems often write.
+CSV: semicolon, decimal comma, thousands with a space, no-break space or
+dot, a currency beside the amount ("kr", "SEK"), UTF-8 (with or without
+BOM) or cp1252, which economy systems often write. A ledger export's title
+rows above the header and its sum rows are skipped, each told in the
+preview, since reading a sum row as utfall would count its amounts twice.
 XLSX: the first sheet, through pandas and openpyxl; cells may be typed.
 """

@@ -20,8 +20,16 @@ MAX_BELOPP_TEXT = "1 000 miljarder kr"
 DATUMFORMAT_TEXT = "ÅÅÅÅ-MM-DD (t.ex. 2021-08-31) eller ÅÅÅÅMM (t.ex. 202108)"
 _MELLANRUM = re.compile(r"\s")  # Unicode: the no-break spaces too
 _BELOPP = re.compile(r"[-+]?\d+(,\d+)?")
+# Thousands with a dot, as some economy systems write them: only whole groups
+# of three, so "1.5" or "1234.50" (a decimal point?) stay errors, not guesses.
+_PUNKTTUSEN = re.compile(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?")
+# The currency an export writes beside the amount: "kr", "kr.", "SEK", ":-".
+_VALUTA_FORE = re.compile(r"^(?:sek|kr\.?)", re.IGNORECASE)
+_VALUTA_EFTER = re.compile(r"(?:sek|kr\.?|:-)$", re.IGNORECASE)
 _ISODATUM = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 _MANAD = re.compile(r"(\d{4})(\d{2})(\d{2})?")
+# The label of a ledger export's sum row: "Summa", "Summa konto 4010", "Totalt", "Sum".
+_SUMMA = re.compile(r"(summa|sum|totalt?|totalsumma)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,12 @@ def tom(cell) -> bool:
 
 
 def las_belopp(cell) -> Decimal:
-    """An amount: a number cell, or text with decimal comma and spaces between thousands."""
+    """An amount: a number cell, or text as economy systems export it.
+
+    Text may have a decimal comma, spaces or dots between thousands, a
+    currency before or after ("kr", "SEK", ":-"), and a sign before or after
+    the number, or parentheses (the accountant's negative).
+    """
     if isinstance(cell, bool):
         raise ValueError
     if isinstance(cell, int | Decimal):
@@ -53,13 +66,33 @@ def las_belopp(cell) -> Decimal:
         if cell != cell or cell in (float("inf"), float("-inf")):
             raise ValueError
         return Decimal(repr(cell))
-    text = _MELLANRUM.sub("", str(cell)).replace("\u2212", "-")
+    return _belopp_ur_text(str(cell))
+
+
+@functools.lru_cache(maxsize=4096)
+def _belopp_ur_text(cell: str) -> Decimal:
+    text = _MELLANRUM.sub("", cell).replace("\u2212", "-")
+    if not _BELOPP.fullmatch(text):
+        text = _utan_valuta_och_tecken(text)
+    if _PUNKTTUSEN.fullmatch(text):
+        text = text.replace(".", "")
     if not _BELOPP.fullmatch(text):
         raise ValueError
     try:
         return Decimal(text.replace(",", "."))
     except InvalidOperation as fel:  # pragma: no cover - the pattern admits only numbers
         raise ValueError from fel
+
+
+def _utan_valuta_och_tecken(text: str) -> str:
+    """The number of `text` with its currency taken away and its sign put first."""
+    text = _VALUTA_EFTER.sub("", _VALUTA_FORE.sub("", text))
+    if text.startswith("(") and text.endswith(")"):
+        # "(−1 234)" has two signs: no reading of it is safe.
+        return "-" + text[1:-1] if text[1:2].isdigit() else text
+    if text.endswith("-") and text[:1].isdigit():
+        return "-" + text[:-1]
+    return text
 
 
 def las_datum(cell) -> datetime.date:
@@ -124,6 +157,25 @@ class Filrad:
     def fel_i(self, roll: str, meddelande: str) -> None:
         self.fel.append(Radfel(self.nummer, self.rubriker.get(roll, ""), meddelande))
 
+    def summarad(self) -> str | None:
+        """The label of a sum row ("" for one without), or None for a row to read.
+
+        A ledger export ends with a sum, and may close each account with one:
+        read as utfall, each would count the amounts twice. A sum row is
+        labelled in its konto or period column, or in its namn where it has no
+        konto or no date (a booked row has both); or it is an amount alone.
+        """
+        konto, namn, datum = (som_text(self.cell(r)) for r in ("konto", "namn", "datum"))
+        if _SUMMA.match(konto):
+            return konto
+        if _SUMMA.match(datum):
+            return datum
+        if _SUMMA.match(namn) and not (konto and datum):
+            return namn
+        if not (konto or namn or datum) and self.cell("belopp") is not None:
+            return ""
+        return None
+
     def konto(self) -> str:
         text = som_text(self.cell("konto"))
         # Most accounts are digits only, with no whitespace to take away.
@@ -157,7 +209,8 @@ class Filrad:
         except ValueError:
             self.fel_i(
                 "belopp",
-                f"Beloppet ”{cell}” är inget tal. Skriv det med decimalkomma, t.ex. −1 234,50.",
+                f"Beloppet ”{cell}” är inget tal. Skriv det med decimalkomma, t.ex. −1 234,50 "
+                "(kr eller SEK får stå med).",
             )
             return None
         if abs(belopp) > MAX_BELOPP:

@@ -1,5 +1,8 @@
 """The file into rows of cells: its size and type, its text, CSV or XLSX, and its header.
 
+The header is the first row that names every column the import needs, so
+the title rows a ledger export puts above it are skipped and told.
+
 A file that cannot be read at all (too large, empty, broken, not CSV or
 XLSX, a column missing) raises a Swedish ValidationError.
 """
@@ -9,6 +12,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
@@ -25,6 +29,9 @@ MAX_UPPACKAD = 25 * 1024 * 1024
 FILTYPER = (".csv", ".xlsx")
 # Progress is told every this many rows.
 FRAMSTEG_VAR = 1000
+# A ledger export puts its title, company and period above the header: the
+# header is looked for among this many non-empty rows.
+SOK_RUBRIK = 20
 
 # Each column the import needs, and the headers that name it (compared casefolded).
 KOLUMNER: dict[str, tuple[str, ...]] = {
@@ -78,10 +85,29 @@ def kontrollera_fil(innehall: bytes, filnamn: str) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class Tabell:
+    """A file's rows: its header (where it is, and each role's column) and the rows after it."""
+
+    huvudrad: int
+    huvud: list
+    kolumner: dict[str, int]
+    data: list[tuple[int, list]]  # (row number in the file, cells), empty rows left out
+
+    @property
+    def notering(self) -> str:
+        """What was skipped above the header, for the preview; "" where it is row 1."""
+        if self.huvudrad <= 1:
+            return ""
+        if self.huvudrad == 2:
+            return "Rad 1 hoppades över: en rubrikrad före kolumnnamnen."
+        return f"Rad 1–{self.huvudrad - 1} hoppades över: rubrikrader före kolumnnamnen."
+
+
 def las_tabell(
     innehall: bytes, filnamn: str, framsteg: Callable[[int], None] | None = None
-) -> tuple[int, list, list[tuple[int, list]]]:
-    """The header's row number, its cells, and the non-empty rows after it (number, cells).
+) -> Tabell:
+    """The file's header, found below any title rows, and the non-empty rows after it.
 
     Empty cells are None in an Excel file's rows and "" in a CSV file's.
     `framsteg` is told the share of a CSV file read (0–100) now and then;
@@ -93,8 +119,13 @@ def las_tabell(
         rader = _csv_rader(innehall, framsteg)
     if not rader:
         raise ValidationError("Filen är tom.")
-    (huvudrad, huvud), *data = rader
-    return huvudrad, huvud, data
+    for i, (nummer, celler) in enumerate(rader[:SOK_RUBRIK]):
+        kolumner = _roller(celler)
+        if not _saknade(kolumner):
+            return Tabell(nummer, celler, kolumner, rader[i + 1 :])
+    # No row names every column: the first row's are told, as most files start with the header.
+    huvudrad, huvud = rader[0]
+    return Tabell(huvudrad, huvud, hitta_kolumner(huvud), rader[1:])
 
 
 def _avkoda(innehall: bytes) -> str:
@@ -159,7 +190,7 @@ def _normalisera(rubrik) -> str:
     return re.sub(r"\s*\(.*\)$", "", text).strip()
 
 
-def hitta_kolumner(huvud: list) -> dict[str, int]:
+def _roller(huvud: list) -> dict[str, int]:
     """The index of each column by its role; the first column a role's names match wins."""
     index: dict[str, int] = {}
     for i, rubrik in enumerate(huvud):
@@ -169,13 +200,23 @@ def hitta_kolumner(huvud: list) -> dict[str, int]:
         for roll, alias in KOLUMNER.items():
             if namn in alias and roll not in index:
                 index[roll] = i
+    return index
+
+
+def _saknade(index: dict[str, int]) -> list[str]:
     saknas = []
     if "konto" not in index and "namn" not in index:
         saknas.append(_kolumnnamn("konto", "namn"))
     for roll in ("datum", "belopp"):
         if roll not in index:
             saknas.append(_kolumnnamn(roll))
-    if saknas:
+    return saknas
+
+
+def hitta_kolumner(huvud: list) -> dict[str, int]:
+    """The index of each column by its role, or why the header will not do."""
+    index = _roller(huvud)
+    if saknas := _saknade(index):
         hittade = [str(r).strip() for r in huvud if not tom(r)]
         text = f"Filen saknar kolumn för {' och '.join(saknas)}. "
         text += f"Kolumnerna i filen: {', '.join(hittade)}."

@@ -14,11 +14,13 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from budget.utfallslasning.celler import MAX_BELOPP, MAX_BELOPP_TEXT, Filrad, Radfel, kronor
-from budget.utfallslasning.fil import FRAMSTEG_VAR, hitta_kolumner, las_tabell
+from budget.utfallslasning.fil import FRAMSTEG_VAR, las_tabell
 
 # The errors kept of a file, and the row numbers kept of each konto or namn:
 # the preview shows the first 200 errors, and counts the rest.
 SPARADE = 200
+# The sum rows told one by one; an export with a sum per account has many.
+VISADE_SUMMARADER = 20
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Fillasning:
     namnrubrik: str
     # The months with rows (their first days): an import replaces these only.
     manader: tuple[datetime.date, ...]
+    # What was skipped and why (title rows, sum rows), for the preview.
+    noteringar: tuple[str, ...] = ()
 
     def till_json(self) -> dict:
         return {
@@ -66,6 +70,7 @@ class Fillasning:
             "antal_fel": self.antal_fel,
             "namnrubrik": self.namnrubrik,
             "manader": [m.isoformat() for m in self.manader],
+            "noteringar": list(self.noteringar),
         }
 
     @classmethod
@@ -88,6 +93,8 @@ class Fillasning:
             antal_fel=data["antal_fel"],
             namnrubrik=data["namnrubrik"],
             manader=tuple(datum(m) for m in data["manader"]),
+            # Readings stored before notices were kept have none.
+            noteringar=tuple(data.get("noteringar", ())),
         )
 
 
@@ -103,10 +110,8 @@ def las_fil(
     `framsteg` is told the share read (0–100) now and then: the table's first
     half, the rows' checks the second.
     """
-    _, huvud, data = las_tabell(
-        innehall, filnamn, None if framsteg is None else lambda p: framsteg(p // 2)
-    )
-    kolumner = hitta_kolumner(huvud)
+    tabell = las_tabell(innehall, filnamn, None if framsteg is None else lambda p: framsteg(p // 2))
+    huvud, kolumner, data = tabell.huvud, tabell.kolumner, tabell.data
     if not data:
         raise ValidationError("Filen har bara en rubrikrad och inga utfall.")
     rubriker = {roll: str(huvud[i]).strip() for roll, i in kolumner.items()}
@@ -114,10 +119,14 @@ def las_fil(
     fel: list[Radfel] = []
     antal_fel = 0
     dagar: set[datetime.date] = set()
+    summarader: list[tuple[int, str]] = []
     for i, (nummer, celler) in enumerate(data):
         if framsteg is not None and i % FRAMSTEG_VAR == 0:
             framsteg(50 + i * 50 // len(data))
         rad = Filrad(nummer, celler, kolumner, rubriker)
+        if (etikett := rad.summarad()) is not None:
+            summarader.append((nummer, etikett))
+            continue
         datum, belopp = rad.datum(ar), rad.belopp()
         konto = rad.konto()
         namn = "" if konto else rad.namn()
@@ -146,13 +155,27 @@ def las_fil(
     if framsteg is not None:
         framsteg(100)
     return Fillasning(
-        antal_rader=len(data),
+        antal_rader=len(data) - len(summarader),
         grupper=tuple(g.grupp() for g in grupper.values()),
         fel=tuple(fel),
         antal_fel=antal_fel,
         namnrubrik=rubriker.get("namn", ""),
         manader=tuple(sorted({d.replace(day=1) for d in dagar})),
+        noteringar=tuple(filter(None, [tabell.notering, *_om_summarader(summarader)])),
     )
+
+
+def _om_summarader(summarader: list[tuple[int, str]]) -> list[str]:
+    noteringar = [
+        f"Rad {nummer} hoppades över: summaraden ”{etikett}”."
+        if etikett
+        else f"Rad {nummer} hoppades över: en summarad (bara ett belopp, utan konto och datum)."
+        for nummer, etikett in summarader[:VISADE_SUMMARADER]
+    ]
+    ovriga = len(summarader) - VISADE_SUMMARADER
+    if ovriga > 0:
+        noteringar.append(f"Ytterligare {ovriga} summarader hoppades över.")
+    return noteringar
 
 
 class _Gruppsamlare:

@@ -49,6 +49,8 @@ class Utfallslasning:
     # The months with rows (their first days), not the span from the first to
     # the last: an August export with a January correction holds no March.
     manader: tuple[datetime.date, ...]
+    # What the reading skipped and why (title rows, sum rows).
+    noteringar: tuple[str, ...]
 
     @property
     def summa(self) -> int:
@@ -137,4 +139,5 @@ def till_rader(fillasning: Fillasning, rader: Iterable[Budgetrad]) -> Utfallslas
         antal_fel=antal_fel,
         okanda_konton=tuple(sorted(okanda, key=lambda k: k.konto)),
         manader=fillasning.manader,
+        noteringar=fillasning.noteringar,
     )

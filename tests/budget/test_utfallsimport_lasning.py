@@ -122,13 +122,52 @@ def test_datum_som_inte_kanns_igen(cell):
         ("-0,01", Decimal("-0.01")),
         (1500.1, Decimal("1500.1")),
         (12, Decimal(12)),
+        # As ledger exports write them: currency, dots between thousands, signs after.
+        ("221 460 kr", Decimal("221460")),
+        ("221 460,50 kr", Decimal("221460.50")),
+        ("221\xa0460\xa0kr", Decimal("221460")),
+        ("221\u202f460,5 KR", Decimal("221460.5")),
+        ("1 079 685 kr.", Decimal("1079685")),
+        ("221.460,50", Decimal("221460.50")),
+        ("1.079.685", Decimal("1079685")),
+        ("-1.234 kr", Decimal("-1234")),
+        ("SEK 1 234", Decimal("1234")),
+        ("1 234 SEK", Decimal("1234")),
+        ("kr 99,90", Decimal("99.90")),
+        ("1 234:-", Decimal("1234")),
+        ("-1 234", Decimal("-1234")),
+        ("1 234-", Decimal("-1234")),
+        ("1 234,50- kr", Decimal("-1234.50")),
+        ("(1 234)", Decimal("-1234")),
+        ("(1 234,75) kr", Decimal("-1234.75")),
+        ("\u22121 200 kr", Decimal("-1200")),
+        ("+500 kr", Decimal("500")),
     ],
 )
 def test_belopp(cell, belopp):
     assert las_belopp(cell) == belopp
 
 
-@pytest.mark.parametrize("cell", ["1.234,50", "12,3,4", "tio", "1 234 kr", True])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "12,3,4",
+        "tio",
+        True,
+        "kr",
+        "1,234.50",  # English separators: a comma is the decimal here, so refused
+        "1234.50",  # a decimal point: ambiguous, refused
+        "1.5",
+        "12.34,5",  # not whole groups of three
+        "(-1 234)",  # two signs
+        "--1 234",
+        "-1 234-",
+        "1 234 €",
+        "USD 1 234",
+        "()",
+        "-",
+    ],
+)
 def test_belopp_som_inte_ar_tal(cell):
     with pytest.raises(ValueError):
         las_belopp(cell)
@@ -158,7 +197,8 @@ def test_varje_felaktig_rad_rapporteras_med_radnummer_och_kolumn():
         Radfel(
             5,
             "Belopp",
-            "Beloppet ”12,3,4” är inget tal. Skriv det med decimalkomma, t.ex. −1 234,50.",
+            "Beloppet ”12,3,4” är inget tal. Skriv det med decimalkomma, t.ex. −1 234,50 "
+            "(kr eller SEK får stå med).",
         ),
         Radfel(6, "Konto", "Ange konto eller namn."),
         Radfel(7, "Datum", "Datum saknas."),

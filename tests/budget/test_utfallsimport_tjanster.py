@@ -29,6 +29,7 @@ from tests.budget.utfallsfiler import (
     GOD_PER_RAD,
     GOD_SUMMA,
     fil,
+    importera,
     ladda_upp_och_las,
     rad,
     xlsx,
@@ -38,18 +39,6 @@ from tests.budget.utfallsfiler import (
 pytestmark = pytest.mark.django_db
 D = datetime.date
 Status = Utfallsimport.Status
-
-
-def importera(budgetar, uppladdad, user, capture):
-    """Upload, read, preview, start and run an import as the web flow does (jobs after commit)."""
-    with capture(execute=True):
-        utfallsimport = utfallsimport_ladda_upp(budgetar=budgetar, fil=uppladdad, user=user)
-    utfallsimport.refresh_from_db()
-    granskning = utfallsimport_granska(utfallsimport=utfallsimport, user=user)
-    with capture(execute=True):
-        utfallsimport_starta(utfallsimport=utfallsimport, user=user)
-    utfallsimport.refresh_from_db()
-    return utfallsimport, granskning
 
 
 def utfall_per_rad(budgetar) -> dict:
@@ -150,7 +139,12 @@ def test_felaktiga_rader_rapporteras_och_inget_importeras(
     utfallsimport, granskning = ladda_upp_och_las(importbudget, fil(text), chef)
     assert [(f.rad, f.kolumn, f.meddelande) for f in granskning.fel] == [
         (3, "Datum", "Datumet 2022-01-01 ligger utanför budgetåret 2021."),
-        (4, "Belopp", "Beloppet ”tio” är inget tal. Skriv det med decimalkomma, t.ex. −1 234,50."),
+        (
+            4,
+            "Belopp",
+            "Beloppet ”tio” är inget tal. Skriv det med decimalkomma, t.ex. −1 234,50 "
+            "(kr eller SEK får stå med).",
+        ),
         (5, "Datum", "Datum saknas."),
     ]
     assert not granskning.kan_importeras

@@ -17,6 +17,7 @@ from budget.services import (
     utfallsimport_granska,
     utfallsimport_ladda_upp,
     utfallsimport_las,
+    utfallsimport_starta,
 )
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Budgetkategori
@@ -55,6 +56,37 @@ GOD_PER_RAD = {
     "Bankkostnader": 251,
 }
 
+# GOD_CSV's February as a ledger exports it: title rows above the header, a sum
+# per account and one at the end, "kr" and "SEK", dots between thousands and a
+# minus after the number. Per rad on 2021-02-28, summed exactly, then rounded:
+#   Samordningsteam: 100 000,40 + 31 420,10 = 131 420,50 -> 131 421
+#   SIM: 12 345,50 − 345,25 = 12 000,25                   ->  12 000
+#   Representation (styrelsen): 1 200                      ->   1 200
+#   Bankkostnader (by namn): 250,50                        ->     251
+# Sum 144 872 in four utfall; the file's own sum row says 144 871,25 kr.
+ROTIG_CSV = (
+    "Huvudbok;;;\n"
+    "Exempelförbundet;;;\n"
+    "Period: 2021-02-01 – 2021-02-28;;;\n"
+    ";;;\n"
+    "Konto;Benämning;Period;Belopp\n"
+    "4010;Löner;202102;100 000,40 kr\n"
+    "4011;Arbetsgivaravgifter;202102;31\xa0420,10 kr\n"
+    "Summa konto 4010–4011;;;131 420,50 kr\n"
+    "4020;Köpta tjänster;202102;12.345,50\n"
+    "4020;Kreditering;202102;345,25-\n"
+    "6071;Representation;202102;SEK 1 200\n"
+    ";Bankkostnader;202102;250,50 kr\n"
+    ";;;\n"
+    "Summa;;;144 871,25 kr\n"
+)
+ROTIG_SUMMA = 144_872
+ROTIG_NOTERINGAR = [
+    "Rad 1–4 hoppades över: rubrikrader före kolumnnamnen.",
+    "Rad 8 hoppades över: summaraden ”Summa konto 4010–4011”.",
+    "Rad 14 hoppades över: summaraden ”Summa”.",
+]
+
 
 def bygg_importbudget(forbund):
     budgetar = budgetar_skapa(forbund=forbund, ar=2021, user=SYSTEM)
@@ -74,6 +106,18 @@ def ladda_upp_och_las(budgetar, uppladdad, user=SYSTEM):
     utfallsimport = utfallsimport_ladda_upp(budgetar=budgetar, fil=uppladdad, user=user)
     utfallsimport = utfallsimport_las(utfallsimport_id=utfallsimport.pk)
     return utfallsimport, utfallsimport_granska(utfallsimport=utfallsimport, user=user)
+
+
+def importera(budgetar, uppladdad, user, capture):
+    """Upload, read, preview, start and run an import as the web flow does (jobs after commit)."""
+    with capture(execute=True):
+        utfallsimport = utfallsimport_ladda_upp(budgetar=budgetar, fil=uppladdad, user=user)
+    utfallsimport.refresh_from_db()
+    granskning = utfallsimport_granska(utfallsimport=utfallsimport, user=user)
+    with capture(execute=True):
+        utfallsimport_starta(utfallsimport=utfallsimport, user=user)
+    utfallsimport.refresh_from_db()
+    return utfallsimport, granskning
 
 
 def rad(budgetar, namn, kategori=None):

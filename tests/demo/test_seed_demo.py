@@ -248,24 +248,61 @@ def test_scb_data(demo):
     assert Folkmangd.objects.get(region__kod="1980", ar=2020, kon="totalt").antal == 88586
 
 
+def _utfall(budgetar, **filter) -> int:
+    return Utfall.objects.filter(rad__budgetar=budgetar, **filter).aggregate(s=Sum("belopp"))["s"]
+
+
+def _importera_exempelfil(forbund, namn: str, capture):
+    """Preview and import one of demo/exempel/ into 2026; its preview and the kronor it added."""
+    fil = Path(demo.__file__).parent / "exempel" / namn
+    budgetar = Budgetar.objects.get(forbund=forbund, ar=2026)
+    fore = _utfall(budgetar)
+    utfallsimport, granskning = ladda_upp_och_las(
+        budgetar, SimpleUploadedFile(fil.name, fil.read_bytes())
+    )
+    assert granskning.fel == () and granskning.okanda_konton == ()
+    with capture(execute=True):
+        utfallsimport_starta(utfallsimport=utfallsimport, user=SYSTEM)
+    return granskning, _utfall(budgetar) - fore
+
+
 def test_exempelfilen_importeras_i_demons_budget(
     forbund, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     """The README's sample export fits the demo's konton: no errors, every krona lands."""
     settings.MEDIA_ROOT = tmp_path
-    fil = Path(demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
-    budgetar = Budgetar.objects.get(forbund=forbund, ar=2026)
-    fore = Utfall.objects.filter(rad__budgetar=budgetar).aggregate(s=Sum("belopp"))["s"]
-    utfallsimport, granskning = ladda_upp_och_las(
-        budgetar, SimpleUploadedFile(fil.name, fil.read_bytes())
+    _, tillagt = _importera_exempelfil(
+        forbund, "utfall-2026-11.csv", django_capture_on_commit_callbacks
     )
-    assert granskning.fel == () and granskning.okanda_konton == ()
-    with django_capture_on_commit_callbacks(execute=True):
-        utfallsimport_starta(utfallsimport=utfallsimport, user=SYSTEM)
-    efter = Utfall.objects.filter(rad__budgetar=budgetar).aggregate(s=Sum("belopp"))["s"]
     # Summed per rad and month, then rounded: 273 658 + 268 905 + 221 460 + 80 125
     # + 20 833 + 98 411 + 14 580 + 9 217 (10 416,50 − 1 200) = 987 189.
-    assert efter - fore == 987_189
+    assert tillagt == 987_189
+
+
+def test_den_roriga_huvudboken_importeras_och_varnar_for_oktobers_handinmatade_utfall(
+    forbund, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """A ledger export as it comes (cp1252, title rows, sums, "kr"): previewed, then imported."""
+    settings.MEDIA_ROOT = tmp_path
+    # The demo posts October by hand: 1 079 685 kr (issue 14).
+    budgetar = Budgetar.objects.get(forbund=forbund, ar=2026)
+    assert _utfall(budgetar, datum__month=10, utfallsimport__isnull=True) == 1_079_685
+    granskning, tillagt = _importera_exempelfil(
+        forbund, "huvudbok-2026-10.csv", django_capture_on_commit_callbacks
+    )
+    assert granskning.noteringar == (
+        "Rad 1–5 hoppades över: rubrikrader före kolumnnamnen.",
+        "Rad 9 hoppades över: summaraden ”Summa konto 4010–4011”.",
+        "Rad 19 hoppades över: summaraden ”Summa”.",
+    )
+    assert [h.varning for h in granskning.for_hand] == [
+        "Oktober 2026: 1\xa0079\xa0685\xa0kr utfall är redan inmatat för hand; "
+        "importen lägger till, den ersätter inte."
+    ]
+    # Per rad and day, then rounded: 270 590 (228 940 + 41 650,20) + 265 310 + 218 775
+    # + 79 480 + 20 833 + 97 906 + 14 580 + 10 417 − 1 250 = 976 641
+    # (the file's own Summa row: 976 640,70 kr).
+    assert granskning.summa == tillagt == 976_641
 
 
 def test_forra_arets_delarsrapport_ar_skriven(demo, forbund):
