@@ -37,12 +37,9 @@ def valfalt(etikett: str, val, *, tomt: str | None = None, **kwargs) -> forms.Ch
     choices = list(val)
     if tomt is not None:
         choices = [("", tomt), *choices]
-    return forms.ChoiceField(
-        label=etikett,
-        choices=choices,
-        error_messages={"invalid_choice": "Välj ett alternativ i listan."},
-        **kwargs,
-    )
+    meddelanden = {"invalid_choice": "Välj ett alternativ i listan."}
+    meddelanden.update(kwargs.pop("error_messages", {}))
+    return forms.ChoiceField(label=etikett, choices=choices, error_messages=meddelanden, **kwargs)
 
 
 def fel_till_formular(form: forms.Form, fel: ValidationError, falt: dict | None = None) -> None:

@@ -64,6 +64,15 @@ class DeltagareSerializer(TjanstSerializer):
             "deltagarens nästa inskrivning (som kan ange ett eget)."
         ),
     )
+    ny_person = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text=(
+            "Sätts när en referens som redan används gäller en annan person; utan den "
+            "svarar registreringen 409 med `samma_person_fraga: true`."
+        ),
+    )
     personnummer_maskerat = serializers.SerializerMethodField(
         help_text="Födelsedatum och fyra stjärnor; null utan personnummer eller samtycke."
     )
@@ -78,6 +87,7 @@ class DeltagareSerializer(TjanstSerializer):
             "personnummer_maskerat",
             "samtycke_datum",
             "referens",
+            "ny_person",
             "kon",
             "fodelsear",
             "har_identitet",

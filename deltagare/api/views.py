@@ -39,6 +39,7 @@ from deltagare.services import (
     inskrivning_uppdatera,
     stegbedomning_lagg_till,
 )
+from deltagare.services.rimlighet import SammaPersonFraga
 from finsam.api.behorighet import ArInloggad
 from finsam.api.views import SynligViewSet
 from insatser.models import Insats
@@ -133,6 +134,28 @@ class DeltagareViewSet(
         serializer.instance = deltagare_registrera(
             **serializer.validated_data, user=self.request.user
         )
+
+    @extend_schema(
+        responses={
+            201: DeltagareSerializer,
+            409: inline_serializer(
+                "SammaPersonFraga",
+                {
+                    "samma_person_fraga": serializers.BooleanField(),
+                    "referens": serializers.ListField(child=serializers.CharField()),
+                },
+            ),
+        }
+    )
+    def create(self, request, *args, **kwargs) -> Response:
+        """Registrera. En referens som redan används svarar 409 utan `ny_person: true`."""
+        try:
+            return super().create(request, *args, **kwargs)
+        except SammaPersonFraga as fraga:
+            return Response(
+                {"samma_person_fraga": True, **fraga.message_dict},
+                status=status.HTTP_409_CONFLICT,
+            )
 
     @extend_schema(request=DeltagareSokSerializer, responses=DeltagareSerializer(many=True))
     @action(detail=False, methods=["post"], pagination_class=None, filter_backends=[])

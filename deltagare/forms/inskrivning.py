@@ -33,13 +33,19 @@ class StartdataForm(forms.Form):
         empty_label="Ingen eller okänd",
         error_messages={"invalid_choice": "Välj en av förbundets parter."},
     )
+    # No preselected "Okänd": a samordnare who skips the field would store it
+    # without noticing. "Okänd" is a choice they make (issue 14 §3).
     utbildningsniva = valfalt(
-        "Utbildningsnivå", Utbildningsniva.choices, initial=Utbildningsniva.OKAND
+        "Utbildningsnivå",
+        Utbildningsniva.choices,
+        tomt="Välj utbildningsnivå",
+        error_messages={"required": "Välj utbildningsnivå, eller Okänd."},
     )
     tid_i_offentlig_forsorjning = valfalt(
         "Tid i offentlig försörjning före start",
         TidIOffentligForsorjning.choices,
-        initial=TidIOffentligForsorjning.OKAND,
+        tomt="Välj tid",
+        error_messages={"required": "Välj tid i offentlig försörjning, eller Okänd."},
     )
     forsorjning_vid_start = forsorjningsfalt("Försörjning vid start")
     utrikes_fodd = utrikes_fodd_falt()
@@ -94,6 +100,10 @@ class RegistreringForm(StartdataForm):
         error_messages={"invalid": "Ange födelseåret med fyra siffror, t.ex. 1985."},
     )
 
+    # The answer to "the same person?" (`SammaPersonFraga`), from the button pressed.
+    SAMMA, NY = "samma", "ny"
+    svar = forms.ChoiceField(required=False, choices=((SAMMA, SAMMA), (NY, NY)))
+
     field_order = ["identitet", "personnummer", "samtycke_datum", "referens", "kon", "fodelsear"]
 
     def __init__(self, *args, personnummer_tillatet: bool, **kwargs) -> None:
@@ -118,6 +128,11 @@ class RegistreringForm(StartdataForm):
             self.add_error("personnummer", "Ange personnumret.")
         return data
 
+    @property
+    def samma_person_fraga(self) -> bool:
+        """Whether the service asked if a referens in use is the same person."""
+        return self.has_error("referens", "samma_person")
+
     def tjanstdata(self) -> dict:
         """Arguments for `deltagare_registrera_i_insats` (all but insats and user)."""
         data = self.cleaned_data
@@ -131,6 +146,8 @@ class RegistreringForm(StartdataForm):
                 "referens": data["referens"],
                 "kon": data["kon"] or None,
                 "fodelsear": data["fodelsear"],
+                "ny_person": data.get("svar") == self.NY,
+                "samma_person": data.get("svar") == self.SAMMA,
             }
         return {
             **identitet,

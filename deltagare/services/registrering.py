@@ -11,7 +11,11 @@ from deltagare.kryptering import uppslagshash
 from deltagare.models import Deltagare, Inskrivning, VantandeRegistrering
 from deltagare.personnummer import tolka
 from deltagare.services.inskrivning import skriv_in
-from deltagare.services.rimlighet import kontrollera_datum, kontrollera_referens
+from deltagare.services.rimlighet import (
+    SammaPersonFraga,
+    kontrollera_datum,
+    kontrollera_referens,
+)
 from finsam.atkomst import SYSTEM, atkomst, som_skapare
 from finsam.kodlistor import Roll
 from finsam.kryptering import kryptera
@@ -30,9 +34,13 @@ def deltagare_registrera(
     referens: str = "",
     kon: str | None = None,
     fodelsear: int | None = None,
+    ny_person: bool = False,
     user,
 ) -> Deltagare:
     """Register a deltagare with personnummer and samtycke, or with a referens only.
+
+    A referens the user already has for a deltagare raises `SammaPersonFraga`
+    unless `ny_person` says it is someone else.
 
     With a personnummer, kön and födelseår come from the number; only the
     encrypted number and its keyed hash are stored. The registration waits
@@ -76,6 +84,9 @@ def deltagare_registrera(
         if fel:
             raise ValidationError(fel)
         kontrollera_referens(deltagare.referens)
+        befintlig = None if ny_person else _med_referens(forbund, deltagare.referens, user)
+        if befintlig is not None:
+            raise SammaPersonFraga(befintlig)
     if deltagare.pk is None:
         spara_validerad(deltagare)
     VantandeRegistrering.objects.update_or_create(
@@ -98,6 +109,8 @@ def deltagare_registrera_i_insats(
     kon: str | None = None,
     fodelsear: int | None = None,
     forsorjning_vid_start=(),
+    ny_person: bool = False,
+    samma_person: bool = False,
     user,
     **startdata,
 ) -> Inskrivning:
@@ -109,15 +122,22 @@ def deltagare_registrera_i_insats(
     the samordnare can see anyway, is refused.
     """
     krav_samordnare(user, insats)
-    deltagare = deltagare_registrera(
-        forbund=insats.forbund,
-        personnummer=personnummer,
-        samtycke_datum=samtycke_datum,
-        referens=referens,
-        kon=kon,
-        fodelsear=fodelsear,
-        user=user,
-    )
+    if samma_person and not personnummer:
+        # The samordnare answered "same person" to `SammaPersonFraga`.
+        deltagare = _med_referens(insats.forbund, referens.strip(), user)
+        if deltagare is None:
+            raise ValidationError({"referens": "Du har ingen deltagare med den referensen."})
+    else:
+        deltagare = deltagare_registrera(
+            forbund=insats.forbund,
+            personnummer=personnummer,
+            samtycke_datum=samtycke_datum,
+            referens=referens,
+            kon=kon,
+            fodelsear=fodelsear,
+            ny_person=ny_person,
+            user=user,
+        )
     if deltagare.inskrivningar.filter(insats=insats, slutdatum__isnull=True).exists():
         raise ValidationError({"personnummer": "Personen är redan aktiv i insatsen."})
     return skriv_in(
@@ -127,6 +147,16 @@ def deltagare_registrera_i_insats(
         forsorjning_vid_start=forsorjning_vid_start,
         user=user,
         startdata=startdata,
+    )
+
+
+def _med_referens(forbund: Forbund, referens: str, user) -> Deltagare | None:
+    """The user's own deltagare with this referens (in any case), if any."""
+    return (
+        Deltagare.objects.visible_to(user)
+        .filter(forbund=forbund, referens__iexact=referens)
+        .order_by("-skapad")
+        .first()
     )
 
 

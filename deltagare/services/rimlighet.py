@@ -82,3 +82,24 @@ def kontrollera_referens(referens: str) -> None:
                 )
             }
         )
+
+
+class SammaPersonFraga(ValidationError):
+    """A referens the samordnare already uses: the same person, or a new one?
+
+    Asked rather than guessed: a second registration under the same referens
+    would silently count one person twice, and refusing it would stop two
+    people who happen to share one. `befintlig` is the person already known.
+    """
+
+    def __init__(self, befintlig) -> None:
+        super().__init__(
+            {
+                "referens": ValidationError(
+                    f"Referensen {befintlig.referens} används redan för en av dina deltagare. "
+                    "Är det samma person?",
+                    code="samma_person",
+                )
+            }
+        )
+        self.befintlig = befintlig

@@ -58,6 +58,9 @@ def test_registrera_bedoma_avsluta_i_webblasaren(sida, samordnare, insats, recor
     sida.get_by_label("Personnummer eller samordningsnummer").fill(PNR[:-1] + "8")
     sida.get_by_label("Datum för skriftligt samtycke").fill("2025-02-20")
     sida.get_by_label("Startdatum").fill("2025-03-01")
+    # No start field is preselected: "Okänd" is a choice the samordnare makes.
+    sida.get_by_label("Utbildningsnivå").select_option("okand")
+    sida.get_by_label("Tid i offentlig försörjning före start").select_option("okand")
     sida.get_by_label("Sjuk- eller rehabiliteringspenning").check()
     sida.get_by_role("button", name="Registrera deltagare").click()
     # Refused: the summary, and the message beside the field.

@@ -4,11 +4,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from deltagare.models import Deltagare, Inskrivning
 from deltagare.services import deltagare_registrera_i_insats
 from deltagare.services.rimlighet import kontrollera_referens
-from finsam.kodlistor import Kon
+from finsam.atkomst import SYSTEM
+from finsam.kodlistor import Kon, Roll
+from finsam.services.organisation import medlemskap_lagg_till
 from tests.personer import PNR
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +94,60 @@ def test_referens_med_fodelsedatum_eller_personnummer_vagras(referens):
 def test_egna_beteckningar_godtas(referens):
     # 123456 is not a date (month 34), so it cannot be a date of birth.
     kontrollera_referens(referens)
+
+
+def test_samma_referens_pa_sidan_fragar_och_svaren_galler(client, insats, annan_insats, samordnare):
+    """The registration page asks "same person?"; each answer does what it says."""
+    medlemskap_lagg_till(
+        anvandare=samordnare,
+        forbund=insats.forbund,
+        roll=Roll.SAMORDNARE,
+        insatser=[annan_insats],
+        user=SYSTEM,
+    )
+    _registrera(insats, samordnare, **_utan_identitet())
+    client.force_login(samordnare)
+    url = reverse("deltagare:registrera", kwargs={"insats_pk": annan_insats.pk})
+    data = {
+        "identitet": "referens",
+        "referens": "st-17",
+        "kon": "man",
+        "fodelsear": "1985",
+        "startdatum": "2025-04-01",
+        "utbildningsniva": "okand",
+        "tid_i_offentlig_forsorjning": "okand",
+        "utrikes_fodd": "okant",
+    }
+    fraga = client.post(url, data)
+    assert fraga.status_code == 400
+    assert "Är det samma person?" in fraga.content.decode()
+    assert Inskrivning.objects.count() == 1
+    samma = client.post(url, data | {"svar": "samma"})
+    assert samma.status_code == 302
+    assert Deltagare.objects.count() == 1
+    assert set(Inskrivning.objects.values_list("insats", flat=True)) == {insats.pk, annan_insats.pk}
+    ny = client.post(url.replace(str(annan_insats.pk), str(insats.pk)), data | {"svar": "ny"})
+    assert ny.status_code == 302
+    assert Deltagare.objects.count() == 2
+
+
+def test_startfalten_ar_inte_forvalda(client, insats, samordnare):
+    client.force_login(samordnare)
+    url = reverse("deltagare:registrera", kwargs={"insats_pk": insats.pk})
+    sida = client.get(url).content.decode()
+    assert 'value="okand" selected' not in sida
+    svar = client.post(
+        url,
+        {
+            "identitet": "referens",
+            "referens": "ST-5",
+            "kon": "man",
+            "fodelsear": "1985",
+            "startdatum": "2025-04-01",
+        },
+    )
+    assert svar.status_code == 400
+    text = svar.content.decode()
+    assert "Välj utbildningsnivå, eller Okänd." in text
+    assert "Välj tid i offentlig försörjning, eller Okänd." in text
+    assert not Deltagare.objects.exists()

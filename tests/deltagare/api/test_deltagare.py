@@ -98,6 +98,29 @@ class TestRegistrera:
         assert kand.json()["id"] == identifierad.pk
         assert Deltagare.objects.count() == 2
 
+    def test_samma_referens_fragar_om_samma_person(self, forbund, klient):
+        """API.md: a referens already used answers 409 unless the body says `ny_person`."""
+        assert klient.post(URL, utan_identitet(forbund), format="json").status_code == 201
+        fraga = klient.post(URL, utan_identitet(forbund, referens="st-9"), format="json")
+        assert fraga.status_code == 409
+        assert fraga.json() == {
+            "samma_person_fraga": True,
+            "referens": [
+                "Referensen ST-9 används redan för en av dina deltagare. Är det samma person?"
+            ],
+        }
+        assert Deltagare.objects.count() == 1
+        ny = klient.post(URL, utan_identitet(forbund, ny_person=True), format="json")
+        assert ny.status_code == 201, ny.json()
+        assert "ny_person" not in ny.json()
+        assert Deltagare.objects.count() == 2
+
+    def test_referens_med_fodelsedatum_vagras(self, forbund, klient):
+        svar = klient.post(URL, utan_identitet(forbund, referens="Anna S 850312"), format="json")
+        assert svar.status_code == 400
+        assert "födelsedatum eller personnummer" in svar.json()["referens"][0]
+        assert not Deltagare.objects.exists()
+
     def test_andra_roller_nekas(self, forbund, chef, styrelse):
         for user in (chef, styrelse):
             svar = personlig_klient(user).post(URL, utan_identitet(forbund), format="json")
