@@ -94,8 +94,32 @@ def test_strukturinsatsens_nyckeltal_for_perioden(client, chef, forbund):
     html = svar.content.decode()
     assert "1\xa0250" in html
     assert "2024-01-01 – 2024-08-31" in html
-    # A struktur insats has no deltagare: no row among the insatser.
-    assert "ASF" not in _per_insats(svar)
+    # A struktur insats has no deltagare: its row shows its nyckeltal, not zeros.
+    assert _per_insats(svar)["ASF"] == ["Anställda 1\xa0250; Antal företag 12"]
+    assert f'href="{reverse("statistik_insats", args=[asf.pk])}?period=egen' in html
+
+
+def test_strukturinsatsens_rad_bland_insatserna(client, chef, liten_insats, forbund):
+    asf = InsatsFactory(forbund=forbund, namn="ASF", inriktning=Inriktning.STRUKTUR)
+    InsatsFactory(forbund=forbund, namn="Nätverk", inriktning=Inriktning.STRUKTUR)
+    for fran, till, kon in (
+        (D(2023, 7, 1), D(2024, 2, 28), (3, 1, 0)),
+        (D(2024, 3, 1), D(2024, 6, 30), (5, 4, 1)),
+    ):
+        Nyckeltal.objects.create(
+            insats=asf, namn="Deltagare i nätverksträffar", fran=fran, till=till,
+            varde=sum(kon), raknar_personer=True, kvinnor=kon[0], man=kon[1], annat=kon[2],
+        )  # fmt: skip
+    client.force_login(chef)
+    per_insats = client.get(reverse("statistik"), PERIOD).context["oversikt"].per_insats
+    rader = {rad.rubrik: rad.celler for rad in per_insats.rader}
+    assert per_insats.kolumner[-1] == "Nyckeltal"
+    # The latest period's value: a level, not summed over the periods.
+    assert rader["ASF"][-1] == "Deltagare i nätverksträffar 10 (kvinnor 5, män 4, annat 1)"
+    assert rader["Nätverk"][-1] == "Inga under perioden"
+    assert set(rader["ASF"][:-1]) == {""}
+    # An individinriktad insats's row has the column empty.
+    assert rader["Samordningsteam"][-1] == ""
 
 
 def _bygg(insats, antal: int) -> None:
