@@ -222,35 +222,32 @@ class Oversikt:
             if self.budget is not None:
                 belopp = self.budget_per_insats.get(s.insats)
                 rader[s.namn]["Budgetförbrukning"] = None if belopp is None else belopp.forbrukning
-        kolumner = list(next(iter(rader.values()), {}))
-        if self.strukturinsatser:
-            nyckeltal = self._strukturens_nyckeltal()
-            # Empty, not a dash: a dash stands for a figure hidden or missing,
-            # and a struktur insats has no deltagare to count (nor an
-            # individinriktad one nyckeltal).
-            for rad in rader.values():
-                rad["Nyckeltal"] = ""
-            for insats in self.strukturinsatser:
-                rader[insats.namn] = dict.fromkeys(kolumner, "") | {
-                    "Nyckeltal": nyckeltal.get(insats.pk, "Inga under perioden")
-                }
-            kolumner.append("Nyckeltal")
+        kolumner = list(next(iter(rader.values()), {})) or ["Nyckeltal"]
+        radtyper = [""] * len(rader)
+        # A struktur insats has no deltagare to count: its row is one text
+        # across the columns (a "text" row), its nyckeltal, instead of zeros.
+        nyckeltal = self._strukturens_nyckeltal()
+        for insats in self.strukturinsatser:
+            text = nyckeltal.get(insats.pk, "Inga nyckeltal under perioden.")
+            rader[insats.namn] = dict.fromkeys(kolumner, "") | {kolumner[0]: text}
+            radtyper.append("text")
         return Tabellvy(
             "per_insats",
             "Per insats",
-            ram(rader, kolumner or ["Aktiva inkl. anonyma"]).astype(object),
+            ram(rader, kolumner).astype(object),
             radrubrik="Insats",
             forklaring=(
                 "Inskrivningar per insats med delinsatser. Andelar med nämnaren inom parentes. "
                 "Budgetförbrukning är utfallet i procent av budgeten för insatsens budgetrader. "
                 "Strukturinsatser följs upp med nyckeltal: varje nyckeltals senaste värde "
-                "under perioden."
+                "under perioden, och för dem som räknar personer fördelningen på kön."
             ),
             format={
                 "Beläggning": PROCENT,
                 "Budgetförbrukning": PROCENT,
             },
             lankar={self.insatser[pk].namn: url for pk, url in self.urls.items()},
+            radtyper=radtyper,
         )
 
 

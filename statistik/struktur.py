@@ -31,13 +31,32 @@ def _namnen(varden: list[Nyckeltalsvarde]) -> list[str]:
     return list(dict.fromkeys(n.namn for n in varden))
 
 
+MANADER = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def kort_period(fran: datetime.date, till: datetime.date) -> str:
+    """A period of whole months in few words (`jan–jun 2025`, `2025`), else its dates.
+
+    A chart's label has a third of a phone's width; two dates do not fit.
+    """
+    if fran.day != 1 or (till + datetime.timedelta(days=1)).day != 1:
+        return f"{fran.isoformat()} – {till.isoformat()}"
+    if fran.year != till.year:
+        return f"{MANADER[fran.month - 1]} {fran.year}–{MANADER[till.month - 1]} {till.year}"
+    if (fran.month, till.month) == (1, 12):
+        return str(fran.year)
+    if fran.month == till.month:
+        return f"{MANADER[fran.month - 1]} {fran.year}"
+    return f"{MANADER[fran.month - 1]}–{MANADER[till.month - 1]} {fran.year}"
+
+
 def nyckeltal_tabeller(varden: list[Nyckeltalsvarde]) -> list[Tabellvy]:
     """The nyckeltal per period (a column each), and the people counts per kön."""
     if not varden:
         return []
     rader: dict[str, dict] = {}
     for n in sorted(varden, key=lambda n: (n.fran, n.till)):
-        rader.setdefault(n.period, {})[n.namn] = _tal(n.varde)
+        rader.setdefault(kort_period(n.fran, n.till), {})[n.namn] = _tal(n.varde)
     namnen = _namnen(varden)
     # Object columns keep whole figures whole beside a missing cell.
     data = pd.DataFrame.from_dict(rader, orient="index", columns=namnen, dtype=object)
@@ -55,7 +74,9 @@ def nyckeltal_tabeller(varden: list[Nyckeltalsvarde]) -> list[Tabellvy]:
         )
     ]
     personer = {
-        f"{n.namn}, {n.period}": nyckeltalets_kontal(n) for n in varden if n.raknar_personer
+        f"{n.namn}, {kort_period(n.fran, n.till)}": nyckeltalets_kontal(n)
+        for n in varden
+        if n.raknar_personer
     }
     if personer:
         tabeller.append(
@@ -77,7 +98,10 @@ def nyckeltal_diagram(varden: list[Nyckeltalsvarde]) -> list[Diagram]:
     diagrammen = []
     for i, namn in enumerate(_namnen(varden), start=1):
         perioder = sorted((n for n in varden if n.namn == namn), key=lambda n: (n.fran, n.till))
-        staplar = [(n.period, _tal(n.varde), tal_som_angivet(n.varde), None) for n in perioder]
+        staplar = [
+            (kort_period(n.fran, n.till), _tal(n.varde), tal_som_angivet(n.varde), None)
+            for n in perioder
+        ]
         diagrammen.append(diagram(f"diagram-nyckeltal-{i}", f"{namn} per period", staplar))
     return diagrammen
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from finsam.kodlistor import Inriktning, Roll
 from insatser.models import Nyckeltal
 from insatser.selectors import insatsens_nyckeltal
+from statistik.struktur import kort_period
 from tests.factories import InsatsFactory, anvandare_med_roll
 from tests.statistik.bygg import D
 
@@ -51,25 +52,25 @@ def test_sidan_visar_nyckeltalen_per_period_inte_deltagare(client, chef, asf):
     assert [t.id for t in svar.context["tabeller"]] == ["nyckeltal", "nyckeltal_per_kon"]
     assert _tabell(svar, "nyckeltal") == {
         "": ["Antal företag", "Deltagare i nätverksträffar"],
-        "2025-01-01 – 2025-06-30": ["4", "1\xa0219"],
-        "2025-07-01 – 2025-12-31": ["5,50", "46"],
+        "jan–jun 2025": ["4", "1\xa0219"],
+        "jul–dec 2025": ["5,50", "46"],
     }
     assert _tabell(svar, "nyckeltal_per_kon") == {
         "": ["Kvinnor", "Män", "Annat", "Totalt"],
-        "Deltagare i nätverksträffar, 2025-01-01 – 2025-06-30": ["1\xa0200", "17", "2", "1\xa0219"],
-        "Deltagare i nätverksträffar, 2025-07-01 – 2025-12-31": ["26", "19", "1", "46"],
+        "Deltagare i nätverksträffar, jan–jun 2025": ["1\xa0200", "17", "2", "1\xa0219"],
+        "Deltagare i nätverksträffar, jul–dec 2025": ["26", "19", "1", "46"],
     }
     html = svar.content.decode()
     assert "Aktiva inklusive anonyma" not in html and "Åldersgrupp" not in html
     # A chart per nyckeltal, a bar per period, described for screen readers.
     assert html.count('<svg role="img"') == 2
     assert (
-        '<desc id="diagram-nyckeltal-2-text">'
-        "2025-01-01 – 2025-06-30: 1\xa0219; 2025-07-01 – 2025-12-31: 46</desc>"
+        '<desc id="diagram-nyckeltal-2-text">jan–jun 2025: 1\xa0219; jul–dec 2025: 46</desc>'
     ) in html
     # One source: the page's values are the selector's, as the API reads them.
     varden = insatsens_nyckeltal(user=chef, insats=asf, fran=D(2025, 1, 1), till=D(2025, 12, 31))
-    assert {n.period for n in varden} == set(list(_tabell(svar, "nyckeltal"))[1:])
+    perioder = {kort_period(n.fran, n.till) for n in varden}
+    assert perioder == set(list(_tabell(svar, "nyckeltal"))[1:])
 
 
 def test_csv_och_excel_har_sidans_tabeller(client, chef, asf):
@@ -82,11 +83,11 @@ def test_csv_och_excel_har_sidans_tabeller(client, chef, asf):
     rader = list(csv.reader(io.StringIO(svar.content.decode("utf-8-sig")), delimiter=";"))
     assert ["Insats", "ASF"] in rader
     assert ["Period", "Antal företag", "Deltagare i nätverksträffar"] in rader
-    assert ["2025-07-01 – 2025-12-31", "5,5", "46"] in rader
+    assert ["jul–dec 2025", "5,5", "46"] in rader
     svar = client.get(reverse("statistik_insats_excel", args=[asf.pk]), PERIOD)
     blad = pd.read_excel(io.BytesIO(svar.content), sheet_name=None, index_col=0)
     assert list(blad) == ["Om", "Nyckeltal", "Personer per kön"]
-    assert blad["Nyckeltal"].loc["2025-01-01 – 2025-06-30"].tolist() == [4, 1219]
+    assert blad["Nyckeltal"].loc["jan–jun 2025"].tolist() == [4, 1219]
     assert blad["Personer per kön"].iloc[0].tolist() == [1200, 17, 2, 1219]
 
 
@@ -123,3 +124,17 @@ def test_behorighet(request, client, forbund, asf, vy):
     for namn in ("samordnare", "utomstaende"):
         client.force_login(request.getfixturevalue(namn))
         assert client.get(reverse(vy, args=[asf.pk]), PERIOD).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("fran", "till", "text"),
+    [
+        (D(2025, 1, 1), D(2025, 6, 30), "jan–jun 2025"),
+        (D(2025, 1, 1), D(2025, 12, 31), "2025"),
+        (D(2024, 2, 1), D(2024, 2, 29), "feb 2024"),
+        (D(2024, 7, 1), D(2025, 6, 30), "jul 2024–jun 2025"),
+        (D(2025, 1, 15), D(2025, 6, 30), "2025-01-15 – 2025-06-30"),
+    ],
+)
+def test_kort_period(fran, till, text):
+    assert kort_period(fran, till) == text
