@@ -5,6 +5,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from drf_spectacular.generators import SchemaGenerator
 
 from finsam.kodlistor import Inriktning, Roll
@@ -156,3 +158,19 @@ def test_schemat_foljer_svaret(asf_nyckeltal, chef, partklient):
         samma_nycklar(svar, klient.get(url(asf_nyckeltal)).json(), komponenter)
     assert {p["name"] for p in vag["get"]["parameters"]} >= {"fran", "till"}
     assert "201" in vag["post"]["responses"]
+
+
+def test_fragorna_vaxer_inte_med_antalet_nyckeltal(asf_nyckeltal, partklient):
+    def fragor() -> int:
+        with CaptureQueriesContext(connection) as fangade:
+            assert partklient.get(url(asf_nyckeltal)).status_code == 200
+        return len(fangade)
+
+    fragor()  # a key's first call does one-time work; count a warm call
+    fore = fragor()
+    for manad in range(1, 7):
+        Nyckeltal.objects.create(
+            insats=asf_nyckeltal, namn="Möten", fran=D(2026, manad, 1), till=D(2026, manad, 28),
+            varde=manad, raknar_personer=True, kvinnor=manad, man=0, annat=0,
+        )  # fmt: skip
+    assert fragor() == fore
