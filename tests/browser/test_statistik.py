@@ -1,9 +1,12 @@
 """axe-core finds no WCAG 2.1 A/AA violation on the dashboard and an insats's statistics page."""
 
+from decimal import Decimal
+
 import pytest
 
+from insatser.models import Nyckeltal
 from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
-from tests.factories import LOSENORD
+from tests.factories import LOSENORD, InsatsFactory, personer
 from tests.statistik.bygg import D, anonyma, inskriv
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -60,20 +63,12 @@ def test_insatsens_statistiksida(sida, chef, med_deltagare):
 
 @pytest.fixture
 def asf(forbund):
-    from decimal import Decimal
-
-    from insatser.models import Nyckeltal
-    from tests.factories import InsatsFactory
-
     asf = InsatsFactory(forbund=forbund, namn="ASF", inriktning="struktur")
     for fran, till, kon in (
         (D(2024, 1, 1), D(2024, 3, 31), (22, 17, 2)),
         (D(2024, 4, 1), D(2024, 6, 30), (31, 24, 3)),
     ):
-        Nyckeltal.objects.create(
-            insats=asf, namn="Deltagare i nätverksträffar", fran=fran, till=till,
-            varde=sum(kon), raknar_personer=True, kvinnor=kon[0], man=kon[1], annat=kon[2],
-        )  # fmt: skip
+        personer(asf, "Deltagare i nätverksträffar", fran, till, kon)
         Nyckeltal.objects.create(
             insats=asf, namn="Antal företag", fran=fran, till=till, varde=Decimal(4)
         )

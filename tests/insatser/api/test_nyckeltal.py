@@ -11,7 +11,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from finsam.kodlistor import Inriktning, Roll
 from insatser.models import Nyckeltal
-from tests.factories import InsatsFactory, anvandare_med_roll
+from tests.factories import InsatsFactory, anvandare_med_roll, personer
 from tests.hjalp.api import personlig_klient, samma_nycklar
 
 D = datetime.date
@@ -29,10 +29,7 @@ def asf_nyckeltal(asf):
         (D(2025, 1, 1), D(2025, 6, 30), (20, 2, 0)),
         (D(2025, 7, 1), D(2025, 12, 31), (12, 9, 4)),
     ):
-        Nyckeltal.objects.create(
-            insats=asf, namn="Deltagare i nätverksträffar", fran=fran, till=till,
-            varde=sum(kon), raknar_personer=True, kvinnor=kon[0], man=kon[1], annat=kon[2],
-        )  # fmt: skip
+        personer(asf, "Deltagare i nätverksträffar", fran, till, kon)
     Nyckeltal.objects.create(
         insats=asf, namn="Antal företag", fran=D(2025, 1, 1), till=D(2025, 6, 30), varde=Decimal(2)
     )

@@ -14,7 +14,7 @@ from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Inriktning, Kon
 from insatser.models import Nyckeltal
 from statistik.berakning import forbund_statistik
-from tests.factories import InsatsFactory
+from tests.factories import InsatsFactory, personer
 from tests.statistik.bygg import D, inskriv
 from tests.statistik.views.hjalp import FRAN, PERIOD, TILL
 
@@ -107,10 +107,7 @@ def test_strukturinsatsens_rad_bland_insatserna(client, chef, liten_insats, forb
         (D(2023, 7, 1), D(2024, 2, 28), (3, 1, 0)),
         (D(2024, 3, 1), D(2024, 6, 30), (5, 4, 1)),
     ):
-        Nyckeltal.objects.create(
-            insats=asf, namn="Deltagare i nätverksträffar", fran=fran, till=till,
-            varde=sum(kon), raknar_personer=True, kvinnor=kon[0], man=kon[1], annat=kon[2],
-        )  # fmt: skip
+        personer(asf, "Deltagare i nätverksträffar", fran, till, kon)
     client.force_login(chef)
     svar = client.get(reverse("statistik"), PERIOD)
     per_insats = svar.context["oversikt"].per_insats

@@ -13,7 +13,7 @@ from finsam.kodlistor import Inriktning, Roll
 from insatser.models import Nyckeltal
 from insatser.selectors import insatsens_nyckeltal
 from statistik.struktur import kort_period
-from tests.factories import InsatsFactory, anvandare_med_roll
+from tests.factories import InsatsFactory, anvandare_med_roll, personer
 from tests.statistik.bygg import D
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +33,7 @@ def asf(forbund):
         Nyckeltal.objects.create(
             insats=asf, namn="Antal företag", fran=fran, till=till, varde=Decimal(foretag)
         )
-        Nyckeltal.objects.create(
-            insats=asf, namn="Deltagare i nätverksträffar", fran=fran, till=till,
-            varde=sum(kon), raknar_personer=True, kvinnor=kon[0], man=kon[1], annat=kon[2],
-        )  # fmt: skip
+        personer(asf, "Deltagare i nätverksträffar", fran, till, kon)
     return asf
 
 
