@@ -115,11 +115,17 @@ class Insatssida:
     sammanhang: dict = field(default_factory=dict)
 
     def svar(self, request: HttpRequest) -> HttpResponse:
-        sammanhang = {"insats": self.insats, "form": self.form, **self.sammanhang}
+        sammanhang = {
+            "insats": self.insats,
+            "form": self.form,
+            "tabeller": self.tabeller,
+            "idag": timezone.localdate(),
+            **self.sammanhang,
+        }
         if self.tabeller is None:
             # The page explains what is wrong with the period, next to the fields.
             return render(request, self.mall, sammanhang, status=400)
-        sammanhang |= {"tabeller": self.tabeller, "fragor": form_fragor(self.form)}
+        sammanhang["fragor"] = form_fragor(self.form)
         return render(request, self.mall, sammanhang)
 
 

@@ -105,6 +105,18 @@ def test_felaktig_period_ger_400(client, chef, asf):
         svar = client.get(reverse(vy, args=[asf.pk]), {"period": "egen", "fran": "2025-02-01"})
         assert svar.status_code == 400
         assert "Ange periodens sista dag." in svar.content.decode()
+        assert "Perioden <strong>" not in svar.content.decode()
+
+
+def test_alla_perioder_sedan_start(client, chef, asf):
+    client.force_login(chef)
+    html = client.get(reverse("statistik_insats", args=[asf.pk])).content.decode()
+    assert f'href="?period=egen&amp;fran={asf.startdatum.isoformat()}&amp;till=' in html
+    svar = client.get(
+        reverse("statistik_insats", args=[asf.pk]),
+        {"period": "egen", "fran": asf.startdatum.isoformat(), "till": "2026-12-31"},
+    )
+    assert list(_tabell(svar, "nyckeltal"))[1:] == ["jul–dec 2024", "jan–jun 2025", "jul–dec 2025"]
 
 
 @pytest.mark.parametrize("vy", VYER)
