@@ -136,7 +136,7 @@ def nyckeltal_varden(
                 varde,
                 n.raknar_personer,
                 *kon,
-            )  # fmt: skip
+            )
         )
     return varden
 
