@@ -237,6 +237,13 @@ ASF_NYCKELTAL = [
     (D(2026, 1, 1), D(2026, 6, 30), 5, 34, 8),
 ]
 
+# ASF's network meetings per halvår, a count of people by kön: (från, till, kvinnor, män, annat).
+ASF_NATVERKSTRAFFAR = [
+    (D(2025, 1, 1), D(2025, 6, 30), 22, 17, 2),
+    (D(2025, 7, 1), D(2025, 12, 31), 26, 19, 1),
+    (D(2026, 1, 1), D(2026, 6, 30), 31, 24, 3),
+]
+
 # (username, förnamn, efternamn, roll, insatser as samordnare)
 ANVANDARE = [
     ("chef", "Karin", "Lindqvist", Roll.FORBUNDSCHEF, ()),
@@ -307,6 +314,15 @@ def _asf_nyckeltal(asf: Insats) -> None:
                 spara_validerad(
                     Nyckeltal(insats=asf, namn=namn, fran=fran, till=till, varde=Decimal(varde))
                 )
+    for fran, till, kvinnor, man, annat in ASF_NATVERKSTRAFFAR:
+        if ("Deltagare i nätverksträffar", fran, till) not in finns:
+            spara_validerad(
+                Nyckeltal(
+                    insats=asf, namn="Deltagare i nätverksträffar", fran=fran, till=till,
+                    varde=Decimal(kvinnor + man + annat), raknar_personer=True,
+                    kvinnor=kvinnor, man=man, annat=annat,
+                )  # fmt: skip
+            )
 
 
 def anvandare_skapa(org: DemoOrganisation) -> list:

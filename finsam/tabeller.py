@@ -16,7 +16,8 @@ from django.utils import numberformat
 TOMT = "–"
 
 # How a cell is written on the page; CSV and Excel keep the plain number.
-TAL, PROCENT, DECIMAL = "tal", "procent", "decimal"
+# SOM_ANGIVET: decimals only where the value has them (a key figure typed as 12 or 12,5).
+TAL, PROCENT, DECIMAL, SOM_ANGIVET = "tal", "procent", "decimal", "som_angivet"
 
 
 def saknas(varde) -> bool:
@@ -50,6 +51,14 @@ def procent(varde: int | None) -> str:
     return TOMT if saknas(varde) else f"{tal(varde)}\xa0%"
 
 
+def tal_som_angivet(varde: int | float | Decimal | None) -> str:
+    """`12`, `12,50`: two decimals where the value has any, none where it is whole."""
+    if saknas(varde):
+        return TOMT
+    varde = Decimal(str(varde))
+    return tal(varde, 0 if varde == varde.to_integral_value() else 2)
+
+
 def celltext(varde, format_: str = TAL) -> str:
     if isinstance(varde, str):  # already written, e.g. a share against its goal
         return varde
@@ -57,6 +66,8 @@ def celltext(varde, format_: str = TAL) -> str:
         return procent(varde)
     if format_ == DECIMAL:
         return tal(varde, decimaler=1)
+    if format_ == SOM_ANGIVET:
+        return tal_som_angivet(varde)
     return tal(varde)
 
 

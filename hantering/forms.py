@@ -104,6 +104,19 @@ class StegskalaForm(forms.Form):
         }
 
 
+def _antal_per_kon(etikett: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=etikett,
+        min_value=0,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Ange ett heltal, t.ex. 12.",
+            "min_value": "Antalet kan inte vara negativt.",
+        },
+    )
+
+
 class NyckeltalForm(forms.Form):
     namn = forms.CharField(
         label="Nyckeltal",
@@ -113,20 +126,30 @@ class NyckeltalForm(forms.Form):
     )
     fran = datumfalt("Från", saknas="Ange periodens första dag.")
     till = datumfalt("Till", saknas="Ange periodens sista dag.")
+    # Required or not is the service's rule: a people count has no värde of its own.
     varde = forms.DecimalField(
         label="Värde",
         max_digits=14,
         decimal_places=2,
         localize=True,
+        required=False,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        error_messages={
-            "required": "Ange värdet.",
-            "invalid": "Ange ett tal, t.ex. 12 eller 12,5.",
-        },
+        help_text="Lämnas tomt när nyckeltalet räknar personer.",
+        error_messages={"invalid": "Ange ett tal, t.ex. 12 eller 12,5."},
     )
+    raknar_personer = forms.BooleanField(
+        label="Räknar personer",
+        required=False,
+        help_text="Ange då kvinnor, män och annat; värdet blir deras summa.",
+    )
+    kvinnor = _antal_per_kon("Kvinnor")
+    man = _antal_per_kon("Män")
+    annat = _antal_per_kon("Annat")
+
+    FALT = ("namn", "fran", "till", "varde", "raknar_personer", "kvinnor", "man", "annat")
 
     def tjanstdata(self) -> dict:
-        return {namn: self.cleaned_data[namn] for namn in ("namn", "fran", "till", "varde")}
+        return {namn: self.cleaned_data[namn] for namn in self.FALT}
 
 
 class RollForm(forms.Form):

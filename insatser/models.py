@@ -231,6 +231,12 @@ class Nyckeltal(models.Model):
     fran = models.DateField("från")
     till = models.DateField("till")
     varde = models.DecimalField("värde", max_digits=14, decimal_places=2)
+    # A count of people is split by kön like every count (DOMAIN.md §4), and
+    # a part key then sees it masked at the förbund's min_cell.
+    raknar_personer = models.BooleanField("räknar personer", default=False)
+    kvinnor = models.PositiveIntegerField("kvinnor", null=True, blank=True)
+    man = models.PositiveIntegerField("män", null=True, blank=True)
+    annat = models.PositiveIntegerField("annat", null=True, blank=True)
 
     objects = NyckeltalQuerySet.as_manager()
 
@@ -249,6 +255,27 @@ class Nyckeltal(models.Model):
                 condition=Q(varde__gte=0),
                 name="nyckeltal_ej_negativt",
                 violation_error_message="Ett nyckeltal får inte vara negativt.",
+            ),
+            models.CheckConstraint(
+                condition=Q(raknar_personer=True)
+                | Q(kvinnor__isnull=True, man__isnull=True, annat__isnull=True),
+                name="nyckeltal_kon_bara_for_personer",
+                violation_error_message="Kön anges bara för nyckeltal som räknar personer.",
+            ),
+            # Spelled out: SQL lets NULL through a CHECK, so the sum alone
+            # would accept a people count without its kön.
+            models.CheckConstraint(
+                condition=Q(raknar_personer=False)
+                | Q(kvinnor__isnull=False, man__isnull=False, annat__isnull=False),
+                name="nyckeltal_personer_per_kon",
+                violation_error_message=(
+                    "Ett nyckeltal som räknar personer anger kvinnor, män och annat."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(raknar_personer=False) | Q(varde=F("kvinnor") + F("man") + F("annat")),
+                name="nyckeltal_personer_summa",
+                violation_error_message="Värdet ska vara summan av kvinnor, män och annat.",
             ),
         ]
 

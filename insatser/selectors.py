@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from finsam.atkomst import atkomst
 from finsam.kodlistor import Inriktning
+from finsam.maskering import maskera_kon, min_cell_for
 from finsam.models import Forbund
 from insatser.models import Berattelsebegaran, Insats, Insatsberattelse, Nyckeltal, Steg
 
@@ -74,24 +76,97 @@ def steg_per_stegskala(*, user, stegskala_ids: Iterable[int]) -> dict[int, list[
     return stegskalor
 
 
-def nyckeltal_for_period(
-    *, user, forbund: Forbund, fran: datetime.date, till: datetime.date
-) -> list[Nyckeltal]:
-    """The struktur insatser's nyckeltal whose own period overlaps [fran, till].
+@dataclass(frozen=True)
+class Nyckeltalsvarde:
+    """A nyckeltal as it may be shown: a count of people masked like any count.
+
+    `varde` and the kön counts are None where hidden (masked at `min_cell`).
+    The page, the dashboard, the API and the reports all read these.
+    """
+
+    id: int
+    insats: int
+    insatsnamn: str
+    namn: str
+    fran: datetime.date
+    till: datetime.date
+    varde: Decimal | None
+    raknar_personer: bool
+    kvinnor: int | None
+    man: int | None
+    annat: int | None
+
+    @property
+    def period(self) -> str:
+        return f"{self.fran.isoformat()} – {self.till.isoformat()}"
+
+
+def nyckeltal_varden(
+    rader: QuerySet[Nyckeltal],
+    *,
+    min_cell: int,
+    fran: datetime.date | None = None,
+    till: datetime.date | None = None,
+) -> list[Nyckeltalsvarde]:
+    """The nyckeltal of `rader` whose own period overlaps [fran, till] (all without them).
 
     Overlap, not containment: a nyckeltal reported for the delår still shows
     when the chosen period is this year to date; each keeps its own period.
+    A people count is masked as maskera_kon masks a row of kön cells, its
+    value (the total) with it; other key figures count no one and show as given.
     """
-    return list(
-        Nyckeltal.objects.visible_to(user)
-        .filter(
-            insats__forbund=forbund,
-            insats__inriktning=Inriktning.STRUKTUR,
-            fran__lte=till,
-            till__gte=fran,
+    if fran is not None:
+        rader = rader.filter(till__gte=fran)
+    if till is not None:
+        rader = rader.filter(fran__lte=till)
+    varden = []
+    for n in rader.select_related("insats").order_by("insats__namn", "insats", "fran", "namn"):
+        varde, kon = n.varde, (n.kvinnor, n.man, n.annat)
+        if n.raknar_personer:
+            *kon, totalt = maskera_kon(*kon, int(n.varde), min_cell)
+            varde = None if totalt is None else n.varde
+        varden.append(
+            Nyckeltalsvarde(
+                n.pk,
+                n.insats_id,
+                n.insats.namn,
+                n.namn,
+                n.fran,
+                n.till,
+                varde,
+                n.raknar_personer,
+                *kon,
+            )
         )
-        .select_related("insats")
-        .order_by("insats__namn", "fran", "namn")
+    return varden
+
+
+def insatsens_nyckeltal(
+    *, user, insats: Insats, fran: datetime.date | None = None, till: datetime.date | None = None
+) -> list[Nyckeltalsvarde]:
+    """An insats's nyckeltal as the user may see them (`min_cell_for`)."""
+    return nyckeltal_varden(
+        Nyckeltal.objects.visible_to(user).filter(insats=insats),
+        min_cell=min_cell_for(user, insats.forbund, insats),
+        fran=fran,
+        till=till,
+    )
+
+
+def nyckeltal_for_period(
+    *, user, forbund: Forbund, fran: datetime.date, till: datetime.date
+) -> list[Nyckeltalsvarde]:
+    """The förbund's struktur insatser's nyckeltal in the period, for the dashboard.
+
+    The dashboard is for those who see the förbund unmasked (`min_cell_for`).
+    """
+    return nyckeltal_varden(
+        Nyckeltal.objects.visible_to(user).filter(
+            insats__forbund=forbund, insats__inriktning=Inriktning.STRUKTUR
+        ),
+        min_cell=min_cell_for(user, forbund),
+        fran=fran,
+        till=till,
     )
 
 

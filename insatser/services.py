@@ -184,6 +184,23 @@ def stegskala_skapa(*, forbund: Forbund, namn: str, steg: list[str], user) -> St
     return skala
 
 
+KON_FALT = ("kvinnor", "man", "annat")
+
+
+def _nyckeltalets_varde(
+    *, varde: Decimal | None, raknar_personer: bool, kon: dict[str, int | None]
+) -> tuple[Decimal, dict[str, int | None]]:
+    """The value to store, and the kön counts: a people count is the sum of its kön."""
+    if not raknar_personer:
+        if varde is None:
+            raise ValidationError({"varde": "Ange värdet."})
+        return varde, dict.fromkeys(KON_FALT)
+    saknade = {falt: "Ange antalet." for falt in KON_FALT if kon.get(falt) is None}
+    if saknade:
+        raise ValidationError(saknade)
+    return Decimal(sum(kon[falt] for falt in KON_FALT)), kon
+
+
 @transaction.atomic
 def nyckeltal_spara(
     *,
@@ -191,20 +208,36 @@ def nyckeltal_spara(
     namn: str,
     fran: datetime.date,
     till: datetime.date,
-    varde: Decimal,
+    varde: Decimal | None = None,
+    raknar_personer: bool = False,
+    kvinnor: int | None = None,
+    man: int | None = None,
+    annat: int | None = None,
     nyckeltal: Nyckeltal | None = None,
     user,
 ) -> Nyckeltal:
-    """Add a key figure to a struktur insats, or change `nyckeltal` (one of its own)."""
+    """Add a key figure to a struktur insats, or change `nyckeltal` (one of its own).
+
+    A nyckeltal that counts people is given as kvinnor, män and annat and its
+    value is their sum; any `varde` given with it is not used.
+    """
     krav_forbundschef(user, insats.forbund_id)
     if nyckeltal is None:
         nyckeltal = Nyckeltal(insats=insats)
     elif nyckeltal.insats_id != insats.pk:
         raise ValidationError("Nyckeltalet hör till en annan insats.")
+    varde, kon = _nyckeltalets_varde(
+        varde=varde,
+        raknar_personer=raknar_personer,
+        kon={"kvinnor": kvinnor, "man": man, "annat": annat},
+    )
     nyckeltal.namn = namn.strip()
     nyckeltal.fran = fran
     nyckeltal.till = till
     nyckeltal.varde = varde
+    nyckeltal.raknar_personer = raknar_personer
+    for falt, antal in kon.items():
+        setattr(nyckeltal, falt, antal)
     return spara_validerad(nyckeltal)
 
 

@@ -10,9 +10,10 @@ from functools import cached_property
 from budget.sammanstallning import Belopp, Sammanstallning
 from budget.tabeller import nyckeltal as budget_nyckeltal
 from finsam.avrundning import tkr
-from finsam.kodlistor import KON_KOLUMNER
+from finsam.kodlistor import KON_KOLUMNER, Inriktning
 from finsam.tabeller import PROCENT, Tabellvy, procent, ram, tal
-from insatser.models import Insats, Nyckeltal
+from insatser.models import Insats
+from insatser.selectors import Nyckeltalsvarde
 from statistik.berakning.objekt import Andel, ForbundStatistik, Kontal, Tabell
 from statistik.jamforelse import (
     Jamforelse,
@@ -20,7 +21,7 @@ from statistik.jamforelse import (
     forandring_antal,
     periodtext,
 )
-from statistik.tabeller import KONSRUBRIKER, andel_mot_mal, kontabell
+from statistik.tabeller import KONSRUBRIKER, andel_mot_mal, kontabell, varde_text
 
 
 @dataclass
@@ -97,7 +98,7 @@ class Oversikt:
     förbund has a budget for the period's last year, its `Sammanstallning`."""
 
     statistik: ForbundStatistik
-    nyckeltal: list[Nyckeltal]
+    nyckeltal: list[Nyckeltalsvarde]
     insatser: dict[int, Insats]
     urls: dict[int, str]
     budget: Sammanstallning | None = None
@@ -204,6 +205,34 @@ class Oversikt:
             varden.append((s.namn, s.till_arbete_eller_studier.andel, text, mal))
         return diagram("diagram-arbete-studier", "Till arbete eller studier per insats (%)", varden)
 
+    @cached_property
+    def strukturinsatser(self) -> list[Insats]:
+        """The top struktur insatser, by name: followed up by nyckeltal, not deltagare."""
+        return sorted(
+            (
+                i
+                for i in self.insatser.values()
+                if i.inriktning == Inriktning.STRUKTUR and i.overordnad_id is None
+            ),
+            key=lambda i: (i.namn, i.pk),
+        )
+
+    def _strukturens_nyckeltal(self) -> dict[int, str]:
+        """Per top struktur insats, each nyckeltal's latest value in the period, as text.
+
+        The latest, not a sum: a key figure such as antal företag is a level,
+        and periods of it cannot be added up.
+        """
+        senaste: dict[int, dict[str, Nyckeltalsvarde]] = {}
+        for n in sorted(self.nyckeltal, key=lambda n: (n.fran, n.till)):
+            insats = self.insatser.get(n.insats)
+            rot = (insats.overordnad_id if insats else None) or n.insats
+            senaste.setdefault(rot, {})[n.namn] = n
+        return {
+            rot: "; ".join(f"{namn} {varde_text(n)}" for namn, n in per_namn.items())
+            for rot, per_namn in senaste.items()
+        }
+
     @property
     def per_insats(self) -> Tabellvy:
         rader = {}
@@ -226,7 +255,15 @@ class Oversikt:
             if self.budget is not None:
                 belopp = self.budget_per_insats.get(s.insats)
                 rader[s.namn]["Budgetförbrukning"] = None if belopp is None else belopp.forbrukning
-        kolumner = list(next(iter(rader.values()), {})) or ["Aktiva inkl. anonyma"]
+        kolumner = list(next(iter(rader.values()), {})) or ["Nyckeltal"]
+        radtyper = [""] * len(rader)
+        # A struktur insats has no deltagare to count: its row is one text
+        # across the columns (a "text" row), its nyckeltal, instead of zeros.
+        nyckeltal = self._strukturens_nyckeltal()
+        for insats in self.strukturinsatser:
+            text = nyckeltal.get(insats.pk, "Inga nyckeltal under perioden.")
+            rader[insats.namn] = dict.fromkeys(kolumner, "") | {kolumner[0]: text}
+            radtyper.append("text")
         return Tabellvy(
             "per_insats",
             "Per insats",
@@ -234,13 +271,16 @@ class Oversikt:
             radrubrik="Insats",
             forklaring=(
                 "Inskrivningar per insats med delinsatser. Andelar med nämnaren inom parentes. "
-                "Budgetförbrukning är utfallet i procent av budgeten för insatsens budgetrader."
+                "Budgetförbrukning är utfallet i procent av budgeten för insatsens budgetrader. "
+                "Strukturinsatser följs upp med nyckeltal: varje nyckeltals senaste värde "
+                "under perioden, och för dem som räknar personer fördelningen på kön."
             ),
             format={
                 "Beläggning": PROCENT,
                 "Budgetförbrukning": PROCENT,
             },
-            lankar={s.namn: self.urls[s.insats] for s in self.statistik.insatser},
+            lankar={self.insatser[pk].namn: url for pk, url in self.urls.items()},
+            radtyper=radtyper,
         )
 
 

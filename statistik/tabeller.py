@@ -17,9 +17,10 @@ from finsam.kodlistor import (
     TidIOffentligForsorjning,
     Utbildningsniva,
 )
-from finsam.tabeller import DECIMAL, PROCENT, Tabellvy, procent, ram, tal
+from finsam.tabeller import DECIMAL, PROCENT, Tabellvy, procent, ram, tal, tal_som_angivet
 from insatser.models import Insats
-from statistik.berakning.objekt import Andel, InsatsStatistik, Tabell
+from insatser.selectors import Nyckeltalsvarde
+from statistik.berakning.objekt import Andel, InsatsStatistik, Kontal, Tabell
 from statistik.forms import URVALSNAMN
 
 KONSRUBRIKER = {"kvinnor": "Kvinnor", "man": "Män", "annat": "Annat", "totalt": "Totalt"}
@@ -59,6 +60,21 @@ def kontabell(
     rader = {etiketter.get(kod, kod): kontal.som_dict() for kod, kontal in tabell.items()}
     data = ram(rader, KON_KOLUMNER).astype("Int64").rename(columns=KONSRUBRIKER)
     return Tabellvy(id_, rubrik, data, radrubrik=radrubrik, **kw)
+
+
+def nyckeltalets_kontal(n: Nyckeltalsvarde) -> Kontal:
+    """A people count as every count split by kön; a masked total stays hidden."""
+    return Kontal(n.kvinnor, n.man, n.annat, None if n.varde is None else int(n.varde))
+
+
+def varde_text(n: Nyckeltalsvarde) -> str:
+    """The value as written in sv-SE, a people count with its split by kön."""
+    text = tal_som_angivet(n.varde)
+    if not n.raknar_personer:
+        return text
+    k = nyckeltalets_kontal(n)
+    kon = ", ".join(f"{KONSRUBRIKER[f].lower()} {tal(getattr(k, f))}" for f in KON_KOLUMNER[:3])
+    return f"{text} ({kon})"
 
 
 def insatsens_huvud(statistik: InsatsStatistik) -> Huvud:

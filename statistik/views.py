@@ -5,6 +5,8 @@ check who may see what, read the period and hand the result to the tables.
 Aggregates only: no deltagare is read, so nothing here writes the access log.
 """
 
+from dataclasses import dataclass, field
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,16 +16,23 @@ from django.utils.text import slugify
 
 from budget.sammanstallning import budget_sammanstallning
 from budget.selectors import budgetar_for_ar
-from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
+from finsam.export import CSV_TYP, EXCEL_TYP, Huvud, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund, roller_i
-from finsam.kodlistor import Roll
+from finsam.kodlistor import Inriktning, Roll
 from finsam.maskering import OMASKERAT, min_cell_for
+from finsam.tabeller import Tabellvy
 from insatser.models import Insats
-from insatser.selectors import insatser_for_forbund, nyckeltal_for_period, samordnarens_insatser
+from insatser.selectors import (
+    insatsens_nyckeltal,
+    insatser_for_forbund,
+    nyckeltal_for_period,
+    samordnarens_insatser,
+)
 from statistik.berakning import forbund_statistik, insats_statistik
 from statistik.forms import InsatsPeriodForm, PeriodForm
 from statistik.jamforelse import foregaende_period, samma_period_i_fjol
 from statistik.oversikt import Oversikt
+from statistik.struktur import nyckeltal_diagram, nyckeltal_tabeller, strukturens_huvud
 from statistik.tabeller import insats_tabeller, insatsens_huvud
 
 
@@ -74,9 +83,12 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         statistik=statistik,
         nyckeltal=nyckeltal_for_period(user=request.user, forbund=forbund, fran=fran, till=till),
         insatser=insatser,
+        # Every top insats has a row: an individinriktad one its statistics,
+        # a struktur one its nyckeltal.
         urls={
-            s.insats: f"{reverse('statistik_insats', args=[s.insats])}?{fragor}"
-            for s in statistik.insatser
+            pk: f"{reverse('statistik_insats', args=[pk])}?{fragor}"
+            for pk, insats in insatser.items()
+            if insats.overordnad_id is None
         },
         budget=budgetar and budget_sammanstallning(budgetar=budgetar, till=till),
         jamforelser=jamforelser,
@@ -95,40 +107,76 @@ def form_fragor(form: PeriodForm) -> str:
     return "&".join(f"{k}={v}" for k, v in fragor.items())
 
 
-def _insatsens_statistik(request: HttpRequest, pk: int):
-    """The insats, its period form, and (when the form is valid) the engine's result."""
+@dataclass
+class Insatssida:
+    """What an insats's page and its downloads show, for the period of `form`.
+
+    An individinriktad insats has the engine's statistics and the §5 tables;
+    a struktur insats its nyckeltal, as tables and a chart per nyckeltal.
+    `tabeller` is None when the period is invalid.
+    """
+
+    insats: Insats
+    form: PeriodForm
+    mall: str
+    tabeller: list[Tabellvy] | None = None
+    huvud: Huvud = field(default_factory=list)
+    sammanhang: dict = field(default_factory=dict)
+
+    def svar(self, request: HttpRequest) -> HttpResponse:
+        sammanhang = {
+            "insats": self.insats,
+            "form": self.form,
+            "tabeller": self.tabeller,
+            "idag": timezone.localdate(),
+            **self.sammanhang,
+        }
+        if self.tabeller is None:
+            # The page explains what is wrong with the period, next to the fields.
+            return render(request, self.mall, sammanhang, status=400)
+        sammanhang["fragor"] = form_fragor(self.form)
+        return render(request, self.mall, sammanhang)
+
+
+def _insatssida(request: HttpRequest, pk: int) -> Insatssida:
     insats = _insats_for_statistik(request, pk)
-    form = InsatsPeriodForm(request.GET, idag=timezone.localdate())
-    if not form.is_valid():
-        return insats, form, None
-    statistik = insats_statistik(
-        insats=insats,
-        fran=form.cleaned_data["fran"],
-        till=form.cleaned_data["till"],
-        urval=form.cleaned_data["urval"],
-    )
-    return insats, form, statistik
+    idag = timezone.localdate()
+    if insats.inriktning == Inriktning.STRUKTUR:
+        sida = Insatssida(insats, PeriodForm(request.GET, idag=idag), "statistik/struktur.html")
+        if sida.form.is_valid():
+            fran, till = sida.form.cleaned_data["fran"], sida.form.cleaned_data["till"]
+            varden = insatsens_nyckeltal(user=request.user, insats=insats, fran=fran, till=till)
+            sida.tabeller = nyckeltal_tabeller(varden)
+            sida.huvud = strukturens_huvud(insats, fran, till)
+            sida.sammanhang = {"fran": fran, "till": till, "diagram": nyckeltal_diagram(varden)}
+        return sida
+    sida = Insatssida(insats, InsatsPeriodForm(request.GET, idag=idag), "statistik/insats.html")
+    sida.sammanhang = {"statistik": None}
+    if sida.form.is_valid():
+        statistik = insats_statistik(
+            insats=insats,
+            fran=sida.form.cleaned_data["fran"],
+            till=sida.form.cleaned_data["till"],
+            urval=sida.form.cleaned_data["urval"],
+        )
+        sida.tabeller = insats_tabeller(statistik, insats)
+        sida.huvud = insatsens_huvud(statistik)
+        sida.sammanhang = {"statistik": statistik}
+    return sida
 
 
 @login_required
 def insats(request: HttpRequest, pk: int) -> HttpResponse:
-    insats, form, statistik = _insatsens_statistik(request, pk)
-    sammanhang = {"insats": insats, "form": form, "statistik": statistik}
-    if statistik is None:
-        return render(request, "statistik/insats.html", sammanhang, status=400)
-    sammanhang |= {"tabeller": insats_tabeller(statistik, insats), "fragor": form_fragor(form)}
-    return render(request, "statistik/insats.html", sammanhang)
+    return _insatssida(request, pk).svar(request)
 
 
 def _nedladdning(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str):
-    insats, form, statistik = _insatsens_statistik(request, pk)
-    if statistik is None:
-        # The page explains what is wrong with the period, next to the fields.
-        sammanhang = {"insats": insats, "form": form, "statistik": None}
-        return render(request, "statistik/insats.html", sammanhang, status=400)
-    innehall = skrivare(insatsens_huvud(statistik), insats_tabeller(statistik, insats))
-    namn = f"statistik-{slugify(insats.namn)}-{statistik.fran}-{statistik.till}.{andelse}"
-    return nedladdning(innehall, typ, namn)
+    sida = _insatssida(request, pk)
+    if sida.tabeller is None:
+        return sida.svar(request)
+    data = sida.form.cleaned_data
+    namn = f"statistik-{slugify(sida.insats.namn)}-{data['fran']}-{data['till']}.{andelse}"
+    return nedladdning(skrivare(sida.huvud, sida.tabeller), typ, namn)
 
 
 @login_required

@@ -9,7 +9,7 @@ from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Parttyp
 from finsam.models import Forbund, Part
 from finsam.services.organisation import forbund_skapa, medlemskap_lagg_till
-from insatser.models import Insats, Steg, Stegskala
+from insatser.models import Insats, Nyckeltal, Steg, Stegskala
 
 LOSENORD = "ett-langt-testlosenord"
 
@@ -56,6 +56,17 @@ class InsatsFactory(factory.django.DjangoModelFactory):
     stegskala = factory.LazyAttribute(
         lambda o: Stegskala.objects.get(forbund=o.forbund, ar_standard=True)
     )
+
+
+def personer(
+    insats: Insats, namn: str, fran: datetime.date, till: datetime.date, kon: tuple[int, int, int]
+) -> Nyckeltal:
+    """A nyckeltal that counts people: (kvinnor, män, annat), the value their sum."""
+    kvinnor, man, annat = kon
+    return Nyckeltal.objects.create(
+        insats=insats, namn=namn, fran=fran, till=till, varde=sum(kon),
+        raknar_personer=True, kvinnor=kvinnor, man=man, annat=annat,
+    )  # fmt: skip
 
 
 def steg(insats: Insats, nummer: int) -> Steg:

@@ -154,7 +154,7 @@ def nyckeltal(
             return redirect("hantering:nyckeltal", pk=insats.pk)
     else:
         form = NyckeltalForm(
-            initial=model_to_dict(valt, fields=("namn", "fran", "till", "varde")) if valt else None
+            initial=model_to_dict(valt, fields=NyckeltalForm.FALT) if valt else None
         )
     return render(
         request,

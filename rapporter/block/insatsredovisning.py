@@ -7,7 +7,6 @@ is the one written for exactly the report's period.
 """
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
@@ -15,12 +14,13 @@ from django.utils.safestring import SafeString
 from finsam.kodlistor import KON_KOLUMNER, Inriktning
 from finsam.tabeller import Tabellvy, procent, tal
 from insatser.models import Insats, Insatsberattelse, Nyckeltal
+from insatser.selectors import nyckeltal_varden
 from rapporter.block.insatser import insatser_under_perioden, statistik_for
 from rapporter.block.mal import MATT
 from rapporter.block.underlag import Underlag
 from rapporter.markering import som_html
 from statistik.oversikt import Diagram, diagram
-from statistik.tabeller import KONSRUBRIKER, insats_tabeller
+from statistik.tabeller import KONSRUBRIKER, insats_tabeller, varde_text
 
 
 @dataclass(frozen=True)
@@ -79,21 +79,16 @@ def malen(insats: Insats) -> list[str]:
     ]
 
 
-def _varde(varde: Decimal) -> str:
-    # As the dashboard writes it: decimals only where the value has them.
-    return tal(varde, 0 if varde == varde.to_integral_value() else 2)
-
-
 def nyckeltal(insats: Insats, underlag: Underlag) -> list[Nyckeltalsrad]:
-    """The nyckeltal whose own period overlaps the report's, each with its period
-    (the rule of the dashboard, insatser.selectors.nyckeltal_for_period)."""
-    rader = Nyckeltal.objects.filter(
-        insats=insats, fran__lte=underlag.till, till__gte=underlag.fran
-    ).order_by("fran", "namn")
-    return [
-        Nyckeltalsrad(n.namn, f"{n.fran.isoformat()} – {n.till.isoformat()}", _varde(n.varde))
-        for n in rader
-    ]
+    """The nyckeltal whose own period overlaps the report's, each with its period,
+    read as the page and the API read them; people counts masked as the version says."""
+    varden = nyckeltal_varden(
+        Nyckeltal.objects.filter(insats=insats),
+        min_cell=underlag.min_cell,
+        fran=underlag.fran,
+        till=underlag.till,
+    )
+    return [Nyckeltalsrad(n.namn, n.period, varde_text(n)) for n in varden]
 
 
 def berattelse(insats: Insats, underlag: Underlag) -> SafeString | None:

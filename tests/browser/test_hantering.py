@@ -73,3 +73,29 @@ def test_organisationssidan(sida, chef, forbund):
     assert sida.get_by_role("status").inner_text() == "Uppdraget för Dennis Nilsson är sparat."
     assert sida.get_by_role("row", name="Dennis Nilsson Ordförande").count() == 1
     kontrollera_tillganglighet(sida)
+
+
+def test_nyckeltal_som_raknar_personer(sida, chef, forbund_med_trad):
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(sida.bas + "/hantering/")
+    sida.get_by_role("link", name="Nyckeltal för ASF").click()
+    assert sida.get_by_role("heading", level=1).inner_text() == "Nyckeltal"
+    sida.locator("#id_namn").fill("Deltagare i nätverksträffar")
+    sida.locator("#id_fran").fill("2025-01-01")
+    sida.locator("#id_till").fill("2025-06-30")
+    sida.get_by_label("Räknar personer").check()
+    sida.get_by_label("Kvinnor").fill("22")
+    sida.get_by_role("button", name="Spara").click()
+    # Män and annat left out: the service names both next to their fields.
+    assert "Ange antalet." in sida.get_by_role("alert").inner_text()
+    kontrollera_tillganglighet(sida)
+    sida.get_by_label("Män").fill("17")
+    sida.get_by_label("Annat").fill("2")
+    sida.get_by_role("button", name="Spara").click()
+    assert sida.get_by_role("status").inner_text() == (
+        "Nyckeltalet Deltagare i nätverksträffar är sparat."
+    )
+    assert sida.get_by_role("row", name="Deltagare i nätverksträffar").inner_text().split("\t")[
+        3:7
+    ] == ["41", "22", "17", "2"]
+    kontrollera_tillganglighet(sida)

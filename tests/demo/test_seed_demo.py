@@ -99,15 +99,21 @@ def test_insatstradet(forbund):
     assert (asf.inriktning, asf.matmetod) == ("struktur", "antal")
     per_halvar = asf.nyckeltal.values("fran", "till").annotate(n=Count("id")).order_by("fran")
     assert [(r["fran"], r["till"], r["n"]) for r in per_halvar] == [
-        (datetime.date(2025, 1, 1), datetime.date(2025, 6, 30), 3),
-        (datetime.date(2025, 7, 1), datetime.date(2025, 12, 31), 3),
-        (datetime.date(2026, 1, 1), datetime.date(2026, 6, 30), 3),
+        (datetime.date(2025, 1, 1), datetime.date(2025, 6, 30), 4),
+        (datetime.date(2025, 7, 1), datetime.date(2025, 12, 31), 4),
+        (datetime.date(2026, 1, 1), datetime.date(2026, 6, 30), 4),
     ]
     assert set(asf.nyckeltal.values_list("namn", flat=True)) == {
         "Antal företag",
         "Antal anställda",
         "Deltagare i företagsutbildning",
+        "Deltagare i nätverksträffar",
     }
+    # The people count is split by kön, its value their sum.
+    traffar = asf.nyckeltal.filter(raknar_personer=True).order_by("fran")
+    assert [(n.varde, n.kvinnor, n.man, n.annat) for n in traffar] == [
+        (41, 22, 17, 2), (46, 26, 19, 1), (58, 31, 24, 3),
+    ]  # fmt: skip
 
 
 def test_demoanvandarnas_roller_och_losenord(forbund):

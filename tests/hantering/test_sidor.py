@@ -1,6 +1,7 @@
 """The förbundschef's management pages: each flow works, and refusals show in Swedish."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -252,6 +253,23 @@ def test_nyckeltal_med_fel_sparas_inte(inloggad, struktur, data, meddelande):
     assert svar.status_code == 400
     assert meddelande in text(svar)
     assert not Nyckeltal.objects.exists()
+
+
+def test_nyckeltal_som_raknar_personer(inloggad, struktur):
+    url = reverse("hantering:nyckeltal", args=[struktur.pk])
+    post = {"namn": "Deltagare i nätverksträffar", "fran": "2025-01-01", "till": "2025-06-30"}
+    svar = inloggad.post(url, post | {"raknar_personer": "on", "kvinnor": "1200"})
+    assert svar.status_code == 400 and "Ange antalet." in text(svar)
+    svar = inloggad.post(
+        url, post | {"raknar_personer": "on", "kvinnor": "1200", "man": "18", "annat": "2"}
+    )
+    assert svar.status_code == 302
+    nt = Nyckeltal.objects.get()
+    assert (nt.varde, nt.kvinnor) == (1220, 1200)
+    sida = text(inloggad.get(url))
+    assert "1\xa0220" in sida and "1\xa0200" in sida
+    andra = text(inloggad.get(reverse("hantering:nyckeltal_andra", args=[struktur.pk, nt.pk])))
+    assert re.search(r'<input type="checkbox" name="raknar_personer"[^>]* checked', andra)
 
 
 def test_nyckeltal_for_individinsats_sparas_inte(inloggad, insats):

@@ -226,3 +226,18 @@ def test_en_insats_ensam(forbund, team, asf):
     assert [t.id.split("-", 1)[1] for t in ensam.tabeller] == [
         t.id.split("-", 1)[1] for t in alla[1].tabeller
     ]
+
+
+def test_nyckeltal_som_raknar_personer_maskeras_som_antal(forbund, asf):
+    Nyckeltal.objects.create(
+        insats=asf, namn="Deltagare i nätverksträffar", fran=FRAN, till=TILL, varde=24,
+        raknar_personer=True, kvinnor=20, man=2, annat=2,
+    )  # fmt: skip
+
+    def traffar(min_cell):
+        r = insatsredovisning(_underlag(forbund, min_cell=min_cell, insats=asf))["insatser"][0]
+        return next(_ren(n.varde) for n in r.nyckeltal if n.namn.startswith("Deltagare"))
+
+    assert traffar(OMASKERAT) == "24 (kvinnor 20, män 2, annat 2)"
+    # The version for parter: the small cells hidden, and the total with them.
+    assert traffar(3) == "– (kvinnor 20, män –, annat –)"

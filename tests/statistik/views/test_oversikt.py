@@ -14,7 +14,7 @@ from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Inriktning, Kon
 from insatser.models import Nyckeltal
 from statistik.berakning import forbund_statistik
-from tests.factories import InsatsFactory
+from tests.factories import InsatsFactory, personer
 from tests.statistik.bygg import D, inskriv
 from tests.statistik.views.hjalp import FRAN, PERIOD, TILL
 
@@ -123,8 +123,33 @@ def test_strukturinsatsens_nyckeltal_for_perioden(client, chef, forbund):
     html = svar.content.decode()
     assert "1\xa0250" in html
     assert "2024-01-01 – 2024-08-31" in html
-    # A struktur insats has no deltagare: no row among the insatser.
-    assert "ASF" not in _per_insats(svar)
+    # A struktur insats has no deltagare: its row shows its nyckeltal, not zeros.
+    # Without individinriktade insatser, the table is the struktur insatser's.
+    assert _per_insats(svar) == {"ASF": ["Anställda 1\xa0250; Antal företag 12"]}
+    assert f'href="{reverse("statistik_insats", args=[asf.pk])}?period=egen' in html
+
+
+def test_strukturinsatsens_rad_bland_insatserna(client, chef, liten_insats, forbund):
+    asf = InsatsFactory(forbund=forbund, namn="ASF", inriktning=Inriktning.STRUKTUR)
+    InsatsFactory(forbund=forbund, namn="Nätverk", inriktning=Inriktning.STRUKTUR)
+    for fran, till, kon in (
+        (D(2023, 7, 1), D(2024, 2, 28), (3, 1, 0)),
+        (D(2024, 3, 1), D(2024, 6, 30), (5, 4, 1)),
+    ):
+        personer(asf, "Deltagare i nätverksträffar", fran, till, kon)
+    client.force_login(chef)
+    svar = client.get(reverse("statistik"), PERIOD)
+    per_insats = svar.context["oversikt"].per_insats
+    rader = {rad.rubrik: (rad.typ, rad.celler[0]) for rad in per_insats.rader}
+    # The latest period's value: a level, not summed over the periods.
+    assert rader["ASF"] == (
+        "text", "Deltagare i nätverksträffar 10 (kvinnor 5, män 4, annat 1)"
+    )  # fmt: skip
+    assert rader["Nätverk"] == ("text", "Inga nyckeltal under perioden.")
+    assert rader["Samordningsteam"][0] == ""
+    html = svar.content.decode()
+    antal = len(per_insats.kolumner)
+    assert f'<td colspan="{antal}">Deltagare i nätverksträffar 10 (kvinnor 5' in html
 
 
 def _bygg(insats, antal: int) -> None:
