@@ -66,7 +66,9 @@ def test_utan_scb_uppgifter_nekas_varje_kommun(forbund, chef):
 
 
 def test_andra_parter_behover_ingen_kommunkod(forbund, chef):
-    part = part_skapa(forbund=forbund, namn="Arbetsförmedlingen", typ="arbetsformedlingen", user=chef)
+    part = part_skapa(
+        forbund=forbund, namn="Arbetsförmedlingen", typ="arbetsformedlingen", user=chef
+    )
     assert part.kommunkod == ""
 
 
