@@ -148,11 +148,18 @@ def part_andra(*, part: Part, namn: str, typ: str, kommunkod: str = "", user) ->
 
 
 def part_anvands_av(part: Part) -> list[str]:
-    """What refers to the part, as "insatser (2)": every relation, so a new one is counted too."""
-    anvandning = []
+    """What refers to the part, as "insatser (2)": every relation, so a new one is counted too.
+
+    A model referring through several fields (an insats's ägare and
+    utförare) is counted once per row, in one query.
+    """
+    villkor: dict[type[models.Model], models.Q] = {}
     for relation in Part._meta.related_objects:
         modell = relation.related_model
-        antal = modell._base_manager.filter(**{relation.field.name: part}).count()
+        villkor[modell] = villkor.get(modell, models.Q()) | models.Q(**{relation.field.name: part})
+    anvandning = []
+    for modell, q in villkor.items():
+        antal = modell._base_manager.filter(q).distinct().count()
         if antal:
             anvandning.append(f"{modell._meta.verbose_name_plural} ({antal})")
     return anvandning

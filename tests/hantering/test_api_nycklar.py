@@ -7,6 +7,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -159,3 +161,20 @@ def test_chefens_egna_nycklar_syns_pa_nyckelsidan(client, chef):
     api_nyckel_skapa(anvandare=chef, namn="Chefens rapportskript", user=SYSTEM)
     client.force_login(chef)
     assert "Chefens rapportskript" in client.get(reverse("hantering:nycklar")).content.decode()
+
+
+def test_nyckelsidan_har_fast_antal_fragor(client, chef, forbund):
+    client.force_login(chef)
+
+    def antal_fragor() -> int:
+        with CaptureQueriesContext(connection) as fragor:
+            assert client.get(reverse("hantering:nycklar")).status_code == 200
+        return len(fragor)
+
+    api_nyckel_skapa(part=PartFactory(forbund=forbund), user=SYSTEM)
+    api_nyckel_skapa(anvandare=chef, user=SYSTEM)
+    en = antal_fragor()
+    for _ in range(3):
+        api_nyckel_skapa(part=PartFactory(forbund=forbund), user=SYSTEM)
+        api_nyckel_skapa(anvandare=chef, user=SYSTEM)
+    assert antal_fragor() == en

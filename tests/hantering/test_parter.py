@@ -3,6 +3,8 @@ Finsam, on the page and over the API alike; a part in use is not removed."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from finsam.atkomst import SYSTEM
@@ -187,3 +189,16 @@ def test_sidorna_ar_stangda_for_andra_roller(client, forbund, samordnare, styrel
         assert client.post(url, {"namn": "X", "typ": "region"}).status_code == 404
     assert "Västerås parten" not in client.get(lista).content.decode()
     assert list(Part.objects.values_list("namn", flat=True)) == ["Västerås parten"]
+
+
+def test_listan_har_fast_antal_fragor(inloggad, forbund):
+    def antal_fragor() -> int:
+        with CaptureQueriesContext(connection) as fragor:
+            assert inloggad.get(reverse("hantering:parter")).status_code == 200
+        return len(fragor)
+
+    PartFactory(forbund=forbund)
+    en = antal_fragor()
+    for _ in range(4):
+        PartFactory(forbund=forbund)
+    assert antal_fragor() == en
