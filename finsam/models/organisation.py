@@ -206,16 +206,12 @@ class Medlemskap(models.Model):
         return f"{self.user} – {self.get_roll_display()} i {self.forbund}"
 
 
-class Gallringsandring(models.Model):
-    """One change of a förbund's gallring period: who, when, from and to.
+class Andring(models.Model):
+    """What every recorded change of a förbund setting has: when and by whom.
 
-    The period decides when identities are removed for good, so a change is
-    kept like any write with consequences; a correction is another change.
+    A subclass adds its `forbund` (with its own related name) and the values.
     """
 
-    forbund = models.ForeignKey(
-        Forbund, on_delete=models.CASCADE, related_name="gallringsandringar", verbose_name="förbund"
-    )
     tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True)
     av = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -225,21 +221,36 @@ class Gallringsandring(models.Model):
         related_name="+",
         verbose_name="ändrad av",
     )
-    fran_ar = models.PositiveSmallIntegerField("från (år)")
-    till_ar = models.PositiveSmallIntegerField("till (år)")
 
     objects = ForbundschefsdataQuerySet.as_manager()
 
     class Meta:
+        abstract = True
+        ordering = ["-tidpunkt", "-id"]
+
+
+class Gallringsandring(Andring):
+    """One change of a förbund's gallring period: who, when, from and to.
+
+    The period decides when identities are removed for good, so a change is
+    kept like any write with consequences; a correction is another change.
+    """
+
+    forbund = models.ForeignKey(
+        Forbund, on_delete=models.CASCADE, related_name="gallringsandringar", verbose_name="förbund"
+    )
+    fran_ar = models.PositiveSmallIntegerField("från (år)")
+    till_ar = models.PositiveSmallIntegerField("till (år)")
+
+    class Meta(Andring.Meta):
         verbose_name = "ändring av gallringstid"
         verbose_name_plural = "ändringar av gallringstid"
-        ordering = ["-tidpunkt", "-id"]
 
     def __str__(self) -> str:
         return f"{self.forbund}: {self.fran_ar} → {self.till_ar} år"
 
 
-class Installningsandring(models.Model):
+class Installningsandring(Andring):
     """One change of a förbund setting (min_cell, personnummer, organisationsnummer).
 
     Like `Gallringsandring` (kept apart: the gallring page reads its own
@@ -253,25 +264,13 @@ class Installningsandring(models.Model):
         related_name="installningsandringar",
         verbose_name="förbund",
     )
-    tidpunkt = models.DateTimeField("tidpunkt", auto_now_add=True)
-    av = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="ändrad av",
-    )
     falt = models.CharField("inställning", max_length=40)
     fran = models.CharField("från", max_length=200, blank=True)
     till = models.CharField("till", max_length=200, blank=True)
 
-    objects = ForbundschefsdataQuerySet.as_manager()
-
-    class Meta:
+    class Meta(Andring.Meta):
         verbose_name = "ändring av förbundsinställning"
         verbose_name_plural = "ändringar av förbundsinställningar"
-        ordering = ["-tidpunkt", "-id"]
 
     def __str__(self) -> str:
         return f"{self.forbund}: {self.falt} {self.fran} → {self.till}"
