@@ -2,7 +2,7 @@
 Finsam, on the page and over the API alike; a part in use is not removed."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -115,7 +115,7 @@ def test_anvand_part_nekas_med_vad_som_anvander_den(forbund, chef):
     part = PartFactory(forbund=forbund, namn="Försäkringskassan")
     InsatsFactory(forbund=forbund, agare=part, utforare=part)
     api_nyckel_skapa(part=part, user=SYSTEM)
-    with pytest.raises(Exception) as fel:
+    with pytest.raises(ValidationError) as fel:
         part_ta_bort(part=part, user=chef)
     meddelande = fel.value.messages[0]
     assert meddelande.startswith("Försäkringskassan kan inte tas bort eftersom parten används:")
