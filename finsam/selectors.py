@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from finsam.models import Forbund, Part, Uppdrag
+from finsam.models import ApiNyckel, Forbund, Part, Uppdrag
 from finsam.models.uppdrag import ROLLER_I_ORGAN
 
 
@@ -52,3 +52,17 @@ def organisation_i_period(
     which acts for no user, reads its own förbund's (its order was checked)."""
     per_organ = uppdrag_per_organ(uppdrag.under_period(fran, till).select_related("part"))
     return {organ: rader for organ, rader in per_organ.items() if rader}
+
+
+def partnycklar_for_forbund(*, user, forbund: Forbund) -> QuerySet[ApiNyckel]:
+    """The part keys of the förbund's parter, revoked ones too (they show who used what)."""
+    return (
+        ApiNyckel.objects.visible_to(user)
+        .filter(typ=ApiNyckel.Typ.PART, part__forbund=forbund)
+        .select_related("part", "skapad_av")
+    )
+
+
+def personliga_nycklar(*, user) -> QuerySet[ApiNyckel]:
+    """The user's own personal keys: nobody else manages them, not even a förbundschef."""
+    return ApiNyckel.objects.filter(typ=ApiNyckel.Typ.PERSONLIG, user=user)

@@ -3,8 +3,10 @@
 from django import forms
 
 from finsam.formular import datumfalt, valfalt
-from finsam.kodlistor import Roll
+from finsam.kodlistor import Parttyp, Roll
+from finsam.konto.nycklar import NyckelForm
 from finsam.models import Forbund, Part, Uppdrag
+from finsam.models.organisation import MIN_CELL_MINST
 from finsam.models.uppdrag import ROLLER_I_ORGAN, Organ
 from insatser.models import Insats, Stegskala
 from insatser.services import INSATS_FALT
@@ -256,3 +258,91 @@ class UppdragForm(forms.Form):
         organ, roll = self.cleaned_data["uppdrag"].split(":")
         falt = ("namn", "part", "beskrivning", "fran", "till")
         return {"organ": organ, "roll": roll} | {n: self.cleaned_data[n] for n in falt}
+
+
+class PartForm(forms.Form):
+    """A part of the förbund; the kommunkod is checked against SCB's kommuner by the service."""
+
+    namn = forms.CharField(
+        label="Namn", max_length=200, error_messages={"required": "Ange partens namn."}
+    )
+    typ = valfalt("Typ", Parttyp.choices, tomt="Välj typ")
+    kommunkod = forms.CharField(
+        label="Kommunkod",
+        max_length=4,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text="Endast för kommuner: SCB:s kommunkod med fyra siffror, t.ex. 1980 för Västerås.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["typ"].error_messages["required"] = "Välj typ av part."
+
+    @staticmethod
+    def initial_for(part: Part) -> dict:
+        return {"namn": part.namn, "typ": part.typ, "kommunkod": part.kommunkod}
+
+    def tjanstdata(self) -> dict:
+        return {namn: self.cleaned_data[namn] for namn in ("namn", "typ", "kommunkod")}
+
+
+class InstallningarForm(forms.Form):
+    """The förbund's settings; the bounds and checks are the model's and the service's."""
+
+    organisationsnummer = forms.CharField(
+        label="Organisationsnummer",
+        max_length=11,
+        required=False,
+        help_text="NNNNNN-NNNN, t.ex. 222000-2048.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    min_cell = forms.IntegerField(
+        label="Minsta redovisade antal",
+        help_text=(
+            f"Antal under detta visas inte för parterna, så att ingen person kan pekas ut. "
+            f"Minst {MIN_CELL_MINST}."
+        ),
+        error_messages={"required": "Ange minsta redovisade antal.", "invalid": "Ange ett heltal."},
+        widget=forms.NumberInput(attrs={"min": MIN_CELL_MINST}),
+    )
+    personnummer_tillatet = forms.BooleanField(
+        label="Registrera personnummer",
+        required=False,
+        help_text=(
+            "Av: samordnarna registrerar deltagare med egen referens, kön och födelseår. "
+            "Kan bara stängas av när inga personnummer är sparade."
+        ),
+    )
+
+    @staticmethod
+    def initial_for(forbund: Forbund) -> dict:
+        return {
+            "organisationsnummer": forbund.organisationsnummer,
+            "min_cell": forbund.min_cell,
+            "personnummer_tillatet": forbund.personnummer_tillatet,
+        }
+
+    def tjanstdata(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class PartnyckelForm(NyckelForm):
+    """A read-only key for one of the förbund's parter."""
+
+    part = forms.ModelChoiceField(queryset=Part.objects.none(), label="Part")
+
+    field_order = ["part", "namn", "giltig_till"]
+
+    def __init__(self, *args, user, forbund: Forbund, **kwargs):
+        super().__init__(*args, **kwargs)
+        _valj(
+            self.fields["part"],
+            Part.objects.visible_to(user).filter(forbund=forbund),
+            tomt="Välj part",
+        )
+        self.fields["part"].error_messages["required"] = "Välj part."
+        self.order_fields(self.field_order)
+
+    def tjanstdata(self) -> dict:
+        return {"part": self.cleaned_data["part"], **super().tjanstdata()}

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from finsam.models import Forbund, Medlemskap
+from finsam.models import Forbund, Installningsandring, Medlemskap
 from insatser.models import Insats, Nyckeltal, Steg, Stegskala
 
 User = get_user_model()
@@ -67,4 +67,14 @@ def anvandare_i_forbund(*, user, forbund: Forbund, pk: int):
 def hanterat_medlemskap(*, user, forbund: Forbund, pk: int) -> Medlemskap:
     return get_object_or_404(
         Medlemskap.objects.visible_to(user).filter(forbund=forbund).select_related("user"), pk=pk
+    )
+
+
+def installningsandringar(*, user, forbund: Forbund, antal: int = 20) -> QuerySet:
+    """The latest changes of the förbund's settings, with who made them."""
+    return (
+        Installningsandring.objects.visible_to(user)
+        .filter(forbund=forbund)
+        .select_related("av")
+        .order_by("-tidpunkt", "-id")[:antal]
     )

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from hantering.views import anvandare, insatser, organisation, oversikt
+from hantering.views import (
+    anvandare,
+    insatser,
+    installningar,
+    nycklar,
+    organisation,
+    oversikt,
+    parter,
+)
 
 app_name = "hantering"
 
@@ -24,6 +32,14 @@ urlpatterns = [
         organisation.uppdrag_ta_bort_vy,
         name="uppdrag_ta_bort",
     ),
+    path("parter/", parter.parter, name="parter"),
+    path("parter/<int:pk>/", parter.parter, name="part_andra"),
+    path("parter/<int:pk>/ta-bort/", parter.part_ta_bort_vy, name="part_ta_bort"),
+    path("installningar/", installningar.installningar, name="installningar"),
+    path("api-nycklar/", nycklar.nycklar, name="nycklar"),
+    path("api-nycklar/ny/", nycklar.partnyckel_ny, name="partnyckel_ny"),
+    path("api-nycklar/<int:pk>/", nycklar.nyckel_skapad, name="nyckel_skapad"),
+    path("api-nycklar/<int:pk>/aterkalla/", nycklar.nyckel_aterkalla, name="nyckel_aterkalla"),
     path("anvandare/", anvandare.anvandare, name="anvandare"),
     path("anvandare/ny/", anvandare.anvandare_ny, name="anvandare_ny"),
     path("anvandare/<int:pk>/skapad/", anvandare.anvandare_skapad, name="anvandare_skapad"),

@@ -264,3 +264,20 @@ def scb_hamta(*, user) -> Importresultat | None:
         raise ValidationError(f"Det gick inte att hämta SCB:s tabell från {url}: {orsak}.") from fel
     filnamn = urllib.parse.urlsplit(url).path.rsplit("/", 1)[-1]
     return scb_importera(innehall=innehall, filnamn=filnamn, user=user)
+
+
+KOMMUNKOD_OKAND = (
+    "Kommunkoden finns inte bland SCB-uppgifterna i Finsam. "
+    "Be administratören importera SCB:s tabell för länet."
+)
+
+
+def kommunkod_kontrollera(*, kommunkod: str) -> None:
+    """Refuse a kommunkod that is not one of the kommuner in Finsam's SCB data.
+
+    A part's kommunkod joins it to SCB's helårsekvivalenter and folkmängd;
+    a code Finsam does not know would leave the förbund's figures silently
+    short. Called for every part written (scb/apps.py, `part_kontrolleras`).
+    """
+    if kommunkod and not Region.objects.filter(typ=Region.Typ.KOMMUN, kod=kommunkod).exists():
+        raise ValidationError({"kommunkod": KOMMUNKOD_OKAND})

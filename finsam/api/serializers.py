@@ -51,25 +51,38 @@ class TjanstSerializer(serializers.ModelSerializer):
 
 class ForbundSerializer(TjanstSerializer):
     """Ett samordningsförbund. `min_cell`: antal under detta maskeras för parter.
-    `gallring_ar`: så många år efter avslut tas deltagarnas identitetsuppgifter bort."""
+    `gallring_ar`: så många år efter avslut tas deltagarnas identitetsuppgifter bort.
+    `personnummer_tillatet`: av betyder att samordnare registrerar utan personnummer."""
 
     class Meta:
         model = Forbund
-        fields = ["id", "namn", "organisationsnummer", "min_cell", "gallring_ar"]
+        fields = [
+            "id",
+            "namn",
+            "organisationsnummer",
+            "min_cell",
+            "gallring_ar",
+            "personnummer_tillatet",
+        ]
         # min_cell is a förbund setting that explains the nulls parter see;
-        # gallring_ar is changed by PATCH only (ForbundAndraSerializer).
-        read_only_fields = ["min_cell", "gallring_ar"]
+        # the settings are changed by PATCH only (ForbundAndraSerializer).
+        read_only_fields = ["min_cell", "gallring_ar", "personnummer_tillatet"]
 
 
 class ForbundAndraSerializer(ForbundSerializer):
-    """Förbundschefen ändrar förbundets gallringstid, `gallring_ar` (2–10 år)."""
+    """Förbundschefen ändrar förbundets inställningar: `gallring_ar` (2–10 år),
+    `min_cell` (minst 3), `personnummer_tillatet` (av endast när inga personnummer
+    är sparade) och `organisationsnummer` (NNNNNN-NNNN med kontrollsiffra)."""
 
-    # A plain integer: the bounds and their Swedish message are the model's,
-    # checked once by the service, as on the settings page.
-    gallring_ar = serializers.IntegerField()
+    # Plain types: bounds, formats and their Swedish messages are the model's
+    # and the service's, checked once, as on the settings page.
+    gallring_ar = serializers.IntegerField(required=False)
+    min_cell = serializers.IntegerField(required=False)
+    personnummer_tillatet = serializers.BooleanField(required=False)
+    organisationsnummer = serializers.CharField(required=False, allow_blank=True)
 
     class Meta(ForbundSerializer.Meta):
-        read_only_fields = ["namn", "organisationsnummer", "min_cell"]
+        read_only_fields = ["namn"]
 
 
 class PartSerializer(TjanstSerializer):

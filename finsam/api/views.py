@@ -8,7 +8,7 @@ from finsam.api.filters import PartFilter
 from finsam.api.schema import FinsamAutoSchema
 from finsam.api.serializers import ForbundAndraSerializer, ForbundSerializer, PartSerializer
 from finsam.models import Forbund, Part
-from finsam.services.organisation import forbund_andra_gallring, forbund_skapa, part_skapa
+from finsam.services.organisation import forbund_andra_installningar, forbund_skapa, part_skapa
 
 
 class SynligViewSet(viewsets.GenericViewSet):
@@ -35,7 +35,8 @@ class ForbundViewSet(
     SynligViewSet,
 ):
     """Förbund som anroparen tillhör. Endast administratörer skapar förbund;
-    förbundschefen ändrar gallringstiden med PATCH `{"gallring_ar": 2–10}`."""
+    förbundschefen ändrar inställningarna med PATCH, t.ex. `{"gallring_ar": 2–10}`,
+    `{"min_cell": 3}`, `{"personnummer_tillatet": false}`, `{"organisationsnummer": ...}`."""
 
     queryset = Forbund.objects.all()
     serializer_class = ForbundSerializer
@@ -49,21 +50,18 @@ class ForbundViewSet(
         serializer.instance = forbund_skapa(**serializer.validated_data, user=self.request.user)
 
     def perform_update(self, serializer) -> None:
-        # Through the service even without gallring_ar, so an empty PATCH is
-        # refused to anyone but the förbundschef too (it then changes nothing).
-        serializer.instance = forbund_andra_gallring(
-            forbund=serializer.instance,
-            gallring_ar=serializer.validated_data.get(
-                "gallring_ar", serializer.instance.gallring_ar
-            ),
-            user=self.request.user,
+        # Through the service even when empty, so an empty PATCH is refused
+        # to anyone but the förbundschef too (it then changes nothing).
+        serializer.instance = forbund_andra_installningar(
+            forbund=serializer.instance, **serializer.validated_data, user=self.request.user
         )
 
 
 class PartViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, SynligViewSet
 ):
-    """Parter i anroparens förbund (`?forbund=`, `?typ=`). Förbundschefen lägger till parter."""
+    """Parter i anroparens förbund (`?forbund=`, `?typ=`). Förbundschefen lägger till parter;
+    en kommuns `kommunkod` måste finnas bland SCB-uppgifterna i Finsam."""
 
     queryset = Part.objects.all()
     serializer_class = PartSerializer

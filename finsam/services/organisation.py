@@ -10,9 +10,9 @@ from django.db import models, transaction
 
 from finsam.atkomst import SYSTEM, atkomst, glom_atkomst, som_skapare
 from finsam.kodlistor import Roll
-from finsam.models import Forbund, Gallringsandring, Medlemskap, Part
+from finsam.models import Forbund, Gallringsandring, Installningsandring, Medlemskap, Part
 from finsam.services.validering import spara_validerad
-from finsam.signaler import forbund_skapat
+from finsam.signaler import forbund_skapat, part_kontrolleras, personnummer_stangs_av
 
 User = get_user_model()
 
@@ -72,10 +72,114 @@ def forbund_andra_gallring(*, forbund: Forbund, gallring_ar: int, user) -> Forbu
     return aktuell
 
 
+# The settings the förbundschef changes besides the gallring period, with
+# how a value is written in their history.
+INSTALLNINGAR = ("min_cell", "personnummer_tillatet", "organisationsnummer")
+
+
+def _som_text(varde) -> str:
+    if isinstance(varde, bool):
+        return "på" if varde else "av"
+    return str(varde) if varde != "" else "–"
+
+
+@transaction.atomic
+def forbund_andra_installningar(
+    *, forbund: Forbund, user, gallring_ar: int | None = None, **installningar
+) -> Forbund:
+    """Change the förbund's settings (`INSTALLNINGAR`, `gallring_ar`), förbundschef only.
+
+    Each changed value is kept with who and when (`Installningsandring`;
+    the gallring period in its own `Gallringsandring`). min_cell is never
+    below 3 and the organisationsnummer is Luhn checked (the model's
+    validators). Personnummer are only switched off when no deltagare has
+    one stored: the apps holding identities refuse through
+    `personnummer_stangs_av`, giving the count.
+    """
+    krav_forbundschef(user, forbund.pk)
+    okanda = set(installningar) - set(INSTALLNINGAR)
+    if okanda:
+        raise TypeError(f"Okända inställningar: {', '.join(sorted(okanda))}")
+    aktuell = Forbund.objects.select_for_update().get(pk=forbund.pk)
+    fore = {falt: getattr(aktuell, falt) for falt in INSTALLNINGAR}
+    for falt, varde in installningar.items():
+        setattr(aktuell, falt, varde.strip() if isinstance(varde, str) else varde)
+    aktuell.full_clean()
+    if fore["personnummer_tillatet"] and not aktuell.personnummer_tillatet:
+        personnummer_stangs_av.send(sender=Forbund, forbund=aktuell)
+    aktuell.save()
+    av = som_skapare(user)
+    for falt in INSTALLNINGAR:
+        if getattr(aktuell, falt) != fore[falt]:
+            Installningsandring.objects.create(
+                forbund=aktuell,
+                av=av,
+                falt=Forbund._meta.get_field(falt).verbose_name,
+                fran=_som_text(fore[falt]),
+                till=_som_text(getattr(aktuell, falt)),
+            )
+    if gallring_ar is not None:
+        aktuell = forbund_andra_gallring(forbund=aktuell, gallring_ar=gallring_ar, user=user)
+    return aktuell
+
+
+def _part_spara(part: Part) -> Part:
+    """Validate (the model, then the apps above through `part_kontrolleras`), then save."""
+    part.full_clean()
+    part_kontrolleras.send(sender=Part, part=part)
+    part.save()
+    return part
+
+
 @transaction.atomic
 def part_skapa(*, forbund: Forbund, namn: str, typ: str, kommunkod: str = "", user) -> Part:
+    """Add a part to the förbund; a kommun's code must be one of SCB's kommuner in Finsam."""
     krav_forbundschef(user, forbund.pk)
-    return spara_validerad(Part(forbund=forbund, namn=namn.strip(), typ=typ, kommunkod=kommunkod))
+    return _part_spara(
+        Part(forbund=forbund, namn=namn.strip(), typ=typ, kommunkod=kommunkod.strip())
+    )
+
+
+@transaction.atomic
+def part_andra(*, part: Part, namn: str, typ: str, kommunkod: str = "", user) -> Part:
+    krav_forbundschef(user, part.forbund_id)
+    part.namn, part.typ, part.kommunkod = namn.strip(), typ, kommunkod.strip()
+    return _part_spara(part)
+
+
+def part_anvands_av(part: Part) -> list[str]:
+    """What refers to the part, as "insatser (2)": every relation, so a new one is counted too.
+
+    A model referring through several fields (an insats's ägare and
+    utförare) is counted once per row, in one query.
+    """
+    villkor: dict[type[models.Model], models.Q] = {}
+    for relation in Part._meta.related_objects:
+        modell = relation.related_model
+        villkor[modell] = villkor.get(modell, models.Q()) | models.Q(**{relation.field.name: part})
+    anvandning = []
+    for modell, q in villkor.items():
+        antal = modell._base_manager.filter(q).distinct().count()
+        if antal:
+            anvandning.append(f"{modell._meta.verbose_name_plural} ({antal})")
+    return anvandning
+
+
+@transaction.atomic
+def part_ta_bort(*, part: Part, user) -> None:
+    """Remove a part added by mistake; one that anything refers to stays.
+
+    Insatser, inskrivningar, uppdrag and API keys name their part: removing
+    it would rewrite history (or, for keys, silently revoke them).
+    """
+    krav_forbundschef(user, part.forbund_id)
+    anvandning = part_anvands_av(part)
+    if anvandning:
+        raise ValidationError(
+            f"{part.namn} kan inte tas bort eftersom parten används: {', '.join(anvandning)}. "
+            "Ändra namnet i stället om parten har bytt namn."
+        )
+    part.delete()
 
 
 @transaction.atomic

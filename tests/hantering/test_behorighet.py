@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
-from finsam.models import Medlemskap, Uppdrag
+from finsam.models import ApiNyckel, Forbund, Medlemskap, Part, Uppdrag
+from finsam.services.api_nycklar import api_nyckel_skapa
 from finsam.services.uppdrag import uppdrag_skapa
 from insatser.models import Insats, Nyckeltal, Steg, Stegskala
 from insatser.services import nyckeltal_spara
@@ -23,7 +24,7 @@ D = datetime.date
 
 
 @pytest.fixture
-def mal(forbund, insats, struktur, samordnare, chef, uppdrag):
+def mal(forbund, insats, struktur, samordnare, chef, uppdrag, part):
     """One object of each kind, and the URL of every page that shows or changes them."""
     nt = nyckeltal_spara(
         insats=struktur,
@@ -34,6 +35,7 @@ def mal(forbund, insats, struktur, samordnare, chef, uppdrag):
         user=SYSTEM,
     )
     samordnarroll = Medlemskap.objects.get(user=samordnare, roll=Roll.SAMORDNARE)
+    partnyckel, _ = api_nyckel_skapa(part=part, namn="FK", user=SYSTEM)
     return {
         "insatser": reverse("hantering:insatser"),
         "insats_ny": reverse("hantering:insats_ny"),
@@ -51,6 +53,13 @@ def mal(forbund, insats, struktur, samordnare, chef, uppdrag):
         "organisation": reverse("hantering:organisation"),
         "uppdrag_andra": reverse("hantering:uppdrag_andra", args=[uppdrag.pk]),
         "uppdrag_ta_bort": reverse("hantering:uppdrag_ta_bort", args=[uppdrag.pk]),
+        "parter": reverse("hantering:parter"),
+        "part_andra": reverse("hantering:part_andra", args=[part.pk]),
+        "part_ta_bort": reverse("hantering:part_ta_bort", args=[part.pk]),
+        "installningar": reverse("hantering:installningar"),
+        "nycklar": reverse("hantering:nycklar"),
+        "partnyckel_ny": reverse("hantering:partnyckel_ny"),
+        "nyckel_skapad": reverse("hantering:nyckel_skapad", args=[partnyckel.pk]),
     }
 
 
@@ -77,6 +86,9 @@ OBJEKTSIDOR = (
     "roll_ta_bort",
     "uppdrag_andra",
     "uppdrag_ta_bort",
+    "part_andra",
+    "part_ta_bort",
+    "nyckel_skapad",
 )
 
 
@@ -114,6 +126,11 @@ def giltig_post(mal: dict, insats, stegskala) -> dict[str, dict]:
         "organisation": uppdragsdata,
         "uppdrag_andra": uppdragsdata | {"namn": "Bertil Berg"},
         "uppdrag_ta_bort": {},
+        "parter": {"namn": "Region Västmanland", "typ": "region"},
+        "part_andra": {"namn": "Arbetsförmedlingen", "typ": "arbetsformedlingen"},
+        "part_ta_bort": {},
+        "installningar": {"organisationsnummer": "222000-2048", "min_cell": "7"},
+        "partnyckel_ny": {"part": Part.objects.get(forbund=insats.forbund).pk, "namn": "Ny"},
     }
 
 
@@ -128,6 +145,9 @@ def ogonblick() -> tuple:
         list(Medlemskap.objects.order_by("pk").values_list("user_id", "roll")),
         list(Medlemskap.insatser.through.objects.order_by("pk").values_list("pk", flat=True)),
         list(Uppdrag.objects.order_by("pk").values()),
+        list(Part.objects.order_by("pk").values()),
+        list(Forbund.objects.order_by("pk").values()),
+        list(ApiNyckel.objects.order_by("pk").values()),
     )
 
 
@@ -167,6 +187,12 @@ def test_post_av_fel_anvandare_ger_404_och_skriver_inget(client, request, mal, i
         assert efter[5][: len(fore[5])] == fore[5]
         egna = [u for u in fore[7] if u["forbund_id"] == insats.forbund_id]
         assert [u for u in efter[7] if u["forbund_id"] == insats.forbund_id] == egna
+        for i in (8, 9):  # this förbund's parter and its settings
+            egna = [r for r in fore[i] if r.get("forbund_id", r["id"]) == insats.forbund_id]
+            assert [
+                r for r in efter[i] if r.get("forbund_id", r["id"]) == insats.forbund_id
+            ] == egna
+        assert efter[10] == fore[10]
 
 
 def test_annat_forbunds_chef_far_404_pa_forbundets_objekt(client, utomstaende, mal):

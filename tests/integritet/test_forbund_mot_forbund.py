@@ -29,7 +29,7 @@ from finsam.kodlistor import Roll
 from finsam.models import Forbund, Medlemskap
 from finsam.querysets import SynligQuerySet
 from finsam.services.api_nycklar import api_nyckel_skapa
-from finsam.services.organisation import forbund_andra_gallring
+from finsam.services.organisation import forbund_andra_gallring, forbund_andra_installningar
 from insatser.models import Insats
 from insatser.services import berattelsebegaran_skapa
 from rapporter.services.versioner import rapport_bestall
@@ -70,7 +70,7 @@ def forbund_a(db, settings, tmp_path):
     a = Forbund.objects.get(namn=FORBUND_NAMN)
     # What the demo does not write: a report version, a reminder, a part key, an
     # import, a registerutdrag with an insats's part, a gallring run, a change of
-    # the gallring period and a month's review of the access log.
+    # the gallring period and of a setting, and a month's review of the access log.
     rapport_bestall(dokument=a.rapportdokument.get(), user=SYSTEM)
     insats = Insats.objects.filter(forbund=a).first()
     berattelsebegaran_skapa(
@@ -105,6 +105,7 @@ def forbund_a(db, settings, tmp_path):
     Registerutdragsdel.objects.create(begaran=begaran, insats=inskrivning.insats)
     gallra(forbund=a)
     forbund_andra_gallring(forbund=a, gallring_ar=6, user=SYSTEM)
+    forbund_andra_installningar(forbund=a, min_cell=4, user=SYSTEM)
     # A month's review of the access log, over a read of last month.
     manad = senaste_hela_manad()
     with klockan(manadens_start(manad) + datetime.timedelta(days=3)):

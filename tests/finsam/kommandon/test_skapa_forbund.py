@@ -14,12 +14,12 @@ def kor(*args) -> str:
 
 
 def test_skriver_bara_ut_det_nya_idt(db):
-    ut = kor("Samordningsförbundet Sala", "--organisationsnummer", "222000-1234")
+    ut = kor("Samordningsförbundet Sala", "--organisationsnummer", "222000-2048")
     forbund = Forbund.objects.get()
     assert ut == f"{forbund.pk}\n"
     assert (forbund.namn, forbund.organisationsnummer) == (
         "Samordningsförbundet Sala",
-        "222000-1234",
+        "222000-2048",
     )
     # Made through the service, so the förbund has its ladder.
     assert Stegskala.objects.get(forbund=forbund, ar_standard=True).steg.count() == 6
