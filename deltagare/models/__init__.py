@@ -25,7 +25,9 @@ from deltagare.models.inskrivning import (
     InskrivningQuerySet,
     Stegbedomning,
 )
+from deltagare.models.korrigering import Korrigering
 from deltagare.models.logg import Atkomstlogg, AtkomstloggQuerySet, Gallringskorning
+from deltagare.models.uppfoljning import UPPFOLJNINGSTYPER, Uppfoljning
 
 __all__ = [
     "AnonymaDeltagare",
@@ -38,12 +40,15 @@ __all__ = [
     "Forsorjning",
     "Gallringskorning",
     "Inskrivning",
+    "Korrigering",
     "InskrivningQuerySet",
     "Logggranskning",
     "Rattelse",
     "RattelseQuerySet",
     "Stegbedomning",
     "Stickprov",
+    "UPPFOLJNINGSTYPER",
+    "Uppfoljning",
     "VantandeRegistrering",
     "VantandeRegistreringQuerySet",
 ]

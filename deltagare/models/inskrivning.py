@@ -157,16 +157,18 @@ class DeltagardataQuerySet(SynligQuerySet):
 
 
 class Forsorjning(models.Model):
-    """One försörjningskälla of an inskrivning at start or at avslut (several may apply)."""
+    """One försörjningskälla of an inskrivning at start, avslut or follow-up (several apply)."""
 
     class Tidpunkt(models.TextChoices):
         START = "start", "Vid start"
         AVSLUT = "avslut", "Vid avslut"
+        UPPFOLJNING_6 = "uppfoljning_6", "Vid uppföljning 6 månader"
+        UPPFOLJNING_18 = "uppfoljning_18", "Vid uppföljning 18 månader"
 
     inskrivning = models.ForeignKey(
         Inskrivning, on_delete=models.CASCADE, related_name="forsorjning"
     )
-    tidpunkt = models.CharField(max_length=10, choices=Tidpunkt.choices)
+    tidpunkt = models.CharField(max_length=20, choices=Tidpunkt.choices)
     kalla = models.CharField("försörjning", max_length=30, choices=Forsorjningskalla.choices)
 
     objects = DeltagardataQuerySet.as_manager()

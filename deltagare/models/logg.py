@@ -74,6 +74,13 @@ class Atkomstlogg(models.Model):
         AVSLUT = "avslut", "Avslut"
         FELREGISTRERING = "felregistrering", "Felregistrering"
         RATTELSE = "rattelse", "Rättelse"
+        # Corrections of an inskrivning's saved data (deltagare.Korrigering).
+        BEDOMNING_ANDRA = "bedomning_andra", "Stegbedömning ändrad"
+        BEDOMNING_TA_BORT = "bedomning_ta_bort", "Stegbedömning borttagen"
+        AVSLUT_RATTA = "avslut_ratta", "Avslut rättat"
+        ATEROPPNA = "ateroppna", "Avslut återöppnat"
+        FELREG_ANGRA = "felreg_angra", "Felregistrering ångrad"
+        UPPFOLJNING = "uppfoljning", "Uppföljning"
         SAMTYCKE_ATERKALLAT = "samtycke_aterkallat", "Samtycke återkallat"
         # A request for a registerutdrag (GDPR art. 15), step by step (registerutdrag/).
         UTDRAG_REGISTRERA = "utdrag_registrera", "Registerutdrag registrerat"
