@@ -104,6 +104,21 @@ def inskrivning_hamta(*, user, pk: int) -> Inskrivning:
     return inskrivning
 
 
+def bedomning_hamta(*, user, pk: int) -> Stegbedomning:
+    """One bedömning within the user's reach, with its inskrivning, logged."""
+    bedomning = get_object_or_404(
+        Stegbedomning.objects.visible_to(user).select_related(
+            "steg", "inskrivning__deltagare", "inskrivning__insats__stegskala"
+        ),
+        pk=pk,
+    )
+    inskrivning = bedomning.inskrivning
+    logga(
+        user=user, handling=Handling.LAS, deltagare=inskrivning.deltagare, insats=inskrivning.insats
+    )
+    return bedomning
+
+
 def deltagare_sok(*, user, personnummer: str = "", referens: str = "") -> list[Deltagare]:
     """Deltagare within reach matching a personnummer (exactly) or a referens (in part).
 

@@ -110,8 +110,11 @@ def stegbedomning_andra(
 @transaction.atomic
 def stegbedomning_ta_bort(
     *, bedomning: Stegbedomning, skal: str, version: int | None = None, user
-) -> None:
-    """Remove a bedömning; a follow-up's goes with its outcome and försörjning."""
+) -> Inskrivning:
+    """Remove a bedömning; a follow-up's goes with its outcome and försörjning.
+
+    Returns the inskrivning, at its new version.
+    """
     aktuell, skal = _las(bedomning.inskrivning, version, user, skal)
     typ, datum = bedomning.typ, bedomning.datum
     Stegbedomning.objects.filter(pk=bedomning.pk).delete()
@@ -126,6 +129,7 @@ def stegbedomning_ta_bort(
         user=user,
         tidigare={"typ": typ, "datum": datum.isoformat()},
     )
+    return aktuell
 
 
 def _kontrollera_avslutad(aktuell: Inskrivning) -> None:
