@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
             name='Korrigering',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('typ', models.CharField(choices=[('bedomning_andrad', 'Stegbedömning ändrad'), ('bedomning_borttagen', 'Stegbedömning borttagen'), ('avslut_rattat', 'Avslut rättat'), ('avslut_ateroppnat', 'Avslut återöppnat'), ('felregistrerad', 'Felregistrerad'), ('felregistrering_angrad', 'Felregistrering ångrad'), ('uppfoljning_borttagen', 'Uppföljning borttagen')], max_length=30, verbose_name='ändring')),
+                ('typ', models.CharField(choices=[('bedomning_andrad', 'Stegbedömning ändrad'), ('bedomning_borttagen', 'Stegbedömning borttagen'), ('avslut_rattat', 'Avslut rättat'), ('avslut_ateroppnat', 'Avslut återöppnat'), ('felregistrerad', 'Felregistrerad'), ('felregistrering_angrad', 'Felregistrering ångrad')], max_length=30, verbose_name='ändring')),
                 ('tidpunkt', models.DateTimeField(auto_now_add=True, verbose_name='tidpunkt')),
                 ('skal', models.CharField(blank=True, max_length=300, verbose_name='skäl')),
                 ('falt', models.CharField(blank=True, max_length=200, verbose_name='ändrade uppgifter')),

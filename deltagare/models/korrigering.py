@@ -8,7 +8,8 @@ from deltagare.models.inskrivning import DeltagardataQuerySet, Inskrivning
 
 class Korrigering(models.Model):
     """One correction of an inskrivning: a bedömning changed or removed, an avslut
-    corrected or reopened, a felregistrering made or undone.
+    corrected or reopened, a felregistrering made or undone (a follow-up goes
+    with the removal of its bedömning).
 
     Records that something changed and why, and which fields, never an
     identity. `tidigare` holds only what an undo needs (the avslut a
@@ -23,7 +24,6 @@ class Korrigering(models.Model):
         AVSLUT_ATEROPPNAT = "avslut_ateroppnat", "Avslut återöppnat"
         FELREGISTRERAD = "felregistrerad", "Felregistrerad"
         FELREGISTRERING_ANGRAD = "felregistrering_angrad", "Felregistrering ångrad"
-        UPPFOLJNING_BORTTAGEN = "uppfoljning_borttagen", "Uppföljning borttagen"
 
     inskrivning = models.ForeignKey(
         Inskrivning, on_delete=models.CASCADE, related_name="korrigeringar"
