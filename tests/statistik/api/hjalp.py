@@ -19,7 +19,6 @@ def insats_url(insats) -> str:
 def forbund_url(forbund) -> str:
     return f"/api/v1/forbund/{forbund.pk}/statistik/"
 
-
 KON = {"kvinnor", "man", "annat", "totalt"}
 ANDEL = {"antal", "av", "andel"}
 # A share hidden whole: the total and, with it, every kön's share.
