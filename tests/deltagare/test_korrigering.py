@@ -19,6 +19,7 @@ from deltagare.services import (
 )
 from finsam.atkomst import SYSTEM
 from finsam.services.validering import Konflikt
+from statistik.berakning import insats_statistik
 
 D = datetime.date
 
@@ -231,3 +232,18 @@ def test_felregistrering_av_aktiv_angras_till_aktiv(inskrivning):
 def test_angra_vagras_om_inte_felregistrerad(inskrivning):
     with pytest.raises(ValidationError, match="inte felregistrerad"):
         inskrivning_felregistrering_angra(inskrivning=inskrivning, skal="x", user=SYSTEM)
+
+
+def test_statistiken_foljer_rattelserna(inskrivning):
+    def avslutade() -> int:
+        s = insats_statistik(insats=inskrivning.insats, fran=D(2025, 1, 1), till=D(2025, 12, 31))
+        return s.deltagare.avslutade.totalt
+
+    _avsluta(inskrivning)
+    assert avslutade() == 1
+    inskrivning_felregistrera(inskrivning=inskrivning, user=SYSTEM)
+    assert avslutade() == 0
+    inskrivning_felregistrering_angra(inskrivning=inskrivning, skal="Misstag", user=SYSTEM)
+    assert avslutade() == 1
+    inskrivning_ateroppna(inskrivning=inskrivning, skal="För tidigt", user=SYSTEM)
+    assert avslutade() == 0
