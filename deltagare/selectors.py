@@ -21,9 +21,11 @@ from deltagare.models import (
     AnonymaDeltagare,
     Deltagare,
     Inskrivning,
+    Korrigering,
     Stegbedomning,
     VantandeRegistrering,
 )
+from deltagare.models import Uppfoljning as UppfoljningRad
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
 from finsam.kodlistor import Avslutsorsak, Bedomningstyp
@@ -72,7 +74,17 @@ def deltagare_hamta(*, user, pk: int) -> Deltagare:
                 "inskrivningar",
                 queryset=_inskrivningar(user)
                 .select_related("insats__stegskala", "remitterande_part")
-                .prefetch_related(Prefetch("bedomningar", queryset=bedomningar), "forsorjning")
+                .prefetch_related(
+                    Prefetch("bedomningar", queryset=bedomningar),
+                    "forsorjning",
+                    "uppfoljningar",
+                    Prefetch(
+                        "korrigeringar",
+                        queryset=Korrigering.objects.select_related("av").order_by(
+                            "tidpunkt", "id"
+                        ),
+                    ),
+                )
                 .order_by("-startdatum"),
             ),
             "rattelser",
@@ -90,6 +102,21 @@ def inskrivning_hamta(*, user, pk: int) -> Inskrivning:
         user=user, handling=Handling.LAS, deltagare=inskrivning.deltagare, insats=inskrivning.insats
     )
     return inskrivning
+
+
+def bedomning_hamta(*, user, pk: int) -> Stegbedomning:
+    """One bedömning within the user's reach, with its inskrivning, logged."""
+    bedomning = get_object_or_404(
+        Stegbedomning.objects.visible_to(user).select_related(
+            "steg", "inskrivning__deltagare", "inskrivning__insats__stegskala"
+        ),
+        pk=pk,
+    )
+    inskrivning = bedomning.inskrivning
+    logga(
+        user=user, handling=Handling.LAS, deltagare=inskrivning.deltagare, insats=inskrivning.insats
+    )
+    return bedomning
 
 
 def deltagare_sok(*, user, personnummer: str = "", referens: str = "") -> list[Deltagare]:
@@ -182,7 +209,10 @@ def manader_fore(datum: datetime.date, manader: int) -> datetime.date:
 
 
 def uppfoljningar_forfallna(*, user, insats: Insats, idag: datetime.date) -> list[Uppfoljning]:
-    """Avslutade inskrivningar whose 6- or 18-month follow-up is due and not yet made."""
+    """Avslutade inskrivningar whose 6- or 18-month follow-up is due and not yet recorded.
+
+    A follow-up recorded as kunde inte nås is closed too: it is not due for ever.
+    """
     avslutade = (
         _inskrivningar(user)
         .filter(Q(insats=insats) | Q(insats__overordnad=insats), slutdatum__isnull=False)
@@ -190,9 +220,11 @@ def uppfoljningar_forfallna(*, user, insats: Insats, idag: datetime.date) -> lis
     )
     forfallna = []
     for typ, manader in UPPFOLJNINGAR:
-        gjord = Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
+        gjord = UppfoljningRad.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
+        # A bedömning of the typ closes it too (one saved outside the services).
+        bedomd = Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
         for inskrivning in avslutade.filter(slutdatum__lte=manader_fore(idag, manader)).exclude(
-            Exists(gjord)
+            Exists(gjord) | Exists(bedomd)
         ):
             forfallna.append(
                 Uppfoljning(

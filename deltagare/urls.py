@@ -6,6 +6,7 @@ from deltagare.views import (
     anonyma,
     deltagare,
     inskrivning,
+    korrigering,
     lista,
     rattelse,
     registrering,
@@ -29,6 +30,15 @@ urlpatterns = [
     ),
     path("inskrivning/<int:pk>/avsluta/", inskrivning.avsluta, name="avsluta"),
     path("inskrivning/<int:pk>/felregistrera/", inskrivning.felregistrera, name="felregistrera"),
+    path("bedomning/<int:pk>/andra/", korrigering.bedomning_andra, name="bedomning_andra"),
+    path("bedomning/<int:pk>/ta-bort/", korrigering.bedomning_ta_bort, name="bedomning_ta_bort"),
+    path("inskrivning/<int:pk>/avslut/ratta/", korrigering.avslut_ratta, name="avslut_ratta"),
+    path("inskrivning/<int:pk>/ateroppna/", korrigering.ateroppna, name="ateroppna"),
+    path(
+        "inskrivning/<int:pk>/felregistrering/angra/",
+        korrigering.felregistrering_angra,
+        name="felregistrering_angra",
+    ),
     path(
         "inskrivning/<int:pk>/samtycke/",
         inskrivning.samtycke_aterkalla_vy,

@@ -13,6 +13,7 @@ from deltagare.services import (
     inskrivning_avsluta,
     inskrivning_skapa,
     stegbedomning_lagg_till,
+    uppfoljning_registrera,
 )
 from demo import organisation as org
 from demo.deltagarplan import DeltagarPlan, InskrivningPlan
@@ -83,5 +84,16 @@ def _inskrivning_skapa(
             avslutsorsak=plan.avslutsorsak,
             forsorjning_vid_avslut=plan.forsorjning_vid_avslut,
             sysselsattning=plan.sysselsattning,
+            user=SYSTEM,
+        )
+    for uppfoljning in plan.uppfoljningar:
+        uppfoljning_registrera(
+            inskrivning=inskrivning,
+            typ=uppfoljning.typ,
+            datum=uppfoljning.datum,
+            utfall=uppfoljning.utfall,
+            steg_nummer=uppfoljning.steg,
+            forsorjning=uppfoljning.forsorjning,
+            sysselsattning=uppfoljning.sysselsattning,
             user=SYSTEM,
         )

@@ -36,6 +36,19 @@ class Bedomning:
 
 
 @dataclass
+class UppfoljningPlan:
+    """A follow-up after avslut: genomförd with steg, försörjning and sysselsättning,
+    or kunde inte nås (date only)."""
+
+    typ: str
+    datum: datetime.date
+    utfall: str
+    steg: int | None = None
+    forsorjning: tuple[str, ...] = ()
+    sysselsattning: str = ""
+
+
+@dataclass
 class InskrivningPlan:
     insats: str
     startdatum: datetime.date
@@ -49,6 +62,7 @@ class InskrivningPlan:
     avslutsorsak: str = ""
     sysselsattning: str = ""
     forsorjning_vid_avslut: tuple[str, ...] = ()
+    uppfoljningar: list[UppfoljningPlan] = field(default_factory=list)
 
 
 @dataclass
@@ -401,8 +415,19 @@ class Planerare:
         bedomningar.append(Bedomning(plan.slutdatum, B.AVSLUT, steg))
         for typ, dagar in ((B.UPPFOLJNING_6, 183), (B.UPPFOLJNING_18, 548)):
             datum = plan.slutdatum + _dagar(dagar + rng.randint(0, 20))
-            if datum <= PERIOD_SLUT and rng.random() < 0.6:
-                bedomningar.append(Bedomning(datum, typ, self._steg_andras(steg)))
+            if datum > PERIOD_SLUT:
+                continue
+            utfall = rng.random()
+            # Drawn before the check below, so the generator's sequence (and the
+            # rest of the plan) does not depend on it.
+            steg_da = self._steg_andras(steg) if utfall < 0.6 else None
+            if plan.avslutsorsak == A.AVLIDEN:
+                continue
+            if steg_da is not None:
+                plan.uppfoljningar.append(_genomford(typ, datum, steg_da, plan.startdatum))
+            elif utfall < 0.75:
+                # Some people cannot be reached: the follow-up is closed as such.
+                plan.uppfoljningar.append(UppfoljningPlan(typ, datum, "kunde_inte_nas"))
         return bedomningar
 
     def _avslutssteg(self, orsak: str, steg: int) -> int:
@@ -415,6 +440,27 @@ class Planerare:
         if orsak == A.OHALSA:
             return max(1, steg - 1)
         return self._steg_andras(steg)
+
+
+# Where people are at a follow-up, by their steg then: (sysselsättning, försörjning) weights.
+_VID_UPPFOLJNING = {
+    6: {("forvarvsarbete", ("lon",)): 70, ("studier", ("studiemedel",)): 20,
+        ("forvarvsarbete", ("subventionerad_anstallning",)): 10},
+    4: {("arbetssokande", ("arbetsloshetsersattning",)): 45,
+        ("arbetssokande", ("aktivitetsstod",)): 35, ("ovrigt", ("ekonomiskt_bistand",)): 20},
+    1: {("ovrigt", ("sjukpenning",)): 35, ("ovrigt", ("sjukersattning",)): 25,
+        ("ovrigt", ("ekonomiskt_bistand",)): 25,
+        ("ovrigt", ("sjukpenning", "ekonomiskt_bistand")): 15},
+}  # fmt: skip
+
+
+def _genomford(typ: str, datum: datetime.date, steg: int, start: datetime.date) -> UppfoljningPlan:
+    # A generator of its own, seeded by the follow-up: the main one's sequence,
+    # and so every other planned figure, stays as it was.
+    egen = random.Random(f"{start.isoformat()}-{typ}-{steg}")
+    grupp = 6 if steg == 6 else 4 if steg >= 4 else 1
+    sysselsattning, forsorjning = _vikta(egen, _VID_UPPFOLJNING[grupp])
+    return UppfoljningPlan(typ, datum, "genomford", steg, forsorjning, sysselsattning)
 
 
 def planera(rng: random.Random, antal: int = ANTAL_DELTAGARE) -> list[DeltagarPlan]:

@@ -8,13 +8,20 @@ and this is the only place that combines them.
 
 from django.db.models import Prefetch
 
-from deltagare.models import Atkomstlogg, Deltagare, Forsorjning, Inskrivning, Stegbedomning
-from finsam.kodlistor import Bedomningstyp, Forsorjningskalla, Roll
+from deltagare.models import (
+    UPPFOLJNINGSTYPER,
+    Atkomstlogg,
+    Deltagare,
+    Forsorjning,
+    Inskrivning,
+    Korrigering,
+    Stegbedomning,
+)
+from finsam.kodlistor import Forsorjningskalla, Roll
 from finsam.kryptering import dekryptera
 from finsam.models import Medlemskap
 from registerutdrag.models import Registerutdragsbegaran
 
-UPPFOLJNINGSTYPER = (Bedomningstyp.UPPFOLJNING_6, Bedomningstyp.UPPFOLJNING_18)
 _KALLOR = list(Forsorjningskalla.values)
 
 
@@ -49,6 +56,30 @@ def _forsorjning(inskrivning: Inskrivning, tidpunkt: str) -> list[str]:
     return [f.get_kalla_display() for f in rader]
 
 
+def _uppfoljningar(i: Inskrivning, bedomningar: list[Stegbedomning]) -> list[dict]:
+    """Each follow-up with its outcome; a genomförd one with its steg, försörjning and
+    sysselsättning (an uppfoljning_* bedömning without a row, from before, as genomförd)."""
+    steg = {b.typ: b for b in bedomningar if b.typ in UPPFOLJNINGSTYPER}
+    rader = {u.typ: u for u in i.uppfoljningar.all()}
+    svar = []
+    for typ in UPPFOLJNINGSTYPER:
+        uppfoljning, bedomning = rader.get(typ), steg.get(typ)
+        if uppfoljning is None and bedomning is None:
+            continue
+        svar.append(
+            {
+                "datum": uppfoljning.datum if uppfoljning else bedomning.datum,
+                "typ": str(typ.label),
+                "utfall": uppfoljning.get_utfall_display() if uppfoljning else "Genomförd",
+                "steg": bedomning.steg.nummer if bedomning else None,
+                "steg_namn": bedomning.steg.namn if bedomning else "",
+                "sysselsattning": uppfoljning.get_sysselsattning_display() if uppfoljning else "",
+                "forsorjning": _forsorjning(i, typ),
+            }
+        )
+    return svar
+
+
 def _inskrivning(i: Inskrivning) -> dict:
     bedomningar = list(i.bedomningar.all())
     avslut = None
@@ -74,7 +105,13 @@ def _inskrivning(i: Inskrivning) -> dict:
         },
         "bedomningar": [_bedomning(b) for b in bedomningar if b.typ not in UPPFOLJNINGSTYPER],
         "avslut": avslut,
-        "uppfoljningar": [_bedomning(b) for b in bedomningar if b.typ in UPPFOLJNINGSTYPER],
+        "uppfoljningar": _uppfoljningar(i, bedomningar),
+        # Corrections of the inskrivning: what, when and why (never who changed it
+        # to what: the history keeps no old values beyond the avslut's codes).
+        "andringar": [
+            {"tidpunkt": k.tidpunkt, "andring": k.get_typ_display(), "skal": k.skal}
+            for k in i.korrigeringar.all()
+        ],
     }
 
 
@@ -123,6 +160,8 @@ def utdrag_innehall(begaran: Registerutdragsbegaran) -> dict:
                 queryset=Stegbedomning.objects.select_related("steg").order_by("datum", "id"),
             ),
             "forsorjning",
+            "uppfoljningar",
+            Prefetch("korrigeringar", queryset=Korrigering.objects.order_by("tidpunkt", "id")),
         )
         .order_by("startdatum", "id")
     )

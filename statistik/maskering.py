@@ -36,6 +36,7 @@ from statistik.berakning.objekt import (
     Andel,
     Belaggning,
     Deltagarblock,
+    Effekt,
     ForbundStatistik,
     InsatsStatistik,
     Kontal,
@@ -67,6 +68,26 @@ def maskera_andel(andel: Andel, min_cell: int) -> Andel:
     if any(a.andel is None and a.antal is None for a in kon.values()):
         kon = _dolda(andel.per_kon)
     return dataclasses.replace(andel, per_kon=kon)
+
+
+def maskera_effekt(effekt: Effekt, min_cell: int) -> Effekt:
+    """The share masked as any share; `ej_nadda` as a count split by kön (a kön's count
+    hidden hides the total too, and the other kön's with it, as a Kontal does)."""
+    andel = maskera_andel(effekt, min_cell)
+    kon = effekt.per_kon or {}
+    ej_nadda = maskera_kontal(
+        Kontal(*(kon[k].ej_nadda for k in KON_KOLUMNER[:3]), effekt.ej_nadda)
+        if kon
+        else Kontal(0, 0, 0, effekt.ej_nadda),
+        min_cell,
+    )
+    per_kon = None
+    if andel.per_kon is not None:
+        per_kon = {
+            k: Effekt(a.antal, a.av, a.andel, ej_nadda=getattr(ej_nadda, k))
+            for k, a in andel.per_kon.items()
+        }
+    return Effekt(andel.antal, andel.av, andel.andel, per_kon, ej_nadda=ej_nadda.totalt)
 
 
 def dold_andel(andel: Andel) -> Andel:
@@ -153,6 +174,8 @@ def maskera(resultat: T, min_cell: int) -> T:
 def _maskera(varde: Any, min_cell: int) -> Any:
     if isinstance(varde, Kontal):
         return maskera_kontal(varde, min_cell)
+    if isinstance(varde, Effekt):
+        return maskera_effekt(varde, min_cell)
     if isinstance(varde, Andel):
         return maskera_andel(varde, min_cell)
     if isinstance(varde, dict) and varde and all(isinstance(v, Kontal) for v in varde.values()):

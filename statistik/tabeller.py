@@ -106,7 +106,7 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             namn: _andel(getattr(statistik, falt), getattr(insats, malfalt))
             for namn, falt, malfalt in RESULTAT_MED_MAL
         },
-        ["Antal", "Av", "Andel (%)", "Mål (%)"],
+        ["Antal", "Av", "Andel (%)", "Mål (%)", "Ej nådda"],
     ).astype("Int64")
     andelar = {namn: getattr(statistik, falt) for namn, falt, _ in RESULTAT_MED_MAL}
     median = statistik.tid_i_insats.median_manader
@@ -170,6 +170,21 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             "Försörjning",
             forklaring="Avslutade under perioden. Flera källor kan gälla samma deltagare.",
         ),
+        *(
+            kontabell(
+                f"forsorjning_vid_uppfoljning_{manader}",
+                f"Försörjning vid uppföljning {manader} månader",
+                getattr(statistik, f"forsorjning_vid_uppfoljning_{manader}"),
+                _etiketter(Forsorjningskalla),
+                "Försörjning",
+                kort=f"Försörjning {manader} mån",
+                forklaring=(
+                    f"Avslutade under perioden med genomförd uppföljning {manader} månader "
+                    "efter avslut. Flera källor kan gälla samma deltagare."
+                ),
+            )
+            for manader in (6, 18)
+        ),
         kontabell(
             "avslutsorsak",
             "Avslutsorsak",
@@ -195,7 +210,8 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
             kort="Resultat",
             forklaring=(
                 "Andel av nämnaren (Av). Stegförflyttning gäller urvalet, "
-                "effekt de avslutade med uppföljning efter 6 eller 18 månader."
+                "effekt de avslutade med genomförd uppföljning efter 6 eller 18 månader. "
+                "Ej nådda: uppföljningar där personen inte kunde nås, utanför nämnaren."
             ),
             format={"Andel (%)": PROCENT, "Mål (%)": PROCENT},
         ),
@@ -211,7 +227,14 @@ def insats_tabeller(statistik: InsatsStatistik, insats: Insats) -> list[Tabellvy
 
 
 def _andel(andel: Andel, mal: int | None) -> dict[str, int | None]:
-    return {"Antal": andel.antal, "Av": andel.av, "Andel (%)": andel.andel, "Mål (%)": mal}
+    # Only effekt has follow-ups that could not reach the person.
+    return {
+        "Antal": andel.antal,
+        "Av": andel.av,
+        "Andel (%)": andel.andel,
+        "Mål (%)": mal,
+        "Ej nådda": getattr(andel, "ej_nadda", None),
+    }
 
 
 def _avslutsorsak_andel(statistik: InsatsStatistik) -> Tabellvy:

@@ -10,7 +10,7 @@ masked form at most.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from deltagare.models import Deltagare, Forsorjning, Inskrivning
+from deltagare.models import UPPFOLJNINGSTYPER, Deltagare, Forsorjning, Inskrivning, Uppfoljning
 from deltagare.selectors import personnummer_maskerade
 from finsam.api.serializers import TjanstSerializer
 from finsam.kodlistor import Avslutsorsak, Bedomningstyp, Forsorjningskalla, Sysselsattning
@@ -215,7 +215,39 @@ class AvslutSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=Forsorjningskalla.choices)
     )
     sysselsattning = serializers.ChoiceField(choices=Sysselsattning.choices)
+    steg = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="Steget vid avslut; skrivs som en stegbedömning av typen avslut.",
+    )
     version = serializers.IntegerField(required=False, min_value=1)
+
+
+class AteroppnaSerializer(serializers.Serializer):
+    """Återöppna en avslutad inskrivning. `orsak` sparas i inskrivningens ändringshistorik."""
+
+    orsak = serializers.CharField(max_length=300)
+    version = serializers.IntegerField(required=False, min_value=1)
+
+
+class UppfoljningSerializer(serializers.Serializer):
+    """En uppföljning 6 eller 18 månader efter avslut: genomförd eller kunde inte nås.
+
+    En genomförd uppföljning har `steg` (stegets nummer i insatsens stegskala) och
+    kan ha `forsorjning` (flera källor) och `sysselsattning` vid uppföljningen.
+    """
+
+    id = serializers.IntegerField(read_only=True)
+    typ = serializers.ChoiceField(choices=[(t.value, t.label) for t in UPPFOLJNINGSTYPER])
+    datum = serializers.DateField()
+    utfall = serializers.ChoiceField(choices=Uppfoljning.Utfall.choices)
+    steg = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    forsorjning = serializers.ListField(
+        child=serializers.ChoiceField(choices=Forsorjningskalla.choices), required=False
+    )
+    sysselsattning = serializers.ChoiceField(
+        choices=Sysselsattning.choices, required=False, allow_blank=True
+    )
 
 
 class AnonymaSerializer(serializers.Serializer):

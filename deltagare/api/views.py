@@ -21,23 +21,27 @@ from deltagare.api.filters import DeltagareFilter, InskrivningFilter
 from deltagare.api.serializers import (
     AnonymaSerializer,
     AnonymaSvarSerializer,
+    AteroppnaSerializer,
     AvslutSerializer,
     DeltagareSerializer,
     DeltagareSokSerializer,
     InskrivningAndraSerializer,
     InskrivningSerializer,
     StegbedomningSerializer,
+    UppfoljningSerializer,
 )
 from deltagare.atkomstlogg import Handling, logga
-from deltagare.models import Deltagare, Inskrivning
+from deltagare.models import UPPFOLJNINGSTYPER, Deltagare, Forsorjning, Inskrivning
 from deltagare.selectors import anonyma_lista, deltagare_sok, personnummer_maskerade
 from deltagare.services import (
     anonyma_registrera,
     deltagare_registrera,
+    inskrivning_ateroppna,
     inskrivning_avsluta,
     inskrivning_skapa,
     inskrivning_uppdatera,
     stegbedomning_lagg_till,
+    uppfoljning_registrera,
 )
 from deltagare.services.rimlighet import SammaPersonFraga
 from finsam.api.behorighet import ArInloggad
@@ -197,7 +201,8 @@ class InskrivningViewSet(
     serializer_class = InskrivningSerializer
     filterset_class = InskrivningFilter
     # PATCH only: a PUT would reset every field left out to its default.
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    # DELETE only on `avslut/` (reopen): there is no destroy.
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_serializer_class(self):
         if self.action == "partial_update":
@@ -253,21 +258,119 @@ class InskrivningViewSet(
         rader = inskrivning.bedomningar.select_related("steg").order_by("datum", "id")
         return Response(self.get_serializer(rader, many=True).data)
 
-    @extend_schema(request=AvslutSerializer, responses={200: InskrivningSerializer, 409: KONFLIKT})
-    @action(detail=True, methods=["post"], serializer_class=AvslutSerializer, filter_backends=[])
-    def avslut(self, request, *args, **kwargs) -> Response:
-        """Avsluta inskrivningen med slutdatum, avslutsorsak, försörjning och sysselsättning.
+    def _inskrivningen(self, inskrivning: Inskrivning) -> Response:
+        # Read again for the answer: the change's försörjning is newer than
+        # what was prefetched. The service has logged the change.
+        aktuell = self.get_queryset().get(pk=inskrivning.pk)
+        return Response(InskrivningSerializer(aktuell, context=self.get_serializer_context()).data)
 
-        Svarar med den avslutade inskrivningen. En inskrivning avslutas bara en gång.
+    @extend_schema(
+        methods=["POST"],
+        request=AvslutSerializer,
+        responses={200: InskrivningSerializer, 409: KONFLIKT},
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        request=AteroppnaSerializer,
+        responses={200: InskrivningSerializer, 409: KONFLIKT},
+        description=(
+            "Återöppna inskrivningen: slutdatum, avslutsorsak, försörjning och "
+            "sysselsättning vid avslut tas bort. `orsak` krävs och sparas i "
+            "ändringshistoriken. Nekas om inskrivningen har uppföljningar."
+        ),
+    )
+    @action(
+        detail=True,
+        methods=["post", "delete"],
+        serializer_class=AvslutSerializer,
+        filter_backends=[],
+    )
+    def avslut(self, request, *args, **kwargs) -> Response:
+        """Avsluta inskrivningen med slutdatum, avslutsorsak, försörjning, sysselsättning
+        och eventuellt steg vid avslut (skrivs som en stegbedömning av typen avslut).
+
+        Svarar med den avslutade inskrivningen. En inskrivning avslutas bara en gång;
+        DELETE med `{orsak}` återöppnar den.
         """
         inskrivning = self.get_object()
+        if request.method == "DELETE":
+            indata = AteroppnaSerializer(data=request.data)
+            indata.is_valid(raise_exception=True)
+            inskrivning_ateroppna(
+                inskrivning=inskrivning,
+                skal=indata.validated_data["orsak"],
+                version=indata.validated_data.get("version"),
+                user=request.user,
+            )
+            return self._inskrivningen(inskrivning)
         indata = self.get_serializer(data=request.data)
         indata.is_valid(raise_exception=True)
-        inskrivning_avsluta(inskrivning=inskrivning, **indata.validated_data, user=request.user)
-        # Read again for the answer: the avslut's försörjning is newer than
-        # what was prefetched. The service has logged the change.
-        avslutad = self.get_queryset().get(pk=inskrivning.pk)
-        return Response(InskrivningSerializer(avslutad, context=self.get_serializer_context()).data)
+        data = dict(indata.validated_data)
+        inskrivning_avsluta(
+            inskrivning=inskrivning, steg_nummer=data.pop("steg", None), **data, user=request.user
+        )
+        return self._inskrivningen(inskrivning)
+
+    @extend_schema(methods=["GET"], responses=UppfoljningSerializer(many=True))
+    @extend_schema(
+        methods=["POST"], request=UppfoljningSerializer, responses={201: UppfoljningSerializer}
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        serializer_class=UppfoljningSerializer,
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def uppfoljningar(self, request, *args, **kwargs) -> Response:
+        """Inskrivningens uppföljningar 6 och 18 månader efter avslut; POST registrerar en.
+
+        `utfall` är `genomford` (med `steg`, och gärna `forsorjning` och
+        `sysselsattning` vid uppföljningen) eller `kunde_inte_nas` (bara datum).
+        """
+        inskrivning = self.get_object()
+        if request.method == "POST":
+            indata = self.get_serializer(data=request.data)
+            indata.is_valid(raise_exception=True)
+            data = indata.validated_data
+            uppfoljning_registrera(
+                inskrivning=inskrivning,
+                typ=data["typ"],
+                datum=data["datum"],
+                utfall=data["utfall"],
+                steg_nummer=data.get("steg"),
+                forsorjning=data.get("forsorjning", []),
+                sysselsattning=data.get("sysselsattning", ""),
+                user=request.user,
+            )
+            rad = next(u for u in self._uppfoljningar(inskrivning) if u["typ"] == data["typ"])
+            return Response(rad, status=status.HTTP_201_CREATED)
+        return Response(self._uppfoljningar(inskrivning))
+
+    @staticmethod
+    def _uppfoljningar(inskrivning: Inskrivning) -> list[dict]:
+        """The follow-ups with their steg and försörjning (three queries)."""
+        steg = {
+            b.typ: b.steg.nummer
+            for b in inskrivning.bedomningar.select_related("steg").filter(
+                typ__in=[t.value for t in UPPFOLJNINGSTYPER]
+            )
+        }
+        forsorjning: dict[str, list[str]] = {}
+        for rad in Forsorjning.objects.filter(inskrivning=inskrivning).order_by("id"):
+            forsorjning.setdefault(rad.tidpunkt, []).append(rad.kalla)
+        return [
+            {
+                "id": u.pk,
+                "typ": u.typ,
+                "datum": u.datum.isoformat(),
+                "utfall": u.utfall,
+                "steg": steg.get(u.typ),
+                "forsorjning": forsorjning.get(u.typ, []),
+                "sysselsattning": u.sysselsattning,
+            }
+            for u in inskrivning.uppfoljningar.order_by("datum", "id")
+        ]
 
 
 class InsatsAnonymaViewSet(SynligViewSet):

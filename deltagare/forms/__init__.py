@@ -9,16 +9,20 @@ from deltagare.forms.inskrivning import (
     RegistreringForm,
     StartuppgifterForm,
 )
+from deltagare.forms.korrigering import AvslutRattaForm, BedomningAndraForm, SkalForm
 from deltagare.forms.sok import SokForm
 
 __all__ = [
     "AnonymaForm",
     "AvslutForm",
+    "AvslutRattaForm",
+    "BedomningAndraForm",
     "BedomningForm",
     "FelregistreraForm",
     "RattelseForm",
     "RegistreringForm",
     "SamtyckeAterkallaForm",
+    "SkalForm",
     "SokForm",
     "StartuppgifterForm",
     "UppfoljningForm",

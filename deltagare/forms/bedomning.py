@@ -2,9 +2,10 @@
 
 from django import forms
 
-from deltagare.forms.gemensamt import satt_steg, stegfalt
-from finsam.formular import datumfalt
-from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, Bedomningstyp
+from deltagare.forms.gemensamt import forsorjningsfalt, satt_steg, stegfalt
+from deltagare.models import Uppfoljning
+from finsam.formular import datumfalt, valfalt
+from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, Bedomningstyp, Sysselsattning
 
 UPPFOLJNINGSTYPER = (Bedomningstyp.UPPFOLJNING_6, Bedomningstyp.UPPFOLJNING_18)
 
@@ -37,11 +38,49 @@ class BedomningForm(forms.Form):
         return {"datum": data["datum"], "typ": data["typ"], "steg_nummer": data["steg"]}
 
 
-class UppfoljningForm(BedomningForm):
-    """One due follow-up: which inskrivning and which of the two is being recorded."""
+class UppfoljningForm(forms.Form):
+    """One due follow-up: which inskrivning and which of the two, reached or not.
+
+    Steg, försörjning and sysselsättning belong to a genomförd follow-up;
+    the service refuses them for one that could not reach the person.
+    """
 
     inskrivning = forms.IntegerField(widget=forms.HiddenInput)
     typ = forms.ChoiceField(choices=_typer(UPPFOLJNINGSTYPER), widget=forms.HiddenInput)
+    datum = datumfalt("Datum", saknas="Ange datum för uppföljningen.")
+    utfall = forms.ChoiceField(
+        label="Utfall",
+        choices=Uppfoljning.Utfall.choices,
+        initial=Uppfoljning.Utfall.GENOMFORD,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Välj om uppföljningen genomfördes."},
+    )
+    steg = stegfalt()
+    forsorjning = forsorjningsfalt("Försörjning vid uppföljningen")
+    sysselsattning = valfalt(
+        "Sysselsättning vid uppföljningen",
+        Sysselsattning.choices,
+        tomt="Ej angiven",
+        required=False,
+    )
+
+    def __init__(self, *args, steg, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["steg"].required = False
+        self.fields["steg"].help_text = "Om uppföljningen genomfördes."
+        satt_steg(self.fields["steg"], steg)
+
+    def tjanstdata(self) -> dict:
+        """Arguments for `uppfoljning_registrera` (all but inskrivning and user)."""
+        data = self.cleaned_data
+        return {
+            "typ": data["typ"],
+            "datum": data["datum"],
+            "utfall": data["utfall"],
+            "steg_nummer": data["steg"],
+            "forsorjning": data["forsorjning"],
+            "sysselsattning": data["sysselsattning"],
+        }
 
     @staticmethod
     def auto_id_for(inskrivning_pk: int, typ: str) -> str:

@@ -83,3 +83,17 @@ def utrikes_fodd_falt() -> forms.TypedChoiceField:
 
 def utrikes_fodd_val(varde: bool | None) -> str:
     return next(k for k, v in _UTRIKES_FODD_VARDE.items() if v is varde)
+
+
+def skalfalt() -> forms.CharField:
+    """Why a saved record is corrected (Korrigering.skal): required, never a name."""
+    return forms.CharField(
+        label="Skäl till ändringen",
+        max_length=300,
+        help_text="Skriv inte namn eller personnummer.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": "Ange skäl till ändringen.",
+            "max_length": "Skälet får vara högst 300 tecken.",
+        },
+    )

@@ -6,6 +6,7 @@ from deltagare.forms.gemensamt import (
     forsorjningsfalt,
     personnummerfalt,
     referensfalt,
+    satt_steg,
     utrikes_fodd_falt,
     utrikes_fodd_val,
     versionsfalt,
@@ -200,11 +201,20 @@ class AvslutForm(forms.Form):
     sysselsattning_vid_avslut = valfalt(
         "Sysselsättning vid avslut", Sysselsattning.choices, tomt="Ej angiven", required=False
     )
+    # Written as a bedömning of typ avslut (API.md `avslut`, `steg`).
+    steg = forms.IntegerField(
+        label="Steg vid avslut",
+        required=False,
+        widget=forms.Select,
+        error_messages={"invalid": "Välj steg."},
+    )
     version = versionsfalt()
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, steg=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["avslutsorsak"].error_messages["required"] = "Ange avslutsorsak."
+        satt_steg(self.fields["steg"], steg)
+        self.fields["steg"].widget.choices[0] = ("", "Ej bedömt")
 
     def tjanstdata(self) -> dict:
         """Arguments for `inskrivning_avsluta` (all but inskrivning and user)."""
@@ -214,12 +224,20 @@ class AvslutForm(forms.Form):
             "avslutsorsak": data["avslutsorsak"],
             "forsorjning_vid_avslut": data["forsorjning_vid_avslut"],
             "sysselsattning": data["sysselsattning_vid_avslut"],
+            "steg_nummer": data["steg"],
             "version": data["version"],
         }
 
 
 class FelregistreraForm(forms.Form):
+    skal = forms.CharField(
+        label="Skäl (frivilligt)",
+        required=False,
+        max_length=300,
+        help_text="Skriv inte namn eller personnummer.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     version = versionsfalt()
 
     def tjanstdata(self) -> dict:
-        return {"version": self.cleaned_data["version"]}
+        return {"version": self.cleaned_data["version"], "skal": self.cleaned_data["skal"]}

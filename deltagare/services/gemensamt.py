@@ -47,20 +47,23 @@ def kontrollera_inom_insatsen(inskrivning: Inskrivning) -> None:
         )
 
 
-def forsorjning_spara(inskrivning: Inskrivning, tidpunkt: str, kallor: Iterable[str]) -> None:
-    """Add the källor of a new inskrivning or a new avslut.
+def forsorjning_spara(
+    inskrivning: Inskrivning, tidpunkt: str, kallor: Iterable[str], *, falt: str = ""
+) -> None:
+    """Add the källor of a new inskrivning, avslut or follow-up.
 
     Validated here rather than row by row with full_clean: the only rules
     are the code list and uniqueness, and uniqueness holds because each
     tidpunkt is written once (a new inskrivning; an avslut, which cannot
-    happen twice) and duplicates are dropped.
+    happen twice, or is replaced whole) and duplicates are dropped. `falt`
+    names the input field in a refusal.
     """
     kallor = list(dict.fromkeys(kallor))  # the same källa twice means once
     okanda = [k for k in kallor if k not in Forsorjningskalla.values]
     if okanda:
         raise ValidationError(
             {
-                f"forsorjning_vid_{tidpunkt}": (
+                falt or f"forsorjning_vid_{tidpunkt}": (
                     f"Okänd försörjningskälla: {', '.join(map(str, okanda))}."
                 )
             }
@@ -68,3 +71,24 @@ def forsorjning_spara(inskrivning: Inskrivning, tidpunkt: str, kallor: Iterable[
     Forsorjning.objects.bulk_create(
         Forsorjning(inskrivning=inskrivning, tidpunkt=tidpunkt, kalla=kalla) for kalla in kallor
     )
+
+
+def forsorjning_ersatt(inskrivning: Inskrivning, tidpunkt: str, kallor: Iterable[str]) -> bool:
+    """Replace the källor of one tidpunkt; True if they differ from before."""
+    kallor = list(dict.fromkeys(kallor))
+    rader = inskrivning.forsorjning.filter(tidpunkt=tidpunkt)
+    if set(rader.values_list("kalla", flat=True)) == set(kallor):
+        return False
+    rader.delete()
+    forsorjning_spara(inskrivning, tidpunkt, kallor)
+    return True
+
+
+def krav_skal(skal: str) -> str:
+    """A correction says why (Korrigering.skal); the reason, stripped."""
+    skal = (skal or "").strip()
+    if not skal:
+        raise ValidationError({"skal": "Ange skäl till ändringen."})
+    if len(skal) > 300:
+        raise ValidationError({"skal": "Skälet får vara högst 300 tecken."})
+    return skal

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.utils import timezone
 
-from deltagare.models import Deltagare, Inskrivning, VantandeRegistrering
+from deltagare.models import Deltagare, Inskrivning, Korrigering, VantandeRegistrering
 
 
 def identitet_ta_bort(
@@ -21,7 +21,8 @@ def identitet_ta_bort(
     deltagare: models.QuerySet[Deltagare] | Iterable[Deltagare],
     tidpunkt: datetime.datetime | None = None,
 ) -> int:
-    """Clear personnummer (ciphertext and hash), referens and consent; mark the rows gallrade.
+    """Clear personnummer (ciphertext and hash), referens, consent and the reasons of
+    corrections; mark the rows gallrade.
 
     `deltagare` is a queryset or a list of rows. A queryset's own filter is
     applied again by the database in the same UPDATE, so a condition it
@@ -46,4 +47,7 @@ def identitet_ta_bort(
         samtycke_datum=None, samtycke_aterkallat=None
     )
     VantandeRegistrering.objects.filter(deltagare__in=nyss).update(samtycke_datum=None)
+    # A correction's reason is free text a samordnare wrote about the person:
+    # it may name them, so it goes with the identity; what changed and when stay.
+    Korrigering.objects.filter(inskrivning__deltagare__in=nyss).exclude(skal="").update(skal="")
     return antal

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from deltagare.atkomstlogg import Handling, logga
-from deltagare.models import Deltagare, Forsorjning, Inskrivning, VantandeRegistrering
+from deltagare.models import Deltagare, Forsorjning, Inskrivning, Korrigering, VantandeRegistrering
+from deltagare.services.bedomning import avslutsbedomning_spara
 from deltagare.services.gemensamt import (
     STARTDATA_FALT,
     forsorjning_spara,
@@ -159,10 +160,15 @@ def inskrivning_avsluta(
     avslutsorsak: str,
     forsorjning_vid_avslut: Iterable[str] = (),
     sysselsattning: str = "",
+    steg_nummer: int | None = None,
     version: int | None = None,
     user,
 ) -> Inskrivning:
-    """End an inskrivning with avslutsorsak, försörjning and sysselsättning."""
+    """End an inskrivning with avslutsorsak, försörjning and sysselsättning.
+
+    With `steg_nummer`, the steg at avslut is written as a bedömning of typ
+    avslut dated slutdatum, in the same transaction.
+    """
     krav_samordnare(user, inskrivning.insats)
     # Read again under lock: two samordnare must not both end it.
     aktuell = las_for_andring(inskrivning, version)
@@ -179,8 +185,12 @@ def inskrivning_avsluta(
         "avslutsorsak": avslutsorsak,
         "sysselsattning_vid_avslut": sysselsattning,
     }
-    _spara_avslut(aktuell, avslut)
+    spara_avslut(aktuell, avslut)
     forsorjning_spara(aktuell, Forsorjning.Tidpunkt.AVSLUT, forsorjning_vid_avslut)
+    if steg_nummer is not None:
+        avslutsbedomning_spara(
+            inskrivning=aktuell, datum=slutdatum, steg_nummer=steg_nummer, user=user
+        )
     handling = (
         Handling.FELREGISTRERING
         if avslutsorsak == Avslutsorsak.FELREGISTRERING
@@ -194,7 +204,16 @@ def inskrivning_avsluta(
     return inskrivning
 
 
-def _spara_avslut(aktuell: Inskrivning, avslut: dict) -> None:
+def avslutsdata(inskrivning: Inskrivning) -> dict:
+    """The avslut fields as plain JSON values (what a Korrigering keeps to undo)."""
+    return {
+        "slutdatum": inskrivning.slutdatum.isoformat() if inskrivning.slutdatum else None,
+        "avslutsorsak": inskrivning.avslutsorsak,
+        "sysselsattning_vid_avslut": inskrivning.sysselsattning_vid_avslut,
+    }
+
+
+def spara_avslut(aktuell: Inskrivning, avslut: dict) -> None:
     for falt, varde in avslut.items():
         setattr(aktuell, falt, varde)
     aktuell.version += 1
@@ -203,18 +222,28 @@ def _spara_avslut(aktuell: Inskrivning, avslut: dict) -> None:
 
 @transaction.atomic
 def inskrivning_felregistrera(
-    *, inskrivning: Inskrivning, version: int | None = None, user
+    *, inskrivning: Inskrivning, version: int | None = None, skal: str = "", user
 ) -> Inskrivning:
     """Take a mistaken inskrivning out of every count (DOMAIN.md §4 felregistrering).
 
     An active one is ended on its startdatum; an ended one keeps its dates
-    but its avslutsorsak becomes felregistrering, so it counts nowhere.
+    but its avslutsorsak becomes felregistrering, so it counts nowhere. The
+    avslut it replaces is kept in a Korrigering, so the step can be undone
+    (`inskrivning_felregistrering_angra`).
     """
     krav_samordnare(user, inskrivning.insats)
     aktuell = las_for_andring(inskrivning, version)
     if aktuell.avslutsorsak == Avslutsorsak.FELREGISTRERING:
         raise ValidationError("Inskrivningen är redan markerad som felregistrerad.")
-    _spara_avslut(
+    Korrigering.objects.create(
+        inskrivning=aktuell,
+        typ=Korrigering.Typ.FELREGISTRERAD,
+        av=som_skapare(user),
+        skal=(skal or "").strip()[:300],
+        falt="avslutsorsak",
+        tidigare=avslutsdata(aktuell),
+    )
+    spara_avslut(
         aktuell,
         {
             "slutdatum": aktuell.slutdatum or aktuell.startdatum,

@@ -45,6 +45,12 @@ def _tidslinje(request: HttpRequest, deltagare: Deltagare, bunden: BedomningForm
         inskrivning.forsorjning_avslut = [
             f for f in forsorjning if f.tidpunkt == Forsorjning.Tidpunkt.AVSLUT
         ]
+        uppfoljningar = sorted(
+            inskrivning.uppfoljningar.all(), key=lambda u: u.typ != "uppfoljning_6"
+        )
+        for uppfoljning in uppfoljningar:
+            uppfoljning.forsorjning = [f for f in forsorjning if f.tidpunkt == uppfoljning.typ]
+        inskrivning.uppfoljningar_visning = uppfoljningar
         if not inskrivning.ar_aktiv:
             continue
         prefix = bedomning_prefix(inskrivning.pk)

@@ -28,9 +28,10 @@ from deltagare.views.deltagare import deltagare_url
 from deltagare.views.gemensamt import benamningar
 from finsam.formular import felstatus, kor_tjanst
 from finsam.selectors import parter_for_forbund
+from insatser.selectors import steg_per_stegskala
 
 
-def _andringssida(
+def andringssida(
     request: HttpRequest,
     *,
     inskrivning: Inskrivning,
@@ -38,6 +39,7 @@ def _andringssida(
     tjanst,
     mall: str,
     klart: str,
+    extra: dict | None = None,
 ) -> HttpResponse:
     """GET shows the form; POST runs `tjanst(**form.tjanstdata())` and redirects."""
     if request.method == "POST" and form.is_valid():
@@ -60,12 +62,18 @@ def _andringssida(
             "form": form,
             "konflikt": getattr(form, "konflikt", False),
             "tillbaka": deltagare_url(inskrivning.deltagare_id, inskrivning.pk),
+            **(extra or {}),
         },
         status=felstatus(form) if form.is_bound else 200,
     )
 
 
-def _data(request: HttpRequest):
+def insatsens_steg(request: HttpRequest, inskrivning: Inskrivning) -> list:
+    stegskala = inskrivning.insats.stegskala_id
+    return steg_per_stegskala(user=request.user, stegskala_ids=[stegskala]).get(stegskala, [])
+
+
+def formdata(request: HttpRequest):
     return request.POST if request.method == "POST" else None
 
 
@@ -73,11 +81,11 @@ def _data(request: HttpRequest):
 def startuppgifter(request: HttpRequest, pk: int) -> HttpResponse:
     inskrivning = inskrivning_hamta(user=request.user, pk=pk)
     form = StartuppgifterForm(
-        _data(request),
+        formdata(request),
         parter=parter_for_forbund(user=request.user, forbund=inskrivning.insats.forbund),
         initial=StartuppgifterForm.initial_fran(inskrivning),
     )
-    return _andringssida(
+    return andringssida(
         request,
         inskrivning=inskrivning,
         form=form,
@@ -91,10 +99,11 @@ def startuppgifter(request: HttpRequest, pk: int) -> HttpResponse:
 def avsluta(request: HttpRequest, pk: int) -> HttpResponse:
     inskrivning = inskrivning_hamta(user=request.user, pk=pk)
     form = AvslutForm(
-        _data(request),
+        formdata(request),
+        steg=insatsens_steg(request, inskrivning),
         initial={"slutdatum": timezone.localdate(), "version": inskrivning.version},
     )
-    return _andringssida(
+    return andringssida(
         request,
         inskrivning=inskrivning,
         form=form,
@@ -108,8 +117,8 @@ def avsluta(request: HttpRequest, pk: int) -> HttpResponse:
 def felregistrera(request: HttpRequest, pk: int) -> HttpResponse:
     """A confirm page; the POST takes the inskrivning out of every count."""
     inskrivning = inskrivning_hamta(user=request.user, pk=pk)
-    form = FelregistreraForm(_data(request), initial={"version": inskrivning.version})
-    return _andringssida(
+    form = FelregistreraForm(formdata(request), initial={"version": inskrivning.version})
+    return andringssida(
         request,
         inskrivning=inskrivning,
         form=form,
@@ -124,14 +133,14 @@ def samtycke_aterkalla_vy(request: HttpRequest, pk: int) -> HttpResponse:
     """The samordnare records that the person withdrew consent for this inskrivning."""
     inskrivning = inskrivning_hamta(user=request.user, pk=pk)
     form = SamtyckeAterkallaForm(
-        _data(request),
+        formdata(request),
         initial={
             "version": inskrivning.version,
             "datum": timezone.localdate(),
             "referens": inskrivning.deltagare.referens,
         },
     )
-    return _andringssida(
+    return andringssida(
         request,
         inskrivning=inskrivning,
         form=form,

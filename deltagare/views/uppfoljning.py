@@ -1,4 +1,8 @@
-"""Uppföljningar att göra: the 6- and 18-month follow-ups that are due, each with its form."""
+"""Uppföljningar att göra: the 6- and 18-month follow-ups that are due, each with its form.
+
+A follow-up is recorded as genomförd (steg, försörjning, sysselsättning) or as
+kunde inte nås; either closes it.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +14,7 @@ from deltagare.forms import UppfoljningForm
 from deltagare.forms.bedomning import UPPFOLJNINGSTYPER
 from deltagare.forms.gemensamt import satt_steg
 from deltagare.selectors import inskrivning_hamta, uppfoljningar_forfallna
-from deltagare.services import stegbedomning_lagg_till
+from deltagare.services import uppfoljning_registrera
 from deltagare.views.gemensamt import benamningar
 from finsam.formular import felstatus, kor_tjanst
 from insatser.selectors import samordnarens_insats, steg_per_stegskala
@@ -27,7 +31,7 @@ def _spara(request: HttpRequest) -> UppfoljningForm | None:
         inskrivning = inskrivning_hamta(user=request.user, pk=form.cleaned_data["inskrivning"])
         if kor_tjanst(
             form,
-            lambda: stegbedomning_lagg_till(
+            lambda: uppfoljning_registrera(
                 inskrivning=inskrivning, user=request.user, **form.tjanstdata()
             ),
         ):

@@ -56,6 +56,24 @@ class AndelSerializer(KonsandelSerializer):
     per_kon = AndelPerKonSerializer()
 
 
+class EffektKonSerializer(KonsandelSerializer):
+    ej_nadda = serializers.IntegerField(allow_null=True)
+
+
+class EffektPerKonSerializer(serializers.Serializer):
+    kvinnor = EffektKonSerializer()
+    man = EffektKonSerializer()
+    annat = EffektKonSerializer()
+
+
+class EffektSerializer(EffektKonSerializer):
+    """Effekt 6 eller 18 månader: andelen vars steg vid uppföljningen är minst steget vid
+    avslut, bland de avslutade med genomförd uppföljning (`av`). `ej_nadda` är de
+    avslutade vars uppföljning inte nådde personen; de ingår inte i `av`."""
+
+    per_kon = EffektPerKonSerializer()
+
+
 def _tabell(namn: str, koder, beskrivning: str) -> type[serializers.Serializer]:
     # One field per code: API.md promises every code, zeros included. Codes
     # such as "-29" are no Python names, so the class is built, not written.
@@ -142,12 +160,14 @@ class InsatsStatistikSerializer(serializers.Serializer):
     tid_i_offentlig_forsorjning = TidIOffentligForsorjningTabell()
     forsorjning_vid_start = ForsorjningTabell()
     forsorjning_vid_avslut = ForsorjningTabell()
+    forsorjning_vid_uppfoljning_6 = ForsorjningTabell()
+    forsorjning_vid_uppfoljning_18 = ForsorjningTabell()
     avslutsorsak = AvslutsorsakTabell()
     avslutsorsak_andel = AvslutsorsakAndel()
     till_arbete_eller_studier = AndelSerializer()
     stegforflyttning = AndelSerializer()
-    effekt_6_manader = AndelSerializer()
-    effekt_18_manader = AndelSerializer()
+    effekt_6_manader = EffektSerializer()
+    effekt_18_manader = EffektSerializer()
     tid_i_insats = TidIInsatsSerializer()
     belaggning = BelaggningSerializer()
 

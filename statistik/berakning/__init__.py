@@ -22,6 +22,7 @@ from statistik.berakning.fraga import Fraga, las_tabell
 from statistik.berakning.objekt import (
     Andel,
     Deltagarblock,
+    Effekt,
     ForbundStatistik,
     InsatsStatistik,
     Kontal,
@@ -35,6 +36,7 @@ from statistik.berakning.urval import Omfang
 __all__ = ["forbund_statistik", "insats_statistik"]
 
 _INGEN_ANDEL = Andel.per_kon_av(Kontal(), Kontal())
+_INGEN_EFFEKT = Effekt.av_kontal(Kontal(), Kontal(), Kontal())
 
 
 def insats_statistik(
@@ -97,10 +99,10 @@ def _berakna(
         rad = rader.get(insats.pk, {})
         avslutade = deltagarrefs.kontal(rad, "avslutade")
         avslutsorsak = deltagarrefs.tabell(rad, "avslutsorsak")
-        vid_start, vid_avslut = forsorjningar.get(
-            insats.pk, (tom_forsorjningstabell(), tom_forsorjningstabell())
+        vid_start, vid_avslut, vid_6, vid_18 = forsorjningar.get(
+            insats.pk, tuple(tom_forsorjningstabell() for _ in range(4))
         )
-        effekt_6, effekt_18 = effekter.get(insats.pk, (_INGEN_ANDEL, _INGEN_ANDEL))
+        effekt_6, effekt_18 = effekter.get(insats.pk, (_INGEN_EFFEKT, _INGEN_EFFEKT))
         resultat.append(
             InsatsStatistik(
                 insats=insats.pk,
@@ -119,6 +121,8 @@ def _berakna(
                 tid_i_offentlig_forsorjning=deltagarrefs.tabell(rad, "tid_i_offentlig_forsorjning"),
                 forsorjning_vid_start=vid_start,
                 forsorjning_vid_avslut=vid_avslut,
+                forsorjning_vid_uppfoljning_6=vid_6,
+                forsorjning_vid_uppfoljning_18=vid_18,
                 avslutsorsak=avslutsorsak,
                 till_arbete_eller_studier=till_arbete_eller_studier(avslutsorsak, avslutade),
                 stegforflyttning=steg.get(insats.pk, _INGEN_ANDEL),

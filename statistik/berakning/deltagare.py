@@ -64,22 +64,33 @@ class Deltagarrefs:
         return las_tabell(rad, getattr(self, namn))
 
 
-def forsorjning(omfang: Omfang, period: Period, urval: str) -> dict[int, tuple[Tabell, Tabell]]:
-    """Försörjning vid start (the urval) and vid avslut (the avslutade), per rot.
+def forsorjning(
+    omfang: Omfang, period: Period, urval: str
+) -> dict[int, tuple[Tabell, Tabell, Tabell, Tabell]]:
+    """Försörjning vid start (the urval), vid avslut and at the 6- and 18-month
+    follow-ups (the avslutade), per rot.
 
     Several källor may apply to one inskrivning, so a column may sum to more
-    than the deltagare (DOMAIN.md §5). One query.
+    than the deltagare (DOMAIN.md §5). A follow-up counts once registered,
+    as effekt does: it is by nature made after the period. One query.
     """
     p = "inskrivning__"
     fraga = Fraga(omfang, prefix=p)
-    start = Q(tidpunkt=Forsorjning.Tidpunkt.START) & period.population(urval, p)
-    avslut = Q(tidpunkt=Forsorjning.Tidpunkt.AVSLUT) & period.population("avslutade", p)
+    avslutade = period.population("avslutade", p)
     koder = _koder("kalla", Forsorjningskalla)
-    vid_start = fraga.tabell(start, koder)
-    vid_avslut = fraga.tabell(avslut, koder)
+    tabeller = [
+        fraga.tabell(Q(tidpunkt=Forsorjning.Tidpunkt.START) & period.population(urval, p), koder)
+    ] + [
+        fraga.tabell(Q(tidpunkt=tidpunkt) & avslutade, koder)
+        for tidpunkt in (
+            Forsorjning.Tidpunkt.AVSLUT,
+            Forsorjning.Tidpunkt.UPPFOLJNING_6,
+            Forsorjning.Tidpunkt.UPPFOLJNING_18,
+        )
+    ]
     qs = Forsorjning.objects.filter(inskrivning__in=omfang.inskrivningar())
     return {
-        rot: (las_tabell(rad, vid_start), las_tabell(rad, vid_avslut))
+        rot: tuple(las_tabell(rad, refs) for refs in tabeller)  # type: ignore[misc]
         for rot, rad in fraga.kor(qs).items()
     }
 

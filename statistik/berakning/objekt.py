@@ -83,6 +83,31 @@ class Andel:
 
 
 @dataclass(frozen=True)
+class Effekt(Andel):
+    """Effekt 6 or 18 månader: the share, and beside it the follow-ups that could not
+    reach the person (`ej_nadda`), who are in neither antal nor av."""
+
+    ej_nadda: int | None = 0
+
+    @classmethod
+    def av_kontal(cls, antal: Kontal, av: Kontal, ej_nadda: Kontal) -> "Effekt":
+        andel = Andel.per_kon_av(antal, av)
+        kon = {
+            k: cls(a.antal, a.av, a.andel, ej_nadda=getattr(ej_nadda, k))
+            for k, a in (andel.per_kon or {}).items()
+        }
+        return cls(andel.antal, andel.av, andel.andel, kon, ej_nadda=ej_nadda.totalt)
+
+    def som_dict(self) -> dict:
+        svar = super().som_dict()
+        svar["ej_nadda"] = self.ej_nadda
+        # Keep ej_nadda beside antal and av, before the split by kön.
+        if "per_kon" in svar:
+            svar["per_kon"] = svar.pop("per_kon")
+        return svar
+
+
+@dataclass(frozen=True)
 class Deltagarblock:
     """Aktiva, nya and avslutade (inskrivningar per insats, unique persons per förbund).
 
@@ -146,11 +171,14 @@ class InsatsStatistik:
     tid_i_offentlig_forsorjning: Tabell
     forsorjning_vid_start: Tabell
     forsorjning_vid_avslut: Tabell
+    # The avslutade of the period with a genomförd follow-up, at that follow-up.
+    forsorjning_vid_uppfoljning_6: Tabell
+    forsorjning_vid_uppfoljning_18: Tabell
     avslutsorsak: Tabell
     till_arbete_eller_studier: Andel
     stegforflyttning: Andel
-    effekt_6_manader: Andel
-    effekt_18_manader: Andel
+    effekt_6_manader: Effekt
+    effekt_18_manader: Effekt
     tid_i_insats: TidIInsats
     belaggning: Belaggning
 
@@ -177,6 +205,8 @@ class InsatsStatistik:
             "tid_i_offentlig_forsorjning": tabell_som_dict(self.tid_i_offentlig_forsorjning),
             "forsorjning_vid_start": tabell_som_dict(self.forsorjning_vid_start),
             "forsorjning_vid_avslut": tabell_som_dict(self.forsorjning_vid_avslut),
+            "forsorjning_vid_uppfoljning_6": tabell_som_dict(self.forsorjning_vid_uppfoljning_6),
+            "forsorjning_vid_uppfoljning_18": tabell_som_dict(self.forsorjning_vid_uppfoljning_18),
             "avslutsorsak": tabell_som_dict(self.avslutsorsak),
             "avslutsorsak_andel": self.avslutsorsak_andel,
             "till_arbete_eller_studier": self.till_arbete_eller_studier.som_dict(),

@@ -2,13 +2,13 @@
 
 import datetime
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from deltagare.models import Stegbedomning
+from deltagare.models import Stegbedomning, Uppfoljning
 from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, TILL_ARBETE_ELLER_STUDIER, Bedomningstyp
 from statistik.berakning.fraga import Fraga, las_kontal
-from statistik.berakning.objekt import Andel, Kontal, Tabell
+from statistik.berakning.objekt import Andel, Effekt, Kontal, Tabell
 from statistik.berakning.period import Period
 from statistik.berakning.urval import Omfang
 
@@ -58,7 +58,7 @@ def stegforflyttning(omfang: Omfang, period: Period, urval: str) -> dict[int, An
     }
 
 
-def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Andel, Andel]]:
+def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Effekt, Effekt]]:
     """Effekt 6 and 18 månader, per rot. One query.
 
     Among the period's avslutade with an uppfoljning_6 (_18) bedömning, the
@@ -66,7 +66,8 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Andel, Andel]]:
     start/lopande/avslut bedömning). §5 sets no date limit here: a follow-up
     is by nature made after the period, and counts once it is registered. An
     avslutad without any start/lopande/avslut bedömning has nothing to
-    compare with and is left out of the denominator.
+    compare with and is left out of the denominator. Beside the share,
+    `ej_nadda` counts the avslutade whose follow-up could not reach them.
     """
     fraga = Fraga(omfang)
     fraga.alias("avslut_steg", _steg(_under_insats(None), "-datum", "-id"))
@@ -75,16 +76,21 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Andel, Andel]]:
         uppfoljning = Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
         fraga.alias(f"steg_{typ}", _steg(uppfoljning, "id"))
         jamforbar = Q(**{f"steg_{typ}__isnull": False, "avslut_steg__isnull": False})
+        ej_nadd = Uppfoljning.objects.filter(
+            inskrivning=OuterRef("pk"), typ=typ, utfall=Uppfoljning.Utfall.KUNDE_INTE_NAS
+        )
+        fraga.alias(f"ej_nadd_{typ}", Exists(ej_nadd))
         refs.append(
             (
                 fraga.kontal(jamforbar & Q(**{f"steg_{typ}__gte": F("avslut_steg")})),
                 fraga.kontal(jamforbar),
+                fraga.kontal(Q(**{f"ej_nadd_{typ}": True})),
             )
         )
     qs = omfang.inskrivningar().filter(period.population("avslutade"))
     return {
         rot: tuple(  # type: ignore[misc]
-            Andel.per_kon_av(las_kontal(rad, antal), las_kontal(rad, av)) for antal, av in refs
+            Effekt.av_kontal(*(las_kontal(rad, ref) for ref in trio)) for trio in refs
         )
         for rot, rad in fraga.kor(qs).items()
     }

@@ -10,11 +10,19 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from deltagare.models import Deltagare, Forsorjning, Gallringskorning, Inskrivning, Stegbedomning
+from deltagare.models import (
+    Deltagare,
+    Forsorjning,
+    Gallringskorning,
+    Inskrivning,
+    Korrigering,
+    Stegbedomning,
+)
 from deltagare.services import (
     deltagare_registrera,
     inskrivning_avsluta,
     inskrivning_felregistrera,
+    inskrivning_felregistrering_angra,
     inskrivning_skapa,
     stegbedomning_lagg_till,
 )
@@ -142,6 +150,10 @@ def test_identiteten_tas_bort_och_resten_finns_kvar(forbund, insats, personer):
         steg_nummer=2,
         user=SYSTEM,
     )
+    inskrivning_felregistrera(inskrivning=d.inskrivningar.get(), skal="Fel person", user=SYSTEM)
+    inskrivning_felregistrering_angra(
+        inskrivning=d.inskrivningar.get(), skal="Rätt person ändå", user=SYSTEM
+    )
     fore = Deltagare.objects.get(pk=d.pk)
     inskrivningar = list(Inskrivning.objects.filter(deltagare=d).values())
     forsorjning = list(Forsorjning.objects.filter(inskrivning__deltagare=d).values())
@@ -169,6 +181,12 @@ def test_identiteten_tas_bort_och_resten_finns_kvar(forbund, insats, personer):
     ]
     assert list(Forsorjning.objects.filter(inskrivning__deltagare=d).values()) == forsorjning
     assert list(Stegbedomning.objects.filter(inskrivning__deltagare=d).values()) == bedomningar
+    # The corrections' history stays, without the free-text reasons.
+    assert list(
+        Korrigering.objects.filter(inskrivning__deltagare=d)
+        .order_by("id")
+        .values_list("typ", "skal")
+    ) == [("felregistrerad", ""), ("felregistrering_angrad", "")]
     # A referens-only deltagare loses the referens, the only thing that named them.
     assert Deltagare.objects.get(pk=personer["precis_fem_ar"].pk).referens == ""
     # Those not due keep everything.

@@ -13,7 +13,14 @@ import demo
 from budget.models import Budgetar, Utfall
 from budget.services import utfallsimport_starta
 from deltagare.kryptering import uppslagshash
-from deltagare.models import AnonymaDeltagare, Deltagare, Inskrivning, Stegbedomning
+from deltagare.models import (
+    AnonymaDeltagare,
+    Deltagare,
+    Forsorjning,
+    Inskrivning,
+    Stegbedomning,
+    Uppfoljning,
+)
 from deltagare.personnummer import tolka
 from demo.deltagarplan import planera
 from demo.organisation import FORBUND_NAMN
@@ -196,6 +203,18 @@ def test_realistisk_spridning(forbund):
     typer = dict(bedomningar.values_list("typ").annotate(n=Count("id")))
     assert typer["start"] > 0.7 * giltiga.count()
     assert typer["lopande"] > 0 and typer["avslut"] > 0 and typer["uppfoljning_6"] > 0
+    # Follow-ups tell where people went, and some could not be reached.
+    uppfoljningar = Uppfoljning.objects.filter(inskrivning__insats__forbund=forbund)
+    utfall = dict(uppfoljningar.values_list("utfall").annotate(n=Count("id")))
+    assert utfall["genomford"] == typer["uppfoljning_6"] + typer.get("uppfoljning_18", 0)
+    assert utfall["kunde_inte_nas"] > 0
+    assert not uppfoljningar.filter(utfall="genomford", sysselsattning="").exists()
+    assert (
+        Forsorjning.objects.filter(
+            inskrivning__insats__forbund=forbund, tidpunkt="uppfoljning_6"
+        ).count()
+        >= utfall["genomford"] // 2
+    )
     antal_kallor = inskrivningar.annotate(
         n=Count("forsorjning", filter=Q(forsorjning__tidpunkt="start"))
     ).values_list("n", flat=True)

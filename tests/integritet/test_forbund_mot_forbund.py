@@ -20,7 +20,12 @@ from deltagare.atkomstlogg import Handling, logga
 from deltagare.logg.manader import manadens_start, senaste_hela_manad
 from deltagare.logg.services import logggranskning_hamta
 from deltagare.models import Deltagare, Inskrivning
-from deltagare.services import deltagare_registrera, identitet_ratta
+from deltagare.services import (
+    deltagare_registrera,
+    identitet_ratta,
+    inskrivning_felregistrera,
+    inskrivning_felregistrering_angra,
+)
 from deltagare.services.gallring import gallra
 from demo.organisation import FORBUND_NAMN
 from finsam.api.autentisering import PartNyckelAnvandare
@@ -91,6 +96,11 @@ def forbund_a(db, settings, tmp_path):
         skal="Felskriven referens",
         user=samordnare,
     )
+    # A correction with its history (Korrigering): a felregistrering undone.
+    rattad = Inskrivning.objects.filter(insats__forbund=a).ej_felregistrerade().first()
+    rattare = anvandare_med_roll(Roll.SAMORDNARE, a, rattad.insats, username="a-rattare")
+    inskrivning_felregistrera(inskrivning=rattad, skal="Fel insats", user=rattare)
+    inskrivning_felregistrering_angra(inskrivning=rattad, skal="Rätt insats", user=rattare)
     fil = Path(demo.__file__).parent / "exempel" / "utfall-2026-11.csv"
     ladda_upp_och_las(
         Budgetar.objects.get(forbund=a, ar=2026), SimpleUploadedFile(fil.name, fil.read_bytes())

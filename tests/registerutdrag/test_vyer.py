@@ -149,7 +149,8 @@ def test_samordnarna_tar_fram_och_lamnar_utdraget(
     assert {i["insats"] for i in data["inskrivningar"]} == {"Samordningsteam", "ALL-IN"}
     all_in = next(i for i in data["inskrivningar"] if i["insats"] == "ALL-IN")
     assert all_in["avslut"]["slutdatum"] == "2024-09-30"
-    assert [u["steg"] for u in all_in["uppfoljningar"]] == [5]
+    assert [(u["steg"], u["utfall"]) for u in all_in["uppfoljningar"]] == [(5, "Genomförd")]
+    assert all_in["andringar"] == []
     # Each inskrivning's own consent.
     assert all_in["samtycke"] == "2024-01-08"
     assert any(r["handling"] == "Registerutdrag skapat" for r in data["atkomstlogg"])

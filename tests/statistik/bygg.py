@@ -62,6 +62,16 @@ def anonyma(insats: Insats, ar: int, kvinnor: int = 0, man: int = 0, annat: int 
     AnonymaDeltagare.objects.create(insats=insats, ar=ar, kvinnor=kvinnor, man=man, annat=annat)
 
 
+def E(antal: int, av: int, andel: int | None, ej_nadda: int = 0, **per_kon: tuple) -> dict:
+    """An effekt as the API writes it: a share (A) with `ej_nadda` beside it, in total and
+    per kön; a kön's tuple is (antal, av, andel) or (antal, av, andel, ej_nadda)."""
+    svar = A(antal, av, andel, **{k: v[:3] for k, v in per_kon.items()})
+    svar["ej_nadda"] = ej_nadda
+    for k, rad in svar["per_kon"].items():
+        rad["ej_nadda"] = (*per_kon.get(k, ()), 0, 0, 0, 0)[3]
+    return svar
+
+
 def K(kvinnor: int = 0, man: int = 0, annat: int = 0) -> dict[str, int]:
     """The per-kön object of API.md, totalt computed."""
     return {"kvinnor": kvinnor, "man": man, "annat": annat, "totalt": kvinnor + man + annat}

@@ -32,7 +32,7 @@ from finsam.kodlistor import (
     Utbildningsniva,
 )
 from statistik.berakning import insats_statistik
-from tests.statistik.bygg import A, D, K, anonyma, inskriv, tabell
+from tests.statistik.bygg import A, D, E, K, anonyma, inskriv, tabell
 
 FRAN, TILL = D(2024, 1, 1), D(2024, 6, 30)
 AVSLUTSORSAKER = [o for o in Avslutsorsak if o != Avslutsorsak.FELREGISTRERING]
@@ -224,11 +224,11 @@ def test_stegforflyttning_och_effekt(liten_insats):
         3, 5, 60, kvinnor=(2, 2, 100), man=(1, 2, 50), annat=(0, 1, 0)
     )
     # Uppföljning 6 vs avslut steg: A 6 ≥ 5 yes; D 3 ≥ 3 yes; H 3 ≥ 4 no. 2 of 3 = 67 %.
-    assert s["effekt_6_manader"] == A(
+    assert s["effekt_6_manader"] == E(
         2, 3, 67, kvinnor=(1, 1, 100), man=(0, 1, 0), annat=(1, 1, 100)
     )
     # Uppföljning 18: D 2 ≥ 3 no; J 6 ≥ 4 yes. 1 of 2 = 50 %; no man has one (0 of 0).
-    assert s["effekt_18_manader"] == A(1, 2, 50, kvinnor=(1, 1, 100), annat=(0, 1, 0))
+    assert s["effekt_18_manader"] == E(1, 2, 50, kvinnor=(1, 1, 100), annat=(0, 1, 0))
 
 
 def test_tid_i_insats(liten_insats):
@@ -294,7 +294,8 @@ def test_statistikobjektet_har_api_nycklarna_och_blir_json(liten_insats):
     assert list(s) == [
         "insats", "fran", "till", "urval", "deltagare", "aldersgrupp", "utbildningsniva",
         "tid_i_offentlig_forsorjning", "forsorjning_vid_start", "forsorjning_vid_avslut",
-        "avslutsorsak", "avslutsorsak_andel", "till_arbete_eller_studier", "stegforflyttning",
+        "forsorjning_vid_uppfoljning_6", "forsorjning_vid_uppfoljning_18", "avslutsorsak",
+        "avslutsorsak_andel", "till_arbete_eller_studier", "stegforflyttning",
         "effekt_6_manader", "effekt_18_manader", "tid_i_insats", "belaggning",
     ]  # fmt: skip
     assert s["insats"] == liten_insats.pk
@@ -307,8 +308,9 @@ def test_tom_insats_har_nollor_och_null_andelar(insats):
     assert s["deltagare"]["aktiva"] == K()
     assert s["utbildningsniva"] == tabell(Utbildningsniva, {})
     assert s["forsorjning_vid_start"] == tabell(Forsorjningskalla, {})
-    for andel in ("till_arbete_eller_studier", "stegforflyttning", "effekt_6_manader"):
+    for andel in ("till_arbete_eller_studier", "stegforflyttning"):
         assert s[andel] == A(0, 0, None)
+    assert s["effekt_6_manader"] == s["effekt_18_manader"] == E(0, 0, None)
     assert set(s["avslutsorsak_andel"].values()) == {None}  # 0 avslutade: nothing to divide
     assert s["tid_i_insats"]["median_manader"] is None
     assert s["belaggning"] == {"andel": 0}

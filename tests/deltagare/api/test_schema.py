@@ -24,7 +24,8 @@ def test_vagar_och_metoder(schema):
     assert set(vagar["/api/v1/inskrivningar/"]) == {"get", "post"}
     assert set(vagar["/api/v1/inskrivningar/{id}/"]) == {"get", "patch"}
     assert set(vagar["/api/v1/inskrivningar/{id}/bedomningar/"]) == {"get", "post"}
-    assert set(vagar["/api/v1/inskrivningar/{id}/avslut/"]) == {"post"}
+    assert set(vagar["/api/v1/inskrivningar/{id}/avslut/"]) == {"post", "delete"}
+    assert set(vagar["/api/v1/inskrivningar/{id}/uppfoljningar/"]) == {"get", "post"}
     assert set(vagar["/api/v1/insatser/{id}/anonyma/"]) == {"get", "post"}
     filter_ = {p["name"] for p in vagar["/api/v1/inskrivningar/"]["get"]["parameters"]}
     assert {"insats", "aktiv", "startdatum_fran", "startdatum_till", "page"} <= filter_
@@ -35,6 +36,7 @@ def test_konflikt_ar_dokumenterad(schema):
     for vag, metod in (
         ("/api/v1/inskrivningar/{id}/", "patch"),
         ("/api/v1/inskrivningar/{id}/avslut/", "post"),
+        ("/api/v1/inskrivningar/{id}/avslut/", "delete"),
     ):
         assert "409" in vagar[vag][metod]["responses"]
     andring = schema["components"]["schemas"]["PatchedInskrivningAndraRequest"]["properties"]

@@ -31,6 +31,9 @@ SIDOR = (
     ("deltagare:startuppgifter", "inskrivning"),
     ("deltagare:avsluta", "inskrivning"),
     ("deltagare:felregistrera", "inskrivning"),
+    ("deltagare:avslut_ratta", "inskrivning"),
+    ("deltagare:ateroppna", "inskrivning"),
+    ("deltagare:felregistrering_angra", "inskrivning"),
 )
 # Every form each page sends, filled in so that the right user's POST would write.
 POSTER = (
@@ -52,7 +55,13 @@ POSTER = (
     (
         "deltagare:uppfoljningar",
         "insats",
-        {"inskrivning": "{inskrivning}", "typ": "uppfoljning_6", "datum": "2025-10-01", "steg": 3},
+        {
+            "inskrivning": "{inskrivning}",
+            "typ": "uppfoljning_6",
+            "datum": "2025-10-01",
+            "utfall": "genomford",
+            "steg": 3,
+        },
     ),
     ("insats_anonyma", "insats", {"ar": 2025, "kvinnor": 1, "man": 2, "annat": 0}),
     (

@@ -200,15 +200,39 @@ def test_uppfoljning_som_forfallit_registreras_fran_listan(inloggad, insats, ide
     assert PNR not in text
     svar = inloggad.post(
         url,
-        {"inskrivning": inskrivning.pk, "typ": "uppfoljning_6", "datum": idag, "steg": 5},
+        {
+            "inskrivning": inskrivning.pk,
+            "typ": "uppfoljning_6",
+            "datum": idag,
+            "utfall": "genomford",
+            "steg": 5,
+            "forsorjning": ["lon", "ekonomiskt_bistand"],
+            "sysselsattning": "forvarvsarbete",
+        },
     )
     assert svar.status_code == 302
     bedomning = Stegbedomning.objects.get()
     assert (bedomning.typ, bedomning.steg.nummer) == ("uppfoljning_6", 5)
+    assert sorted(
+        inskrivning.forsorjning.filter(tidpunkt="uppfoljning_6").values_list("kalla", flat=True)
+    ) == ["ekonomiskt_bistand", "lon"]
     text = html(inloggad.get(url))
     assert "Uppföljningen är sparad." in text
     assert "Uppföljning 6 månader" not in text
     assert "Uppföljning 18 månader" in text
+    # The person could not be reached at 18 months: that closes it too.
+    svar = inloggad.post(
+        url,
+        {
+            "inskrivning": inskrivning.pk,
+            "typ": "uppfoljning_18",
+            "datum": idag,
+            "utfall": "kunde_inte_nas",
+        },
+    )
+    assert svar.status_code == 302
+    assert "Uppföljning 18 månader" not in html(inloggad.get(url))
+    assert Stegbedomning.objects.count() == 1
 
 
 def test_uppfoljning_med_fel_visas_i_sin_rad(inloggad, insats, identifierad):
@@ -228,11 +252,18 @@ def test_uppfoljning_med_fel_visas_i_sin_rad(inloggad, insats, identifierad):
     )
     url = reverse("deltagare:uppfoljningar", kwargs={"insats_pk": insats.pk})
     svar = inloggad.post(
-        url, {"inskrivning": inskrivning.pk, "typ": "uppfoljning_6", "datum": idag, "steg": ""}
+        url,
+        {
+            "inskrivning": inskrivning.pk,
+            "typ": "uppfoljning_6",
+            "datum": idag,
+            "utfall": "genomford",
+            "steg": "",
+        },
     )
     assert svar.status_code == 400
     [rad] = svar.context["rader"]
-    assert rad["form"].errors["steg"] == ["Välj steg."]
+    assert rad["form"].errors["steg"] == ["Ange steg för en genomförd uppföljning."]
     assert f'id="id_u{inskrivning.pk}_uppfoljning_6_steg_error"' in html(svar)
     assert not Stegbedomning.objects.exists()
 

@@ -47,9 +47,9 @@ def test_siffrorna_ar_motorns_och_handraknade(client, chef, liten_insats):
     assert _tabell(svar, "tid_i_insats")["0–3 månader"] == ["2", "0", "0", "2"]
     resultat = _tabell(svar, "resultat")
     # Antal, Av, Andel, Mål.
-    assert resultat["Till arbete eller studier"] == ["1", "2", "50\xa0%", "40\xa0%"]
-    assert resultat["Stegförflyttning"] == ["2", "2", "100\xa0%", "60\xa0%"]
-    assert resultat["Effekt 6 månader"] == ["0", "0", "–", "–"]
+    assert resultat["Till arbete eller studier"] == ["1", "2", "50\xa0%", "40\xa0%", "–"]
+    assert resultat["Stegförflyttning"] == ["2", "2", "100\xa0%", "60\xa0%", "–"]
+    assert resultat["Effekt 6 månader"] == ["0", "0", "–", "–", "0"]
     # Median of 81 and 91 days = 86 ÷ 30.4375 = 2,8 months; 507 deltagardagar
     # of 4 årsplatser × 182 days = 69,6 → 70 %.
     assert _tabell(svar, "tid_och_belaggning") == {
@@ -145,5 +145,5 @@ def test_effekt_visas_mot_insatsens_mal(client, chef, liten_insats):
     liten_insats.save()
     client.force_login(chef)
     resultat = _tabell(_sida(client, liten_insats, **PERIOD), "resultat")
-    assert resultat["Effekt 6 månader"] == ["0", "0", "–", "80\xa0%"]
-    assert resultat["Effekt 18 månader"] == ["0", "0", "–", "90\xa0%"]
+    assert resultat["Effekt 6 månader"] == ["0", "0", "–", "80\xa0%", "0"]
+    assert resultat["Effekt 18 månader"] == ["0", "0", "–", "90\xa0%", "0"]

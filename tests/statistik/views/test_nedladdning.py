@@ -100,8 +100,8 @@ def test_csv_ar_motorns_siffror(client, chef, liten_insats):
         ("Stegförflyttning", "stegforflyttning", "60"),
     ):
         andel = s[nyckel]
-        assert rader[rubrik] == [str(andel[k]) for k in ("antal", "av", "andel")] + [mal]
-    assert rader["Effekt 18 månader"] == ["0", "0", "", ""]
+        assert rader[rubrik] == [str(andel[k]) for k in ("antal", "av", "andel")] + [mal, ""]
+    assert rader["Effekt 18 månader"] == ["0", "0", "", "", "0"]
     _, *ovrigt = avsnitt["Tid i insats och beläggning"]
     # Swedish decimal comma: 2.8 months is written 2,8.
     assert dict(ovrigt) == {

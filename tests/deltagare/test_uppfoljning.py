@@ -1,0 +1,147 @@
+"""Follow-ups that tell where people went (issue 14 §2)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from deltagare.models import Stegbedomning, Uppfoljning
+from deltagare.selectors import uppfoljningar_forfallna
+from deltagare.services import (
+    inskrivning_avsluta,
+    stegbedomning_lagg_till,
+    stegbedomning_ta_bort,
+    uppfoljning_registrera,
+)
+from finsam.atkomst import SYSTEM
+
+D = datetime.date
+
+
+@pytest.fixture
+def avslutad(inskrivning):
+    inskrivning_avsluta(
+        inskrivning=inskrivning, slutdatum=D(2025, 6, 30), avslutsorsak="arbete", user=SYSTEM
+    )
+    return inskrivning
+
+
+def test_genomford_uppfoljning_med_steg_forsorjning_och_sysselsattning(avslutad, samordnare):
+    uppfoljning = uppfoljning_registrera(
+        inskrivning=avslutad,
+        typ="uppfoljning_6",
+        datum=D(2026, 1, 5),
+        utfall="genomford",
+        steg_nummer=6,
+        forsorjning=["lon", "ekonomiskt_bistand", "lon"],
+        sysselsattning="forvarvsarbete",
+        user=samordnare,
+    )
+    assert (uppfoljning.utfall, uppfoljning.sysselsattning) == ("genomford", "forvarvsarbete")
+    bedomning = Stegbedomning.objects.get()
+    assert (bedomning.typ, bedomning.datum, bedomning.steg.nummer) == (
+        "uppfoljning_6",
+        D(2026, 1, 5),
+        6,
+    )
+    assert sorted(avslutad.forsorjning.values_list("tidpunkt", "kalla")) == [
+        ("uppfoljning_6", "ekonomiskt_bistand"),
+        ("uppfoljning_6", "lon"),
+    ]
+
+
+def test_kunde_inte_nas_stanger_uppfoljningen(avslutad, samordnare, insats):
+    idag = D(2026, 2, 1)
+    assert [u.typ for u in uppfoljningar_forfallna(user=samordnare, insats=insats, idag=idag)] == [
+        "uppfoljning_6"
+    ]
+    uppfoljning_registrera(
+        inskrivning=avslutad,
+        typ="uppfoljning_6",
+        datum=D(2026, 1, 5),
+        utfall="kunde_inte_nas",
+        user=samordnare,
+    )
+    assert not uppfoljningar_forfallna(user=samordnare, insats=insats, idag=idag)
+    assert not Stegbedomning.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("argument", "falt", "meddelande"),
+    [
+        ({"utfall": "genomford"}, "steg", "Ange steg"),
+        ({"utfall": "kunde_inte_nas", "steg_nummer": 3}, "utfall", "inte kunde nås"),
+        ({"utfall": "kunde_inte_nas", "forsorjning": ["lon"]}, "utfall", "inte kunde nås"),
+        ({"utfall": "kanske"}, "utfall", "Välj om"),
+        ({"utfall": "genomford", "typ": "lopande", "steg_nummer": 3}, "typ", "Välj uppföljning"),
+        ({"utfall": "genomford", "steg_nummer": 3, "datum": D(2025, 6, 1)}, "datum", "före"),
+        (
+            {"utfall": "genomford", "steg_nummer": 3, "forsorjning": ["arv"]},
+            "forsorjning",
+            "Okänd försörjningskälla",
+        ),
+    ],
+)
+def test_felaktig_uppfoljning_skrivs_inte(avslutad, argument, falt, meddelande):
+    indata = {"typ": "uppfoljning_18", "datum": D(2027, 1, 5), **argument}
+    with pytest.raises(ValidationError) as fel:
+        uppfoljning_registrera(inskrivning=avslutad, user=SYSTEM, **indata)
+    assert meddelande in fel.value.message_dict[falt][0]
+    assert not Uppfoljning.objects.exists()
+    assert not Stegbedomning.objects.exists()
+
+
+def test_aktiv_inskrivning_foljs_inte_upp(inskrivning):
+    with pytest.raises(ValidationError, match="inte avslutad"):
+        uppfoljning_registrera(
+            inskrivning=inskrivning,
+            typ="uppfoljning_6",
+            datum=D(2026, 1, 5),
+            utfall="kunde_inte_nas",
+            user=SYSTEM,
+        )
+
+
+def test_uppfoljning_en_gang_per_typ(avslutad):
+    uppfoljning_registrera(
+        inskrivning=avslutad,
+        typ="uppfoljning_6",
+        datum=D(2026, 1, 5),
+        utfall="kunde_inte_nas",
+        user=SYSTEM,
+    )
+    with pytest.raises(ValidationError, match="redan registrerad"):
+        stegbedomning_lagg_till(
+            inskrivning=avslutad,
+            datum=D(2026, 1, 6),
+            typ="uppfoljning_6",
+            steg_nummer=4,
+            user=SYSTEM,
+        )
+
+
+def test_bedomning_av_uppfoljningstyp_ar_en_genomford_uppfoljning(avslutad):
+    bedomning = stegbedomning_lagg_till(
+        inskrivning=avslutad, datum=D(2026, 1, 6), typ="uppfoljning_6", steg_nummer=4, user=SYSTEM
+    )
+    uppfoljning = Uppfoljning.objects.get()
+    assert (uppfoljning.typ, uppfoljning.datum, uppfoljning.utfall) == (
+        "uppfoljning_6",
+        D(2026, 1, 6),
+        "genomford",
+    )
+    # Removing the bedömning removes the follow-up it stands for.
+    stegbedomning_ta_bort(bedomning=bedomning, skal="Fel person", user=SYSTEM)
+    assert not Uppfoljning.objects.exists()
+
+
+def test_endast_insatsens_samordnare_far_folja_upp(avslutad, chef, samordnare_annan_insats):
+    for user in (chef, samordnare_annan_insats):
+        with pytest.raises(PermissionDenied):
+            uppfoljning_registrera(
+                inskrivning=avslutad,
+                typ="uppfoljning_6",
+                datum=D(2026, 1, 5),
+                utfall="kunde_inte_nas",
+                user=user,
+            )
