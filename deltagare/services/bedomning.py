@@ -7,6 +7,7 @@ from django.db import transaction
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.models import UPPFOLJNINGSTYPER, Inskrivning, Stegbedomning, Uppfoljning
+from deltagare.services.rimlighet import kontrollera_datum
 from finsam.atkomst import som_skapare
 from finsam.kodlistor import Bedomningstyp
 from finsam.services.organisation import krav_samordnare
@@ -25,11 +26,24 @@ def steg_i_stegskala(inskrivning: Inskrivning, steg_nummer: int | None) -> Steg:
     return steg
 
 
+def kontrollera_bedomningsdatum(inskrivning: Inskrivning, datum, typ: str) -> None:
+    """Not after today, and (but for a follow-up) within its inskrivning (issue 14 §3)."""
+    if not isinstance(datum, datetime.date):
+        return  # a malformed date gets its message from full_clean
+    kontrollera_datum("datum", datum, "Bedömningens datum")
+    slut = inskrivning.slutdatum
+    if slut is not None and typ not in UPPFOLJNINGSTYPER and datum > slut:
+        raise ValidationError(
+            {"datum": f"Bedömningen kan inte vara daterad efter slutdatum ({slut.isoformat()})."}
+        )
+
+
 def spara_bedomning(
     *, inskrivning: Inskrivning, datum: datetime.date, typ: str, steg_nummer: int | None, user
 ) -> Stegbedomning:
     """Validate and save one bedömning, without permission check or log (the caller's)."""
     steg = steg_i_stegskala(inskrivning, steg_nummer)
+    kontrollera_bedomningsdatum(inskrivning, datum, typ)
     # The steg was just read from the insats's own ladder, so its look-up
     # is not repeated.
     return spara_validerad(

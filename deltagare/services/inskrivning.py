@@ -7,7 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from deltagare.atkomstlogg import Handling, logga
-from deltagare.models import Deltagare, Forsorjning, Inskrivning, Korrigering, VantandeRegistrering
+from deltagare.models import (
+    UPPFOLJNINGSTYPER,
+    Deltagare,
+    Forsorjning,
+    Inskrivning,
+    Korrigering,
+    VantandeRegistrering,
+)
 from deltagare.services.bedomning import avslutsbedomning_spara
 from deltagare.services.gemensamt import (
     STARTDATA_FALT,
@@ -21,7 +28,7 @@ from deltagare.services.rimlighet import (
     kontrollera_samtycke,
 )
 from finsam.atkomst import SYSTEM, som_skapare
-from finsam.kodlistor import Avslutsorsak
+from finsam.kodlistor import Avslutsorsak, Bedomningstyp
 from finsam.services.organisation import krav_samordnare
 from finsam.services.validering import spara_validerad
 from insatser.models import Insats
@@ -178,6 +185,7 @@ def inskrivning_avsluta(
         raise ValidationError({"slutdatum": "Ange slutdatum."})
     if slutdatum < aktuell.startdatum:
         raise ValidationError({"slutdatum": "Slutdatum kan inte vara före startdatum."})
+    kontrollera_slutdatum(aktuell, slutdatum)
     if not avslutsorsak:
         raise ValidationError({"avslutsorsak": "Ange avslutsorsak."})
     avslut = {
@@ -202,6 +210,28 @@ def inskrivning_avsluta(
         setattr(inskrivning, falt, varde)
     inskrivning.version = aktuell.version
     return inskrivning
+
+
+def kontrollera_slutdatum(inskrivning: Inskrivning, slutdatum: datetime.date) -> None:
+    """Not after today, and not before a bedömning made during the inskrivning.
+
+    The avslut bedömning is left out: it is dated slutdatum and moves with it.
+    """
+    kontrollera_datum("slutdatum", slutdatum, "Slutdatum")
+    senaste = (
+        inskrivning.bedomningar.exclude(typ__in=[*UPPFOLJNINGSTYPER, Bedomningstyp.AVSLUT])
+        .order_by("-datum")
+        .values_list("datum", flat=True)
+        .first()
+    )
+    if senaste is not None and slutdatum < senaste:
+        raise ValidationError(
+            {
+                "slutdatum": (
+                    f"Slutdatum kan inte vara före den senaste bedömningen ({senaste.isoformat()})."
+                )
+            }
+        )
 
 
 def avslutsdata(inskrivning: Inskrivning) -> dict:

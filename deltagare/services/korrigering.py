@@ -23,7 +23,7 @@ from deltagare.models import (
 )
 from deltagare.services.bedomning import avslutsbedomning_spara, steg_i_stegskala
 from deltagare.services.gemensamt import forsorjning_ersatt, krav_skal, las_for_andring
-from deltagare.services.inskrivning import avslutsdata, spara_avslut
+from deltagare.services.inskrivning import avslutsdata, kontrollera_slutdatum, spara_avslut
 from finsam.atkomst import som_skapare
 from finsam.kodlistor import Avslutsorsak, Bedomningstyp
 from finsam.services.organisation import krav_samordnare
@@ -163,6 +163,7 @@ def inskrivning_avslut_ratta(
         raise ValidationError({"slutdatum": "Ange slutdatum."})
     if slutdatum < aktuell.startdatum:
         raise ValidationError({"slutdatum": "Slutdatum kan inte vara före startdatum."})
+    kontrollera_slutdatum(aktuell, slutdatum)
     if aktuell.uppfoljningar.filter(datum__lt=slutdatum):
         raise ValidationError(
             {"slutdatum": "Det finns uppföljningar daterade före det nya slutdatumet."}

@@ -10,6 +10,7 @@ from deltagare.atkomstlogg import Handling, logga
 from deltagare.models import UPPFOLJNINGSTYPER, Inskrivning, Uppfoljning
 from deltagare.services.bedomning import spara_bedomning
 from deltagare.services.gemensamt import forsorjning_spara, las_for_andring
+from deltagare.services.rimlighet import kontrollera_datum
 from finsam.atkomst import som_skapare
 from finsam.kodlistor import Avslutsorsak, Sysselsattning
 from finsam.services.organisation import krav_samordnare
@@ -50,6 +51,7 @@ def uppfoljning_registrera(
         raise ValidationError({"datum": "Ange datum för uppföljningen."})
     if datum < aktuell.slutdatum:
         raise ValidationError({"datum": "Uppföljningen kan inte vara daterad före avslutet."})
+    kontrollera_datum("datum", datum, "Uppföljningens datum")
     if sysselsattning and sysselsattning not in Sysselsattning.values:
         raise ValidationError({"sysselsattning": "Välj sysselsättning i listan."})
     genomford = utfall == Uppfoljning.Utfall.GENOMFORD

@@ -7,7 +7,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from deltagare.models import Deltagare, Inskrivning
-from deltagare.services import deltagare_registrera_i_insats
+from deltagare.services import (
+    deltagare_registrera_i_insats,
+    inskrivning_avsluta,
+    stegbedomning_lagg_till,
+)
 from deltagare.services.rimlighet import kontrollera_referens
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Kon, Roll
@@ -151,3 +155,43 @@ def test_startfalten_ar_inte_forvalda(client, insats, samordnare):
     assert "Välj utbildningsnivå, eller Okänd." in text
     assert "Välj tid i offentlig försörjning, eller Okänd." in text
     assert not Deltagare.objects.exists()
+
+
+def test_bedomning_och_avslut_haller_sig_inom_inskrivningen(insats, samordnare):
+    inskrivning = _registrera(insats, samordnare, **_utan_identitet())
+    with pytest.raises(ValidationError) as fel:
+        stegbedomning_lagg_till(
+            inskrivning=inskrivning,
+            datum=IDAG + datetime.timedelta(days=1),
+            typ="start",
+            steg_nummer=1,
+            user=samordnare,
+        )
+    assert fel.value.message_dict == {
+        "datum": [f"Bedömningens datum kan inte vara efter i dag ({IDAG})."]
+    }
+    stegbedomning_lagg_till(
+        inskrivning=inskrivning, datum=D(2025, 6, 1), typ="start", steg_nummer=1, user=samordnare
+    )
+    # Closing before that bedömning would leave it outside the inskrivning.
+    with pytest.raises(ValidationError) as fel:
+        inskrivning_avsluta(
+            inskrivning=inskrivning, slutdatum=D(2025, 5, 31), avslutsorsak="annan", user=samordnare
+        )
+    assert fel.value.message_dict == {
+        "slutdatum": ["Slutdatum kan inte vara före den senaste bedömningen (2025-06-01)."]
+    }
+    inskrivning_avsluta(
+        inskrivning=inskrivning, slutdatum=D(2025, 6, 30), avslutsorsak="annan", user=samordnare
+    )
+    with pytest.raises(ValidationError) as fel:
+        stegbedomning_lagg_till(
+            inskrivning=inskrivning,
+            datum=D(2025, 7, 1),
+            typ="lopande",
+            steg_nummer=2,
+            user=samordnare,
+        )
+    assert fel.value.message_dict == {
+        "datum": ["Bedömningen kan inte vara daterad efter slutdatum (2025-06-30)."]
+    }

@@ -83,7 +83,7 @@ def test_kunde_inte_nas_stanger_uppfoljningen(avslutad, samordnare, insats):
     ],
 )
 def test_felaktig_uppfoljning_skrivs_inte(avslutad, argument, falt, meddelande):
-    indata = {"typ": "uppfoljning_18", "datum": D(2027, 1, 5), **argument}
+    indata = {"typ": "uppfoljning_18", "datum": D(2026, 11, 30), **argument}
     with pytest.raises(ValidationError) as fel:
         uppfoljning_registrera(inskrivning=avslutad, user=SYSTEM, **indata)
     assert meddelande in fel.value.message_dict[falt][0]

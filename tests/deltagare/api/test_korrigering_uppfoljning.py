@@ -67,7 +67,7 @@ def test_uppfoljningar(klient, url):
     }
     svar = klient.post(
         url + "uppfoljningar/",
-        {"typ": "uppfoljning_18", "datum": "2027-01-10", "utfall": "kunde_inte_nas"},
+        {"typ": "uppfoljning_18", "datum": "2026-11-10", "utfall": "kunde_inte_nas"},
         format="json",
     )
     assert svar.status_code == 201, svar.json()
