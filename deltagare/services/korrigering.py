@@ -21,7 +21,11 @@ from deltagare.models import (
     Korrigering,
     Stegbedomning,
 )
-from deltagare.services.bedomning import avslutsbedomning_spara, steg_i_stegskala
+from deltagare.services.bedomning import (
+    avslutsbedomning_spara,
+    kontrollera_bedomningsdatum,
+    steg_i_stegskala,
+)
 from deltagare.services.gemensamt import forsorjning_ersatt, krav_skal, las_for_andring
 from deltagare.services.inskrivning import avslutsdata, kontrollera_slutdatum, spara_avslut
 from finsam.atkomst import som_skapare
@@ -89,6 +93,7 @@ def stegbedomning_andra(
     ]
     if not andrade:
         raise ValidationError(_INGET_ANDRAT)
+    kontrollera_bedomningsdatum(aktuell, datum, bedomning.typ)
     bedomning.datum, bedomning.steg = datum, steg
     bedomning.inskrivning = aktuell
     spara_validerad(bedomning, exclude=["steg"])

@@ -83,6 +83,7 @@ def test_bedomning_andras_med_skal_och_historik(inskrivning, samordnare):
         ({"steg_nummer": 2}, "Inget är ändrat."),
         ({"steg_nummer": 9}, "Steget finns inte i insatsens stegskala."),
         ({"datum": D(2025, 2, 1)}, "före inskrivningens startdatum"),
+        ({"datum": D(2999, 1, 1)}, "kan inte vara efter i dag"),
     ],
 )
 def test_bedomning_andras_inte_utan_skal_eller_andring(inskrivning, argument, fel):
