@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import uppslagshash
+from deltagare.lagesbild import UPPFOLJNINGAR, med_lagesbild
 from deltagare.models import (
     AnonymaDeltagare,
     Deltagare,
@@ -28,7 +30,7 @@ from deltagare.models import (
 from deltagare.models import Uppfoljning as UppfoljningRad
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
-from finsam.kodlistor import Avslutsorsak, Bedomningstyp
+from finsam.kodlistor import Avslutsorsak
 from finsam.kryptering import dekryptera
 from finsam.maskering import maskera_kon, min_cell_for
 from insatser.models import Insats
@@ -42,6 +44,11 @@ SORTERINGAR = {
     "-slut": "-slutdatum",
     "referens": "deltagare__referens",
     "-referens": "-deltagare__referens",
+    # Annotated by `lagesbild.med_lagesbild`; the unknown last either way.
+    "steg": F("aktuellt_steg_nummer").asc(nulls_last=True),
+    "-steg": F("aktuellt_steg_nummer").desc(nulls_last=True),
+    "uppfoljning": F("nasta_uppfoljning").asc(nulls_last=True),
+    "-uppfoljning": F("nasta_uppfoljning").desc(nulls_last=True),
 }
 PER_SIDA = 25
 
@@ -53,8 +60,15 @@ def _inskrivningar(user) -> QuerySet[Inskrivning]:
 def inskrivningar_sida(
     *, user, insats: Insats, urval: str = "aktiva", sortering: str = "-start", sida=1
 ) -> Page:
-    """One page of the insats's inskrivningar (its delinsatser included), logged."""
-    qs = _inskrivningar(user).filter(Q(insats=insats) | Q(insats__overordnad=insats))
+    """One page of the insats's inskrivningar (its delinsatser included), logged.
+
+    Each with where it stands (`lagesbild.med_lagesbild`): current steg,
+    whether a bedömning is due, the next follow-up.
+    """
+    qs = med_lagesbild(
+        _inskrivningar(user).filter(Q(insats=insats) | Q(insats__overordnad=insats)),
+        timezone.localdate(),
+    )
     if urval == "aktiva":
         qs = qs.filter(slutdatum__isnull=True)
     elif urval == "avslutade":
@@ -198,8 +212,6 @@ class Uppfoljning:
     forfaller: datetime.date
 
 
-# Follow-ups and how many months after avslut they fall due.
-UPPFOLJNINGAR = ((Bedomningstyp.UPPFOLJNING_6, 6), (Bedomningstyp.UPPFOLJNING_18, 18))
 
 
 def manader_fore(datum: datetime.date, manader: int) -> datetime.date:
@@ -208,8 +220,12 @@ def manader_fore(datum: datetime.date, manader: int) -> datetime.date:
     return datetime.date(ar, manad + 1, min(datum.day, calendar.monthrange(ar, manad + 1)[1]))
 
 
-def uppfoljningar_forfallna(*, user, insats: Insats, idag: datetime.date) -> list[Uppfoljning]:
-    """Avslutade inskrivningar whose 6- or 18-month follow-up is due and not yet recorded.
+# *Uppföljningar att göra* also shows what falls due this many days ahead.
+KOMMANDE_DAGAR = 30
+
+
+def _att_gora(user, insats: Insats, till: datetime.date) -> list[Uppfoljning]:
+    """Follow-ups of the insats falling due on or before `till`, not yet recorded, by date.
 
     A follow-up recorded as kunde inte nås is closed too: it is not due for ever.
     """
@@ -218,25 +234,48 @@ def uppfoljningar_forfallna(*, user, insats: Insats, idag: datetime.date) -> lis
         .filter(Q(insats=insats) | Q(insats__overordnad=insats), slutdatum__isnull=False)
         .exclude(avslutsorsak__in=[Avslutsorsak.FELREGISTRERING, Avslutsorsak.AVLIDEN])
     )
-    forfallna = []
+    att_gora = []
     for typ, manader in UPPFOLJNINGAR:
         gjord = UppfoljningRad.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
         # A bedömning of the typ closes it too (one saved outside the services).
         bedomd = Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
-        for inskrivning in avslutade.filter(slutdatum__lte=manader_fore(idag, manader)).exclude(
+        for inskrivning in avslutade.filter(slutdatum__lte=manader_fore(till, manader)).exclude(
             Exists(gjord) | Exists(bedomd)
         ):
-            forfallna.append(
+            att_gora.append(
                 Uppfoljning(
                     inskrivning=inskrivning,
                     typ=typ,
                     forfaller=_manader_efter(inskrivning.slutdatum, manader),
                 )
             )
-    forfallna.sort(key=lambda u: u.forfaller)
-    personer = {u.inskrivning.deltagare_id: u.inskrivning.deltagare for u in forfallna}
+    att_gora.sort(key=lambda u: u.forfaller)
+    return att_gora
+
+
+def _loggade(user, insats: Insats, uppfoljningar: list[Uppfoljning]) -> list[Uppfoljning]:
+    personer = {u.inskrivning.deltagare_id: u.inskrivning.deltagare for u in uppfoljningar}
     logga(user=user, handling=Handling.LAS, deltagare=personer.values(), insats=insats)
-    return forfallna
+    return uppfoljningar
+
+
+def uppfoljningar_forfallna(*, user, insats: Insats, idag: datetime.date) -> list[Uppfoljning]:
+    """Avslutade inskrivningar whose 6- or 18-month follow-up is due and not yet recorded."""
+    return _loggade(user, insats, _att_gora(user, insats, idag))
+
+
+def uppfoljningar_kommande(*, user, insats: Insats, idag: datetime.date) -> list[Uppfoljning]:
+    """The follow-ups falling due in the coming `KOMMANDE_DAGAR` days."""
+    till = idag + datetime.timedelta(days=KOMMANDE_DAGAR)
+    kommande = [u for u in _att_gora(user, insats, till) if u.forfaller > idag]
+    return _loggade(user, insats, kommande)
+
+
+def uppfoljningar_antal(*, user, insats: Insats, idag: datetime.date) -> tuple[int, int]:
+    """(due, coming in `KOMMANDE_DAGAR` days) for *Mina insatser*: counts, so not logged."""
+    alla = _att_gora(user, insats, idag + datetime.timedelta(days=KOMMANDE_DAGAR))
+    forfallna = sum(1 for u in alla if u.forfaller <= idag)
+    return forfallna, len(alla) - forfallna
 
 
 def _manader_efter(datum: datetime.date, manader: int) -> datetime.date:

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,6 +16,7 @@ from deltagare.selectors import (
     URVAL,
     deltagare_sok,
     inskrivningar_sida,
+    manader_fore,
 )
 from deltagare.views.gemensamt import benamningar
 from finsam.formular import kor_tjanst
@@ -22,7 +24,13 @@ from insatser.selectors import samordnarens_insats
 
 FLIKAR = (("aktiva", "Aktiva"), ("avslutade", "Avslutade"), ("alla", "Alla"))
 # Sortable columns: (sort key in SORTERINGAR, heading).
-SORTERBARA = (("referens", "Deltagare"), ("start", "Startdatum"), ("slut", "Slutdatum"))
+SORTERBARA = (
+    ("referens", "Deltagare"),
+    ("start", "Startdatum"),
+    ("slut", "Slutdatum"),
+    ("steg", "Aktuellt steg"),
+    ("uppfoljning", "Nästa uppföljning"),
+)
 STANDARDSORTERING = "-start"
 
 
@@ -70,6 +78,11 @@ def lista(request: HttpRequest, insats_pk: int) -> HttpResponse:
     namn = benamningar([i.deltagare for i in sida], request.user)
     for inskrivning in sida:
         inskrivning.benamning = namn[inskrivning.deltagare_id]
+        # The exact date, as *Uppföljningar att göra* writes it.
+        manader = inskrivning.nasta_uppfoljning_manader
+        inskrivning.uppfoljning_forfaller = (
+            manader and manader_fore(inskrivning.slutdatum, -manader)
+        )
     return render(
         request,
         "deltagare/lista.html",
@@ -77,6 +90,7 @@ def lista(request: HttpRequest, insats_pk: int) -> HttpResponse:
             "insats": insats,
             "sida": sida,
             "urval": urval,
+            "idag": timezone.localdate(),
             "flikar": [
                 {
                     "namn": namn,

@@ -13,7 +13,12 @@ from django.utils import timezone
 from deltagare.forms import UppfoljningForm
 from deltagare.forms.bedomning import UPPFOLJNINGSTYPER
 from deltagare.forms.gemensamt import satt_steg
-from deltagare.selectors import inskrivning_hamta, uppfoljningar_forfallna
+from deltagare.selectors import (
+    KOMMANDE_DAGAR,
+    inskrivning_hamta,
+    uppfoljningar_forfallna,
+    uppfoljningar_kommande,
+)
 from deltagare.services import uppfoljning_registrera
 from deltagare.views.gemensamt import benamningar
 from finsam.formular import felstatus, kor_tjanst
@@ -75,9 +80,17 @@ def uppfoljningar(request: HttpRequest, insats_pk: int) -> HttpResponse:
                 "form": form,
             }
         )
+    kommande = uppfoljningar_kommande(user=request.user, insats=insats, idag=idag)
+    kommande_namn = benamningar([u.inskrivning.deltagare for u in kommande], request.user)
     return render(
         request,
         "deltagare/uppfoljningar.html",
-        {"insats": insats, "rader": rader, "bunden": bunden},
+        {
+            "insats": insats,
+            "rader": rader,
+            "bunden": bunden,
+            "kommande": [(u, kommande_namn[u.inskrivning.deltagare_id]) for u in kommande],
+            "kommande_dagar": KOMMANDE_DAGAR,
+        },
         status=felstatus(bunden) if bunden is not None else 200,
     )

@@ -1,0 +1,106 @@
+"""Where each inskrivning stands, for the samordnare's list (issue 14 §7).
+
+The current steg, whether a bedömning is due and when the next follow-up
+falls due, computed in the list's own query (subqueries and SQL date
+arithmetic), so a page of 25 costs what a page of 5 does and can be sorted
+by any of them.
+"""
+
+import datetime
+
+from django.db.models import (
+    Case,
+    DateField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+
+from deltagare.models import UPPFOLJNINGSTYPER, Stegbedomning, Uppfoljning
+from finsam.kodlistor import Avslutsorsak, Bedomningstyp
+
+# An active inskrivning with no bedömning for this long needs one.
+BEDOMNING_SENAST_DAGAR = 90
+# Follow-ups and how many months after avslut they fall due.
+UPPFOLJNINGAR = ((Bedomningstyp.UPPFOLJNING_6, 6), (Bedomningstyp.UPPFOLJNING_18, 18))
+
+
+class ManaderEfter(Func):
+    """A date `manader` whole months after a date column, in SQL.
+
+    Only for ordering and comparing: SQLite moves 31 January + 1 month to
+    3 March where Python's `manader_fore` stops at the month's last day, a
+    difference of days that no sorting of follow-ups months apart notices.
+    """
+
+    output_field = DateField()
+
+    def __init__(self, uttryck, manader: int, **extra) -> None:
+        self.manader = manader
+        super().__init__(uttryck, **extra)
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"CAST({sql} + INTERVAL '{int(self.manader)} months' AS date)", params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"date({sql}, '+{int(self.manader)} months')", params
+
+
+def _senaste_bedomning():
+    return Stegbedomning.objects.filter(inskrivning=OuterRef("pk")).exclude(
+        typ__in=UPPFOLJNINGSTYPER
+    ).order_by("-datum", "-id")
+
+
+def _gjord(typ: str):
+    # A follow-up is done when recorded (either outcome) or bedömd as its typ.
+    return Exists(Uppfoljning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)) | Exists(
+        Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
+    )
+
+
+def med_lagesbild(qs: QuerySet, idag: datetime.date) -> QuerySet:
+    """The inskrivningar annotated for the list.
+
+    `aktuellt_steg_nummer` and `_namn` (the latest bedömning's, follow-ups
+    aside), `behover_bedomning` (active and none in 90 days),
+    `nasta_uppfoljning` (for sorting) and `nasta_uppfoljning_manader` (6 or
+    18, from which the page writes the exact date).
+    """
+    foljs_upp = Q(slutdatum__isnull=False) & ~Q(
+        avslutsorsak__in=[Avslutsorsak.FELREGISTRERING, Avslutsorsak.AVLIDEN]
+    )
+    nyligen = Stegbedomning.objects.filter(
+        inskrivning=OuterRef("pk"),
+        datum__gte=idag - datetime.timedelta(days=BEDOMNING_SENAST_DAGAR),
+    ).exclude(typ__in=UPPFOLJNINGSTYPER)
+    (typ_6, manader_6), (typ_18, manader_18) = UPPFOLJNINGAR
+    nasta_6 = foljs_upp & ~_gjord(typ_6)
+    nasta_18 = foljs_upp & ~_gjord(typ_18)
+    return qs.annotate(
+        aktuellt_steg_nummer=Subquery(_senaste_bedomning().values("steg__nummer")[:1]),
+        aktuellt_steg_namn=Subquery(_senaste_bedomning().values("steg__namn")[:1]),
+        behover_bedomning=Case(
+            When(Q(slutdatum__isnull=True) & ~Exists(nyligen), then=Value(True)),
+            default=Value(False),
+        ),
+        nasta_uppfoljning=Case(
+            When(nasta_6, then=ManaderEfter(F("slutdatum"), manader_6)),
+            When(nasta_18, then=ManaderEfter(F("slutdatum"), manader_18)),
+            default=Value(None, output_field=DateField()),
+            output_field=DateField(),
+        ),
+        nasta_uppfoljning_manader=Case(
+            When(nasta_6, then=Value(manader_6)),
+            When(nasta_18, then=Value(manader_18)),
+            default=Value(None),
+        ),
+    )
