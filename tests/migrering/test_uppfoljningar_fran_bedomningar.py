@@ -38,7 +38,7 @@ def test_bedomningar_blir_genomforda_uppfoljningar(inskrivning, samordnare):
         user=SYSTEM,
     )
     stegbedomning_lagg_till(
-        inskrivning=inskrivning, datum=D(2025, 5, 2), typ="lopande", steg_nummer=4, user=SYSTEM
+        inskrivning=inskrivning, datum=D(2025, 4, 2), typ="lopande", steg_nummer=4, user=SYSTEM
     )
     # As before 0011: the bedömning alone.
     Uppfoljning.objects.all().delete()
