@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "drf_standardized_errors",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
@@ -281,9 +282,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["finsam.api.behorighet.ArInloggad"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "finsam.api.paginering.Sidindelning",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "finsam.api.schema.FinsamAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "EXCEPTION_HANDLER": "finsam.api.undantag.finsam_exception_handler",
+    # One error shape for every 4xx and 5xx (API.md), drawn into the OpenAPI document.
+    "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
+}
+DRF_STANDARDIZED_ERRORS = {
+    "EXCEPTION_HANDLER_CLASS": "finsam.api.undantag.FinsamUndantag",
+    "EXCEPTION_FORMATTER_CLASS": "finsam.api.undantag.FinsamFelformat",
+    # The answers are the same with DEBUG on: a caller never sees a traceback.
+    "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "409", "415", "429"],
+    "ERROR_SCHEMAS": {"409": "finsam.api.schema.Fel409Svar"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Finsam API",
@@ -302,7 +312,25 @@ SPECTACULAR_SETTINGS = {
         # Two choice sets are called status: the insats's keeps its name of API v1.
         "StatusEnum": "finsam.kodlistor.Insatsstatus",
         "JobbstatusEnum": "finsam.jobb.Jobbstatus",
+        # The error answers' enums, named once (drf-standardized-errors' recipe).
+        **{
+            namn: f"drf_standardized_errors.openapi_serializers.{namn}.choices"
+            for namn in (
+                "ValidationErrorEnum",
+                "ClientErrorEnum",
+                "ServerErrorEnum",
+                "ErrorCode401Enum",
+                "ErrorCode403Enum",
+                "ErrorCode404Enum",
+                "ErrorCode405Enum",
+                "ErrorCode406Enum",
+                "ErrorCode415Enum",
+                "ErrorCode429Enum",
+                "ErrorCode500Enum",
+            )
+        },
     },
+    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
 }
 
 # --- Security. Always: no sniffing, no framing. Production: HTTPS only.

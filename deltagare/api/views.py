@@ -7,10 +7,8 @@ and every read is written to the access log by `DeltagardataViewSet`.
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import (
-    OpenApiResponse,
     extend_schema,
     extend_schema_view,
-    inline_serializer,
 )
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -45,13 +43,10 @@ from deltagare.services import (
 )
 from deltagare.services.rimlighet import SammaPersonFraga
 from finsam.api.behorighet import ArInloggad
+from finsam.api.schema import felsvar_schema
+from finsam.api.undantag import felsvar
 from finsam.api.views import SynligViewSet
 from insatser.models import Insats
-
-KONFLIKT = OpenApiResponse(
-    inline_serializer("Konflikt", {"detail": serializers.CharField()}),
-    description="Någon annan har sparat inskrivningen efter den `version` som skickades.",
-)
 
 
 class IngenPartnyckel(BasePermission):
@@ -142,12 +137,10 @@ class DeltagareViewSet(
     @extend_schema(
         responses={
             201: DeltagareSerializer,
-            409: inline_serializer(
+            409: felsvar_schema(
                 "SammaPersonFraga",
-                {
-                    "samma_person_fraga": serializers.BooleanField(),
-                    "referens": serializers.ListField(child=serializers.CharField()),
-                },
+                ["samma_person"],
+                samma_person_fraga=serializers.BooleanField(),
             ),
         }
     )
@@ -156,8 +149,12 @@ class DeltagareViewSet(
         try:
             return super().create(request, *args, **kwargs)
         except SammaPersonFraga as fraga:
+            (meddelande,) = fraga.messages
             return Response(
-                {"samma_person_fraga": True, **fraga.message_dict},
+                {
+                    **felsvar(kod="samma_person", detalj=meddelande, attr="referens"),
+                    "samma_person_fraga": True,
+                },
                 status=status.HTTP_409_CONFLICT,
             )
 
@@ -175,9 +172,7 @@ class DeltagareViewSet(
         return Response(self.get_serializer(traffar, many=True).data)
 
 
-@extend_schema_view(
-    partial_update=extend_schema(responses={200: InskrivningSerializer, 409: KONFLIKT})
-)
+@extend_schema_view(partial_update=extend_schema(responses={200: InskrivningSerializer}))
 class InskrivningViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -267,12 +262,12 @@ class InskrivningViewSet(
     @extend_schema(
         methods=["POST"],
         request=AvslutSerializer,
-        responses={200: InskrivningSerializer, 409: KONFLIKT},
+        responses={200: InskrivningSerializer},
     )
     @extend_schema(
         methods=["DELETE"],
         request=AteroppnaSerializer,
-        responses={200: InskrivningSerializer, 409: KONFLIKT},
+        responses={200: InskrivningSerializer},
         description=(
             "Återöppna inskrivningen: slutdatum, avslutsorsak, försörjning och "
             "sysselsättning vid avslut tas bort. `orsak` krävs och sparas i "

@@ -1,8 +1,12 @@
-"""OpenAPI additions: the Bearer API keys and Swedish wording in the schema."""
+"""OpenAPI additions: the Bearer API keys, Swedish wording and the error answers."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
+from drf_standardized_errors.openapi import AutoSchema
+from drf_standardized_errors.openapi_serializers import ClientErrorEnum
+from rest_framework import serializers
+
+from finsam.api.undantag import KonfliktSvar, SamtidigtSparad
 
 
 class ApiNyckelSchema(OpenApiAuthenticationExtension):
@@ -21,6 +25,14 @@ class ApiNyckelSchema(OpenApiAuthenticationExtension):
 
 
 class FinsamAutoSchema(AutoSchema):
+    # drf-standardized-errors documents 400, 401, 403, 404 and 429 where the
+    # view can answer them. 409 is ours: any write may meet another that
+    # saved the same row first (a stale `version`, or a parallel create).
+    def _should_add_error_response(self, responses: dict, status_code: str) -> bool:
+        if status_code == "409":
+            return self.method in ("POST", "PUT", "PATCH", "DELETE") and "409" not in responses
+        return super()._should_add_error_response(responses, status_code)
+
     # DRF describes a path's id in English, untranslated; the parter's IT
     # departments read the docs in Swedish.
     def get_override_parameters(self) -> list:
@@ -31,3 +43,30 @@ class FinsamAutoSchema(AutoSchema):
                 *parametrar,
             ]
         return parametrar
+
+
+def felsvar_schema(namn: str, koder: list[str], **extra: serializers.Field) -> type:
+    """The schema of a client error in the API's shape, with any fields of its own."""
+    fel = type(
+        f"{namn}Fel",
+        (serializers.Serializer,),
+        {
+            "code": serializers.ChoiceField(choices=koder),
+            "detail": serializers.CharField(),
+            "attr": serializers.CharField(allow_null=True),
+        },
+    )
+    return type(
+        namn,
+        (serializers.Serializer,),
+        {
+            "type": serializers.ChoiceField(choices=ClientErrorEnum.choices),
+            "errors": fel(many=True),
+            **extra,
+        },
+    )
+
+
+Fel409Svar = felsvar_schema(
+    "ErrorResponse409", [KonfliktSvar.default_code, SamtidigtSparad.default_code]
+)

@@ -7,12 +7,14 @@ ones; anything else answers 404.
 
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import mixins, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from finsam.api.schema import felsvar_schema
+from finsam.api.undantag import felsvar
 from finsam.api.views import SynligViewSet
 from rapporter.api.filters import RapportFilter
 from rapporter.api.serializers import (
@@ -74,7 +76,13 @@ class RapportViewSet(
     @extend_schema(
         responses={
             (200, "application/pdf"): OpenApiTypes.BINARY,
-            409: OpenApiResponse(description="Inte klar: `status`, `progress`, `fel`."),
+            409: felsvar_schema(
+                "RapportInteKlar",
+                ["inte_klar", "kunde_inte_skapas"],
+                status=serializers.ChoiceField(choices=Rapport.Status.choices),
+                progress=serializers.IntegerField(),
+                fel=serializers.CharField(),
+            ),
         }
     )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
@@ -82,11 +90,14 @@ class RapportViewSet(
         """Rapportens PDF när den är klar; 409 med status och förlopp medan den skapas."""
         rapport = self.get_object()
         if rapport.status != Rapport.Status.KLAR or not rapport.fil:
+            fel = (
+                felsvar(kod="inte_klar", detalj="Rapporten är inte klar.")
+                if rapport.pagar
+                else felsvar(kod="kunde_inte_skapas", detalj="Rapporten kunde inte skapas.")
+            )
             return Response(
                 {
-                    "detail": "Rapporten är inte klar."
-                    if rapport.pagar
-                    else "Rapporten kunde inte skapas.",
+                    **fel,
                     "status": rapport.status,
                     "progress": rapport.progress,
                     "fel": rapport.fel,

@@ -30,3 +30,24 @@ def samma_nycklar(schema: dict, varde, komponenter: dict, vag: str = "") -> None
             samma_nycklar(schema["items"], del_, komponenter, f"{vag}[]")
     elif varde is None:
         assert schema.get("nullable"), vag
+
+
+def felen(svar) -> dict:
+    """An error answer of the API (API.md's one shape), checked, and read as DRF's plain shape.
+
+    A validation error becomes `{attr: [detail, ...]}`; any other error,
+    which carries one, `{"detail": detail}`. Tests then compare messages.
+    """
+    data = svar.json()
+    assert svar["Content-Type"] == "application/json", svar["Content-Type"]
+    assert data["type"] in {"validation_error", "client_error", "server_error"}, data
+    assert data["errors"], data
+    for post in data["errors"]:
+        assert set(post) == {"code", "detail", "attr"}, post
+    if data["type"] != "validation_error":
+        (post,) = data["errors"]
+        return {"detail": post["detail"]}
+    falt: dict[str, list[str]] = {}
+    for post in data["errors"]:
+        falt.setdefault(post["attr"], []).append(post["detail"])
+    return falt

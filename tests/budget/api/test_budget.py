@@ -8,7 +8,7 @@ from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
 from tests.budget.api.hjalp import budget_url
 from tests.factories import PartFactory, anvandare_med_roll
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ class TestLasa:
         assert ar(klient.get(budget_url(), {"ar": 2024})) == [alla[0], alla[2]]
         assert ar(klient.get(budget_url(), {"forbund": annat_forbund.pk, "ar": 2023})) == []
         svar = klient.get(budget_url(), {"ar": "tjugo"})
-        assert (svar.status_code, list(svar.json())) == (400, ["ar"])
+        assert (svar.status_code, list(felen(svar))) == (400, ["ar"])
 
     def test_annat_forbunds_filter_ger_ingenting(self, annat_forbund, budget, chef):
         budgetar_skapa(forbund=annat_forbund, ar=2024, eget_kapital_ingaende=0, user=SYSTEM)
@@ -131,7 +131,7 @@ class TestSkapa:
         svar = personlig_klient(chef).post(budget_url(), {}, format="json")
         assert svar.status_code == 400
         fel = "Det här fältet är obligatoriskt."
-        assert svar.json() == {
+        assert felen(svar) == {
             f: [fel] for f in ("forbund", "ar", "eget_kapital_ingaende", "intakter")
         }
 
@@ -140,7 +140,7 @@ class TestSkapa:
             budget_url(), nytt_ar(forbund, ar=2024, intakter=[]), format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"non_field_errors": ["Förbundet har redan en budget för det året."]}
+        assert felen(svar) == {"non_field_errors": ["Förbundet har redan en budget för det året."]}
         assert Budgetar.objects.filter(forbund=forbund).count() == 1
 
     def test_ar_utanfor_2000_till_2100(self, forbund, chef):
@@ -148,7 +148,7 @@ class TestSkapa:
             budget_url(), nytt_ar(forbund, ar=1999, intakter=[]), format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"non_field_errors": ["Året måste vara mellan 2000 och 2100."]}
+        assert felen(svar) == {"non_field_errors": ["Året måste vara mellan 2000 och 2100."]}
 
     def test_en_felaktig_intakt_skriver_ingenting(self, forbund, part, chef):
         svar = skapa_med_intakter(
@@ -159,7 +159,7 @@ class TestSkapa:
             {"finansiar": "esf", "belopp": -1},
         )
         assert svar.status_code == 400
-        assert svar.json() == {
+        assert felen(svar) == {
             "intakter": [
                 "Rad 2: Västerås stad kan inte betala som region.",
                 "Rad 3: Beloppet får inte vara negativt.",
@@ -176,9 +176,9 @@ class TestSkapa:
             {"finansiar": "kommun", "part": annan_part.pk, "belopp": 5},
         )
         assert svar.status_code == 400
-        # DRF's format for a nested list: the item's index, from 0.
-        assert svar.json() == {
-            "intakter": {"1": {"part": [f'Ogiltigt pk "{annan_part.pk}" - Objektet finns inte.']}}
+        # A nested list's error is named by the item's index, from 0, then its field.
+        assert felen(svar) == {
+            "intakter.1.part": [f'Ogiltigt pk "{annan_part.pk}" - Objektet finns inte.']
         }
         assert not Budgetar.objects.exists()
 
@@ -192,5 +192,5 @@ class TestSkapa:
         )
         assert svar.status_code == 400
         # A list of one has no number before its message.
-        assert svar.json() == {"intakter": ["Parten hör till ett annat förbund."]}
+        assert felen(svar) == {"intakter": ["Parten hör till ett annat förbund."]}
         assert not Budgetar.objects.exists()

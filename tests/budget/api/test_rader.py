@@ -8,7 +8,7 @@ from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
 from tests.budget.api.hjalp import budget_url
 from tests.factories import InsatsFactory, anvandare_med_roll
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +118,7 @@ def test_ny_rad_med_prognos_och_insats(klient, url, annan_insats):
 )
 def test_felaktig_rad_skrivs_inte(klient, url, teamrad, falt, fel):
     svar = klient.post(url, falt, format="json")
-    assert (svar.status_code, svar.json()) == (400, fel)
+    assert (svar.status_code, felen(svar)) == (400, fel)
     assert list(Budgetrad.objects.values_list("namn", flat=True)) == ["Samordningsteam"]
 
 
@@ -128,7 +128,7 @@ def test_insats_i_annat_forbund_ar_okand(klient, url, annat_forbund):
         url, {"kategori": "insatser", "namn": "Sala", "insats": sala.pk, "budget": 1}, format="json"
     )
     assert svar.status_code == 400
-    assert svar.json() == {"insats": [f'Ogiltigt pk "{sala.pk}" - Objektet finns inte.']}
+    assert felen(svar) == {"insats": [f'Ogiltigt pk "{sala.pk}" - Objektet finns inte.']}
     assert not Budgetrad.objects.exists()
 
 
@@ -140,7 +140,7 @@ def test_insats_i_eget_annat_forbund_nekas_av_modellen(url, annat_forbund, chef,
         url, {"kategori": "insatser", "namn": "Sala", "insats": sala.pk, "budget": 1}, format="json"
     )
     assert svar.status_code == 400
-    assert svar.json() == {"insats": ["Insatsen hör till ett annat förbund."]}
+    assert felen(svar) == {"insats": ["Insatsen hör till ett annat förbund."]}
     assert not Budgetrad.objects.exists()
 
 

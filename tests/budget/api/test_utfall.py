@@ -7,6 +7,7 @@ from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
 from finsam.atkomst import SYSTEM
 from tests.budget.api.hjalp import D, budget_url
 from tests.factories import InsatsFactory
+from tests.hjalp.api import felen
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ class TestAllaEllerInget:
         poster = lista((teamrad, "2024-10-31"), (teamrad, "2025-01-31"), (teamrad, "2024-11-30"))
         svar = klient.post(url, poster, format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"datum": ["Rad 2: Datumet ligger utanför budgetåret 2024."]}
+        assert felen(svar) == {"datum": ["Rad 2: Datumet ligger utanför budgetåret 2024."]}
         assert Utfall.objects.count() == 4
 
     def test_rad_i_en_annan_budget(self, klient, forbund, url, teamrad):
@@ -105,11 +106,11 @@ class TestAllaEllerInget:
         poster = lista((teamrad, "2024-10-31"), (teamrad, "2024-11-30"), (gammal, "2024-11-30"))
         svar = klient.post(url, poster, format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"rad": ["Rad 3: Raden hör till en annan budget."]}
+        assert felen(svar) == {"rad": ["Rad 3: Raden hör till en annan budget."]}
         assert Utfall.objects.count() == 0
         # Alone, it is refused the same way, with no number before the message.
         ensam = klient.post(url, lista((gammal, "2023-11-30"))[0], format="json")
-        assert ensam.json() == {"rad": ["Raden hör till en annan budget."]}
+        assert felen(ensam) == {"rad": ["Raden hör till en annan budget."]}
         assert Utfall.objects.count() == 0
 
     def test_rad_i_ett_annat_forbund_ar_okand(self, klient, annat_forbund, url, teamrad):
@@ -127,7 +128,7 @@ class TestAllaEllerInget:
         )
         assert svar.status_code == 400
         # DRF's format for a list whose item has a bad type or id: the item's index, from 0.
-        assert svar.json() == {"1": {"rad": [f'Ogiltigt pk "{salarad.pk}" - Objektet finns inte.']}}
+        assert felen(svar) == {"1.rad": [f'Ogiltigt pk "{salarad.pk}" - Objektet finns inte.']}
         assert Utfall.objects.count() == 0
 
     def test_felaktiga_typer(self, klient, url, teamrad):
@@ -141,16 +142,17 @@ class TestAllaEllerInget:
             format="json",
         )
         assert svar.status_code == 400
-        fel = svar.json()
-        assert set(fel) == {"0", "1", "2"}
-        assert fel["1"] == {"belopp": ["Ett giltigt heltal krävs."]}
-        assert fel["2"] == {"belopp": ["Det här fältet är obligatoriskt."]}
-        assert fel["0"] == {"datum": ["Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."]}
+        # A list's errors are named by the post's index, then its field.
+        assert felen(svar) == {
+            "0.datum": ["Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."],
+            "1.belopp": ["Ett giltigt heltal krävs."],
+            "2.belopp": ["Det här fältet är obligatoriskt."],
+        }
         assert Utfall.objects.count() == 0
 
     def test_tom_lista(self, klient, url):
         svar = klient.post(url, [], format="json")
-        assert (svar.status_code, svar.json()) == (
+        assert (svar.status_code, felen(svar)) == (
             400,
             {"non_field_errors": ["Ange minst ett utfall."]},
         )

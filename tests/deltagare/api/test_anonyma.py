@@ -7,7 +7,7 @@ from deltagare.services import anonyma_registrera
 from finsam.atkomst import SYSTEM
 from finsam.services.organisation import medlemskap_lagg_till
 from tests.factories import InsatsFactory
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 
 @pytest.fixture
@@ -34,10 +34,10 @@ class TestRegistrera:
     def test_orimligt_ar_och_negativt_antal(self, klient, url):
         svar = klient.post(url, {"ar": 1999, "kvinnor": 1, "man": 0, "annat": 0}, format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"non_field_errors": ["Året måste vara mellan 2000 och 2100."]}
+        assert felen(svar) == {"non_field_errors": ["Året måste vara mellan 2000 och 2100."]}
         svar = klient.post(url, {"ar": 2025, "kvinnor": -1, "man": 0, "annat": 0}, format="json")
         assert svar.status_code == 400
-        assert list(svar.json()) == ["kvinnor"]
+        assert list(felen(svar)) == ["kvinnor"]
         assert not AnonymaDeltagare.objects.exists()
 
     def test_strukturinsats(self, forbund, samordnare):
@@ -51,18 +51,18 @@ class TestRegistrera:
             format="json",
         )
         assert svar.status_code == 400
-        assert svar.json() == {"insats": ["En strukturinsats har inga deltagare."]}
+        assert felen(svar) == {"insats": ["En strukturinsats har inga deltagare."]}
 
     def test_andra_nekas(self, url, fel_anvandare, utomstaende, partklient):
         rad = {"ar": 2025, "kvinnor": 4, "man": 3, "annat": 0}
         for user in fel_anvandare:
             svar = personlig_klient(user).post(url, rad, format="json")
             assert svar.status_code == 403
-            assert svar.json() == {"detail": "Endast samordnare för insatsen får göra detta."}
+            assert felen(svar) == {"detail": "Endast samordnare för insatsen får göra detta."}
         assert personlig_klient(utomstaende).post(url, rad, format="json").status_code == 404
         svar = partklient.post(url, rad, format="json")
         assert svar.status_code == 403
-        assert svar.json() == {"detail": "En partnyckel ger endast läsrätt."}
+        assert felen(svar) == {"detail": "En partnyckel ger endast läsrätt."}
         assert not AnonymaDeltagare.objects.exists()
 
 
@@ -112,4 +112,4 @@ class TestLasa:
     def test_utomstaende_far_404(self, url, ar_2024_2025, utomstaende):
         svar = personlig_klient(utomstaende).get(url)
         assert svar.status_code == 404
-        assert svar.json() == {"detail": "Hittades inte."}
+        assert felen(svar) == {"detail": "Hittades inte."}

@@ -7,7 +7,7 @@ from deltagare.services import inskrivning_uppdatera, stegbedomning_lagg_till
 from finsam.atkomst import SYSTEM
 from finsam.services.validering import Konflikt
 from tests.deltagare.api.hjalp import inga_personnummer, loggrader
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 from tests.personer import D
 
 PARTNYCKEL = {"detail": "En partnyckel ger endast tillgång till sammanställda uppgifter."}
@@ -65,7 +65,7 @@ class TestBedomningar:
             bedomningar_url, {"datum": "2025-03-05", "typ": "start", "steg": 7}, format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"steg": ["Steget finns inte i insatsens stegskala."]}
+        assert felen(svar) == {"steg": ["Steget finns inte i insatsens stegskala."]}
         assert not Stegbedomning.objects.exists()
         assert loggrader() == fore
 
@@ -74,7 +74,7 @@ class TestBedomningar:
             bedomningar_url, {"datum": "2025-02-28", "typ": "start", "steg": 1}, format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {
+        assert felen(svar) == {
             "datum": ["Bedömningen kan inte vara daterad före inskrivningens startdatum."]
         }
         assert not Stegbedomning.objects.exists()
@@ -84,7 +84,7 @@ class TestBedomningar:
             bedomningar_url, {"datum": "2025-03-05", "typ": "slut", "steg": 1}, format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"typ": ['"slut" är inte ett giltigt val.']}
+        assert felen(svar) == {"typ": ['"slut" är inte ett giltigt val.']}
 
     def test_andra_nekas(self, bedomningar_url, fel_anvandare, utomstaende, partklient):
         bedomning = {"datum": "2025-03-05", "typ": "start", "steg": 1}
@@ -97,7 +97,7 @@ class TestBedomningar:
             partklient.post(bedomningar_url, bedomning, format="json"),
         ):
             assert svar.status_code == 403
-            assert svar.json() == PARTNYCKEL
+            assert felen(svar) == PARTNYCKEL
         assert not Stegbedomning.objects.exists()
         assert not Atkomstlogg.objects.filter(handling__in=["las", "bedomning"]).exists()
 
@@ -129,7 +129,7 @@ class TestAvslut:
         fore = loggrader()
         svar = klient.post(avslut_url, avslut(slutdatum="2025-11-30"), format="json")
         assert svar.status_code == 400
-        assert svar.json() == ["Inskrivningen är redan avslutad."]
+        assert felen(svar) == {"non_field_errors": ["Inskrivningen är redan avslutad."]}
         inskriven.refresh_from_db()
         assert inskriven.slutdatum == D(2025, 10, 31)
         assert inskriven.forsorjning.filter(tidpunkt=Forsorjning.Tidpunkt.AVSLUT).count() == 1
@@ -138,7 +138,7 @@ class TestAvslut:
     def test_slutdatum_fore_start(self, klient, avslut_url, inskriven):
         svar = klient.post(avslut_url, avslut(slutdatum="2025-02-01"), format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"slutdatum": ["Slutdatum kan inte vara före startdatum."]}
+        assert felen(svar) == {"slutdatum": ["Slutdatum kan inte vara före startdatum."]}
         inskriven.refresh_from_db()
         assert inskriven.slutdatum is None
         assert not inskriven.forsorjning.filter(tidpunkt=Forsorjning.Tidpunkt.AVSLUT).exists()
@@ -147,7 +147,7 @@ class TestAvslut:
         inskrivning_uppdatera(inskrivning=inskriven, version=1, user=SYSTEM, utrikes_fodd=True)
         svar = klient.post(avslut_url, avslut(version=1), format="json")
         assert svar.status_code == 409
-        assert svar.json() == {"detail": Konflikt.meddelande}
+        assert felen(svar) == {"detail": Konflikt.meddelande}
         inskriven.refresh_from_db()
         assert inskriven.slutdatum is None
 
@@ -155,7 +155,7 @@ class TestAvslut:
         svar = klient.post(avslut_url, {}, format="json")
         assert svar.status_code == 400
         fel = ["Det här fältet är obligatoriskt."]
-        assert svar.json() == {
+        assert felen(svar) == {
             "slutdatum": fel,
             "avslutsorsak": fel,
             "forsorjning_vid_avslut": fel,
@@ -181,6 +181,6 @@ class TestAvslut:
             assert svar.status_code == 404
         svar = partklient.post(avslut_url, avslut(), format="json")
         assert svar.status_code == 403
-        assert svar.json() == PARTNYCKEL
+        assert felen(svar) == PARTNYCKEL
         inskriven.refresh_from_db()
         assert inskriven.slutdatum is None

@@ -4,7 +4,7 @@ from rest_framework.test import APIClient
 
 from deltagare.models import Atkomstlogg, Deltagare
 from tests.deltagare.api.hjalp import inga_personnummer, loggrader
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 from tests.personer import MASKERAT, PNR, PNR_MAN
 
 URL = "/api/v1/deltagare/"
@@ -55,7 +55,7 @@ class TestRegistrera:
             URL, med_personnummer(forbund, personnummer="19850312-2388"), format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"personnummer": ["Kontrollsiffran stämmer inte."]}
+        assert felen(svar) == {"personnummer": ["Kontrollsiffran stämmer inte."]}
         assert "2388" not in svar.content.decode()
         assert not Deltagare.objects.exists()
         assert loggrader() == 0
@@ -63,14 +63,14 @@ class TestRegistrera:
     def test_personnummer_utan_samtycke(self, forbund, klient):
         svar = klient.post(URL, med_personnummer(forbund, samtycke_datum=None), format="json")
         assert svar.status_code == 400
-        assert list(svar.json()) == ["samtycke_datum"]
+        assert list(felen(svar)) == ["samtycke_datum"]
         inga_personnummer(svar)
         assert not Deltagare.objects.exists()
 
     def test_utan_identitet_saknar_falt(self, forbund, klient):
         svar = klient.post(URL, {"forbund": forbund.pk}, format="json")
         assert svar.status_code == 400
-        assert svar.json() == {
+        assert felen(svar) == {
             "referens": ["Ange personnummer med datum för samtycke, eller en referens."],
             "kon": ["Ange kön för en deltagare utan personnummer."],
             "fodelsear": ["Ange födelseår för en deltagare utan personnummer."],
@@ -103,11 +103,17 @@ class TestRegistrera:
         assert klient.post(URL, utan_identitet(forbund), format="json").status_code == 201
         fraga = klient.post(URL, utan_identitet(forbund, referens="st-9"), format="json")
         assert fraga.status_code == 409
-        assert fraga.json() == {
-            "samma_person_fraga": True,
-            "referens": [
-                "Referensen ST-9 används redan för en av dina deltagare. Är det samma person?"
-            ],
+        assert fraga.json()["samma_person_fraga"] is True
+        assert fraga.json()["errors"] == [
+            {
+                "code": "samma_person",
+                "detail": "Referensen ST-9 används redan för en av dina deltagare. "
+                "Är det samma person?",
+                "attr": "referens",
+            }
+        ]
+        assert felen(fraga) == {
+            "detail": "Referensen ST-9 används redan för en av dina deltagare. Är det samma person?"
         }
         assert Deltagare.objects.count() == 1
         ny = klient.post(URL, utan_identitet(forbund, ny_person=True), format="json")
@@ -118,14 +124,14 @@ class TestRegistrera:
     def test_referens_med_fodelsedatum_vagras(self, forbund, klient):
         svar = klient.post(URL, utan_identitet(forbund, referens="Anna S 850312"), format="json")
         assert svar.status_code == 400
-        assert "födelsedatum eller personnummer" in svar.json()["referens"][0]
+        assert "födelsedatum eller personnummer" in felen(svar)["referens"][0]
         assert not Deltagare.objects.exists()
 
     def test_andra_roller_nekas(self, forbund, chef, styrelse):
         for user in (chef, styrelse):
             svar = personlig_klient(user).post(URL, utan_identitet(forbund), format="json")
             assert svar.status_code == 403
-            assert svar.json() == {
+            assert felen(svar) == {
                 "detail": "Endast samordnare i förbundet får registrera deltagare."
             }
         assert not Deltagare.objects.exists()
@@ -133,13 +139,13 @@ class TestRegistrera:
     def test_utomstaende_far_forbundet_som_okant(self, forbund, utomstaende):
         svar = personlig_klient(utomstaende).post(URL, utan_identitet(forbund), format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"forbund": [f'Ogiltigt pk "{forbund.pk}" - Objektet finns inte.']}
+        assert felen(svar) == {"forbund": [f'Ogiltigt pk "{forbund.pk}" - Objektet finns inte.']}
         assert not Deltagare.objects.exists()
 
     def test_partnyckel_nekas(self, forbund, partklient):
         svar = partklient.post(URL, utan_identitet(forbund), format="json")
         assert svar.status_code == 403
-        assert svar.json() == PARTNYCKEL
+        assert felen(svar) == PARTNYCKEL
         assert not Deltagare.objects.exists()
 
 
@@ -166,7 +172,7 @@ class TestLasa:
             assert lista.json()["count"] == 0
             detalj = klient.get(f"{URL}{identifierad.pk}/")
             assert detalj.status_code == 404
-            assert detalj.json() == {"detail": "Hittades inte."}
+            assert felen(detalj) == {"detail": "Hittades inte."}
         # Nothing was shown, so nothing was logged.
         assert not Atkomstlogg.objects.filter(handling="las").exists()
 
@@ -174,7 +180,7 @@ class TestLasa:
         for url in (URL, f"{URL}{identifierad.pk}/"):
             svar = partklient.get(url)
             assert svar.status_code == 403
-            assert svar.json() == PARTNYCKEL
+            assert felen(svar) == PARTNYCKEL
         assert not Atkomstlogg.objects.filter(handling="las").exists()
 
     def test_filter_forbund(self, forbund, annat_forbund, klient, inskriven):
@@ -210,15 +216,15 @@ class TestSok:
     def test_tom_och_felaktig_fraga(self, klient):
         svar = klient.post(f"{URL}sok/", {}, format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"non_field_errors": ["Ange personnummer eller referens."]}
+        assert felen(svar) == {"non_field_errors": ["Ange personnummer eller referens."]}
         svar = klient.post(f"{URL}sok/", {"personnummer": "19850312-2388"}, format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"personnummer": ["Kontrollsiffran stämmer inte."]}
+        assert felen(svar) == {"personnummer": ["Kontrollsiffran stämmer inte."]}
 
     def test_partnyckel_nekas(self, partklient, inskriven):
         svar = partklient.post(f"{URL}sok/", {"personnummer": PNR}, format="json")
         assert svar.status_code == 403
-        assert svar.json() == PARTNYCKEL
+        assert felen(svar) == PARTNYCKEL
 
 
 def test_utan_nyckel_401(inskriven, identifierad):

@@ -8,7 +8,7 @@ from finsam.atkomst import SYSTEM
 from finsam.services.validering import Konflikt
 from tests.deltagare.api.hjalp import inga_personnummer, loggrader
 from tests.factories import InsatsFactory
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 from tests.personer import PNR, D
 
 URL = "/api/v1/inskrivningar/"
@@ -107,7 +107,7 @@ class TestSkapa:
         fore = loggrader()
         svar = klient.post(URL, ny_inskrivning(identifierad, insats), format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"deltagare": ["Deltagaren är redan aktiv i insatsen."]}
+        assert felen(svar) == {"deltagare": ["Deltagaren är redan aktiv i insatsen."]}
         inga_personnummer(svar)
         assert Inskrivning.objects.count() == 1
         assert loggrader() == fore
@@ -119,14 +119,14 @@ class TestSkapa:
             format="json",
         )
         assert svar.status_code == 400
-        assert svar.json() == {"forsorjning_vid_start": {"0": ['"lotto" är inte ett giltigt val.']}}
+        assert felen(svar) == {"forsorjning_vid_start.0": ['"lotto" är inte ett giltigt val.']}
         assert not Inskrivning.objects.exists()
 
     def test_obligatoriska_falt(self, klient):
         svar = klient.post(URL, {}, format="json")
         assert svar.status_code == 400
         fel = "Det här fältet är obligatoriskt."
-        assert svar.json() == {
+        assert felen(svar) == {
             f: [fel]
             for f in (
                 "deltagare",
@@ -151,7 +151,7 @@ class TestSkapa:
         )
         svar = klient.post(URL, ny_inskrivning(annans, insats), format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"deltagare": [f'Ogiltigt pk "{annans.pk}" - Objektet finns inte.']}
+        assert felen(svar) == {"deltagare": [f'Ogiltigt pk "{annans.pk}" - Objektet finns inte.']}
         assert Inskrivning.objects.filter(insats=insats).count() == 0
 
     def test_andra_roller_nekas(self, forbund, insats, chef, styrelse, samordnare_annan_insats):
@@ -163,12 +163,12 @@ class TestSkapa:
             URL, ny_inskrivning(egen, insats), format="json"
         )
         assert svar.status_code == 403
-        assert svar.json() == EJ_SAMORDNARE
+        assert felen(svar) == EJ_SAMORDNARE
         for user in (chef, styrelse):
             svar = personlig_klient(user).post(URL, ny_inskrivning(egen, insats), format="json")
             # The colleague's registration is not theirs to see.
             assert svar.status_code == 400
-            assert list(svar.json()) == ["deltagare"]
+            assert list(felen(svar)) == ["deltagare"]
         assert not Inskrivning.objects.exists()
 
     def test_utomstaende_och_partnyckel(self, utomstaende, partklient, egen_registrering, insats):
@@ -176,10 +176,10 @@ class TestSkapa:
             URL, ny_inskrivning(egen_registrering, insats), format="json"
         )
         assert svar.status_code == 400
-        assert set(svar.json()) == {"deltagare", "insats"}
+        assert set(felen(svar)) == {"deltagare", "insats"}
         svar = partklient.post(URL, ny_inskrivning(egen_registrering, insats), format="json")
         assert svar.status_code == 403
-        assert svar.json() == PARTNYCKEL
+        assert felen(svar) == PARTNYCKEL
         assert not Inskrivning.objects.exists()
 
 
@@ -206,7 +206,7 @@ class TestLasa:
         for url in (URL, f"{URL}{inskriven.pk}/"):
             svar = partklient.get(url)
             assert svar.status_code == 403
-            assert svar.json() == PARTNYCKEL
+            assert felen(svar) == PARTNYCKEL
 
     def test_filter(self, forbund, insats, klient, inskriven, samordnare):
         delinsats = InsatsFactory(forbund=forbund, namn="Del", overordnad=insats)
@@ -294,7 +294,7 @@ class TestAndra:
             f"{URL}{inskriven.pk}/", {"version": 1, "utbildningsniva": "okand"}, format="json"
         )
         assert svar.status_code == 409
-        assert svar.json() == {"detail": Konflikt.meddelande}
+        assert felen(svar) == {"detail": Konflikt.meddelande}
         inskriven.refresh_from_db()
         assert (inskriven.utbildningsniva, inskriven.version) == ("gymnasium", 2)
         assert loggrader() == fore
@@ -305,7 +305,7 @@ class TestAndra:
         )
         svar = klient.patch(f"{URL}{inskriven.pk}/", {"startdatum": "2025-04-01"}, format="json")
         assert svar.status_code == 400
-        assert svar.json() == {
+        assert felen(svar) == {
             "startdatum": ["Det finns bedömningar daterade före det nya startdatumet."]
         }
         inskriven.refresh_from_db()
@@ -327,7 +327,7 @@ class TestAndra:
             f"{URL}{inskriven.pk}/", {"utbildningsniva": "okand"}, format="json"
         )
         assert svar.status_code == 403
-        assert svar.json() == PARTNYCKEL
+        assert felen(svar) == PARTNYCKEL
         inskriven.refresh_from_db()
         assert (inskriven.utbildningsniva, inskriven.version) == ("gymnasium", 1)
 

@@ -3,7 +3,7 @@
 import pytest
 
 from deltagare.models import Atkomstlogg, Korrigering, Stegbedomning, Uppfoljning
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 AVSLUT = {
     "slutdatum": "2025-06-30",
@@ -86,7 +86,7 @@ def test_uppfoljning_utan_steg_vagras(klient, url):
         format="json",
     )
     assert svar.status_code == 400
-    assert "steg" in svar.json()
+    assert "steg" in felen(svar)
     assert not Uppfoljning.objects.exists()
 
 

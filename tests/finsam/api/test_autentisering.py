@@ -10,7 +10,7 @@ from finsam.atkomst import SYSTEM
 from finsam.models import ApiNyckel, Tvafaktorenhet
 from finsam.services.api_nycklar import api_nyckel_aterkalla, api_nyckel_skapa
 from insatser.models import Insats
-from tests.hjalp.api import med_nyckel, personlig_klient
+from tests.hjalp.api import felen, med_nyckel, personlig_klient
 
 URL = "/api/v1/insatser/"
 
@@ -42,7 +42,7 @@ def test_aterkallad_nyckel_ger_401(chef):
     api_nyckel_aterkalla(nyckel=nyckel, user=SYSTEM)
     svar = med_nyckel(klartext).get(URL)
     assert svar.status_code == 401
-    assert svar.json() == {"detail": "API-nyckeln är återkallad."}
+    assert felen(svar) == {"detail": "API-nyckeln är återkallad."}
     assert svar["WWW-Authenticate"] == 'Bearer realm="finsam"'
 
 
@@ -55,14 +55,14 @@ def test_utgangen_nyckel_ger_401(chef):
     )
     svar = med_nyckel(klartext).get(URL)
     assert svar.status_code == 401
-    assert svar.json() == {"detail": "API-nyckeln har gått ut."}
+    assert felen(svar) == {"detail": "API-nyckeln har gått ut."}
 
 
 def test_okand_nyckel_ger_401(chef):
     api_nyckel_skapa(anvandare=chef, user=SYSTEM)
     svar = med_nyckel("fsu_00000000_finnsinte").get(URL)
     assert svar.status_code == 401
-    assert svar.json() == {"detail": "Ogiltig API-nyckel."}
+    assert felen(svar) == {"detail": "Ogiltig API-nyckel."}
 
 
 @pytest.mark.parametrize("huvud", ["Bearer", "Bearer två delar", "Bearer a b c"])
@@ -71,13 +71,13 @@ def test_felformat_huvud_ger_401(db, huvud):
     klient.credentials(HTTP_AUTHORIZATION=huvud)
     svar = klient.get(URL)
     assert svar.status_code == 401
-    assert svar.json() == {"detail": "Ange nyckeln så här: Authorization: Bearer <nyckel>."}
+    assert felen(svar) == {"detail": "Ange nyckeln så här: Authorization: Bearer <nyckel>."}
 
 
 def test_utan_nyckel_ger_401(db):
     svar = APIClient().get(URL)
     assert svar.status_code == 401
-    assert svar.json() == {"detail": "Autentiseringsuppgifter ej tillhandahållna."}
+    assert felen(svar) == {"detail": "Autentiseringsuppgifter ej tillhandahållna."}
 
 
 def test_partnyckel_far_inte_skriva(partklient, forbund, insats):
@@ -85,7 +85,7 @@ def test_partnyckel_far_inte_skriva(partklient, forbund, insats):
     patch = partklient.patch(f"{URL}{insats.pk}/", {"namn": "Nytt"}, format="json")
     for svar in (post, patch):
         assert svar.status_code == 403
-        assert svar.json() == {"detail": "En partnyckel ger endast läsrätt."}
+        assert felen(svar) == {"detail": "En partnyckel ger endast läsrätt."}
     insats.refresh_from_db()
     assert insats.namn == "Samordningsteam"
     assert not Insats.objects.filter(namn="Ny insats").exists()
@@ -94,7 +94,7 @@ def test_partnyckel_far_inte_skriva(partklient, forbund, insats):
 def test_personlig_nyckel_har_exakt_anvandarens_roller(forbund, chef, samordnare):
     svar = personlig_klient(samordnare).post(URL, ny_insats(forbund), format="json")
     assert svar.status_code == 403
-    assert svar.json() == {"detail": "Endast förbundschefen får göra detta."}
+    assert felen(svar) == {"detail": "Endast förbundschefen får göra detta."}
     svar = personlig_klient(chef).post(URL, ny_insats(forbund), format="json")
     assert svar.status_code == 201
 
@@ -119,7 +119,7 @@ class TestSessionOchTvafaktor:
         klient.force_login(chef)
         svar = klient.get(URL)
         assert svar.status_code == 403
-        assert svar.json() == {"detail": "Slutför tvåstegsverifieringen innan du använder API:et."}
+        assert felen(svar) == {"detail": "Slutför tvåstegsverifieringen innan du använder API:et."}
 
     def test_verifierad_session_fungerar(self, chef, insats):
         enhet = Tvafaktorenhet.objects.create(user=chef, name="telefon", confirmed=True)

@@ -7,7 +7,7 @@ from finsam.kodlistor import Roll
 from finsam.models import Forbund, Gallringsandring
 from insatser.models import Stegskala
 from tests.factories import anvandare_med_roll
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 URL = "/api/v1/forbund/"
 
@@ -46,7 +46,7 @@ def test_detalj(forbund, annat_forbund, chef):
     for pk in (annat_forbund.pk, annat_forbund.pk + 100):
         svar = klient.get(f"{URL}{pk}/")
         assert svar.status_code == 404
-        assert svar.json() == {"detail": "Hittades inte."}
+        assert felen(svar) == {"detail": "Hittades inte."}
 
 
 def test_admin_skapar_forbund_med_processtrappan(admin):
@@ -65,7 +65,7 @@ def test_admin_skapar_forbund_med_processtrappan(admin):
 def test_forbundschef_och_partnyckel_far_inte_skapa(chef, partklient):
     svar = personlig_klient(chef).post(URL, {"namn": "Nytt"}, format="json")
     assert svar.status_code == 403
-    assert svar.json() == {"detail": "Endast administratörer får skapa förbund."}
+    assert felen(svar) == {"detail": "Endast administratörer får skapa förbund."}
     assert partklient.post(URL, {"namn": "Nytt"}, format="json").status_code == 403
     assert not Forbund.objects.filter(namn="Nytt").exists()
 
@@ -75,7 +75,7 @@ def test_dubblett_ger_svenskt_fel(admin, forbund):
         URL, {"namn": "Samordningsförbundet Västerås"}, format="json"
     )
     assert svar.status_code == 400
-    assert svar.json() == {"namn": ["Förbund med detta Namn finns redan."]}
+    assert felen(svar) == {"namn": ["Förbund med detta Namn finns redan."]}
 
 
 def test_anvandare_i_tva_forbund_ser_bada(forbund, annat_forbund):
@@ -112,7 +112,7 @@ def test_gallringstiden_andras_men_inte_namnet(forbund, chef):
 def test_gallringstid_utanfor_2_till_10_ar_nekas(forbund, chef, ar):
     svar = personlig_klient(chef).patch(f"{URL}{forbund.pk}/", {"gallring_ar": ar}, format="json")
     assert svar.status_code == 400
-    assert svar.json() == {"gallring_ar": ["Gallring ska ske mellan 2 och 10 år efter avslut."]}
+    assert felen(svar) == {"gallring_ar": ["Gallring ska ske mellan 2 och 10 år efter avslut."]}
     forbund.refresh_from_db()
     assert forbund.gallring_ar == 5
     assert not Gallringsandring.objects.exists()

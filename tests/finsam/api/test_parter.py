@@ -3,7 +3,7 @@
 from finsam.kodlistor import Parttyp, Roll
 from finsam.models import Part
 from tests.factories import PartFactory, anvandare_med_roll
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 URL = "/api/v1/parter/"
 
@@ -67,14 +67,14 @@ def test_kollega_utan_roll_nekas(forbund, samordnare, styrelse):
     for user in (samordnare, styrelse):
         svar = personlig_klient(user).post(URL, ny_part(forbund), format="json")
         assert svar.status_code == 403
-        assert svar.json() == {"detail": "Endast förbundschefen får göra detta."}
+        assert felen(svar) == {"detail": "Endast förbundschefen får göra detta."}
     assert not Part.objects.exists()
 
 
 def test_utomstaende_far_forbundet_som_okant(forbund, utomstaende):
     svar = personlig_klient(utomstaende).post(URL, ny_part(forbund), format="json")
     assert svar.status_code == 400
-    assert svar.json() == {"forbund": [f'Ogiltigt pk "{forbund.pk}" - Objektet finns inte.']}
+    assert felen(svar) == {"forbund": [f'Ogiltigt pk "{forbund.pk}" - Objektet finns inte.']}
     assert not Part.objects.exists()
 
 
@@ -83,7 +83,7 @@ def test_kommun_utan_kommunkod_ger_svenskt_fel(forbund, chef):
         URL, ny_part(forbund, namn="Sala kommun", typ="kommun"), format="json"
     )
     assert svar.status_code == 400
-    assert svar.json() == {
+    assert felen(svar) == {
         "non_field_errors": [
             "En kommun ska ha en kommunkod med fyra siffror; andra parter har ingen."
         ]
@@ -93,4 +93,4 @@ def test_kommun_utan_kommunkod_ger_svenskt_fel(forbund, chef):
 def test_dubblett_ger_modellens_meddelande(part, chef, forbund):
     svar = personlig_klient(chef).post(URL, ny_part(forbund, namn="Västerås stad"), format="json")
     assert svar.status_code == 400
-    assert svar.json() == {"non_field_errors": ["Förbundet har redan en part med det namnet."]}
+    assert felen(svar) == {"non_field_errors": ["Förbundet har redan en part med det namnet."]}

@@ -5,7 +5,7 @@ import pytest
 from finsam.kodlistor import Roll
 from insatser.models import Insats, Stegskala
 from tests.factories import InsatsFactory, anvandare_med_roll
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 URL = "/api/v1/insatser/"
 
@@ -72,7 +72,7 @@ class TestLasa:
         for klient in (personlig_klient(chef), partklient):
             svar = klient.get(f"{URL}{insats_sala.pk}/")
             assert svar.status_code == 404
-            assert svar.json() == {"detail": "Hittades inte."}
+            assert felen(svar) == {"detail": "Hittades inte."}
 
     def test_filter(self, forbund, insats, annan_insats, insats_sala, annat_forbund):
         user = anvandare_med_roll(Roll.STYRELSE, forbund, username="dubbel")
@@ -87,7 +87,7 @@ class TestLasa:
         assert namn(klient.get(URL, {"overordnad": insats.pk})) == ["Del"]
         svar = klient.get(URL, {"status": "okand"})
         assert svar.status_code == 400
-        assert "status" in svar.json()
+        assert "status" in felen(svar)
 
     def test_sidstorlek(self, forbund, chef):
         for i in range(5):
@@ -125,27 +125,27 @@ class TestSkapa:
         for user in (styrelse, samordnare):
             svar = personlig_klient(user).post(URL, ny_insats(forbund), format="json")
             assert svar.status_code == 403
-            assert svar.json() == {"detail": "Endast förbundschefen får göra detta."}
+            assert felen(svar) == {"detail": "Endast förbundschefen får göra detta."}
         assert not Insats.objects.filter(namn="Unga vuxna").exists()
 
     def test_utomstaende_far_forbundet_som_okant(self, forbund, utomstaende):
         svar = personlig_klient(utomstaende).post(URL, ny_insats(forbund), format="json")
         assert svar.status_code == 400
-        assert svar.json() == {"forbund": [f'Ogiltigt pk "{forbund.pk}" - Objektet finns inte.']}
+        assert felen(svar) == {"forbund": [f'Ogiltigt pk "{forbund.pk}" - Objektet finns inte.']}
 
     def test_slutdatum_fore_startdatum(self, forbund, chef):
         svar = personlig_klient(chef).post(
             URL, ny_insats(forbund, slutdatum="2021-12-31"), format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"non_field_errors": ["Slutdatum kan inte vara före startdatum."]}
+        assert felen(svar) == {"non_field_errors": ["Slutdatum kan inte vara före startdatum."]}
 
     def test_belopp_som_inte_ar_ett_tal_far_svenskt_fel(self, forbund, chef):
         svar = personlig_klient(chef).post(
             URL, ny_insats(forbund, tilldelade_medel="1 000 kr"), format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"tilldelade_medel": ["Ett giltigt heltal krävs."]}
+        assert felen(svar) == {"tilldelade_medel": ["Ett giltigt heltal krävs."]}
         assert not Insats.objects.exists()
 
     def test_agare_i_annat_forbund_ar_okand(self, forbund, annan_part, chef):
@@ -153,7 +153,7 @@ class TestSkapa:
             URL, ny_insats(forbund, agare=annan_part.pk), format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"agare": [f'Ogiltigt pk "{annan_part.pk}" - Objektet finns inte.']}
+        assert felen(svar) == {"agare": [f'Ogiltigt pk "{annan_part.pk}" - Objektet finns inte.']}
 
     def test_agare_i_eget_annat_forbund_nekas_av_modellen(
         self, forbund, annat_forbund, annan_part, chef
@@ -164,13 +164,13 @@ class TestSkapa:
             URL, ny_insats(forbund, agare=annan_part.pk), format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"agare": ["Parten hör till ett annat förbund."]}
+        assert felen(svar) == {"agare": ["Parten hör till ett annat förbund."]}
 
     def test_obligatoriska_falt(self, forbund, chef):
         svar = personlig_klient(chef).post(URL, {"forbund": forbund.pk}, format="json")
         assert svar.status_code == 400
         fel = "Det här fältet är obligatoriskt."
-        assert svar.json() == {f: [fel] for f in ("namn", "inriktning", "matmetod", "startdatum")}
+        assert felen(svar) == {f: [fel] for f in ("namn", "inriktning", "matmetod", "startdatum")}
 
 
 class TestAndra:
@@ -195,7 +195,7 @@ class TestAndra:
         assert (insats.mal_effekt_6, insats.mal_effekt_18) == (80, 90)
         svar = personlig_klient(chef).patch(url, {"mal_effekt_18": 101}, format="json")
         assert svar.status_code == 400
-        assert svar.json() == {
+        assert felen(svar) == {
             "mal_effekt_18": ["Se till att detta värde är mindre än eller lika med 100."]
         }
         insats.refresh_from_db()
@@ -226,7 +226,7 @@ class TestAndra:
             f"{URL}{insats.pk}/", {"slutdatum": "2020-06-30"}, format="json"
         )
         assert svar.status_code == 400
-        assert svar.json() == {"non_field_errors": ["Slutdatum kan inte vara före startdatum."]}
+        assert felen(svar) == {"non_field_errors": ["Slutdatum kan inte vara före startdatum."]}
         insats.refresh_from_db()
         assert insats.slutdatum is None
 

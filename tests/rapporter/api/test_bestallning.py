@@ -4,7 +4,7 @@ versions are numbered per förbund, typ, period and insats; nobody else orders."
 import pytest
 
 from rapporter.models import Rapport, Rapportdokument
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_fel_indata_ger_400_pa_svenska_och_inget_skrivs(forbund, chef, insats):
     ):
         svar = klient.post(URL, kropp, format="json")
         assert svar.status_code == 400, kropp
-        fel = svar.json()
+        fel = felen(svar)
         assert text in fel[attr or "non_field_errors"][0] if text else attr in fel
     assert not Rapport.objects.exists() and not Rapportdokument.objects.exists()
 

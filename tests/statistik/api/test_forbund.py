@@ -4,7 +4,7 @@ from rest_framework.test import APIClient
 
 from finsam.kodlistor import Kon
 from statistik.berakning import forbund_statistik
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 from tests.statistik.api.hjalp import DOLD_ANDEL, FRAN, PERIOD, TILL, antal, bara_dolt, forbund_url
 from tests.statistik.bygg import D, inskriv
 
@@ -41,7 +41,7 @@ def test_annat_forbund_och_admin_utan_roll_far_404(
     for klient in (personlig_klient(utomstaende), annan_partklient, personlig_klient(admin)):
         svar = klient.get(forbund_url(forbund), PERIOD)
         assert svar.status_code == 404
-        assert svar.json() == {"detail": "Hittades inte."}
+        assert felen(svar) == {"detail": "Hittades inte."}
     assert APIClient().get(forbund_url(forbund), PERIOD).status_code == 401
 
 
@@ -68,7 +68,7 @@ def test_partnyckel_maskerat(forbund, statistikdata, partklient, chef):
 def test_fel_period_ger_400(forbund, chef):
     svar = personlig_klient(chef).get(forbund_url(forbund), {"fran": "igår"})
     assert svar.status_code == 400
-    assert svar.json() == {"fran": ["Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."]}
+    assert felen(svar) == {"fran": ["Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."]}
     tom = personlig_klient(chef).get(forbund_url(forbund), {"till": "2024-08-31"}).json()
     assert (tom["fran"], tom["till"], tom["insatser"]) == ("2024-01-01", "2024-08-31", [])
 
