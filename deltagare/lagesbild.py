@@ -32,11 +32,10 @@ UPPFOLJNINGAR = ((Bedomningstyp.UPPFOLJNING_6, 6), (Bedomningstyp.UPPFOLJNING_18
 
 
 class ManaderEfter(Func):
-    """A date `manader` whole months after a date column, in SQL.
+    """A date `manader` (≥ 0) whole months after a date column, in SQL.
 
-    Only for ordering and comparing: SQLite moves 31 January + 1 month to
-    3 March where Python's `manader_fore` stops at the month's last day, a
-    difference of days that no sorting of follow-ups months apart notices.
+    The same date as `finsam.datum.manader_senare`, so the list sorts by the
+    date it shows: the day is clamped to a shorter month's last.
     """
 
     output_field = DateField()
@@ -51,7 +50,11 @@ class ManaderEfter(Func):
 
     def as_sqlite(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"date({sql}, '+{int(self.manader)} months')", params
+        # SQLite moves 31 August + 6 months on to 3 March; the target
+        # month's last day caps it (ISO dates compare as text).
+        manader = int(self.manader)
+        sista = f"date({sql}, 'start of month', '+{manader + 1} months', '-1 day')"
+        return f"min(date({sql}, '+{manader} months'), {sista})", params * 2
 
 
 def _senaste_bedomning():

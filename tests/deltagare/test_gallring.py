@@ -27,7 +27,6 @@ from deltagare.services import (
     stegbedomning_lagg_till,
 )
 from deltagare.services.gallring import (
-    ar_fore,
     gallra,
     gallra_alla,
     gallring_forhandsvisning,
@@ -36,6 +35,7 @@ from deltagare.services.gallring import (
 from deltagare.services.identitet import identitet_ta_bort
 from deltagare.tasks import gallra_task
 from finsam.atkomst import SYSTEM
+from finsam.datum import ar_senare
 from finsam.kodlistor import Avslutsorsak, Kon
 from tests.factories import InsatsFactory
 from tests.personer import PNR, PNR_MAN, D
@@ -274,8 +274,8 @@ def test_urvalet_ar_ett_queryset_utan_aggregat(forbund, personer):
 
 
 def test_skottdag():
-    assert ar_fore(D(2032, 2, 29), 5) == D(2027, 2, 28)
-    assert ar_fore(D(2031, 3, 1), 5) == D(2026, 3, 1)
+    assert ar_senare(D(2032, 2, 29), -5) == D(2027, 2, 28)
+    assert ar_senare(D(2031, 3, 1), -5) == D(2026, 3, 1)
 
 
 def test_kommandot_sista_raden(forbund, personer):
