@@ -63,8 +63,13 @@ def _senaste_bedomning():
     ).order_by("-datum", "-id")
 
 
-def _gjord(typ: str):
-    # A follow-up is done when recorded (either outcome) or bedömd as its typ.
+def uppfoljning_gjord(typ: str):
+    """Whether the outer query's inskrivning has its follow-up of `typ` done.
+
+    Recorded (either outcome) or bedömd as its typ (a bedömning saved
+    outside the services). The list and *Uppföljningar att göra* both ask
+    this, so they never disagree on what is still due.
+    """
     return Exists(Uppfoljning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)) | Exists(
         Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
     )
@@ -86,8 +91,8 @@ def med_lagesbild(qs: QuerySet, idag: datetime.date) -> QuerySet:
         datum__gte=idag - datetime.timedelta(days=BEDOMNING_SENAST_DAGAR),
     ).exclude(typ__in=UPPFOLJNINGSTYPER)
     (typ_6, manader_6), (typ_18, manader_18) = UPPFOLJNINGAR
-    nasta_6 = foljs_upp & ~_gjord(typ_6)
-    nasta_18 = foljs_upp & ~_gjord(typ_18)
+    nasta_6 = foljs_upp & ~uppfoljning_gjord(typ_6)
+    nasta_18 = foljs_upp & ~uppfoljning_gjord(typ_18)
     return qs.annotate(
         aktuellt_steg_nummer=Subquery(_senaste_bedomning().values("steg__nummer")[:1]),
         aktuellt_steg_namn=Subquery(_senaste_bedomning().values("steg__namn")[:1]),

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import uppslagshash
-from deltagare.lagesbild import UPPFOLJNINGAR, med_lagesbild
+from deltagare.lagesbild import UPPFOLJNINGAR, med_lagesbild, uppfoljning_gjord
 from deltagare.models import (
     AnonymaDeltagare,
     Deltagare,
@@ -26,7 +26,6 @@ from deltagare.models import (
     Stegbedomning,
     VantandeRegistrering,
 )
-from deltagare.models import Uppfoljning as UppfoljningRad
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
 from finsam.datum import manader_senare
@@ -228,11 +227,8 @@ def _att_gora(user, insats: Insats, till: datetime.date) -> list[Uppfoljning]:
     )
     att_gora = []
     for typ, manader in UPPFOLJNINGAR:
-        gjord = UppfoljningRad.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
-        # A bedömning of the typ closes it too (one saved outside the services).
-        bedomd = Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
         for inskrivning in avslutade.filter(slutdatum__lte=manader_senare(till, -manader)).exclude(
-            Exists(gjord) | Exists(bedomd)
+            uppfoljning_gjord(typ)
         ):
             att_gora.append(
                 Uppfoljning(
