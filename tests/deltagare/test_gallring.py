@@ -32,7 +32,7 @@ from deltagare.services.gallring import (
     gallring_forhandsvisning,
     gallringsurval,
 )
-from deltagare.services.identitet import identitet_ta_bort
+from deltagare.services.identitet import UTAN_PERSONNUMMER, identitet_ta_bort
 from deltagare.tasks import gallra_task
 from finsam.atkomst import SYSTEM
 from finsam.datum import ar_senare
@@ -266,6 +266,12 @@ def test_identitet_ta_bort_tar_en_lista(forbund, personer):
     assert identitet_ta_bort(deltagare=[d]) == 1
     assert identitet_ta_bort(deltagare=[d]) == 0
     assert Deltagare.objects.get(pk=d.pk).personnummer_hash is None
+
+
+def test_varje_personnummerfalt_toms():
+    # Gallring and withdrawn consent both clear these: a new field must be here.
+    falt = {f.name for f in Deltagare._meta.fields if f.name.startswith("personnummer")}
+    assert set(UTAN_PERSONNUMMER) == falt
 
 
 def test_urvalet_ar_ett_queryset_utan_aggregat(forbund, personer):
