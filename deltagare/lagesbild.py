@@ -32,11 +32,10 @@ UPPFOLJNINGAR = ((Bedomningstyp.UPPFOLJNING_6, 6), (Bedomningstyp.UPPFOLJNING_18
 
 
 class ManaderEfter(Func):
-    """A date `manader` whole months after a date column, in SQL.
+    """A date `manader` (≥ 0) whole months after a date column, in SQL.
 
-    Only for ordering and comparing: SQLite moves 31 January + 1 month to
-    3 March where Python's `manader_fore` stops at the month's last day, a
-    difference of days that no sorting of follow-ups months apart notices.
+    The same date as `finsam.datum.manader_senare`, so the list sorts by the
+    date it shows: the day is clamped to a shorter month's last.
     """
 
     output_field = DateField()
@@ -51,7 +50,11 @@ class ManaderEfter(Func):
 
     def as_sqlite(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"date({sql}, '+{int(self.manader)} months')", params
+        # SQLite moves 31 August + 6 months on to 3 March; the target
+        # month's last day caps it (ISO dates compare as text).
+        manader = int(self.manader)
+        sista = f"date({sql}, 'start of month', '+{manader + 1} months', '-1 day')"
+        return f"min(date({sql}, '+{manader} months'), {sista})", params * 2
 
 
 def _senaste_bedomning():
@@ -60,8 +63,13 @@ def _senaste_bedomning():
     ).order_by("-datum", "-id")
 
 
-def _gjord(typ: str):
-    # A follow-up is done when recorded (either outcome) or bedömd as its typ.
+def uppfoljning_gjord(typ: str):
+    """Whether the outer query's inskrivning has its follow-up of `typ` done.
+
+    Recorded (either outcome) or bedömd as its typ (a bedömning saved
+    outside the services). The list and *Uppföljningar att göra* both ask
+    this, so they never disagree on what is still due.
+    """
     return Exists(Uppfoljning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)) | Exists(
         Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
     )
@@ -83,8 +91,8 @@ def med_lagesbild(qs: QuerySet, idag: datetime.date) -> QuerySet:
         datum__gte=idag - datetime.timedelta(days=BEDOMNING_SENAST_DAGAR),
     ).exclude(typ__in=UPPFOLJNINGSTYPER)
     (typ_6, manader_6), (typ_18, manader_18) = UPPFOLJNINGAR
-    nasta_6 = foljs_upp & ~_gjord(typ_6)
-    nasta_18 = foljs_upp & ~_gjord(typ_18)
+    nasta_6 = foljs_upp & ~uppfoljning_gjord(typ_6)
+    nasta_18 = foljs_upp & ~uppfoljning_gjord(typ_18)
     return qs.annotate(
         aktuellt_steg_nummer=Subquery(_senaste_bedomning().values("steg__nummer")[:1]),
         aktuellt_steg_namn=Subquery(_senaste_bedomning().values("steg__namn")[:1]),

@@ -5,20 +5,19 @@ deltagare, `deltagare.atkomstlogg.logga`) before it returns, so no page or
 API answer shows someone without a trace. Outside reach is 404.
 """
 
-import calendar
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import uppslagshash
-from deltagare.lagesbild import UPPFOLJNINGAR, med_lagesbild
+from deltagare.lagesbild import UPPFOLJNINGAR, med_lagesbild, uppfoljning_gjord
 from deltagare.models import (
     AnonymaDeltagare,
     Deltagare,
@@ -27,9 +26,9 @@ from deltagare.models import (
     Stegbedomning,
     VantandeRegistrering,
 )
-from deltagare.models import Uppfoljning as UppfoljningRad
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
+from finsam.datum import manader_senare
 from finsam.kodlistor import Avslutsorsak
 from finsam.kryptering import dekryptera
 from finsam.maskering import maskera_kon, min_cell_for
@@ -212,14 +211,6 @@ class Uppfoljning:
     forfaller: datetime.date
 
 
-
-
-def manader_fore(datum: datetime.date, manader: int) -> datetime.date:
-    """The same day `manader` months earlier (the month's last day if shorter)."""
-    ar, manad = divmod(datum.year * 12 + datum.month - 1 - manader, 12)
-    return datetime.date(ar, manad + 1, min(datum.day, calendar.monthrange(ar, manad + 1)[1]))
-
-
 # *Uppföljningar att göra* also shows what falls due this many days ahead.
 KOMMANDE_DAGAR = 30
 
@@ -236,17 +227,14 @@ def _att_gora(user, insats: Insats, till: datetime.date) -> list[Uppfoljning]:
     )
     att_gora = []
     for typ, manader in UPPFOLJNINGAR:
-        gjord = UppfoljningRad.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
-        # A bedömning of the typ closes it too (one saved outside the services).
-        bedomd = Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
-        for inskrivning in avslutade.filter(slutdatum__lte=manader_fore(till, manader)).exclude(
-            Exists(gjord) | Exists(bedomd)
+        for inskrivning in avslutade.filter(slutdatum__lte=manader_senare(till, -manader)).exclude(
+            uppfoljning_gjord(typ)
         ):
             att_gora.append(
                 Uppfoljning(
                     inskrivning=inskrivning,
                     typ=typ,
-                    forfaller=_manader_efter(inskrivning.slutdatum, manader),
+                    forfaller=manader_senare(inskrivning.slutdatum, manader),
                 )
             )
     att_gora.sort(key=lambda u: u.forfaller)
@@ -276,10 +264,6 @@ def uppfoljningar_antal(*, user, insats: Insats, idag: datetime.date) -> tuple[i
     alla = _att_gora(user, insats, idag + datetime.timedelta(days=KOMMANDE_DAGAR))
     forfallna = sum(1 for u in alla if u.forfaller <= idag)
     return forfallna, len(alla) - forfallna
-
-
-def _manader_efter(datum: datetime.date, manader: int) -> datetime.date:
-    return manader_fore(datum, -manader)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from budget.datum import manadens_sista_dag
 from budget.medlemsbidrag import medlemsbidrag_fordela
 from budget.models import Budgetar
 from budget.services import budgetar_skapa, budgetrad_skapa, utfall_registrera
@@ -20,6 +19,7 @@ from demo import organisation as org
 from demo.organisation import DemoOrganisation
 from demo.scb import folkmangd_20_64
 from finsam.atkomst import SYSTEM
+from finsam.datum import manadens_sista_dag
 from finsam.kodlistor import Budgetkategori as K
 
 D = datetime.date

@@ -15,8 +15,8 @@ from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import uppslagshash
 from deltagare.models import Deltagare, Inskrivning
 from deltagare.personnummer import tolka
-from deltagare.selectors import manader_fore
 from finsam.atkomst import atkomst
+from finsam.datum import manader_senare
 from finsam.kodlistor import Roll
 from finsam.models import Forbund
 from registerutdrag.innehall import utdrag_innehall
@@ -28,7 +28,7 @@ Status = Registerutdragsbegaran.Status
 
 def frist_for(mottagen: datetime.date) -> datetime.date:
     """One calendar month after receipt (GDPR art. 12.3); the month's last day if shorter."""
-    return manader_fore(mottagen, -1)
+    return manader_senare(mottagen, 1)
 
 
 def _personens_insatser(deltagare: Deltagare) -> set[int]:

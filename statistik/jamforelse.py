@@ -6,24 +6,17 @@ their figures by the same engine (`forbund_statistik`), so they can never
 disagree with what the dashboard shows when that period is chosen.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
 
+from finsam.datum import ar_senare, manadens_sista_dag, manader_senare
 from finsam.tabeller import tal
 from statistik.berakning.objekt import Andel
 
 
-def _manader_senare(dag: datetime.date, manader: int) -> datetime.date:
-    """The same day `manader` months later (earlier if negative), the month's last if shorter."""
-    ar, manad = divmod(dag.year * 12 + dag.month - 1 + manader, 12)
-    return datetime.date(ar, manad + 1, min(dag.day, calendar.monthrange(ar, manad + 1)[1]))
-
-
 def _hela_manader(fran: datetime.date, till: datetime.date) -> int | None:
     """How many whole calendar months [fran, till] is, or None if it is not."""
-    sista = calendar.monthrange(till.year, till.month)[1]
-    if fran.day != 1 or till.day != sista:
+    if fran.day != 1 or till != manadens_sista_dag(till.year, till.month):
         return None
     return (till.year - fran.year) * 12 + till.month - fran.month + 1
 
@@ -32,7 +25,7 @@ def foregaende_period(fran: datetime.date, till: datetime.date) -> tuple[datetim
     """The period just before, as long: whole months before whole months, else as many days."""
     manader = _hela_manader(fran, till)
     if manader is not None:
-        start = _manader_senare(fran, -manader)
+        start = manader_senare(fran, -manader)
         return start, fran - datetime.timedelta(days=1)
     dagar = (till - fran).days + 1
     return fran - datetime.timedelta(days=dagar), fran - datetime.timedelta(days=1)
@@ -40,10 +33,10 @@ def foregaende_period(fran: datetime.date, till: datetime.date) -> tuple[datetim
 
 def samma_period_i_fjol(fran: datetime.date, till: datetime.date) -> tuple[datetime.date, ...]:
     """One year back (29 February becomes the 28th; a month's last day stays its last)."""
-    start = _manader_senare(fran, -12)
-    slut = _manader_senare(till, -12)
-    if till.day == calendar.monthrange(till.year, till.month)[1]:
-        slut = slut.replace(day=calendar.monthrange(slut.year, slut.month)[1])
+    start = ar_senare(fran, -1)
+    slut = ar_senare(till, -1)
+    if till == manadens_sista_dag(till.year, till.month):
+        slut = manadens_sista_dag(slut.year, slut.month)
     return start, slut
 
 

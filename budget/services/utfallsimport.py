@@ -34,12 +34,13 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from budget.datum import manad_text, manadens_sista_dag
+from budget.datum import manad_text
 from budget.models import Budgetar, Budgetrad, Utfall, Utfallsimport
 from budget.utfallslasning.fil import MAX_STORLEK, kontrollera_fil
 from budget.utfallslasning.fillasning import Fillasning, las_fil
 from budget.utfallslasning.matchning import Utfallslasning, las_utfall, till_rader
 from finsam.atkomst import SYSTEM, som_skapare
+from finsam.datum import manadens_sista_dag
 from finsam.filtext import for_stor
 from finsam.jobb import Framsteg, Jobbfel, jobb_klar, jobb_koa, jobb_kor
 from finsam.kodlistor import Budgetkategori

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from budget.datum import manadens_sista_dag
 from budget.models import normalisera_konto
+from finsam.datum import manadens_sista_dag
 
 # No förbund books 1 000 miljarder kr; the database's integers end far above.
 MAX_BELOPP = 10**12
@@ -117,6 +117,7 @@ def _datum_ur_text(text: str) -> datetime.date:
             return datetime.date(ar, manad, int(m[3]))
         if not 1 <= manad <= 12:
             raise ValueError
+        # A month's utfall is booked on its last day, so "t.o.m. 31 augusti" holds August.
         return manadens_sista_dag(ar, manad)
     raise ValueError
 

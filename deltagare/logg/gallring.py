@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from deltagare.models import Atkomstlogg
+from finsam.datum import ar_senare
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +29,8 @@ def gallringsgrans(nu: datetime.datetime | None = None) -> datetime.datetime:
     application and the database a little apart.
     """
     nu = (nu or timezone.now()).astimezone(datetime.UTC)
-    ar = nu.year - settings.FINSAM_ATKOMSTLOGG_AR
-    dag = min(nu.day, 28) if (nu.month, nu.day) == (2, 29) else nu.day
-    return datetime.datetime(ar, nu.month, dag, tzinfo=datetime.UTC)
+    dag = ar_senare(nu.date(), -settings.FINSAM_ATKOMSTLOGG_AR)
+    return datetime.datetime.combine(dag, datetime.time.min, tzinfo=datetime.UTC)
 
 
 def atkomstlogg_gallra(*, batch: int = BATCH) -> int:

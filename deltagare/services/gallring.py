@@ -21,20 +21,13 @@ from django.utils import timezone
 from deltagare.models import Deltagare, Gallringskorning, Inskrivning
 from deltagare.services.identitet import identitet_ta_bort
 from finsam.atkomst import SYSTEM, som_skapare
+from finsam.datum import ar_senare
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500
-
-
-def ar_fore(dag: datetime.date, ar: int) -> datetime.date:
-    """The same day `ar` years earlier; 29 February becomes the 28th."""
-    try:
-        return dag.replace(year=dag.year - ar)
-    except ValueError:
-        return dag.replace(year=dag.year - ar, day=28)
 
 
 def gallringsurval(*, forbund: Forbund, per: datetime.date) -> QuerySet[Deltagare]:
@@ -44,7 +37,7 @@ def gallringsurval(*, forbund: Forbund, per: datetime.date) -> QuerySet[Deltagar
     counts and, re-applied inside the UPDATE, guards the change: a person
     enrolled again between read and write is not gallrad.
     """
-    grans = ar_fore(per, forbund.gallring_ar)
+    grans = ar_senare(per, -forbund.gallring_ar)
     inskrivningar = Inskrivning.objects.filter(deltagare=OuterRef("pk"))
     # Registered on or before `grans` (a day in the förbund's time zone).
     registrerad_fore = timezone.make_aware(

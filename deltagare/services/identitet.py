@@ -9,11 +9,18 @@ no one, and the access log refers to it.
 
 import datetime
 from collections.abc import Iterable
+from types import MappingProxyType
 
 from django.db import models
 from django.utils import timezone
 
 from deltagare.models import Deltagare, Inskrivning, Korrigering, VantandeRegistrering
+
+# The personnummer removed: the number and its look-up hash go together (the
+# model's check constraint allows neither alone), so the person can no longer
+# be found by number and a new registration of it is a new person. Gallring
+# writes it with an UPDATE, withdrawn consent onto the row it saves.
+UTAN_PERSONNUMMER = MappingProxyType({"personnummer_krypterat": "", "personnummer_hash": None})
 
 
 def identitet_ta_bort(
@@ -35,10 +42,7 @@ def identitet_ta_bort(
         deltagare = Deltagare.objects.filter(pk__in=[d.pk for d in deltagare])
     tidpunkt = tidpunkt or timezone.now()
     antal = deltagare.filter(gallrad__isnull=True).update(
-        personnummer_krypterat="",
-        personnummer_hash=None,
-        referens="",
-        gallrad=tidpunkt,
+        **UTAN_PERSONNUMMER, referens="", gallrad=tidpunkt
     )
     # The consent details go too: they are per inskrivning (and per waiting
     # registration). The rows just changed are those gallrade at `tidpunkt`.

@@ -16,6 +16,7 @@ from django.utils import timezone
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.models import Deltagare, Inskrivning, VantandeRegistrering
 from deltagare.services.gemensamt import las_for_andring
+from deltagare.services.identitet import UTAN_PERSONNUMMER
 from finsam.services.organisation import krav_samordnare
 from finsam.services.validering import spara_validerad
 
@@ -56,7 +57,10 @@ def samtycke_aterkalla(
     deltagare = Deltagare.objects.select_for_update().get(pk=aktuell.deltagare_id)
     deltagare.referens = referens.strip()
     if not _samtycke_kvar(deltagare):
-        _ta_bort_personnummer(deltagare)
+        # Only the number goes: the referens just given stays, and the row
+        # is not gallrad (its inskrivningar go on).
+        for falt, varde in UTAN_PERSONNUMMER.items():
+            setattr(deltagare, falt, varde)
     spara_validerad(deltagare)
     logga(
         user=user, handling=Handling.SAMTYCKE_ATERKALLAT, deltagare=deltagare, insats=aktuell.insats
@@ -74,10 +78,3 @@ def _samtycke_kvar(deltagare: Deltagare) -> bool:
             deltagare=deltagare, samtycke_datum__isnull=False
         ).exists()
     )
-
-
-def _ta_bort_personnummer(deltagare: Deltagare) -> None:
-    # The number and its look-up hash go: the person can no longer be found
-    # by personnummer, and a new registration of it is a new person.
-    deltagare.personnummer_krypterat = ""
-    deltagare.personnummer_hash = None

@@ -16,9 +16,9 @@ from deltagare.selectors import (
     URVAL,
     deltagare_sok,
     inskrivningar_sida,
-    manader_fore,
 )
 from deltagare.views.gemensamt import benamningar
+from finsam.datum import manader_senare
 from finsam.formular import kor_tjanst
 from insatser.selectors import samordnarens_insats
 
@@ -80,8 +80,8 @@ def lista(request: HttpRequest, insats_pk: int) -> HttpResponse:
         inskrivning.benamning = namn[inskrivning.deltagare_id]
         # The exact date, as *Uppföljningar att göra* writes it.
         manader = inskrivning.nasta_uppfoljning_manader
-        inskrivning.uppfoljning_forfaller = (
-            manader and manader_fore(inskrivning.slutdatum, -manader)
+        inskrivning.uppfoljning_forfaller = manader and manader_senare(
+            inskrivning.slutdatum, manader
         )
     return render(
         request,

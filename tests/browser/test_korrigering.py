@@ -4,7 +4,6 @@ follow-up that could not reach the person."""
 import pytest
 
 from deltagare.models import Korrigering, Uppfoljning
-from deltagare.selectors import manader_fore
 from deltagare.services import (
     deltagare_registrera,
     inskrivning_avsluta,
@@ -12,6 +11,7 @@ from deltagare.services import (
     stegbedomning_lagg_till,
 )
 from finsam.atkomst import SYSTEM
+from finsam.datum import manader_senare
 from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD
 from tests.personer import D
@@ -73,7 +73,7 @@ def test_uppfoljning_dar_personen_inte_kunde_nas(sida, samordnare, insats, inskr
     idag = D.today()
     inskrivning_avsluta(
         inskrivning=inskriven,
-        slutdatum=max(manader_fore(idag, 7), inskriven.startdatum),
+        slutdatum=max(manader_senare(idag, -7), inskriven.startdatum),
         avslutsorsak="arbete",
         user=SYSTEM,
     )

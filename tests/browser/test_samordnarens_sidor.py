@@ -9,9 +9,9 @@ import time
 import pytest
 
 from deltagare.models import Deltagare, Stegbedomning
-from deltagare.selectors import manader_fore
 from deltagare.services import deltagare_registrera, inskrivning_avsluta, inskrivning_skapa
 from finsam.atkomst import SYSTEM
+from finsam.datum import manader_senare
 from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
 from tests.factories import LOSENORD
 from tests.personer import PNR, D
@@ -137,7 +137,7 @@ def test_ovriga_sidor(sida, samordnare, insats, inskriven):
     idag = D.today()
     inskrivning_avsluta(
         inskrivning=inskriven,
-        slutdatum=max(manader_fore(idag, 7), inskriven.startdatum),
+        slutdatum=max(manader_senare(idag, -7), inskriven.startdatum),
         avslutsorsak="arbete",
         user=SYSTEM,
     )

@@ -27,15 +27,15 @@ from deltagare.services import (
     stegbedomning_lagg_till,
 )
 from deltagare.services.gallring import (
-    ar_fore,
     gallra,
     gallra_alla,
     gallring_forhandsvisning,
     gallringsurval,
 )
-from deltagare.services.identitet import identitet_ta_bort
+from deltagare.services.identitet import UTAN_PERSONNUMMER, identitet_ta_bort
 from deltagare.tasks import gallra_task
 from finsam.atkomst import SYSTEM
+from finsam.datum import ar_senare
 from finsam.kodlistor import Avslutsorsak, Kon
 from tests.factories import InsatsFactory
 from tests.personer import PNR, PNR_MAN, D
@@ -268,14 +268,20 @@ def test_identitet_ta_bort_tar_en_lista(forbund, personer):
     assert Deltagare.objects.get(pk=d.pk).personnummer_hash is None
 
 
+def test_varje_personnummerfalt_toms():
+    # Gallring and withdrawn consent both clear these: a new field must be here.
+    falt = {f.name for f in Deltagare._meta.fields if f.name.startswith("personnummer")}
+    assert set(UTAN_PERSONNUMMER) == falt
+
+
 def test_urvalet_ar_ett_queryset_utan_aggregat(forbund, personer):
     # It is re-applied inside the UPDATE; an aggregate there would not work.
     assert gallringsurval(forbund=forbund, per=PER).count() == len(GALLRAS)
 
 
 def test_skottdag():
-    assert ar_fore(D(2032, 2, 29), 5) == D(2027, 2, 28)
-    assert ar_fore(D(2031, 3, 1), 5) == D(2026, 3, 1)
+    assert ar_senare(D(2032, 2, 29), -5) == D(2027, 2, 28)
+    assert ar_senare(D(2031, 3, 1), -5) == D(2026, 3, 1)
 
 
 def test_kommandot_sista_raden(forbund, personer):

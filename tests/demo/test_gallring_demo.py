@@ -4,7 +4,6 @@ Identities are really removed, and the statistics JSON of every insats (and
 of the förbund) is byte for byte what it was before.
 """
 
-import datetime
 from io import StringIO
 
 import pytest
@@ -14,18 +13,12 @@ from django.db.models import Max
 
 from deltagare.models import Deltagare, Gallringskorning, Inskrivning, Stegbedomning
 from demo.organisation import FORBUND_NAMN
+from finsam.datum import ar_senare
 from finsam.models import Forbund
 from insatser.models import Insats
 from tests.hjalp.api import personlig_klient
 
 pytestmark = pytest.mark.django_db
-
-
-def _ar_senare(dag: datetime.date, ar: int) -> datetime.date:
-    try:
-        return dag.replace(year=dag.year + ar)
-    except ValueError:
-        return dag.replace(year=dag.year + ar, day=28)
 
 
 def _statistik(klient, forbund: Forbund) -> dict[str, bytes]:
@@ -57,7 +50,7 @@ def test_gallring_sex_ar_efter_sista_avslutet(demo):
     sista_avslut = Inskrivning.objects.filter(insats__forbund=forbund).aggregate(Max("slutdatum"))[
         "slutdatum__max"
     ]
-    per = _ar_senare(sista_avslut, 6)
+    per = ar_senare(sista_avslut, 6)
     avslutade = Deltagare.objects.filter(forbund=forbund).exclude(
         inskrivningar__slutdatum__isnull=True
     )

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from deltagare.models import Atkomstlogg
-from deltagare.selectors import manader_fore
 from deltagare.services import deltagare_registrera, inskrivning_avsluta, inskrivning_skapa
 from finsam.atkomst import SYSTEM
+from finsam.datum import manader_senare
 from tests.factories import InsatsFactory
 from tests.personer import D
 
@@ -69,7 +69,7 @@ def test_uppfoljningar_loggar_varje_person_en_gang(inloggad, samordnare, forbund
         # Old enough for both the 6- and the 18-month follow-up: two rows in the list.
         inskrivning_avsluta(
             inskrivning=inskrivning,
-            slutdatum=max(manader_fore(idag, 19), inskrivning.startdatum),
+            slutdatum=max(manader_senare(idag, -19), inskrivning.startdatum),
             avslutsorsak="arbete",
             user=SYSTEM,
         )

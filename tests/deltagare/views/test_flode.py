@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from deltagare.models import Deltagare, Forsorjning, Inskrivning, Stegbedomning
-from deltagare.selectors import manader_fore
 from deltagare.services import inskrivning_avsluta, inskrivning_skapa
 from finsam.atkomst import SYSTEM
+from finsam.datum import manader_senare
 from finsam.kodlistor import Avslutsorsak
 from tests.deltagare.views.hjalp import html, med_personnummer, registrera_url, utan_identitet
 from tests.factories import InsatsFactory, PartFactory
@@ -182,18 +182,18 @@ def test_andra_startuppgifter(inloggad, inskriven, forbund):
 def test_uppfoljning_som_forfallit_registreras_fran_listan(inloggad, insats, identifierad):
     idag = D.today()
     # Ended 19 months ago: both the 6- and the 18-month follow-up are due.
-    slut = manader_fore(idag, 19)
+    slut = manader_senare(idag, -19)
     inskrivning = inskrivning_skapa(
         deltagare=identifierad,
         insats=insats,
-        startdatum=manader_fore(idag, 24),
-        samtycke_datum=manader_fore(idag, 24),
+        startdatum=manader_senare(idag, -24),
+        samtycke_datum=manader_senare(idag, -24),
         user=SYSTEM,
     )
     inskrivning_avsluta(inskrivning=inskrivning, slutdatum=slut, avslutsorsak="arbete", user=SYSTEM)
     url = reverse("deltagare:uppfoljningar", kwargs={"insats_pk": insats.pk})
     text = html(inloggad.get(url))
-    sex, arton = manader_fore(slut, -6), manader_fore(slut, -18)
+    sex, arton = manader_senare(slut, 6), manader_senare(slut, 18)
     assert f"Uppföljning 6 månader, förföll {sex:%Y-%m-%d}" in text
     assert f"Uppföljning 18 månader, förföll {arton:%Y-%m-%d}" in text
     assert "19850312-****" in text
@@ -240,13 +240,13 @@ def test_uppfoljning_med_fel_visas_i_sin_rad(inloggad, insats, identifierad):
     inskrivning = inskrivning_skapa(
         deltagare=identifierad,
         insats=insats,
-        startdatum=manader_fore(idag, 24),
-        samtycke_datum=manader_fore(idag, 24),
+        startdatum=manader_senare(idag, -24),
+        samtycke_datum=manader_senare(idag, -24),
         user=SYSTEM,
     )
     inskrivning_avsluta(
         inskrivning=inskrivning,
-        slutdatum=manader_fore(idag, 7),
+        slutdatum=manader_senare(idag, -7),
         avslutsorsak="arbete",
         user=SYSTEM,
     )

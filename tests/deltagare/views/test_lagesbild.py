@@ -5,13 +5,13 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from deltagare.selectors import manader_fore
 from deltagare.services import (
     deltagare_registrera_i_insats,
     inskrivning_avsluta,
     stegbedomning_lagg_till,
     uppfoljning_registrera,
 )
+from finsam.datum import manader_senare
 
 pytestmark = pytest.mark.django_db
 
@@ -42,19 +42,27 @@ def _person(insats, user, referens, start, *, steg=None, slut=None):
 
 @pytest.fixture
 def personer(insats, samordnare):
-    ar_sedan = manader_fore(IDAG, 12)
+    ar_sedan = manader_senare(IDAG, -12)
     return {
         # Active, bedömd a week ago at steg 3: no flag.
         "A": _person(insats, samordnare, "A-1", ar_sedan, steg=[(IDAG - datetime.timedelta(7), 3)]),
         # Active, last bedömd half a year ago at steg 2: needs one.
-        "B": _person(insats, samordnare, "B-1", ar_sedan, steg=[(manader_fore(IDAG, 6), 2)]),
+        "B": _person(insats, samordnare, "B-1", ar_sedan, steg=[(manader_senare(IDAG, -6), 2)]),
         # Avslutad 6 months and 10 days ago: the 6-month follow-up is due.
         "C": _person(
-            insats, samordnare, "C-1", ar_sedan, slut=manader_fore(IDAG, 6) - datetime.timedelta(10)
+            insats,
+            samordnare,
+            "C-1",
+            ar_sedan,
+            slut=manader_senare(IDAG, -6) - datetime.timedelta(10),
         ),
         # Avslutad 6 months less 10 days ago: due in 10 days.
         "D": _person(
-            insats, samordnare, "D-1", ar_sedan, slut=manader_fore(IDAG, 6) + datetime.timedelta(10)
+            insats,
+            samordnare,
+            "D-1",
+            ar_sedan,
+            slut=manader_senare(IDAG, -6) + datetime.timedelta(10),
         ),
     }
 
@@ -74,8 +82,8 @@ def test_listan_visar_steg_flagga_och_nasta_uppfoljning(client, insats, samordna
     assert _rader(client, insats, urval="alla", sortering="referens") == [
         ("A-1", 3, False, None),
         ("B-1", 2, True, None),
-        ("C-1", None, False, manader_fore(c_slut, -6)),
-        ("D-1", None, False, manader_fore(d_slut, -6)),
+        ("C-1", None, False, manader_senare(c_slut, 6)),
+        ("D-1", None, False, manader_senare(d_slut, 6)),
     ]
     # Sorted by steg (unknown last) and by next follow-up (none last).
     assert [r[0] for r in _rader(client, insats, urval="alla", sortering="steg")][:2] == [
@@ -104,7 +112,7 @@ def test_registrerad_uppfoljning_tar_bort_nasta(client, insats, samordnare, pers
     client.force_login(samordnare)
     rader = dict((r[0], r[3]) for r in _rader(client, insats, urval="avslutade"))
     # Next is the 18-month one.
-    assert rader["C-1"] == manader_fore(personer["C"].slutdatum, -18)
+    assert rader["C-1"] == manader_senare(personer["C"].slutdatum, 18)
 
 
 def test_uppfoljningssidan_visar_kommande(client, insats, samordnare, personer):
