@@ -284,6 +284,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "finsam.api.paginering.Sidindelning",
     "DEFAULT_SCHEMA_CLASS": "finsam.api.schema.FinsamAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The API speaks JSON only (API.md); no form bodies to document or parse.
+    "DEFAULT_PARSER_CLASSES": ["finsam.api.tolk.JsonTolk"],
     # One error shape for every 4xx and 5xx (API.md), drawn into the OpenAPI document.
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }

@@ -25,3 +25,8 @@ urlpatterns = [
     path("", include(hantering.urls.rotsidor)),
     path("", include("finsam.web_urls")),
 ]
+
+handler400 = "finsam.felsidor.felaktig_begaran"
+handler403 = "finsam.felsidor.ej_behorig"
+handler404 = "finsam.felsidor.sida_saknas"
+handler500 = "finsam.felsidor.serverfel"

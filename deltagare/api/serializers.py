@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from deltagare.models import UPPFOLJNINGSTYPER, Deltagare, Forsorjning, Inskrivning, Uppfoljning
 from deltagare.selectors import personnummer_maskerade
-from finsam.api.serializers import TjanstSerializer
+from finsam.api.serializers import KroppSerializer, TjanstSerializer
 from finsam.kodlistor import Avslutsorsak, Bedomningstyp, Forsorjningskalla, Sysselsattning
 
 _KALLOR = list(Forsorjningskalla.values)
@@ -105,7 +105,7 @@ class DeltagareSerializer(TjanstSerializer):
         return maskerade.get(deltagare.pk)
 
 
-class DeltagareSokSerializer(serializers.Serializer):
+class DeltagareSokSerializer(KroppSerializer):
     """Sök en deltagare på personnummer (exakt) eller referens (del av).
 
     Sökningen är ett POST så att personnumret aldrig hamnar i en adress eller logg.
@@ -194,7 +194,7 @@ class InskrivningAndraSerializer(InskrivningSerializer):
         ]
 
 
-class StegbedomningSerializer(serializers.Serializer):
+class StegbedomningSerializer(KroppSerializer):
     """En daterad bedömning på insatsens stegskala; `steg` är stegets nummer i skalan."""
 
     id = serializers.IntegerField(read_only=True)
@@ -204,7 +204,7 @@ class StegbedomningSerializer(serializers.Serializer):
     steg_namn = serializers.CharField(source="steg.namn", read_only=True)
 
 
-class AvslutSerializer(serializers.Serializer):
+class AvslutSerializer(KroppSerializer):
     """Avslut av en inskrivning. Med `version` nekas avslutet (409) om inskrivningen har
     ändrats sedan den versionen lästes.
     """
@@ -223,14 +223,14 @@ class AvslutSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False, min_value=1)
 
 
-class AteroppnaSerializer(serializers.Serializer):
+class AteroppnaSerializer(KroppSerializer):
     """Återöppna en avslutad inskrivning. `orsak` sparas i inskrivningens ändringshistorik."""
 
     orsak = serializers.CharField(max_length=300)
     version = serializers.IntegerField(required=False, min_value=1)
 
 
-class UppfoljningSerializer(serializers.Serializer):
+class UppfoljningSerializer(KroppSerializer):
     """En uppföljning 6 eller 18 månader efter avslut: genomförd eller kunde inte nås.
 
     En genomförd uppföljning har `steg` (stegets nummer i insatsens stegskala) och
@@ -250,7 +250,7 @@ class UppfoljningSerializer(serializers.Serializer):
     )
 
 
-class AnonymaSerializer(serializers.Serializer):
+class AnonymaSerializer(KroppSerializer):
     """Antal deltagare som inte registreras individuellt, per år och kön (ersätter årets antal)."""
 
     ar = serializers.IntegerField()

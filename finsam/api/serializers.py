@@ -4,6 +4,8 @@ Serializers only shape data. Validation beyond types and permission live in
 the services, so the web forms and the API answer with the same messages.
 """
 
+from collections.abc import Mapping
+
 from django.db import models
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
@@ -23,7 +25,33 @@ class SynligRelation(serializers.PrimaryKeyRelatedField):
         return super().get_queryset().visible_to(self.context["request"].user)
 
 
-class TjanstSerializer(serializers.ModelSerializer):
+class KroppSerializer(serializers.Serializer):
+    # A request body. DRF would drop a field it does not know or may not
+    # write, so a caller who PATCHes `insats` believes it changed; it is
+    # named in a 400 instead. Items of a list body are checked one by one.
+
+    def to_internal_value(self, data):
+        okanda = {}
+        if isinstance(data, Mapping):
+            skrivbara = {namn for namn, falt in self.fields.items() if not falt.read_only}
+            okanda = {
+                namn: ["Fältet kan inte ändras." if namn in self.fields else "Okänt fält."]
+                for namn in data
+                if namn not in skrivbara
+            }
+        try:
+            varden = super().to_internal_value(data)
+        except serializers.ValidationError as fel:
+            # Named together with the body's other errors, so one answer says all.
+            if okanda and isinstance(fel.detail, dict):
+                raise serializers.ValidationError({**fel.detail, **okanda}) from None
+            raise
+        if okanda:
+            raise serializers.ValidationError(okanda)
+        return varden
+
+
+class TjanstSerializer(KroppSerializer, serializers.ModelSerializer):
     # Writes are made by a service. DRF would check uniqueness itself, with
     # its own wording; the service's `full_clean` does it once, with the
     # model's Swedish messages.

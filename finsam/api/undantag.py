@@ -39,7 +39,7 @@ class SamtidigtSparad(APIException):
 
 class Serverfel(APIException):
     # DRF's default detail is English, and names nothing the caller can mend.
-    default_code = "serverfel"
+    default_code = "error"
     default_detail = "Ett oväntat fel uppstod i Finsam. Försök igen om en stund."
 
 

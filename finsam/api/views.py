@@ -2,10 +2,8 @@
 
 from django.db import models
 from rest_framework import mixins, viewsets
-from rest_framework.parsers import JSONParser
 
 from finsam.api.filters import PartFilter
-from finsam.api.schema import FinsamAutoSchema
 from finsam.api.serializers import ForbundAndraSerializer, ForbundSerializer, PartSerializer
 from finsam.models import Forbund, Part
 from finsam.services.organisation import forbund_andra_installningar, forbund_skapa, part_skapa
@@ -19,9 +17,6 @@ class SynligViewSet(viewsets.GenericViewSet):
     # would show a docstring to API readers on every subclass.)
 
     queryset: models.QuerySet
-    # The API speaks JSON only (API.md); no form bodies to document or parse.
-    parser_classes = [JSONParser]
-    schema = FinsamAutoSchema()
 
     def get_queryset(self) -> models.QuerySet:
         return self.queryset.visible_to(self.request.user)

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from finsam.api.serializers import TjanstSerializer
+from finsam.api.serializers import KroppSerializer, TjanstSerializer
 from insatser.models import Insats
 
 
@@ -52,7 +52,7 @@ class InsatsAndraSerializer(InsatsSerializer):
         read_only_fields = ["forbund"]
 
 
-class NyckeltalSerializer(serializers.Serializer):
+class NyckeltalSerializer(KroppSerializer):
     """Ett nyckeltal för en strukturinsats och period.
 
     När `raknar_personer` är sant anges `kvinnor`, `man` och `annat`, och

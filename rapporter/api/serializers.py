@@ -3,14 +3,14 @@
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from finsam.api.serializers import SynligRelation
+from finsam.api.serializers import KroppSerializer, SynligRelation
 from finsam.models import Forbund
 from insatser.models import Insats
 from rapporter.models import Rapport
 from rapporter.models.rapport import SKRIVNA_TYPER
 
 
-class RapportSerializer(serializers.ModelSerializer):
+class RapportSerializer(KroppSerializer, serializers.ModelSerializer):
     """En genererad version av en rapport. `pdf_url` ger filen när `status` är `klar`;
     förbundschefen publicerar eller drar tillbaka den med PATCH `{"publicerad": true|false}`."""
 
@@ -42,7 +42,7 @@ class RapportSerializer(serializers.ModelSerializer):
         return reverse("api:rapport-pdf", args=[rapport.pk], request=self.context.get("request"))
 
 
-class RapportBestallningSerializer(serializers.Serializer):
+class RapportBestallningSerializer(KroppSerializer):
     """Beställ en ny version av förbundets delårsrapport eller verksamhetsberättelse för en
     period. Finns rapporten inte än skapas den från förbundets förra rapports avsnitt och
     texter. `maskera` (standard sant) döljer små tal som för parter; falskt ger en version

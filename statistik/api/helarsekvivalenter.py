@@ -14,7 +14,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from finsam.api.paginering import Sidindelning
-from finsam.api.schema import FinsamAutoSchema
 from finsam.kodlistor import SCBKon
 from finsam.models import Forbund
 from scb.models import Helarsekvivalent
@@ -116,7 +115,6 @@ class HelarsekvivalentViewSet(viewsets.GenericViewSet):
     # The rows are computed, not a queryset; this only tells the schema their model.
     queryset = Helarsekvivalent.objects.none()
     pagination_class = Sidindelning
-    schema = FinsamAutoSchema()
     serializer_class = HelarsekvivalentRadSerializer
 
     @extend_schema(

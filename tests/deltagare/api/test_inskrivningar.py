@@ -312,10 +312,20 @@ class TestAndra:
         assert (inskriven.startdatum, inskriven.version) == (D(2025, 3, 1), 1)
 
     def test_deltagare_och_insats_byts_inte(self, klient, inskriven, annan_insats, identifierad):
-        svar = klient.patch(f"{URL}{inskriven.pk}/", {"insats": annan_insats.pk}, format="json")
-        assert svar.status_code == 200
+        # Named in a 400, not silently ignored: the caller must not believe it changed.
+        svar = klient.patch(
+            f"{URL}{inskriven.pk}/",
+            {"insats": annan_insats.pk, "deltagare": identifierad.pk, "utbildningsniva": "okand"},
+            format="json",
+        )
+        assert svar.status_code == 400
+        assert felen(svar) == {
+            "insats": ["Fältet kan inte ändras."],
+            "deltagare": ["Fältet kan inte ändras."],
+        }
         inskriven.refresh_from_db()
         assert inskriven.insats_id != annan_insats.pk
+        assert inskriven.version == 1  # nothing of the body was written
 
     def test_andra_nekas(self, inskriven, fel_anvandare, utomstaende, partklient):
         for user in [*fel_anvandare, utomstaende]:

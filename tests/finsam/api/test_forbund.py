@@ -95,16 +95,18 @@ def test_forbundschefen_andrar_gallringstiden(forbund, chef):
     assert (andring.av, andring.fran_ar, andring.till_ar) == (chef, 5, 7)
 
 
-def test_gallringstiden_andras_men_inte_namnet(forbund, chef):
-    svar = personlig_klient(chef).patch(
-        f"{URL}{forbund.pk}/", {"gallring_ar": 3, "namn": "Nytt namn"}, format="json"
-    )
-    assert svar.status_code == 200
+def test_namnet_andras_inte_och_inget_annat_heller(forbund, chef):
+    klient = personlig_klient(chef)
+    svar = klient.patch(f"{URL}{forbund.pk}/", {"gallring_ar": 3, "namn": "Nytt"}, format="json")
+    assert svar.status_code == 400
+    assert felen(svar) == {"namn": ["Fältet kan inte ändras."]}
+    svar = klient.patch(f"{URL}{forbund.pk}/", {"gallringsar": 3}, format="json")
+    assert (svar.status_code, felen(svar)) == (400, {"gallringsar": ["Okänt fält."]})
     forbund.refresh_from_db()
     assert (forbund.namn, forbund.min_cell, forbund.gallring_ar) == (
         "Samordningsförbundet Västerås",
         3,
-        3,
+        5,
     )
 
 

@@ -206,7 +206,8 @@ class TestAndra:
         svar = personlig_klient(chef).patch(
             f"{URL}{insats.pk}/", {"forbund": annat_forbund.pk}, format="json"
         )
-        assert svar.status_code == 200
+        assert svar.status_code == 400
+        assert felen(svar) == {"forbund": ["Fältet kan inte ändras."]}
         insats.refresh_from_db()
         assert insats.forbund == forbund
 
