@@ -34,8 +34,9 @@ UPPFOLJNINGAR = ((Bedomningstyp.UPPFOLJNING_6, 6), (Bedomningstyp.UPPFOLJNING_18
 class ManaderEfter(Func):
     """A date `manader` (≥ 0) whole months after a date column, in SQL.
 
-    The same date as `finsam.datum.manader_senare`, so the list sorts by the
-    date it shows: the day is clamped to a shorter month's last.
+    The same date as `finsam.datum.manader_senare`, so the list sorts by,
+    and *Uppföljningar att göra* selects on, the date the pages show: the
+    day is clamped to a shorter month's last.
     """
 
     output_field = DateField()
