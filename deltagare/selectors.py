@@ -17,7 +17,13 @@ from django.utils import timezone
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import uppslagshash
-from deltagare.lagesbild import UPPFOLJNINGAR, ManaderEfter, med_lagesbild, uppfoljning_gjord
+from deltagare.lagesbild import (
+    UPPFOLJNINGAR,
+    ManaderEfter,
+    foljs_upp,
+    med_lagesbild,
+    uppfoljning_gjord,
+)
 from deltagare.models import (
     AnonymaDeltagare,
     Deltagare,
@@ -28,7 +34,6 @@ from deltagare.models import (
 )
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
-from finsam.kodlistor import Avslutsorsak
 from finsam.kryptering import dekryptera
 from finsam.maskering import maskera_kon, min_cell_for
 from insatser.models import Insats
@@ -219,10 +224,8 @@ def _att_gora(user, insats: Insats, till: datetime.date) -> list[Uppfoljning]:
 
     A follow-up recorded as kunde inte nås is closed too: it is not due for ever.
     """
-    avslutade = (
-        _inskrivningar(user)
-        .filter(Q(insats=insats) | Q(insats__overordnad=insats), slutdatum__isnull=False)
-        .exclude(avslutsorsak__in=[Avslutsorsak.FELREGISTRERING, Avslutsorsak.AVLIDEN])
+    avslutade = _inskrivningar(user).filter(
+        Q(insats=insats) | Q(insats__overordnad=insats), foljs_upp()
     )
     att_gora = []
     for typ, manader in UPPFOLJNINGAR:

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deltagare.models import Stegbedomning, Uppfoljning
+from deltagare.lagesbild import med_lagesbild
+from deltagare.models import Inskrivning, Stegbedomning, Uppfoljning
 from deltagare.selectors import uppfoljningar_forfallna, uppfoljningar_kommande
 from deltagare.services import (
     inskrivning_avsluta,
@@ -80,6 +81,18 @@ def test_uppfoljning_forfaller_pa_manadens_sista_dag(
     assert av_typen(uppfoljningar_forfallna(user=samordnare, insats=insats, idag=forfaller)) == [
         forfaller
     ]
+
+
+@pytest.mark.parametrize("avslutsorsak", ["felregistrering", "avliden"])
+def test_ingen_uppfoljning_efter_felregistrering_eller_dodsfall(
+    inskrivning, insats, samordnare, avslutsorsak
+):
+    inskrivning_avsluta(
+        inskrivning=inskrivning, slutdatum=D(2025, 6, 30), avslutsorsak=avslutsorsak, user=SYSTEM
+    )
+    idag = D(2027, 1, 1)
+    assert not uppfoljningar_forfallna(user=samordnare, insats=insats, idag=idag)
+    assert med_lagesbild(Inskrivning.objects.all(), idag).get().nasta_uppfoljning is None
 
 
 def test_kunde_inte_nas_stanger_uppfoljningen(avslutad, samordnare, insats):
