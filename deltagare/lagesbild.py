@@ -34,8 +34,9 @@ UPPFOLJNINGAR = ((Bedomningstyp.UPPFOLJNING_6, 6), (Bedomningstyp.UPPFOLJNING_18
 class ManaderEfter(Func):
     """A date `manader` (≥ 0) whole months after a date column, in SQL.
 
-    The same date as `finsam.datum.manader_senare`, so the list sorts by the
-    date it shows: the day is clamped to a shorter month's last.
+    The same date as `finsam.datum.manader_senare`, so the list sorts by,
+    and *Uppföljningar att göra* selects on, the date the pages show: the
+    day is clamped to a shorter month's last.
     """
 
     output_field = DateField()
@@ -63,6 +64,17 @@ def _senaste_bedomning():
     ).order_by("-datum", "-id")
 
 
+def foljs_upp() -> Q:
+    """Inskrivningar that are followed up: avslutade, save felregistreringar and the deceased.
+
+    The list and *Uppföljningar att göra* both ask this, so they never
+    disagree on whom a follow-up is owed.
+    """
+    return Q(slutdatum__isnull=False) & ~Q(
+        avslutsorsak__in=[Avslutsorsak.FELREGISTRERING, Avslutsorsak.AVLIDEN]
+    )
+
+
 def uppfoljning_gjord(typ: str):
     """Whether the outer query's inskrivning has its follow-up of `typ` done.
 
@@ -83,16 +95,13 @@ def med_lagesbild(qs: QuerySet, idag: datetime.date) -> QuerySet:
     `nasta_uppfoljning` (for sorting) and `nasta_uppfoljning_manader` (6 or
     18, from which the page writes the exact date).
     """
-    foljs_upp = Q(slutdatum__isnull=False) & ~Q(
-        avslutsorsak__in=[Avslutsorsak.FELREGISTRERING, Avslutsorsak.AVLIDEN]
-    )
     nyligen = Stegbedomning.objects.filter(
         inskrivning=OuterRef("pk"),
         datum__gte=idag - datetime.timedelta(days=BEDOMNING_SENAST_DAGAR),
     ).exclude(typ__in=UPPFOLJNINGSTYPER)
     (typ_6, manader_6), (typ_18, manader_18) = UPPFOLJNINGAR
-    nasta_6 = foljs_upp & ~uppfoljning_gjord(typ_6)
-    nasta_18 = foljs_upp & ~uppfoljning_gjord(typ_18)
+    nasta_6 = foljs_upp() & ~uppfoljning_gjord(typ_6)
+    nasta_18 = foljs_upp() & ~uppfoljning_gjord(typ_18)
     return qs.annotate(
         aktuellt_steg_nummer=Subquery(_senaste_bedomning().values("steg__nummer")[:1]),
         aktuellt_steg_namn=Subquery(_senaste_bedomning().values("steg__namn")[:1]),

@@ -17,7 +17,13 @@ from django.utils import timezone
 
 from deltagare.atkomstlogg import Handling, logga
 from deltagare.kryptering import uppslagshash
-from deltagare.lagesbild import UPPFOLJNINGAR, med_lagesbild, uppfoljning_gjord
+from deltagare.lagesbild import (
+    UPPFOLJNINGAR,
+    ManaderEfter,
+    foljs_upp,
+    med_lagesbild,
+    uppfoljning_gjord,
+)
 from deltagare.models import (
     AnonymaDeltagare,
     Deltagare,
@@ -28,8 +34,6 @@ from deltagare.models import (
 )
 from deltagare.personnummer import maskera as _maskera_nummer
 from deltagare.personnummer import tolka
-from finsam.datum import manader_senare
-from finsam.kodlistor import Avslutsorsak
 from finsam.kryptering import dekryptera
 from finsam.maskering import maskera_kon, min_cell_for
 from insatser.models import Insats
@@ -220,22 +224,21 @@ def _att_gora(user, insats: Insats, till: datetime.date) -> list[Uppfoljning]:
 
     A follow-up recorded as kunde inte nås is closed too: it is not due for ever.
     """
-    avslutade = (
-        _inskrivningar(user)
-        .filter(Q(insats=insats) | Q(insats__overordnad=insats), slutdatum__isnull=False)
-        .exclude(avslutsorsak__in=[Avslutsorsak.FELREGISTRERING, Avslutsorsak.AVLIDEN])
+    avslutade = _inskrivningar(user).filter(
+        Q(insats=insats) | Q(insats__overordnad=insats), foljs_upp()
     )
     att_gora = []
     for typ, manader in UPPFOLJNINGAR:
-        for inskrivning in avslutade.filter(slutdatum__lte=manader_senare(till, -manader)).exclude(
-            uppfoljning_gjord(typ)
+        # Filtered on the date itself, as the list computes it: `till` less
+        # N months differs where the day is clamped (31 August + 6 months
+        # is 28 February, but 28 February − 6 months is 28 August).
+        for inskrivning in (
+            avslutade.annotate(forfaller=ManaderEfter(F("slutdatum"), manader))
+            .filter(forfaller__lte=till)
+            .exclude(uppfoljning_gjord(typ))
         ):
             att_gora.append(
-                Uppfoljning(
-                    inskrivning=inskrivning,
-                    typ=typ,
-                    forfaller=manader_senare(inskrivning.slutdatum, manader),
-                )
+                Uppfoljning(inskrivning=inskrivning, typ=typ, forfaller=inskrivning.forfaller)
             )
     att_gora.sort(key=lambda u: u.forfaller)
     return att_gora

@@ -3,11 +3,9 @@
 from django import forms
 
 from deltagare.forms.gemensamt import forsorjningsfalt, satt_steg, stegfalt
-from deltagare.models import Uppfoljning
+from deltagare.models import UPPFOLJNINGSTYPER, Uppfoljning
 from finsam.formular import datumfalt, valfalt
-from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, Bedomningstyp, Sysselsattning
-
-UPPFOLJNINGSTYPER = (Bedomningstyp.UPPFOLJNING_6, Bedomningstyp.UPPFOLJNING_18)
+from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, Sysselsattning
 
 
 def _typer(typer) -> list[tuple[str, str]]:

@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from deltagare.forms import UppfoljningForm
-from deltagare.forms.bedomning import UPPFOLJNINGSTYPER
 from deltagare.forms.gemensamt import satt_steg
+from deltagare.models import UPPFOLJNINGSTYPER
 from deltagare.selectors import (
     KOMMANDE_DAGAR,
     inskrivning_hamta,

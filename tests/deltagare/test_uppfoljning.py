@@ -5,10 +5,12 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deltagare.models import Stegbedomning, Uppfoljning
-from deltagare.selectors import uppfoljningar_forfallna
+from deltagare.lagesbild import med_lagesbild
+from deltagare.models import Inskrivning, Stegbedomning, Uppfoljning
+from deltagare.selectors import uppfoljningar_forfallna, uppfoljningar_kommande
 from deltagare.services import (
     inskrivning_avsluta,
+    inskrivning_skapa,
     stegbedomning_lagg_till,
     stegbedomning_ta_bort,
     uppfoljning_registrera,
@@ -48,6 +50,49 @@ def test_genomford_uppfoljning_med_steg_forsorjning_och_sysselsattning(avslutad,
         ("uppfoljning_6", "ekonomiskt_bistand"),
         ("uppfoljning_6", "lon"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("start", "slut", "typ", "forfaller"),
+    [
+        (D(2025, 3, 1), D(2025, 8, 31), "uppfoljning_6", D(2026, 2, 28)),
+        (D(2023, 3, 1), D(2023, 8, 31), "uppfoljning_6", D(2024, 2, 29)),
+        (D(2022, 3, 1), D(2022, 8, 31), "uppfoljning_18", D(2024, 2, 29)),
+    ],
+)
+def test_uppfoljning_forfaller_pa_manadens_sista_dag(
+    en_deltagare, insats, samordnare, start, slut, typ, forfaller
+):
+    # The list shows the clamped date (28 or 29 February) and calls it
+    # förfallen that day; the due list must agree, not wait until March.
+    inskrivning = inskrivning_skapa(
+        deltagare=en_deltagare, insats=insats, startdatum=start, user=SYSTEM
+    )
+    inskrivning_avsluta(inskrivning=inskrivning, slutdatum=slut, avslutsorsak="arbete", user=SYSTEM)
+
+    def av_typen(uppfoljningar):
+        return [u.forfaller for u in uppfoljningar if u.typ == typ]
+
+    dagen_fore = forfaller - datetime.timedelta(days=1)
+    assert av_typen(uppfoljningar_forfallna(user=samordnare, insats=insats, idag=dagen_fore)) == []
+    assert av_typen(uppfoljningar_kommande(user=samordnare, insats=insats, idag=dagen_fore)) == [
+        forfaller
+    ]
+    assert av_typen(uppfoljningar_forfallna(user=samordnare, insats=insats, idag=forfaller)) == [
+        forfaller
+    ]
+
+
+@pytest.mark.parametrize("avslutsorsak", ["felregistrering", "avliden"])
+def test_ingen_uppfoljning_efter_felregistrering_eller_dodsfall(
+    inskrivning, insats, samordnare, avslutsorsak
+):
+    inskrivning_avsluta(
+        inskrivning=inskrivning, slutdatum=D(2025, 6, 30), avslutsorsak=avslutsorsak, user=SYSTEM
+    )
+    idag = D(2027, 1, 1)
+    assert not uppfoljningar_forfallna(user=samordnare, insats=insats, idag=idag)
+    assert med_lagesbild(Inskrivning.objects.all(), idag).get().nasta_uppfoljning is None
 
 
 def test_kunde_inte_nas_stanger_uppfoljningen(avslutad, samordnare, insats):
