@@ -284,10 +284,19 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "finsam.api.paginering.Sidindelning",
     "DEFAULT_SCHEMA_CLASS": "finsam.api.schema.FinsamAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Per key or per user (finsam/api/takt.py); 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": ["finsam.api.takt.Minuttakt", "finsam.api.takt.Skurtakt"],
     # The API speaks JSON only (API.md); no form bodies to document or parse.
     "DEFAULT_PARSER_CLASSES": ["finsam.api.tolk.JsonTolk"],
     # One error shape for every 4xx and 5xx (API.md), drawn into the OpenAPI document.
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
+}
+# Calls per key or user: a sustained rate and a burst ("N/m", "N/10s").
+# `FINSAM_API_BEGRANSNING=false` lifts both, for benchmarks and load tests.
+FINSAM_API_BEGRANSNING = env.bool("FINSAM_API_BEGRANSNING", default=True)
+FINSAM_API_TAKT = {
+    "minut": env("FINSAM_API_TAKT_MINUT", default="600/m"),
+    "skur": env("FINSAM_API_TAKT_SKUR", default="100/10s"),
 }
 DRF_STANDARDIZED_ERRORS = {
     "EXCEPTION_HANDLER_CLASS": "finsam.api.undantag.FinsamUndantag",

@@ -76,6 +76,14 @@ def snabb_losenordshashning(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def utan_api_takt(settings):
+    # The counts live in the shared cache, where one test's calls would count
+    # against the next test's key of the same id. tests/finsam/api/test_takt.py
+    # switches the limit on, with a cache of its own.
+    settings.FINSAM_API_BEGRANSNING = False
+
+
 @pytest.fixture
 def forbund(db):
     return ForbundFactory(namn="Samordningsförbundet Västerås")

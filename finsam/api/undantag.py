@@ -37,6 +37,13 @@ class SamtidigtSparad(APIException):
     )
 
 
+class Taktstopp(exceptions.Throttled):
+    # DRF's Swedish sentence ends in English ("Expected available in …").
+    default_detail = "För många anrop med den här nyckeln eller av den här användaren."
+    extra_detail_singular = "Försök igen om {wait} sekund."
+    extra_detail_plural = "Försök igen om {wait} sekunder."
+
+
 class Serverfel(APIException):
     # DRF's default detail is English, and names nothing the caller can mend.
     default_code = "error"
@@ -68,6 +75,8 @@ class FinsamUndantag(ExceptionHandler):
             return ValidationError(detail=_detalj(exc))
         if isinstance(exc, Konflikt):
             return KonfliktSvar()
+        if isinstance(exc, exceptions.Throttled) and not isinstance(exc, Taktstopp):
+            return Taktstopp(wait=exc.wait)
         if isinstance(exc, IntegrityError):
             return SamtidigtSparad()
         # The services' refusals say who may ("Endast förbundschefen …");
