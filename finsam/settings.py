@@ -304,7 +304,7 @@ DRF_STANDARDIZED_ERRORS = {
     # The answers are the same with DEBUG on: a caller never sees a traceback.
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "409", "415", "429"],
-    "ERROR_SCHEMAS": {"409": "finsam.api.schema.Fel409Svar"},
+    "ERROR_SCHEMAS": {"400": "finsam.api.schema.Fel400Svar", "409": "finsam.api.schema.Fel409Svar"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Finsam API",

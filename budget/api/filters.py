@@ -3,11 +3,14 @@
 import django_filters
 
 from budget.models import Budgetar
+from finsam.api.filters import IdFilter
 
 
 class BudgetFilter(django_filters.FilterSet):
-    forbund = django_filters.NumberFilter(field_name="forbund", label="Förbundets id.")
-    ar = django_filters.NumberFilter(field_name="ar", label="Budgetåret, t.ex. 2021.")
+    forbund = IdFilter(field_name="forbund", label="Förbundets id.")
+    ar = django_filters.NumberFilter(
+        field_name="ar", label="Budgetåret, t.ex. 2021.", min_value=2000, max_value=2100
+    )
 
     class Meta:
         model = Budgetar

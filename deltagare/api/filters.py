@@ -8,10 +8,11 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from deltagare.models import Deltagare, Inskrivning
+from finsam.api.filters import IdFilter
 
 
 class DeltagareFilter(django_filters.FilterSet):
-    forbund = django_filters.NumberFilter(field_name="forbund")
+    forbund = IdFilter(field_name="forbund")
 
     class Meta:
         model = Deltagare
@@ -19,10 +20,8 @@ class DeltagareFilter(django_filters.FilterSet):
 
 
 class InskrivningFilter(django_filters.FilterSet):
-    insats = django_filters.NumberFilter(
-        method="filtrera_insats", label="Insatsens id (dess delinsatser ingår)."
-    )
-    deltagare = django_filters.NumberFilter(field_name="deltagare")
+    insats = IdFilter(method="filtrera_insats", label="Insatsens id (dess delinsatser ingår).")
+    deltagare = IdFilter(field_name="deltagare")
     aktiv = django_filters.BooleanFilter(
         field_name="slutdatum",
         lookup_expr="isnull",

@@ -3,7 +3,7 @@
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiParameter
 from drf_standardized_errors.openapi import AutoSchema
-from drf_standardized_errors.openapi_serializers import ClientErrorEnum
+from drf_standardized_errors.openapi_serializers import ClientErrorEnum, ValidationErrorEnum
 from rest_framework import serializers
 
 from finsam.api.undantag import KonfliktSvar, SamtidigtSparad
@@ -70,3 +70,26 @@ def felsvar_schema(namn: str, koder: list[str], **extra: serializers.Field) -> t
 Fel409Svar = felsvar_schema(
     "ErrorResponse409", [KonfliktSvar.default_code, SamtidigtSparad.default_code]
 )
+
+
+class Fel400(serializers.Serializer):
+    code = serializers.CharField(help_text="T.ex. `required`, `invalid`, `parse_error`.")
+    detail = serializers.CharField(help_text="Vad som är fel, på svenska.")
+    attr = serializers.CharField(
+        allow_null=True,
+        help_text=(
+            "Fältet eller frågeparametern, med plats i en lista som `intakter.0.part`; "
+            "`non_field_errors` för kroppen som helhet; null för en kropp som inte kunde läsas."
+        ),
+    )
+
+
+class Fel400Svar(serializers.Serializer):
+    """Ett valideringsfel (`validation_error`) eller en kropp som inte kunde läsas
+    (`client_error`, kod `parse_error`)."""
+
+    # One shape for every operation: the services' checks have codes of their
+    # own and query parameters are read by serializers, so a per-field list
+    # of codes, generated from the serializers alone, would be incomplete.
+    type = serializers.ChoiceField(choices=[*ValidationErrorEnum.choices, *ClientErrorEnum.choices])
+    errors = Fel400(many=True)

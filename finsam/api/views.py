@@ -17,6 +17,9 @@ class SynligViewSet(viewsets.GenericViewSet):
     # would show a docstring to API readers on every subclass.)
 
     queryset: models.QuerySet
+    # An id in the path is digits, and few enough to fit a 64-bit column;
+    # anything else is a path no view answers (404), never a database error.
+    lookup_value_regex = r"[0-9]{1,18}"
 
     def get_queryset(self) -> models.QuerySet:
         return self.queryset.visible_to(self.request.user)

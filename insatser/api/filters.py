@@ -2,12 +2,13 @@
 
 import django_filters
 
+from finsam.api.filters import IdFilter
 from insatser.models import Insats
 
 
 class InsatsFilter(django_filters.FilterSet):
-    forbund = django_filters.NumberFilter(field_name="forbund")
-    overordnad = django_filters.NumberFilter(field_name="overordnad")
+    forbund = IdFilter(field_name="forbund")
+    overordnad = IdFilter(field_name="overordnad")
 
     class Meta:
         model = Insats

@@ -2,11 +2,12 @@
 
 import django_filters
 
+from finsam.api.filters import IdFilter
 from rapporter.models import Rapport
 
 
 class RapportFilter(django_filters.FilterSet):
-    forbund = django_filters.NumberFilter(field_name="forbund", label="Förbundets id.")
+    forbund = IdFilter(field_name="forbund", label="Förbundets id.")
     typ = django_filters.ChoiceFilter(choices=Rapport.Typ.choices, label="Rapporttyp.")
 
     class Meta:

@@ -50,3 +50,26 @@ def test_schema_och_docs_for_alla(db):
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower()
     assert "/api/v1/schema/" in html
+
+
+def test_varje_operation_dokumenterar_sina_fel(db):
+    schema = (
+        APIClient().get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    )
+    operationer = [
+        (metod.upper(), vag, operation)
+        for vag, metoder in schema["paths"].items()
+        for metod, operation in metoder.items()
+    ]
+    assert len(operationer) > 40
+    for metod, vag, operation in operationer:
+        koder = set(operation["responses"])
+        # Every call may lack a key, be refused, be limited, or carry a bad body or query.
+        assert {"400", "401", "403", "429"} <= koder, (metod, vag, koder)
+        if "{id}" in vag:
+            assert "404" in koder, (metod, vag)
+        if metod != "GET":
+            assert "409" in koder, (metod, vag)
+        for kod in koder - {"200", "201", "202", "204"}:
+            innehall = operation["responses"][kod]["content"]
+            assert list(innehall) == ["application/json"], (metod, vag, kod)
