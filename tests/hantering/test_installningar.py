@@ -8,7 +8,7 @@ from django.urls import reverse
 from finsam.models import Forbund, Gallringsandring, Installningsandring
 from finsam.services.organisation import forbund_andra_installningar
 from tests.hantering.hjalp import fel_for
-from tests.hjalp.api import personlig_klient
+from tests.hjalp.api import felen, personlig_klient
 
 URL = reverse("hantering:installningar")
 
@@ -149,7 +149,7 @@ def test_patch_andrar_installningarna(forbund, chef):
     assert Installningsandring.objects.count() == 3
     svar = klient.patch(url, {"min_cell": 2, "gallring_ar": 7}, format="json")
     assert svar.status_code == 400
-    assert svar.json() == {"min_cell": ["Minsta redovisade antal måste vara minst 3."]}
+    assert felen(svar) == {"min_cell": ["Minsta redovisade antal måste vara minst 3."]}
     assert not Gallringsandring.objects.exists()
 
 
@@ -158,7 +158,7 @@ def test_patch_personnummer_av_nekas_med_identiteter(forbund, chef, identifierad
         f"/api/v1/forbund/{forbund.pk}/", {"personnummer_tillatet": False}, format="json"
     )
     assert svar.status_code == 400
-    assert "1 deltagare har personnummer sparat" in svar.json()["personnummer_tillatet"][0]
+    assert "1 deltagare har personnummer sparat" in felen(svar)["personnummer_tillatet"][0]
 
 
 def test_patch_andra_roller(forbund, samordnare, styrelse, utomstaende):
