@@ -316,7 +316,7 @@ SESSION_COOKIE_HTTPONLY = True
 # files run or style a page, nothing inline, nothing from another origin
 # (tests/browser/test_csp.py visits every page). data: images: Bootstrap's
 # CSS draws its icons as data: SVG, and a report's logotyp is shown as one.
-# The Django admin needs more and gets it on its own paths (finsam/urls.py).
+# Django's admin keeps to the same policy (its scripts are files too).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -8,7 +8,9 @@ event, caught from before the page's first script, and in the console.
 """
 
 import pytest
+from django.contrib import admin as django_admin
 from django.test import Client
+from django.urls import reverse
 
 from budget.models import Utfallsimport
 from finsam.jobb import Jobbstatus
@@ -124,3 +126,27 @@ def test_kontrollen_upptacker_en_overtradelse(webblasare, live_server, settings)
     assert "style-src-attr" in funna and "script-src-elem" in funna
     assert flik.title() != "kördes"
     flik.context.close()
+
+
+def test_admin_bryter_inte_mot_policyn(webblasare, live_server, admin):
+    """Django's admin keeps to the same policy: its index, every model's list and add form."""
+    klient = Client()
+    klient.force_login(admin)
+    adresser = [reverse("admin:index")]
+    for modell in django_admin.site._registry:
+        namn = f"admin:{modell._meta.app_label}_{modell._meta.model_name}"
+        adresser.append(reverse(f"{namn}_changelist"))
+        # Some models are read only in the admin (a log, a key made by its service).
+        if klient.get(reverse(f"{namn}_add")).status_code == 200:
+            adresser.append(reverse(f"{namn}_add"))
+    flik = ny_flik(webblasare, live_server.url, klient)
+    fel = []
+    for adress in adresser:
+        svar = flik.goto(live_server.url + adress)
+        flik.wait_for_load_state("load")
+        if svar.status != 200:
+            fel.append(f"{adress}: {svar.status}")
+        fel += [f"{adress}: {o}" for o in overtradelser(flik)]
+        flik.konsol.clear()
+    flik.context.close()
+    assert len(adresser) > 10 and not fel, "\n".join(fel)
