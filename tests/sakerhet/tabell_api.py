@@ -90,6 +90,9 @@ API = {
         post="401 200 403 403 403 404 403 200",
         kropp={"ar": 2025, "kvinnor": 1, "man": 1, "annat": 0},
     ),
+    # A samordnare of another insats, and a part key, read it masked at the
+    # förbund's min_cell (finsam/maskering.py); the web page is for those who
+    # see it unmasked.
     "api:insats-statistik": Rad("insats", get=FORBUNDETS),
     # --- Deltagare: identities are the samordnare's. A list or a search answers
     # 200 with what the caller reaches (nothing, for the förbundschef and styrelse).

@@ -107,6 +107,8 @@ SIDOR = {
     "rapportdokument:avsnitt_ta_bort": Rad("dokument", get=CHEFEN, post=CHEFEN_R),
     # --- Statistik: SCB's import is the administrator's alone (no förbund's user).
     "statistik_scb_import": Rad(get=INGEN, post=INGEN),
+    # The dashboard shows a samordnare the links to its own insatser; an insats's page
+    # is for those who see it unmasked (the API gives other samordnare a masked view).
     "statistik": Rad(get=INLOGGADE, post=INLOGGADE),
     "statistik_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
     "statistik_insats_csv": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
