@@ -75,7 +75,7 @@ def overtradelser(flik) -> list[str]:
 
 def test_ingen_sida_bryter_mot_policyn(webblasare, live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    varld = bygg_varld(tmp_path)
+    varld = bygg_varld()
     # A report with its logotyp (a data: image), and jobs under way, so their
     # pages draw the progress bar (and poll with htmx).
     Rapportdokument.objects.filter(pk=varld.objekt["dokument"]).update(

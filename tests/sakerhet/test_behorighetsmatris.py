@@ -29,7 +29,7 @@ TABELL = SIDOR | API
 @pytest.fixture
 def varld(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    return bygg_varld(tmp_path)
+    return bygg_varld()
 
 
 def test_varje_vag_har_en_rad_och_varje_rad_en_vag():
