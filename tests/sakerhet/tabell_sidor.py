@@ -1,0 +1,168 @@
+"""The permission matrix of the web pages: one row per route, GET and an empty POST.
+
+Callers in the order of AKTORER:  A  S  K  C  B  U  P  N
+(anonymous, samordnare of the insats, samordnare of another insats,
+förbundschef, styrelse, förbundschef of another förbund, part key,
+the samordnare's personal key). L is a redirect to the sign-in page, R any
+other redirect.
+
+Rules that hold throughout: the pages are behind the sign-in, and a key
+signs no one in to them (P and N are always L: keys are for the API).
+Anything outside one's role or reach is 404, never 403 (finsam/grindar.py),
+so a page does not tell that a row exists. A page of the förbundschef's own
+förbund (no row in the URL) opens for U too: it shows B's data, not A's.
+An empty POST is refused with 404 to the wrong roles before any form is
+read; the right role gets the form back with its errors (400), the page
+(200, a GET-only page ignores the method) or a redirect (R).
+"""
+
+from tests.sakerhet.matris import Rad
+
+INLOGGADE = "L 200 200 200 200 200 L L"
+FEL_METOD = "L 405 405 405 405 405 L L"  # the method is not the page's, for everyone signed in
+INGEN = "L 404 404 404 404 404 L L"
+# The samordnare's pages about the insats's rows: only the insats's own samordnare.
+SAMORDNAREN = "L 200 404 404 404 404 L L"
+SAMORDNAREN_400 = "L 400 404 404 404 404 L L"
+# The förbundschef's pages about a row of A's.
+CHEFEN = "L 404 404 200 404 404 L L"
+CHEFEN_400 = "L 404 404 400 404 404 L L"
+CHEFEN_R = "L 404 404 R 404 404 L L"
+# A POST-only page: a förbundschef (either förbund's) gets 405 to a GET, since
+# the role is checked before the method, and the row only then.
+CHEFEN_405 = "L 404 404 405 404 404 L L"
+VARJE_CHEF_405 = "L 404 404 405 404 405 L L"
+# The förbundschef's pages of the own förbund.
+VARJE_CHEF = "L 404 404 200 404 200 L L"
+VARJE_CHEF_400 = "L 404 404 400 404 400 L L"
+STATISTIK_FOR_INSATSEN = "L 200 404 200 200 404 L L"  # its samordnare, the chef, the styrelse
+BUDGETEN = "L 404 404 200 200 404 L L"  # the chef writes, the styrelse reads
+
+SIDOR = {
+    # --- Konto: every signed-in user's own account, keys and two-factor. The sign-in
+    # page answers everyone; a signed-in user is sent on from the TOTP step (R).
+    "mitt_konto": Rad(get=INLOGGADE, post=INLOGGADE),
+    "login": Rad(get="200 200 200 200 200 200 200 200", post="200 200 200 200 200 200 200 200"),
+    "logout": Rad(get="405 405 405 405 405 405 405 405", post="L L L L L L L L"),
+    "tvafaktor_verifiera": Rad(get="L R R R R R L L", post="L R R R R R L L"),
+    "tvafaktor_aktivera": Rad(get=INLOGGADE, post=INLOGGADE),
+    "tvafaktor_avaktivera": Rad(get=FEL_METOD, post="L R R R R R L L"),
+    "nycklar": Rad(get=INLOGGADE, post=INLOGGADE),
+    "nyckel_ny": Rad(get=INLOGGADE, post="L 400 400 400 400 400 L L"),
+    "nyckel_skapad": Rad("personlig_nyckel", get=SAMORDNAREN, post=SAMORDNAREN),
+    "nyckel_aterkalla": Rad("personlig_nyckel", get=FEL_METOD, post="L R 404 404 404 404 L L"),
+    # --- The samordnare's insats pages and deltagare: identities are theirs alone.
+    "mina_insatser": Rad(get="L 200 200 404 404 404 L L", post="L 200 200 404 404 404 L L"),
+    "insats_berattelse": Rad("insats", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "insats_anonyma": Rad("insats", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:lista": Rad(get=SAMORDNAREN, post=FEL_METOD),
+    "deltagare:sok": Rad(get=FEL_METOD, post=SAMORDNAREN_400),
+    "deltagare:registrera": Rad(get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:uppfoljningar": Rad(get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:sida": Rad("deltagare", get=SAMORDNAREN, post=FEL_METOD),
+    "deltagare:rattelse": Rad("deltagare", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:bedomning": Rad("inskrivning", get=FEL_METOD, post=SAMORDNAREN_400),
+    "deltagare:startuppgifter": Rad("inskrivning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:avsluta": Rad("inskrivning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:felregistrera": Rad("inskrivning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:bedomning_andra": Rad("bedomning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:bedomning_ta_bort": Rad("bedomning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:avslut_ratta": Rad("inskrivning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:ateroppna": Rad("inskrivning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:felregistrering_angra": Rad("inskrivning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    "deltagare:samtycke_aterkalla": Rad("inskrivning", get=SAMORDNAREN, post=SAMORDNAREN_400),
+    # --- Registerutdrag: the chef sees status and frist, never the content (README).
+    "registerutdrag:chef": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    "registerutdrag:besvara": Rad("begaran", get=VARJE_CHEF_405, post=CHEFEN_R),
+    "registerutdrag:mina": Rad(get="L 200 200 404 404 404 L L", post="L 405 405 404 404 404 L L"),
+    "registerutdrag:registrera": Rad("deltagare", get=FEL_METOD, post="L R 404 404 404 404 L L"),
+    "registerutdrag:begaran": Rad("begaran", get=SAMORDNAREN, post=FEL_METOD),
+    "registerutdrag:del": Rad("begaran", get=FEL_METOD, post="L R 404 404 404 404 L L"),
+    "registerutdrag:lamna": Rad("begaran", get=FEL_METOD, post="L R 404 404 404 404 L L"),
+    "registerutdrag:pdf": Rad("begaran", get=SAMORDNAREN, post=FEL_METOD),
+    "registerutdrag:json": Rad("begaran", get=SAMORDNAREN, post=FEL_METOD),
+    # --- Access log and gallring: the förbundschef's.
+    "atkomstlogg": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    "atkomstlogg_export": Rad(get=VARJE_CHEF, post=VARJE_CHEF_405),
+    "atkomstlogg_granskningar": Rad(get=VARJE_CHEF, post=VARJE_CHEF_405),
+    "atkomstlogg_granskning": Rad(get=CHEFEN, post=CHEFEN),
+    "gallring": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    # --- Rapporter: published versions for the styrelse, the writing for the chef.
+    # The world's version is still queued: no file to fetch for anyone yet.
+    "rapporter": Rad(get="L 404 404 404 200 404 L L", post="L 404 404 404 200 404 L L"),
+    "rapport_fil": Rad("rapport", get=INGEN, post=INGEN),
+    "rapport_bestall_helarsekvivalenter": Rad(get=VARJE_CHEF_405, post="L 404 404 R 404 R L L"),
+    "rapport_status": Rad("rapport", get=CHEFEN, post=CHEFEN),
+    "rapport_hamta": Rad("rapport", get=INGEN, post=INGEN),
+    "rapport_publicera": Rad("rapport", get=VARJE_CHEF_405, post=CHEFEN_R),
+    "rapportdokument:lista": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    "rapportdokument:ny": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "rapportdokument:visa": Rad("dokument", get=CHEFEN, post=CHEFEN),
+    "rapportdokument:installningar": Rad("dokument", get=VARJE_CHEF_405, post=CHEFEN_400),
+    "rapportdokument:generera": Rad("dokument", get=VARJE_CHEF_405, post=CHEFEN_R),
+    "rapportdokument:paminn": Rad("dokument", get=VARJE_CHEF_405, post=CHEFEN_R),
+    "rapportdokument:avsnitt_ny": Rad("dokument", get=VARJE_CHEF_405, post=CHEFEN_400),
+    "rapportdokument:avsnitt": Rad("dokument", get=CHEFEN, post=CHEFEN_400),
+    "rapportdokument:avsnitt_flytta": Rad("dokument", get=VARJE_CHEF_405, post=CHEFEN_R),
+    "rapportdokument:avsnitt_ta_bort": Rad("dokument", get=CHEFEN, post=CHEFEN_R),
+    # --- Statistik: SCB's import is the administrator's alone (no förbund's user).
+    "statistik_scb_import": Rad(get=INGEN, post=INGEN),
+    # The dashboard shows a samordnare the links to its own insatser; an insats's page
+    # is for those who see it unmasked (the API gives other samordnare a masked view).
+    "statistik": Rad(get=INLOGGADE, post=INLOGGADE),
+    "statistik_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "statistik_insats_csv": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "statistik_insats_excel": Rad(
+        "insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN
+    ),
+    "helarsekvivalenter": Rad(get=INLOGGADE, post=INLOGGADE),
+    "helarsekvivalenter_csv": Rad(get=INLOGGADE, post=INLOGGADE),
+    "helarsekvivalenter_excel": Rad(get=INLOGGADE, post=INLOGGADE),
+    # --- Hantering: the förbundschef's.
+    "hantering:insatser": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    "hantering:insats_ny": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "hantering:insats_andra": Rad("insats", get=CHEFEN, post=CHEFEN_400),
+    "hantering:insats_avsluta": Rad("insats", get=CHEFEN, post=CHEFEN_400),
+    "hantering:nyckeltal": Rad("strukturinsats", get=CHEFEN, post=CHEFEN_400),
+    "hantering:nyckeltal_andra": Rad("strukturinsats", get=CHEFEN, post=CHEFEN_400),
+    "hantering:stegskalor": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    "hantering:stegskala_ny": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "hantering:organisation": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "hantering:uppdrag_andra": Rad("uppdrag", get=CHEFEN, post=CHEFEN_400),
+    "hantering:uppdrag_ta_bort": Rad("uppdrag", get=CHEFEN, post=CHEFEN_R),
+    "hantering:parter": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "hantering:part_andra": Rad("part", get=CHEFEN, post=CHEFEN_400),
+    "hantering:part_ta_bort": Rad("part", get=CHEFEN, post=CHEFEN_400),
+    "hantering:installningar": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "hantering:nycklar": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    "hantering:partnyckel_ny": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "hantering:nyckel_skapad": Rad("partnyckel", get=CHEFEN, post=CHEFEN),
+    "hantering:nyckel_aterkalla": Rad("partnyckel", get=VARJE_CHEF_405, post=CHEFEN_R),
+    "hantering:anvandare": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    "hantering:anvandare_ny": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "hantering:anvandare_skapad": Rad("anvandare", get=CHEFEN, post=CHEFEN),
+    "hantering:roll_lagg_till": Rad("anvandare", get=CHEFEN, post=CHEFEN_400),
+    "hantering:roll_ta_bort": Rad("medlemskap", get=CHEFEN, post=CHEFEN_R),
+    "oversikt": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    # --- Budget: the styrelse reads the list and summaries; the rest is the chef's.
+    "budget:budgetar": Rad(get="L 404 404 200 200 200 L L", post="L 404 404 200 200 200 L L"),
+    "budget:budgetar_ny": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "budget:sammanstallning": Rad("budgetar", get=BUDGETEN, post=BUDGETEN),
+    "budget:sammanstallning_csv": Rad("budgetar", get=BUDGETEN, post=BUDGETEN),
+    "budget:sammanstallning_excel": Rad("budgetar", get=BUDGETEN, post=BUDGETEN),
+    "budget:budgetar_andra": Rad("budgetar", get=CHEFEN, post=CHEFEN_400),
+    "budget:intakter": Rad("budgetar", get=CHEFEN, post=CHEFEN_400),
+    "budget:medlemsbidrag": Rad("budgetar", get=CHEFEN, post=CHEFEN),
+    "budget:rader": Rad("budgetar", get=CHEFEN, post=CHEFEN),
+    "budget:rad_ny": Rad("budgetar", get=CHEFEN, post=CHEFEN),
+    "budget:rad_andra": Rad("budgetar", get=CHEFEN, post=CHEFEN_400),
+    "budget:rad_ta_bort": Rad("budgetar", get=CHEFEN, post=CHEFEN_400),
+    "budget:utfallsimport_ny": Rad(get=CHEFEN, post=CHEFEN_400),
+    "budget:utfallsimport_granska": Rad("utfallsimport", get=CHEFEN, post=CHEFEN),
+    "budget:utfallsimport_koppla": Rad("utfallsimport", get=CHEFEN_405, post=CHEFEN_400),
+    "budget:utfallsimport_starta": Rad("utfallsimport", get=CHEFEN_405, post=CHEFEN_R),
+    "budget:utfallsimport_status": Rad("utfallsimport", get=CHEFEN, post=CHEFEN),
+    # --- The start page sends each role to its own; choosing a förbund needs one of the user's.
+    "startsida": Rad(get="L R R R R R L L", post="L R R R R R L L"),
+    "forbund_valj": Rad(get=FEL_METOD, post=INGEN),
+}
