@@ -131,6 +131,11 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Connections are kept between requests and checked before reuse, so after
+# PostgreSQL restarts the next request connects anew instead of failing on a
+# dead connection; while it is away requests answer 503 (finsam/driftfel.py).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("FINSAM_DB_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL JIT-compiles the statistics queries (their cost estimate is
     # high), and compiling took longer than running them: 1.9 of a förbund's
