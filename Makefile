@@ -63,3 +63,7 @@ clean:
 load: install
 	$(PY) -m pip install --quiet ".[dev,last]"
 	tests/last/kor.sh
+
+# bandit, pip-audit and npm audit; a tool that cannot reach its data fails the target.
+audit: install
+	tests/granskning/granska.sh
