@@ -7,8 +7,9 @@
 # Three locust runs: a steady one (LAST_TID, five minutes), one with Redis
 # restarted and one with PostgreSQL restarted mid-run (LAST_FELTID each).
 # After each, tests/last/kontroll.py accounts for every row the run created.
-# Exits non-zero on any error or unaccounted row; the trap always tears
-# the services down.
+# LAST_KORNINGAR picks runs (default "last redis postgresql"). Exits
+# non-zero on any error or unaccounted row; the trap always tears the
+# services down.
 set -euo pipefail
 
 ROT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -97,7 +98,8 @@ kor() { # name, run time, fault (none|redis|postgresql)
     local namn=$1 tid=$2 fel=$3
     echo
     echo "== Körning: $namn ($ANVANDARE användare, $tid)"
-    LAST_RAKNING="$TMP/rakning-$namn.json" LAST_FEL="$fel" "$ROT/.venv/bin/locust" \
+    LAST_RAKNING="$TMP/rakning-$namn.json" LAST_FEL="$fel" LAST_FEL_EFTER="$FEL_EFTER" \
+        LAST_FEL_LANGD="$FEL_LANGD" "$ROT/.venv/bin/locust" \
         -f tests/last/locustfile.py --headless --only-summary --loglevel WARNING \
         -u "$ANVANDARE" -r 10 --run-time "$tid" --stop-timeout 30 \
         --host "http://127.0.0.1:$WEBPORT" --csv "$TMP/$namn" \
@@ -117,9 +119,13 @@ kor() { # name, run time, fault (none|redis|postgresql)
         "${RAKNINGAR[@]}" || RESULTAT=1
 }
 
-kor last "$TID" ingen
-kor redis "$FELTID" redis
-kor postgresql "$FELTID" postgresql
+for korning in ${LAST_KORNINGAR:-last redis postgresql}; do
+    case $korning in
+        last) kor last "$TID" ingen ;;
+        redis | postgresql) kor "$korning" "$FELTID" "$korning" ;;
+        *) echo "Okänd körning: $korning" >&2; exit 2 ;;
+    esac
+done
 
 echo
 if [ "$RESULTAT" = 0 ]; then echo "make load: inga fel, varje rad redovisad."; else echo "make load: FEL (se ovan)."; fi

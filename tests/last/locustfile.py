@@ -184,19 +184,37 @@ class Forbundschef(HttpUser):
 
 
 class Rapportbestallare(HttpUser):
-    """A förbundschef ordering a delårsrapport and waiting for it."""
+    """A förbundschef ordering delårsrapporter and following each until it is klar or fel.
+
+    In a fault run each also orders one while the service is away (its
+    window is LAST_FEL_EFTER and LAST_FEL_LANGD seconds from the start), so
+    the run shows what an order meets then.
+    """
 
     fixed_count = 3
-    wait_time = between(5, 15)
+    wait_time = between(2, 4)
 
     def on_start(self) -> None:
         # The last chef accounts; Forbundschef takes them from the first.
         konto = KONTON["anvandare"]["chef"][-1 - next(_rapportbestallare)]
         self.client.headers["Authorization"] = f"Bearer {konto['nyckel']}"
+        self.foljda: list[list] = []
+        self.senast = 0.0
+        self.under_avbrottet = False
 
     @task
-    def bestall(self) -> None:
-        bestalld = time.time()
+    def arbeta(self) -> None:
+        if self.foljda:
+            self._folj(self.foljda[0])
+        nu = time.time()
+        if FEL != "ingen" and not self.under_avbrottet and AVBROTT[0] < nu < AVBROTT[1]:
+            self.under_avbrottet = True
+            self._bestall()
+        elif not self.foljda and nu - self.senast > 20:
+            self._bestall()
+
+    def _bestall(self) -> None:
+        self.senast = time.time()
         with self.client.post(
             "/api/v1/rapporter/",
             json={
@@ -207,25 +225,34 @@ class Rapportbestallare(HttpUser):
             },
             catch_response=True,
         ) as svar:
-            if not granska(svar, 202):
-                return
-            kvitto = svar.json()
-        rad = [kvitto["id"], kvitto["status"], "", bestalld]
-        RAKNING["rapporter"].append(rad)
-        # Polled until finished; the check afterwards waits for any left unfinished.
-        for _ in range(90):
-            if rad[1] in ("klar", "fel"):
-                return
-            time.sleep(2)
-            with self.client.get(
-                f"/api/v1/rapporter/{rad[0]}/", name="/api/v1/rapporter/[id]/", catch_response=True
-            ) as svar:
-                if granska(svar, 200):
-                    status = svar.json()
-                    rad[1], rad[2] = status["status"], status.get("fel", "")
+            if granska(svar, 202):
+                kvitto = svar.json()
+                rad = [kvitto["id"], kvitto["status"], "", self.senast]
+                RAKNING["rapporter"].append(rad)
+                self.foljda.append(rad)
+
+    def _folj(self, rad: list) -> None:
+        with self.client.get(
+            f"/api/v1/rapporter/{rad[0]}/", name="/api/v1/rapporter/[id]/", catch_response=True
+        ) as svar:
+            if granska(svar, 200):
+                status = svar.json()
+                rad[1], rad[2] = status["status"], status.get("fel", "")
+        # Unfinished at the end of the run: the check afterwards waits for it.
+        if rad[1] in ("klar", "fel"):
+            self.foljda.remove(rad)
 
 
 _rapportbestallare = itertools.count()
+# While the fault lasts, a few seconds inside its edges (locust starts a moment after the clock).
+_START = time.time()
+AVBROTT = (
+    _START + int(os.environ.get("LAST_FEL_EFTER", 0)) + 3,
+    _START
+    + int(os.environ.get("LAST_FEL_EFTER", 0))
+    + int(os.environ.get("LAST_FEL_LANGD", 0))
+    - 3,
+)
 
 
 @events.quitting.add_listener
