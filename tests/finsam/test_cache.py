@@ -12,8 +12,7 @@ from rest_framework.test import APIRequestFactory
 from rest_framework.throttling import UserRateThrottle
 
 from finsam.cache import TaligRedisCache
-
-INGEN_REDIS = "redis://127.0.0.1:9/0"
+from tests.hjalp.redis import INGEN_REDIS
 
 
 @pytest.fixture
