@@ -6,8 +6,9 @@ from django.http import Http404
 from rest_framework import status
 from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.settings import api_settings
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
 
+from finsam.driftfel import DRIFTFEL, tillfalligt_otillganglig
 from finsam.services.validering import Konflikt
 
 
@@ -29,6 +30,11 @@ def _detalj(exc: DjangoValidationError) -> dict | list:
 
 
 def finsam_exception_handler(exc, context):
+    # The database away mid-view: the same 503 as anywhere else
+    # (finsam/driftfel.py), whatever this handler makes of other errors.
+    if isinstance(exc, DRIFTFEL):
+        set_rollback()  # nothing of the request's transaction may be committed
+        return tillfalligt_otillganglig(context["request"])
     # Services validate with Django's ValidationError (shared with the
     # forms); the API answers it as a 400 with field messages.
     if isinstance(exc, DjangoValidationError):
