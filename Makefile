@@ -60,10 +60,11 @@ clean:
 # Load and faults (not part of `make test`): 50 users for five minutes against
 # gunicorn on a PostgreSQL and Redis of its own, then Redis and PostgreSQL
 # restarted under traffic; every row the scenario created is accounted for.
-load: install
+# Python tools only: no npm ci, which empties a node_modules shared through a symlink.
+load: $(VENV)/.installed
 	$(PY) -m pip install --quiet ".[dev,last]"
 	tests/last/kor.sh
 
 # bandit, pip-audit and npm audit; a tool that cannot reach its data fails the target.
-audit: install
+audit: $(VENV)/.installed
 	tests/granskning/granska.sh
