@@ -51,7 +51,14 @@ def siffror(namn: str, stats: Path) -> list[str]:
         f"{namn}: {rad['Request Count']} förfrågningar, {float(rad['Requests/s']):.1f}/s, "
         f"p50 {rad['50%']} ms, p95 {rad['95%']} ms, fel {fel}"
     )
-    return [f"{fel} förfrågningar misslyckades (se locust-{namn}.logg)"] if fel else []
+    # An exception in the scenario itself (an answer it could not read) is an error too.
+    with stats.with_name(f"{namn}_exceptions.csv").open() as fil:
+        undantag = sum(int(r["Count"]) for r in csv.DictReader(fil))
+    return (
+        [f"{fel} förfrågningar misslyckades, {undantag} undantag (se locust-{namn}.logg)"]
+        if (fel or undantag)
+        else []
+    )
 
 
 def rapporter_klara(ids: list[int]) -> None:
