@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint bench migreringskontroll worker beat clean
+.PHONY: install run test lint bench migreringskontroll worker beat clean load audit
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -56,3 +56,15 @@ beat: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
+
+# Load and faults (not part of `make test`): 50 users for five minutes against
+# gunicorn on a PostgreSQL and Redis of its own, then Redis and PostgreSQL
+# restarted under traffic; every row the scenario created is accounted for.
+# Python tools only: no npm ci, which empties a node_modules shared through a symlink.
+load: $(VENV)/.installed
+	$(PY) -m pip install --quiet ".[dev,last]"
+	tests/last/kor.sh
+
+# bandit, pip-audit and npm audit; a tool that cannot reach its data fails the target.
+audit: $(VENV)/.installed
+	tests/granskning/granska.sh

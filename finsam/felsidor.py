@@ -6,10 +6,14 @@ instead. A client of the API gets the same JSON shape there too (API.md),
 never an HTML page.
 """
 
+import sys
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 
-from finsam.api.undantag import Serverfel, felsvar
+from finsam.api.felform import felsvar
+from finsam.api.undantag import Serverfel
+from finsam.driftfel import DRIFTFEL, tillfalligt_otillganglig
 
 
 def _for_api(request: HttpRequest, status: int, kod: str, detalj: str) -> JsonResponse | None:
@@ -39,6 +43,10 @@ def sida_saknas(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def serverfel(request: HttpRequest) -> HttpResponse:
+    # Django calls this inside the `except` that caught the fault: a database
+    # that is away is a 503 (finsam/driftfel.py), not a fault of Finsam's.
+    if isinstance(sys.exc_info()[1], DRIFTFEL):
+        return tillfalligt_otillganglig(request)
     return _for_api(
         request, 500, Serverfel.default_code, Serverfel.default_detail
     ) or defaults.server_error(request)

@@ -135,6 +135,11 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Connections are kept between requests and checked before reuse, so after
+# PostgreSQL restarts the next request connects anew instead of failing on a
+# dead connection; while it is away requests answer 503 (finsam/driftfel.py).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("FINSAM_DB_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL JIT-compiles the statistics queries (their cost estimate is
     # high), and compiling took longer than running them: 1.9 of a förbund's
@@ -146,8 +151,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # Redis away is a cache miss, not a 500 (finsam/cache.py); a hung Redis
+    # holds a request a second at most.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "finsam.cache.TaligRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

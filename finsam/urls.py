@@ -6,6 +6,8 @@ import hantering.urls
 
 admin.site.site_header = "Finsam – administration"
 admin.site.site_title = "Finsam"
+# A database away answers 503 (finsam/driftfel.py); any other error the 500 page.
+handler500 = "finsam.driftfel.serverfel"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -24,4 +24,4 @@ def som_html(text: str, *, under: int = 2) -> SafeString:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + under, 6)}"
     # markdown-it escapes every character of the text it renders (html is off).
-    return mark_safe(_TOLK.renderer.render(tokens, _TOLK.options, {}))  # noqa: S308
+    return mark_safe(_TOLK.renderer.render(tokens, _TOLK.options, {}))  # noqa: S308  # nosec B308, B703

@@ -14,8 +14,15 @@ from django.utils import timezone, translation
 STILMALLAR = ("finsam/pdf.css", "finsam/pdf-registerutdrag.css")
 
 
-def _ingen_hamtning(url: str, *args, **kwargs):
-    raise ValueError(f"Registerutdraget hämtar inga resurser ({url[:100]})")
+def _ingen_hamtning():
+    """WeasyPrint's fetcher refusing every URL: an empty list of allowed schemes.
+
+    A URLFetcher, not a plain function: WeasyPrint asks the fetcher how to
+    fail, and a function made any URL in the page crash the rendering.
+    """
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=(), allow_redirects=False)
 
 
 def _stil() -> str:
@@ -34,5 +41,5 @@ def utdrag_pdf(innehall: dict) -> bytes:
     # WeasyPrint loads Pango: only this download needs it.
     from weasyprint import HTML
 
-    html = HTML(string=utdrag_html(innehall), url_fetcher=_ingen_hamtning)
+    html = HTML(string=utdrag_html(innehall), url_fetcher=_ingen_hamtning())
     return html.write_pdf(pdf_tags=True)

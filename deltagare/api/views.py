@@ -43,8 +43,8 @@ from deltagare.services import (
 )
 from deltagare.services.rimlighet import SammaPersonFraga
 from finsam.api.behorighet import ArInloggad
+from finsam.api.felform import felsvar
 from finsam.api.schema import felsvar_schema
-from finsam.api.undantag import felsvar
 from finsam.api.views import SynligViewSet
 from insatser.models import Insats
 

@@ -16,6 +16,7 @@ from rest_framework import exceptions, status
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.settings import api_settings
 
+from finsam.driftfel import DRIFTFEL, tillfalligt_otillganglig
 from finsam.services.validering import Konflikt
 
 
@@ -62,12 +63,15 @@ def _detalj(exc: DjangoValidationError) -> dict:
     }
 
 
-def felsvar(*, kod: str, detalj: str, typ: str = "client_error", attr: str | None = None) -> dict:
-    """One error in the API's shape, for the few answers built outside the handler."""
-    return {"type": typ, "errors": [{"code": kod, "detail": detalj, "attr": attr}]}
-
-
 class FinsamUndantag(ExceptionHandler):
+    def run(self):
+        # The database away mid-view: the same 503 as anywhere else
+        # (finsam/driftfel.py), and nothing of the request's transaction kept.
+        if isinstance(self.exc, DRIFTFEL):
+            self.set_rollback()
+            return tillfalligt_otillganglig(self.context["request"])
+        return super().run()
+
     def convert_known_exceptions(self, exc: Exception) -> Exception:
         # Services validate with Django's ValidationError (shared with the
         # forms); the API answers it as a 400 with field messages.

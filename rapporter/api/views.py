@@ -13,8 +13,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from finsam.api.felform import felsvar
 from finsam.api.schema import felsvar_schema
-from finsam.api.undantag import felsvar
 from finsam.api.views import SynligViewSet
 from rapporter.api.filters import RapportFilter
 from rapporter.api.serializers import (

@@ -5,7 +5,6 @@ Rapport is the concrete job; the helårsekvivalent PDF is its real work.
 """
 
 import datetime
-from contextlib import contextmanager
 
 import pytest
 from django.urls import reverse
@@ -17,6 +16,7 @@ from finsam.jobb import KOFEL, Jobbstatus, jobb_kor, jobb_sopa
 from rapporter.models import Rapport
 from rapporter.services.versioner import rapport_bestall_helarsekvivalenter
 from tests.factories import PartFactory
+from tests.hjalp.redis import broker_som_inte_svarar
 
 pytestmark = pytest.mark.django_db
 
@@ -52,33 +52,6 @@ def _rapport(forbund, status=Jobbstatus.KOAD, sedan=None, **falt) -> Rapport:
     )
     Rapport.objects.filter(pk=rapport.pk).update(senast_aktiv=sedan)
     return rapport
-
-
-@contextmanager
-def broker_som_inte_svarar():
-    """Celery sends to a Redis port nobody listens on, for real (not in-process).
-
-    The app keeps its connection pools once made (`_pool`, `amqp._producer_pool`):
-    they are set aside and put back, so later tests reach the real broker.
-    """
-    fore = (
-        app.conf.task_always_eager,
-        app.conf.broker_url,
-        app._pool,
-        app.amqp._producer_pool,
-    )
-    app.conf.task_always_eager = False
-    app.conf.broker_url = "redis://127.0.0.1:9/0"
-    app._pool = app.amqp._producer_pool = None
-    try:
-        yield
-    finally:
-        (
-            app.conf.task_always_eager,
-            app.conf.broker_url,
-            app._pool,
-            app.amqp._producer_pool,
-        ) = fore
 
 
 def test_bestallning_med_brokern_nere_blir_fel_med_svenskt_skal(
