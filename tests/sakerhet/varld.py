@@ -135,7 +135,7 @@ def bygg_varld() -> Varld:
         "manad": manad.month,
         # For bodies: a steg of the insats's scale, a person waiting for an
         # inskrivning (the samordnare's own registration), and today.
-        "steg": insats.stegskala.steg.order_by("nummer").last().pk,
+        "steg": insats.stegskala.steg.order_by("nummer").last().nummer,
         "vantande": deltagare_registrera(
             forbund=a, referens="VANTAR-1", kon="kvinna", fodelsear=1990, user=samordnare
         ).pk,
