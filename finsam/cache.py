@@ -7,6 +7,7 @@ the log, so requests go on being answered; throttling lets requests
 through until Redis is back, the lesser harm than refusing every one.
 """
 
+import functools
 import logging
 
 from django.core.cache.backends.redis import RedisCache
@@ -16,70 +17,41 @@ log = logging.getLogger(__name__)
 _NERE = (redisfel.ConnectionError, redisfel.TimeoutError)
 
 
-def _varna(fel: Exception) -> None:
-    log.warning("Cachen (Redis) svarar inte; svarar utan den: %s", fel)
+def _utan_redis(svar):
+    """RedisCache's method; with Redis away, a warning and `svar(...)` of the same arguments."""
+
+    def omslut(metod):
+        @functools.wraps(metod)
+        def talig(self, *args, **kwargs):
+            try:
+                return metod(self, *args, **kwargs)
+            except _NERE as fel:
+                log.warning("Cachen (Redis) svarar inte; svarar utan den: %s", fel)
+                return svar(*args, **kwargs)
+
+        return talig
+
+    return omslut
+
+
+def _ingenting(*args, **kwargs) -> None:
+    return None
+
+
+def _nej(*args, **kwargs) -> bool:
+    return False
 
 
 class TaligRedisCache(RedisCache):
     """Django's RedisCache; a Redis that does not answer reads as empty and drops writes."""
 
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except _NERE as fel:
-            _varna(fel)
-            return default
-
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except _NERE as fel:
-            _varna(fel)
-            return {}
-
-    def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except _NERE as fel:
-            _varna(fel)
-            return False
-
-    def add(self, key, value, timeout=None, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except _NERE as fel:
-            _varna(fel)
-            return False
-
-    def set(self, key, value, timeout=None, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except _NERE as fel:
-            _varna(fel)
-
-    def set_many(self, data, timeout=None, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except _NERE as fel:
-            _varna(fel)
-            return list(data)
-
-    def touch(self, key, timeout=None, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except _NERE as fel:
-            _varna(fel)
-            return False
-
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except _NERE as fel:
-            _varna(fel)
-            return False
-
-    def delete_many(self, keys, version=None):
-        try:
-            super().delete_many(keys, version)
-        except _NERE as fel:
-            _varna(fel)
+    get = _utan_redis(lambda key, default=None, version=None: default)(RedisCache.get)
+    get_many = _utan_redis(lambda keys, version=None: {})(RedisCache.get_many)
+    has_key = _utan_redis(_nej)(RedisCache.has_key)
+    add = _utan_redis(_nej)(RedisCache.add)
+    set = _utan_redis(_ingenting)(RedisCache.set)
+    # Like Django's, the keys that could not be written.
+    set_many = _utan_redis(lambda data, timeout=None, version=None: list(data))(RedisCache.set_many)
+    touch = _utan_redis(_nej)(RedisCache.touch)
+    delete = _utan_redis(_nej)(RedisCache.delete)
+    delete_many = _utan_redis(_ingenting)(RedisCache.delete_many)
