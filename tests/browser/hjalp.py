@@ -28,6 +28,9 @@ def axe_overtradelser(page) -> list[dict]:
 
 def ladda_axe(page) -> None:
     """axe-core as a file of the page's own origin: Finsam's CSP refuses an inline script."""
+    # After a click that submits a form the next page may still be loading;
+    # a script added to the page being left never loads.
+    page.wait_for_load_state()
     if not page.url.startswith("http"):
         page.add_script_tag(path=str(AXE))  # a page of set_content: no policy
         return

@@ -160,4 +160,5 @@ def test_ovriga_sidor(sida, samordnare, insats, inskriven):
     sida.goto(bas + f"/insatser/{insats.pk}/anonyma/")
     sida.get_by_label("Kvinnor").fill("-1")
     sida.get_by_role("button", name="Spara").click()
+    sida.get_by_role("alert").first.wait_for()  # the refused form, shown again
     kontrollera_tillganglighet(sida)
