@@ -395,6 +395,9 @@ PERMISSIONS_POLICY = {
 }  # fmt: skip
 if FINSAM_PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # The health check is asked over plain HTTP inside the network, by the
+    # container's own probe and load balancers; it answers ok or fel only.
+    SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
