@@ -48,7 +48,7 @@ export FINSAM_BIND="127.0.0.1:$PORT" FINSAM_HALSA_ADRESS="127.0.0.1:$PORT" WEB_C
 PIDS=()
 stadning() {
     local kod=$?
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in ${SAMLA:-} "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     if [ "$kod" != 0 ]; then
         for logg in "$TMP"/*.logg; do
@@ -78,12 +78,15 @@ lever() {
 }
 
 echo "== Databas $DB, Redis $REDIS_URL, gunicorn $BAS"
-dropdb --if-exists --force "$DB"
+PGOPTIONS="-c client_min_messages=warning" dropdb --if-exists --force "$DB"
 createdb "$DB"
 redis-cli -u "$REDIS_URL" flushdb >/dev/null
+# As the Dockerfile does: compressed files named by content, production's
+# storage; the slower step, so beside the migrations.
+$PY manage.py collectstatic --noinput --verbosity 0 >"$TMP/collectstatic.logg" 2>&1 &
+SAMLA=$!
 $PY manage.py migrate --noinput >"$TMP/migrate.logg"
-# As the Dockerfile does: compressed files named by content, production's storage.
-$PY manage.py collectstatic --noinput --verbosity 0
+wait "$SAMLA" || fel "collectstatic misslyckades"
 echo "   migrerad och statiska filer samlade ($((SECONDS - START)) s)"
 
 # The commands of docker-compose.yml's web, worker and beat.
@@ -104,14 +107,19 @@ done
 $PY drift/halsoprov.py >"$TMP/halsa.svar" 2>&1 || fel "/halsa/ svarar inte 200: $(cat "$TMP/halsa.svar")"
 echo "   /halsa/: $(cat "$TMP/halsa.svar") ($((SECONDS - START)) s)"
 
-# The sign-in page, and its stylesheet from the collected files (WhiteNoise).
-kod=$(fraga -o "$TMP/login.html" -w '%{http_code}' "$BAS/konto/logga-in/")
-[ "$kod" = 200 ] || fel "inloggningssidan svarade $kod"
-css=$(grep -o '/static/[^"]*\.css' "$TMP/login.html" | head -n1)
-[ -n "$css" ] || fel "inloggningssidan länkar ingen stilmall"
-kod=$(fraga -o /dev/null -w '%{http_code}' "$BAS$css")
-[ "$kod" = 200 ] || fel "$css svarade $kod"
-echo "   inloggningssidan och $css: 200"
+# The sign-in page and the API's documentation, and every file they link
+# from the collected static files (WhiteNoise, hashed names only).
+for sida in /konto/logga-in/ /api/v1/docs/; do
+    kod=$(fraga -o "$TMP/sida.html" -w '%{http_code}' "$BAS$sida")
+    [ "$kod" = 200 ] || fel "$sida svarade $kod"
+    filer=$(grep -oE "/static/[^\"' )]+" "$TMP/sida.html" | sort -u)
+    [ -n "$filer" ] || fel "$sida länkar inga statiska filer"
+    for fil in $filer; do
+        kod=$(fraga -o /dev/null -w '%{http_code}' "$BAS$fil")
+        [ "$kod" = 200 ] || fel "$fil (från $sida) svarade $kod"
+    done
+    echo "   $sida och dess $(wc -w <<<"$filer") statiska filer: 200"
+done
 
 # A förbundschef with a personal key, as an installation starts (README: Första installation).
 forbund=$($PY manage.py skapa_forbund "Rökprovets samordningsförbund" | tail -n1)
