@@ -48,16 +48,19 @@ export FINSAM_BIND="127.0.0.1:$PORT" FINSAM_HALSA_ADRESS="127.0.0.1:$PORT" WEB_C
 PIDS=()
 stadning() {
     local kod=$?
+    # Every step of the clean-up runs, whatever fails in it.
+    set +e
     for pid in ${SAMLA:-} "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     if [ "$kod" != 0 ]; then
         for logg in "$TMP"/*.logg; do
+            [ -f "$logg" ] || continue
             echo "--- $(basename "$logg") (sista raderna)"
             tail -n 40 "$logg"
         done
     fi
-    dropdb --if-exists --force "$DB" || true
-    redis-cli -u "$REDIS_URL" flushdb >/dev/null 2>&1 || true
+    PGOPTIONS="-c client_min_messages=warning" dropdb --if-exists --force "$DB"
+    redis-cli -u "$REDIS_URL" flushdb >/dev/null 2>&1
     rm -rf "$TMP"
     if [ "$kod" = 0 ]; then
         echo "make rok: klart på $((SECONDS - START)) s."
@@ -156,7 +159,10 @@ typ=$(fraga "${auth[@]}" -o "$TMP/rapport.pdf" -w '%{content_type}' \
     || fel "rapportens PDF saknas (svar $typ)"
 echo "   rapport $rapport klar i workern: $(stat -c %s "$TMP/rapport.pdf") byte PDF"
 
-# Beat is up and keeps its schedule in the file docker-compose.yml puts on a volume.
+# The worker's and beat's health checks of docker-compose.yml, as there: the
+# worker answers a ping through the broker, beat has written its schedule.
 lever
-ls "$TMP"/celerybeat-schedule* >/dev/null 2>&1 || fel "beat har inte skrivit sitt schema"
-echo "   worker och beat körs"
+"$BIN/celery" -A finsam inspect ping --destination "celery@$(hostname)" --timeout 10 \
+    >"$TMP/ping.logg" 2>&1 || fel "workern svarar inte på ping"
+find "$TMP" -name 'celerybeat-schedule*' -mmin -10 | grep -q . || fel "beat har inte skrivit sitt schema"
+echo "   worker och beat friska"
