@@ -22,11 +22,14 @@ RUN /opt/venv/bin/pip install /build
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH \
     FINSAM_PRODUCTION=1 MEDIA_ROOT=/data/media
-# Pango for WeasyPrint and Liberation Sans, the PDF reports' font (as .ci/run installs).
+# Pango for WeasyPrint and Liberation Sans, the PDF reports' font (as .ci/run
+# installs); HarfBuzz's subsetter, which WeasyPrint embeds fonts with (without
+# it, the slower fontTools), as on the machines the tests run on.
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 \
     && rm -rf /var/lib/apt/lists/*
-RUN useradd --system --uid 10001 --user-group --no-create-home finsam \
+# A home of its own: fontconfig keeps its cache there.
+RUN useradd --system --uid 10001 --user-group --create-home finsam \
     && mkdir -p /data/media /data/beat && chown finsam:finsam /data/media /data/beat
 WORKDIR /app
 COPY --from=python /opt/venv /opt/venv
