@@ -4,6 +4,7 @@ Redis away is a port where nobody listens, for real; the database away is
 a connection attempt that fails, since the test's own database must stay.
 """
 
+import asyncio
 from unittest import mock
 
 import pytest
@@ -77,3 +78,14 @@ def test_inbyggd_standard_har_ingen_broker_att_fraga():
         app.conf.broker_url = tidigare
     assert svar.status_code == 200
     assert "broker" not in svar.json()["kontroller"]
+
+
+def test_svarar_i_en_trad_med_en_egen_handelseslinga(monkeypatch):
+    """As in the browser tests: Playwright keeps an event loop running in the test's thread."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    async def inifran_slingan():
+        return fraga()
+
+    svar = asyncio.run(inifran_slingan())
+    assert svar.status_code == 200
