@@ -1,4 +1,4 @@
-# Finsam's production image: gunicorn by default (gunicorn.conf.py), run as a
+# Finsam's production image: gunicorn by default (drift/gunicorn.conf.py), run as a
 # user without privileges. docker-compose.yml starts the worker, beat and the
 # migrations from the same image with other commands; docs/drift.md says how
 # to run it. No Docker engine runs on the development machines: `make rok`
@@ -46,4 +46,4 @@ USER finsam
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
     CMD ["python", "drift/halsoprov.py"]
-CMD ["gunicorn", "-c", "gunicorn.conf.py", "finsam.wsgi"]
+CMD ["gunicorn", "-c", "drift/gunicorn.conf.py", "finsam.wsgi"]

@@ -66,7 +66,7 @@ load: $(VENV)/.installed
 	tests/last/kor.sh
 
 # Smoke test of the deployment, run by .ci/run after the tests: the commands of
-# docker-compose.yml (gunicorn with gunicorn.conf.py, a Celery worker and beat)
+# docker-compose.yml (gunicorn with drift/gunicorn.conf.py, a Celery worker and beat)
 # started natively in production mode against the local PostgreSQL (a database
 # of their own) and Redis (db 5), then health, sign-in page, API and a report
 # made by the worker, through gunicorn; under a minute. No npm ci, as for load.

@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # `make rok`: the production processes started natively, and a smoke test through gunicorn.
 #
-# The commands of docker-compose.yml, unchanged: `gunicorn -c gunicorn.conf.py
+# The commands of docker-compose.yml, unchanged: `gunicorn -c drift/gunicorn.conf.py
 # finsam.wsgi`, `celery -A finsam worker`, `celery -A finsam beat`, with
 # FINSAM_PRODUCTION=1 and the static files collected as the Dockerfile does.
 # Change both together. They run against the local PostgreSQL, in a database
 # of their own made anew each run (ROK_DB, default finsam_rok; the shared
 # `finsam` is never touched), and the local Redis on a db number of their own
 # (ROK_REDIS, default db 5). Then: /halsa/ answers 200 through the
-# container's own probe (drift/halsoprov.py), the sign-in page and its
-# stylesheet answer, an API call with a key answers, and a report ordered
-# through the API is made klar by the worker (broker and worker work). The
-# trap stops every process and drops the database; any failure fails the
-# target, with the processes' logs printed.
+# container's own probe (drift/halsoprov.py); the sign-in page, the API's
+# documentation and every static file they link answer; an API call with a
+# key answers; a report ordered through the API is made klar by the worker
+# (broker and worker work); the worker's and beat's compose health checks
+# pass. The trap stops every process and drops the database; any failure
+# fails the target, with the processes' logs printed.
 set -euo pipefail
 
 ROT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,7 +43,7 @@ export DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DB"
 export REDIS_URL=${ROK_REDIS:-redis://127.0.0.1:6379/5}
 export MEDIA_ROOT="$TMP/media"
 export LOG_LEVEL=WARNING
-# gunicorn.conf.py and drift/halsoprov.py read where to listen and where to ask.
+# drift/gunicorn.conf.py and drift/halsoprov.py read where to listen and where to ask.
 export FINSAM_BIND="127.0.0.1:$PORT" FINSAM_HALSA_ADRESS="127.0.0.1:$PORT" WEB_CONCURRENCY=2
 
 PIDS=()
@@ -93,7 +94,7 @@ wait "$SAMLA" || fel "collectstatic misslyckades"
 echo "   migrerad och statiska filer samlade ($((SECONDS - START)) s)"
 
 # The commands of docker-compose.yml's web, worker and beat.
-"$BIN/gunicorn" -c gunicorn.conf.py finsam.wsgi >"$TMP/web.logg" 2>&1 &
+"$BIN/gunicorn" -c drift/gunicorn.conf.py finsam.wsgi >"$TMP/web.logg" 2>&1 &
 PIDS+=($!)
 "$BIN/celery" -A finsam worker --loglevel=INFO >"$TMP/worker.logg" 2>&1 &
 PIDS+=($!)

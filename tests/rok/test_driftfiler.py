@@ -17,7 +17,7 @@ ROT = Path(settings.BASE_DIR)
 COMPOSE = yaml.safe_load((ROT / "docker-compose.yml").read_text(encoding="utf-8"))
 TJANSTER = COMPOSE["services"]
 DOCKERFILE = (ROT / "Dockerfile").read_text(encoding="utf-8")
-LASER_MILJON = ("finsam/settings.py", "gunicorn.conf.py")
+LASER_MILJON = ("finsam/settings.py", "drift/gunicorn.conf.py")
 
 
 def _utan_schemafil(kommando: str) -> str:
@@ -70,7 +70,7 @@ def _konfigurationstabellen() -> set[str]:
 
 
 def test_varje_installning_star_i_readme():
-    """What settings.py reads through django-environ, and gunicorn.conf.py from os.environ."""
+    """What settings.py reads through django-environ, and drift/gunicorn.conf.py from os.environ."""
     kallkod = "".join((ROT / fil).read_text(encoding="utf-8") for fil in LASER_MILJON)
     lasta = set(re.findall(r'(?:env(?:\.\w+)?|environ\.get)\(\s*"([A-Z0-9_]+)"', kallkod))
     assert len(lasta) > 25

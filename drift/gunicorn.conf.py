@@ -2,8 +2,10 @@
 
 One file for every place the web process starts: the image's CMD, the web
 service of docker-compose.yml and `make rok` (tests/rok/rok.sh) all run
-`gunicorn -c gunicorn.conf.py finsam.wsgi`. Values from the environment,
-with defaults for a container of its own.
+`gunicorn -c drift/gunicorn.conf.py finsam.wsgi`. Values from the environment,
+with defaults for a container of its own. Not at the checkout's root, where
+gunicorn would read it unasked: `make load` and the benchmarks start
+gunicorn with flags of their own.
 """
 
 import os
