@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint bench migreringskontroll worker beat clean load audit
+.PHONY: install run test lint bench migreringskontroll worker beat clean load audit rok
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -64,6 +64,14 @@ clean:
 load: $(VENV)/.installed
 	$(PY) -m pip install --quiet ".[dev,last]"
 	tests/last/kor.sh
+
+# Smoke test of the deployment, run by .ci/run after the tests: the commands of
+# docker-compose.yml (gunicorn with drift/gunicorn.conf.py, a Celery worker and beat)
+# started natively in production mode against the local PostgreSQL (a database
+# of their own) and Redis (db 5), then health, sign-in page, API and a report
+# made by the worker, through gunicorn; under a minute. No npm ci, as for load.
+rok: $(VENV)/.installed
+	tests/rok/rok.sh
 
 # bandit, pip-audit and npm audit; a tool that cannot reach its data fails the target.
 audit: $(VENV)/.installed

@@ -13,6 +13,7 @@ from celery.schedules import crontab
 from cryptography.fernet import Fernet
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -395,6 +396,9 @@ PERMISSIONS_POLICY = {
 }  # fmt: skip
 if FINSAM_PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # The health check is asked over plain HTTP inside the network, by the
+    # container's own probe and load balancers; it answers ok or fel only.
+    SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -405,6 +409,12 @@ if FINSAM_PRODUCTION:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
+    # collectstatic (the image's build, `make rok`) took a minute compressing.
+    # Pages link the hashed names only ({% static %}; PDFs read the sources),
+    # so only those are kept; source maps, half the bytes, are read by a
+    # developer's browser tools alone and stay uncompressed.
+    WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+    WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 
 LOGGING = {
     "version": 1,
