@@ -33,7 +33,7 @@ from demo.nationell.organisation import (
     forbund_skapa_alla,
     fordela,
 )
-from demo.nationell.skrivning import sekvenser_aterstall
+from demo.nationell.skrivning import analysera, sekvenser_aterstall
 from finsam.models import Forbund
 
 FRO = "finsam-nationell-2026"
@@ -114,7 +114,9 @@ def generera(
     for g, d, i, b in zip(alla, deltagare, inskrivningar, bedomningar, strict=True):
         generator.forbund(g, d, i, b, framsteg)
     tabeller.toem()
-    sekvenser_aterstall([Deltagare, Inskrivning, Forsorjning, Stegbedomning, Uppfoljning])
+    modeller = [Deltagare, Inskrivning, Forsorjning, Stegbedomning, Uppfoljning]
+    sekvenser_aterstall(modeller)
+    analysera(modeller)
     storsta = max(
         alla[0].insatser, key=lambda i: Inskrivning.objects.filter(insats=i.insats).count()
     )

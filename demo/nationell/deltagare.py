@@ -63,47 +63,50 @@ class Tabeller:
 
     @classmethod
     def oppna(cls) -> Tabeller:
-        return cls(
-            Tabell(
-                Deltagare,
-                (
-                    "forbund_id",
-                    "pseudonym",
-                    "personnummer_krypterat",
-                    "personnummer_hash",
-                    "referens",
-                    "kon",
-                    "fodelsear",
-                    "skapad",
-                    "gallrad",
-                ),
-            ),
-            Tabell(
-                Inskrivning,
-                (
-                    "deltagare_id",
-                    "insats_id",
-                    "startdatum",
-                    "remitterande_part_id",
-                    "utbildningsniva",
-                    "tid_i_offentlig_forsorjning",
-                    "utrikes_fodd",
-                    "samtycke_datum",
-                    "slutdatum",
-                    "avslutsorsak",
-                    "sysselsattning_vid_avslut",
-                    "version",
-                    "skapad",
-                    "andrad",
-                ),
-            ),
-            Tabell(Forsorjning, ("inskrivning_id", "tidpunkt", "kalla")),
-            Tabell(Stegbedomning, ("inskrivning_id", "datum", "typ", "steg_id", "skapad")),
-            Tabell(
-                Uppfoljning,
-                ("inskrivning_id", "typ", "datum", "utfall", "sysselsattning", "skapad"),
+        deltagare = Tabell(
+            Deltagare,
+            (
+                "forbund_id",
+                "pseudonym",
+                "personnummer_krypterat",
+                "personnummer_hash",
+                "referens",
+                "kon",
+                "fodelsear",
+                "skapad",
+                "gallrad",
             ),
         )
+        inskrivningar = Tabell(
+            Inskrivning,
+            (
+                "deltagare_id",
+                "insats_id",
+                "startdatum",
+                "remitterande_part_id",
+                "utbildningsniva",
+                "tid_i_offentlig_forsorjning",
+                "utrikes_fodd",
+                "samtycke_datum",
+                "slutdatum",
+                "avslutsorsak",
+                "sysselsattning_vid_avslut",
+                "version",
+                "skapad",
+                "andrad",
+            ),
+            fore=(deltagare,),
+        )
+        fore = (inskrivningar,)
+        return cls(
+            deltagare,
+            inskrivningar,
+            Tabell(Forsorjning, ("inskrivning_id", "tidpunkt", "kalla"), fore=fore),
+            Tabell(Stegbedomning, ("inskrivning_id", "datum", "typ", "steg_id", "skapad"),
+                   fore=fore),
+            Tabell(Uppfoljning, ("inskrivning_id", "typ", "datum", "utfall", "sysselsattning",
+                                 "skapad"), fore=fore),
+        )  # fmt: skip
 
     def alla(self) -> tuple[Tabell, ...]:
         return (

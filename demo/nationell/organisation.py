@@ -78,12 +78,13 @@ def andelar(antal: int) -> list[float]:
 
 def fordela(totalt: int, andelar_: list[float], minst: int = 0) -> list[int]:
     """Split `totalt` by the shares (largest remainder), each at least `minst`."""
-    ratt = [max(minst, a * totalt) for a in andelar_]
+    over = totalt - minst * len(andelar_)
+    ratt = [a * over for a in andelar_]
     antal = [math.floor(r) for r in ratt]
     rest = sorted(range(len(ratt)), key=lambda i: antal[i] - ratt[i])
-    for i in rest[: max(0, totalt - sum(antal))]:
+    for i in rest[: over - sum(antal)]:
         antal[i] += 1
-    return antal
+    return [minst + a for a in antal]
 
 
 @dataclass
