@@ -91,7 +91,7 @@ def _kor(sql: str, omfang: str, param: dict) -> list[tuple]:
 FIGURER = ("aktiva", "nya", "avslutade", "till_arbete_eller_studier", "steg_antal", "steg_av")
 
 
-def _tomt() -> dict[str, dict[str, int]]:
+def tomma_figurer() -> dict[str, dict[str, int]]:
     return {namn: dict.fromkeys(("kvinnor", "man", "annat"), 0) for namn in FIGURER}
 
 
@@ -108,12 +108,12 @@ def karnfigurer(
     }  # fmt: skip
     per_insats: dict[int, dict] = {}
     for rot, kon, aktiva, nya, avslutade, arbete in _kor(_PER_INSATS, omfang, param):
-        rad = per_insats.setdefault(rot, _tomt())
+        rad = per_insats.setdefault(rot, tomma_figurer())
         for namn, varde in zip(("aktiva", "nya", "avslutade", "till_arbete_eller_studier"),
                                (aktiva, nya, avslutade, arbete), strict=True):  # fmt: skip
             rad[namn][_KOLUMN[kon]] = varde
     for rot, kon, antal, av in _kor(_STEG, omfang, param):
-        rad = per_insats.setdefault(rot, _tomt())
+        rad = per_insats.setdefault(rot, tomma_figurer())
         rad["steg_antal"][_KOLUMN[kon]] = antal
         rad["steg_av"][_KOLUMN[kon]] = av
     svar: dict = {"insatser": per_insats}

@@ -4,13 +4,14 @@ import datetime
 import statistics
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F
 
 from budget.models import Budgetar, Utfall
 from deltagare.models import Deltagare, Inskrivning, Stegbedomning
 from demo.nationell import Storlek, generera
 from demo.nationell.organisation import SKEVHET, andelar, ar_genererat, fordela
+from demo.skala.sql import fran_motorn, karnfigurer, tomma_figurer
 from finsam.models import Forbund, Medlemskap
 from scb.models import Helarsekvivalent
 from statistik.berakning import forbund_statistik, insats_statistik
@@ -76,3 +77,16 @@ def test_statistiken_beraknas(genererat, db):
 
 def test_kor_inte_igen_over_genererade(genererat, db):
     assert generera(LITEN, idag=IDAG, skriv=lambda _: None) == {}
+
+
+def test_sql_golvet_ger_samma_tal_som_motorn(genererat, db):
+    """The benchmark's hand-written SQL answers what the engine answers (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Den handskrivna SQL:en är skriven för PostgreSQL.")
+    fran, till = IDAG - datetime.timedelta(days=365), IDAG
+    for forbund in Forbund.objects.all():
+        motorn = forbund_statistik(forbund=forbund, fran=fran, till=till)
+        sql = karnfigurer(fran=fran, till=till, forbund_id=forbund.pk)
+        for insats in motorn.insatser:
+            assert sql["insatser"].get(insats.insats, tomma_figurer()) == fran_motorn(insats)
+        assert sql["unika"]["aktiva"]["kvinnor"] == motorn.deltagare.aktiva.kvinnor
