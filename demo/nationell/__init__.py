@@ -116,7 +116,7 @@ def generera(
     tabeller.toem()
     modeller = [Deltagare, Inskrivning, Forsorjning, Stegbedomning, Uppfoljning]
     sekvenser_aterstall(modeller)
-    analysera(modeller)
+    analysera()
     storsta = max(
         alla[0].insatser, key=lambda i: Inskrivning.objects.filter(insats=i.insats).count()
     )

@@ -145,6 +145,10 @@ class Generator:
         self.idag = idag
         self.t = tabeller
         self.skuld = 0  # bedömningar one inskrivning could not take, for the next
+        # Set per förbund: bedömningar per inskrivning (and the remainder), and
+        # how long the förbund keeps an identity after the last avslut.
+        self.kvot = self.rest = 0
+        self.gallringstid = datetime.timedelta()
 
     def forbund(
         self,
@@ -166,9 +170,7 @@ class Generator:
         ]
         kommuner = [p for nyckel, p in g.parter.items() if nyckel.startswith("kommun:")]
         self.kvot, self.rest = divmod(bedomningar, inskrivningar)
-        self.gallringsgrans = self.idag - datetime.timedelta(
-            days=round(g.forbund.gallring_ar * 365.25)
-        )
+        self.gallringstid = datetime.timedelta(days=round(g.forbund.gallring_ar * 365.25))
         anvanda: set[str] = set()
         for i, k in enumerate(antal):
             planer = self._planer(g, k, vikter)
@@ -223,10 +225,8 @@ class Generator:
         fodd = forsta - DAG * (round(rng.randint(lagst, hogst) * 365.25) + rng.randint(0, 364))
         sista_slut = max((p.slut or self.idag) for p in planer)
         krypterat, hash_, referens, gallrad, samtycke = "", None, "", None, False
-        if all(p.slut for p in planer) and sista_slut < self.gallringsgrans:
-            gallrad = _tid(
-                sista_slut + datetime.timedelta(days=round(g.forbund.gallring_ar * 365.25))
-            )
+        if all(p.slut for p in planer) and sista_slut + self.gallringstid < self.idag:
+            gallrad = _tid(sista_slut + self.gallringstid)
         elif kon != Kon.ANNAT and rng.random() < ANDEL_MED_PERSONNUMMER:
             nummer = self._personnummer(fodd, kon, anvanda)
             krypterat, hash_, samtycke = kryptera(nummer), uppslagshash(nummer), True

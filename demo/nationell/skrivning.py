@@ -78,14 +78,13 @@ def sekvenser_aterstall(modeller) -> None:
             cursor.execute(sql)
 
 
-def analysera(modeller) -> None:
-    """Fresh planner statistics for the tables just loaded (PostgreSQL).
+def analysera() -> None:
+    """Fresh planner statistics for every table just written to (PostgreSQL).
 
     Autovacuum would get there in its own time; a benchmark run right after
-    the load would otherwise measure plans made for empty tables.
+    the load would otherwise measure plans made for near-empty tables (the
+    insatser and steg as much as the deltagare).
     """
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for modell in modeller:
-            cursor.execute(f"ANALYZE {modell._meta.db_table}")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
