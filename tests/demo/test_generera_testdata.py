@@ -13,6 +13,7 @@ from demo.nationell import Storlek, generera
 from demo.nationell.organisation import SKEVHET, andelar, ar_genererat, fordela
 from demo.skala.sql import fran_motorn, karnfigurer, tomma_figurer
 from finsam.models import Forbund, Medlemskap
+from insatser.models import Insats
 from scb.models import Helarsekvivalent
 from statistik.berakning import forbund_statistik, insats_statistik
 from tests.demo.hjalp import snabb_hash
@@ -32,6 +33,7 @@ def genererat(django_db_setup, django_db_blocker):
 def test_antalen(genererat, db):
     assert Forbund.objects.count() == 7
     assert all(ar_genererat(f) for f in Forbund.objects.all())
+    assert Insats.objects.count() == 20
     assert Deltagare.objects.count() == 700
     assert Inskrivning.objects.count() == 900
     # What a felregistrering cannot take passes on; only the very last can fall short.
