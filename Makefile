@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint bench migreringskontroll worker beat clean load audit rok
+.PHONY: install run test lint bench bench-nationell migreringskontroll worker beat clean load audit rok
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -36,6 +36,12 @@ test: install
 
 bench: install
 	$(PY) -m pytest tests/bench -m bench -s -p no:cacheprovider
+
+# National scale (issue 16) on PostgreSQL: generates the data once per scale
+# (1/10 and full; the full one takes minutes) and writes bench/results.json.
+# Python tools only: no npm ci, which empties a node_modules shared through a symlink.
+bench-nationell: $(VENV)/.installed
+	tests/bench/nationell.sh
 
 # A demo database built by an earlier commit, migrated by this one, keeps every row
 # and figure; on PostgreSQL when DATABASE_URL names one.
