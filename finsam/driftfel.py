@@ -15,7 +15,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 
-from finsam.api.felform import felsvar
+from finsam.api.felform import ar_api, felsvar
 
 DRIFTFEL = (OperationalError, InterfaceError)
 MEDDELANDE = "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund."
@@ -25,7 +25,7 @@ FORSOK_IGEN_OM = 10
 
 def tillfalligt_otillganglig(request: HttpRequest) -> HttpResponse:
     """The 503 for a request that met the database away."""
-    if request.path.startswith("/api/"):
+    if ar_api(request):
         svar = JsonResponse(
             felsvar(kod="tillfalligt_otillganglig", detalj=MEDDELANDE, typ="server_error"),
             status=503,

@@ -11,13 +11,13 @@ import sys
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 
-from finsam.api.felform import felsvar
+from finsam.api.felform import ar_api, felsvar
 from finsam.api.undantag import Serverfel
 from finsam.driftfel import DRIFTFEL, tillfalligt_otillganglig
 
 
 def _for_api(request: HttpRequest, status: int, kod: str, detalj: str) -> JsonResponse | None:
-    if not request.path.startswith("/api/"):
+    if not ar_api(request):
         return None
     typ = "server_error" if status >= 500 else "client_error"
     return JsonResponse(felsvar(kod=kod, detalj=detalj, typ=typ), status=status)
