@@ -39,6 +39,7 @@ from demo.deltagarplan import (
 )
 from demo.nationell.organisation import GenereratForbund, GenereratInsats
 from demo.nationell.skrivning import Tabell
+from finsam.datum import ar_senare
 from finsam.kodlistor import Avslutsorsak as A
 from finsam.kodlistor import Bedomningstyp as B
 from finsam.kodlistor import Forsorjningskalla as F
@@ -146,9 +147,9 @@ class Generator:
         self.t = tabeller
         self.skuld = 0  # bedömningar one inskrivning could not take, for the next
         # Set per förbund: bedömningar per inskrivning (and the remainder), and
-        # how long the förbund keeps an identity after the last avslut.
+        # the years the förbund keeps an identity after the last avslut.
         self.kvot = self.rest = 0
-        self.gallringstid = datetime.timedelta()
+        self.gallring_ar = 0
 
     def forbund(
         self,
@@ -170,7 +171,7 @@ class Generator:
         ]
         kommuner = [p for nyckel, p in g.parter.items() if nyckel.startswith("kommun:")]
         self.kvot, self.rest = divmod(bedomningar, inskrivningar)
-        self.gallringstid = datetime.timedelta(days=round(g.forbund.gallring_ar * 365.25))
+        self.gallring_ar = g.forbund.gallring_ar
         anvanda: set[str] = set()
         for i, k in enumerate(antal):
             planer = self._planer(g, k, vikter)
@@ -225,8 +226,11 @@ class Generator:
         fodd = forsta - DAG * (round(rng.randint(lagst, hogst) * 365.25) + rng.randint(0, 364))
         sista_slut = max((p.slut or self.idag) for p in planer)
         krypterat, hash_, referens, gallrad, samtycke = "", None, "", None, False
-        if all(p.slut for p in planer) and sista_slut + self.gallringstid < self.idag:
-            gallrad = _tid(sista_slut + self.gallringstid)
+        # Gallring's own rule (deltagare/services/gallring.py): the last
+        # slutdatum plus the förbund's years, on or before the run date.
+        gallras = ar_senare(sista_slut, self.gallring_ar)
+        if all(p.slut for p in planer) and gallras <= self.idag:
+            gallrad = _tid(gallras)
         elif kon != Kon.ANNAT and rng.random() < ANDEL_MED_PERSONNUMMER:
             nummer = self._personnummer(fodd, kon, anvanda)
             krypterat, hash_, samtycke = kryptera(nummer), uppslagshash(nummer), True
