@@ -55,6 +55,15 @@ class Uppfoljning(models.Model):
                 violation_error_message="En person som inte kunde nås har ingen sysselsättning.",
             ),
         ]
+        # Effekt counts the follow-ups that could not reach the person: few
+        # rows, which without this index cost a scan of every follow-up.
+        indexes = [
+            models.Index(
+                fields=["inskrivning"],
+                condition=models.Q(utfall="kunde_inte_nas"),
+                name="uppfoljning_ej_nadd",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_typ_display()} {self.datum}: {self.get_utfall_display()}"

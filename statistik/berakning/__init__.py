@@ -86,7 +86,7 @@ def _berakna(
     deltagarrefs = Deltagarrefs(fraga, period, urval)
     tidsgrupper = registrera_grupper(fraga, period)
     belaggningsrefs = Belaggningsrefs(fraga, period)
-    rader = fraga.kor(omfang.inskrivningar())
+    rader = fraga.kor(omfang.inskrivningar().filter(period.population("aktiva")))
 
     forsorjningar = forsorjning(omfang, period, urval)
     anonyma_per_rot = anonyma(omfang, period)

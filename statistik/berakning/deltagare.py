@@ -88,7 +88,7 @@ def forsorjning(
             Forsorjning.Tidpunkt.UPPFOLJNING_18,
         )
     ]
-    qs = Forsorjning.objects.filter(inskrivning__in=omfang.inskrivningar())
+    qs = Forsorjning.objects.filter(omfang.raknade(p), period.population("aktiva", p))
     return {
         rot: tuple(las_tabell(rad, refs) for refs in tabeller)  # type: ignore[misc]
         for rot, rad in fraga.kor(qs).items()
@@ -117,6 +117,6 @@ def unika_personer(omfang: Omfang, period: Period) -> tuple[Kontal, Kontal, Kont
         fraga.kontal(period.population(urval), rakna="deltagare", distinct=True)
         for urval in ("aktiva", "nya", "avslutade")
     ]
-    rad = fraga.kor_ogrupperat(omfang.inskrivningar())
+    rad = fraga.kor_ogrupperat(omfang.inskrivningar().filter(period.population("aktiva")))
     aktiva, nya, avslutade = (las_kontal(rad, ref) for ref in refs)
     return aktiva, nya, avslutade

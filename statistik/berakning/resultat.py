@@ -1,9 +1,9 @@
 """Where deltagare go and whether they move: till arbete eller studier, stegförflyttning, effekt."""
 
-import datetime
-
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When, Window
+from django.db.models.functions import FirstValue
+from django.db.models.sql.constants import LOUTER
+from django_cte import CTE, with_cte
 
 from deltagare.models import Stegbedomning, Uppfoljning
 from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, TILL_ARBETE_ELLER_STUDIER, Bedomningstyp
@@ -19,26 +19,32 @@ def till_arbete_eller_studier(avslutsorsak: Tabell, avslutade: Kontal) -> Andel:
     return Andel.per_kon_av(antal, avslutade)
 
 
-def _under_insats(till: datetime.date | None) -> QuerySet:
-    qs = Stegbedomning.objects.filter(
-        inskrivning=OuterRef("pk"), typ__in=BEDOMNINGAR_UNDER_INSATS
-    ).order_by()
-    return qs if till is None else qs.filter(datum__lte=till)
+def _per_inskrivning(inskrivningar: QuerySet, rader: CTE) -> QuerySet:
+    """`inskrivningar`, each beside its row of `rader` (NULLs where it has none)."""
+    return with_cte(
+        rader, select=rader.join(inskrivningar, id=rader.col.inskrivning_id, _join_type=LOUTER)
+    )
 
 
-def _steg(qs: QuerySet, *ordning: str) -> Subquery:
-    # Two bedömningar on the same day are ordered as they were registered (id).
-    return Subquery(qs.order_by(*ordning).values("steg__nummer")[:1], IntegerField())
+def _bedomningar_av(inskrivningar: QuerySet) -> QuerySet:
+    return Stegbedomning.objects.filter(inskrivning__in=inskrivningar.values("pk")).order_by()
 
 
-def _forsta_och_senaste(till: datetime.date | None) -> dict:
-    qs = _under_insats(till)
-    antal = qs.values("inskrivning").annotate(n=Count("pk")).values("n")
-    return {
-        "antal_bed": Coalesce(Subquery(antal, IntegerField()), 0),
-        "forsta_steg": _steg(qs, "datum", "id"),
-        "senaste_steg": _steg(qs, "-datum", "-id"),
-    }
+def _en_rad_per_inskrivning(qs: QuerySet, namn: str, **fonster: Window) -> CTE:
+    """One row per inskrivning with its window values (the same on each of its rows).
+
+    One pass over the bedömningar instead of a correlated subquery per
+    inskrivning and figure: at national scale that was most of the time.
+    """
+    return CTE(qs.annotate(**fonster).values("inskrivning_id", *fonster).distinct(), name=namn)
+
+
+# Every window runs over one inskrivning's bedömningar. Two bedömningar on the
+# same day are ordered as they were registered (id).
+_INSKRIVNINGEN = [F("inskrivning_id")]
+_FORSTA_FORST = [F("datum").asc(), F("id").asc()]
+_SENASTE_FORST = [F("datum").desc(), F("id").desc()]
+_UNDER_INSATS = Q(typ__in=BEDOMNINGAR_UNDER_INSATS)
 
 
 def stegforflyttning(omfang: Omfang, period: Period, urval: str) -> dict[int, Andel]:
@@ -46,15 +52,26 @@ def stegforflyttning(omfang: Omfang, period: Period, urval: str) -> dict[int, An
     bedömningar dated up to `till`, the share whose latest steg is above their
     first. One query.
     """
+    population = omfang.inskrivningar().filter(period.population(urval))
+    bedomningar = _bedomningar_av(population).filter(_UNDER_INSATS, datum__lte=period.till)
+    fonster = {
+        "antal_bed": Window(Count("id"), partition_by=_INSKRIVNINGEN),
+        "forsta_steg": Window(
+            FirstValue("steg__nummer"), partition_by=_INSKRIVNINGEN, order_by=_FORSTA_FORST
+        ),
+        "senaste_steg": Window(
+            FirstValue("steg__nummer"), partition_by=_INSKRIVNINGEN, order_by=_SENASTE_FORST
+        ),
+    }
+    steg = _en_rad_per_inskrivning(bedomningar, "stegforflyttning", **fonster)
     fraga = Fraga(omfang)
-    for namn, uttryck in _forsta_och_senaste(period.till).items():
-        fraga.alias(namn, uttryck)
+    for namn in fonster:
+        fraga.alias(namn, getattr(steg.col, namn))
     av = fraga.kontal(Q(antal_bed__gte=2))
     antal = fraga.kontal(Q(antal_bed__gte=2, senaste_steg__gt=F("forsta_steg")))
-    qs = omfang.inskrivningar().filter(period.population(urval))
     return {
         rot: Andel.per_kon_av(las_kontal(rad, antal), las_kontal(rad, av))
-        for rot, rad in fraga.kor(qs).items()
+        for rot, rad in fraga.kor(_per_inskrivning(population, steg)).items()
     }
 
 
@@ -69,25 +86,49 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Effekt, Effekt]]:
     compare with and is left out of the denominator. Beside the share,
     `ej_nadda` counts the avslutade whose follow-up could not reach them.
     """
-    fraga = Fraga(omfang)
-    fraga.alias("avslut_steg", _steg(_under_insats(None), "-datum", "-id"))
-    refs = []
-    for typ in (Bedomningstyp.UPPFOLJNING_6, Bedomningstyp.UPPFOLJNING_18):
-        uppfoljning = Stegbedomning.objects.filter(inskrivning=OuterRef("pk"), typ=typ)
-        fraga.alias(f"steg_{typ}", _steg(uppfoljning, "id"))
-        jamforbar = Q(**{f"steg_{typ}__isnull": False, "avslut_steg__isnull": False})
-        ej_nadd = Uppfoljning.objects.filter(
-            inskrivning=OuterRef("pk"), typ=typ, utfall=Uppfoljning.Utfall.KUNDE_INTE_NAS
+    avslutade = omfang.inskrivningar().filter(period.population("avslutade"))
+    uppfoljningstyper = (Bedomningstyp.UPPFOLJNING_6, Bedomningstyp.UPPFOLJNING_18)
+    # The avslut steg is the first value when bedömningar under the insats
+    # come first, latest first; a follow-up bedömning is one per inskrivning
+    # and typ (the model's constraint), so its steg is the typ's only value.
+    under_forst = Case(When(_UNDER_INSATS, then=Value(0)), default=Value(1))
+    fonster = {
+        "avslut_steg": Window(
+            FirstValue(Case(When(_UNDER_INSATS, then="steg__nummer"))),
+            partition_by=_INSKRIVNINGEN,
+            order_by=[under_forst.asc(), *_SENASTE_FORST],
         )
-        fraga.alias(f"ej_nadd_{typ}", Exists(ej_nadd))
+    } | {
+        f"steg_{typ}": Window(
+            Max(Case(When(typ=typ, then="steg__nummer"))), partition_by=_INSKRIVNINGEN
+        )
+        for typ in uppfoljningstyper
+    }
+    steg = _en_rad_per_inskrivning(_bedomningar_av(avslutade), "effekt", **fonster)
+    ej_nadda = CTE(
+        Uppfoljning.objects.filter(
+            inskrivning__in=avslutade.values("pk"), utfall=Uppfoljning.Utfall.KUNDE_INTE_NAS
+        )
+        .values("inskrivning_id")
+        .annotate(**{f"ej_nadd_{typ}": Count("id", filter=Q(typ=typ)) for typ in uppfoljningstyper})
+        .order_by(),
+        name="ej_nadda",
+    )
+    fraga = Fraga(omfang)
+    for namn in fonster:
+        fraga.alias(namn, getattr(steg.col, namn))
+    refs = []
+    for typ in uppfoljningstyper:
+        fraga.alias(f"ej_nadd_{typ}", getattr(ej_nadda.col, f"ej_nadd_{typ}"))
+        jamforbar = Q(**{f"steg_{typ}__isnull": False, "avslut_steg__isnull": False})
         refs.append(
             (
                 fraga.kontal(jamforbar & Q(**{f"steg_{typ}__gte": F("avslut_steg")})),
                 fraga.kontal(jamforbar),
-                fraga.kontal(Q(**{f"ej_nadd_{typ}": True})),
+                fraga.kontal(Q(**{f"ej_nadd_{typ}__gt": 0})),
             )
         )
-    qs = omfang.inskrivningar().filter(period.population("avslutade"))
+    qs = _per_inskrivning(_per_inskrivning(avslutade, steg), ej_nadda)
     return {
         rot: tuple(  # type: ignore[misc]
             Effekt.av_kontal(*(las_kontal(rad, ref) for ref in trio)) for trio in refs

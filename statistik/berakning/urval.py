@@ -11,7 +11,8 @@ from django.db.models import Expression, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from deltagare.models import Inskrivning
-from finsam.kodlistor import Inriktning, Kon
+from finsam.kodlistor import Avslutsorsak, Inriktning, Kon
+from insatser.models import Insats
 
 # Kön slug → the column key of every table (DOMAIN.md §4).
 KON = ((Kon.KVINNA, "kvinnor"), (Kon.MAN, "man"), (Kon.ANNAT, "annat"))
@@ -33,9 +34,10 @@ class Omfang:
     def villkor(self, prefix: str = "") -> Q:
         """The condition on a model whose insats is at `{prefix}insats`."""
         if self.insats_id is not None:
-            return Q(**{f"{prefix}insats": self.insats_id}) | Q(
-                **{f"{prefix}insats__overordnad": self.insats_id}
-            )
+            # A subquery, not "insats = x OR insats.overordnad = x": an OR
+            # across the join would make the database read every inskrivning.
+            insatser = Insats.objects.filter(Q(pk=self.insats_id) | Q(overordnad=self.insats_id))
+            return Q(**{f"{prefix}insats__in": insatser.values("pk")})
         return Q(
             **{f"{prefix}insats__forbund": self.forbund_id},
             **{f"{prefix}insats__inriktning": Inriktning.INDIVID},
@@ -47,8 +49,12 @@ class Omfang:
         return Coalesce(F(f"{prefix}insats__overordnad_id"), F(f"{prefix}insats_id"))
 
     def inskrivningar(self) -> QuerySet:
-        """The inskrivningar counted: felregistrerade never count (DOMAIN.md §5)."""
-        return Inskrivning.objects.ej_felregistrerade().filter(self.villkor()).order_by()
+        return Inskrivning.objects.filter(self.raknade("")).order_by()
+
+    def raknade(self, prefix: str) -> Q:
+        """The inskrivningar counted, as a condition on a model whose inskrivning is at
+        `prefix`: felregistrerade never count (DOMAIN.md §5)."""
+        return self.villkor(prefix) & ~Q(**{f"{prefix}avslutsorsak": Avslutsorsak.FELREGISTRERING})
 
     def grupperat(self, qs: QuerySet, prefix: str = "", **fler: Expression) -> QuerySet:
         """`qs` grouped by rot insats, and by the expressions in `fler` within it."""
