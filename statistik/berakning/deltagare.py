@@ -1,6 +1,8 @@
 """Counts and breakdowns by kön: aktiva, nya, avslutade, anonyma and the §5 tables."""
 
-from django.db.models import F, Q, Sum
+from collections import defaultdict
+
+from django.db.models import Count, F, Q, Sum
 
 from deltagare.models import AnonymaDeltagare, Forsorjning
 from finsam.kodlistor import (
@@ -14,7 +16,7 @@ from statistik.berakning.datum import Ar
 from statistik.berakning.fraga import Fraga, KontalRef, Rad, las_kontal, las_tabell
 from statistik.berakning.objekt import Kontal, Tabell
 from statistik.berakning.period import Period
-from statistik.berakning.urval import Omfang
+from statistik.berakning.urval import KON, Omfang
 
 # Age at startdatum from födelseår alone: only the year of birth is known for
 # a deltagare without personnummer, so age = startdatum.year − födelseår for
@@ -64,6 +66,15 @@ class Deltagarrefs:
         return las_tabell(rad, getattr(self, namn))
 
 
+# In the order `forsorjning` returns their tables.
+FORSORJNINGSTIDPUNKTER = (
+    Forsorjning.Tidpunkt.START,
+    Forsorjning.Tidpunkt.AVSLUT,
+    Forsorjning.Tidpunkt.UPPFOLJNING_6,
+    Forsorjning.Tidpunkt.UPPFOLJNING_18,
+)
+
+
 def forsorjning(
     omfang: Omfang, period: Period, urval: str
 ) -> dict[int, tuple[Tabell, Tabell, Tabell, Tabell]]:
@@ -72,26 +83,33 @@ def forsorjning(
 
     Several källor may apply to one inskrivning, so a column may sum to more
     than the deltagare (DOMAIN.md §5). A follow-up counts once registered,
-    as effekt does: it is by nature made after the period. One query.
+    as effekt does: it is by nature made after the period. One query,
+    grouped by tidpunkt and källa as well, with two counts per group rather
+    than one conditional count per källa, tidpunkt and kön.
     """
     p = "inskrivning__"
-    fraga = Fraga(omfang, prefix=p)
-    avslutade = period.population("avslutade", p)
-    koder = _koder("kalla", Forsorjningskalla)
-    tabeller = [
-        fraga.tabell(Q(tidpunkt=Forsorjning.Tidpunkt.START) & period.population(urval, p), koder)
-    ] + [
-        fraga.tabell(Q(tidpunkt=tidpunkt) & avslutade, koder)
-        for tidpunkt in (
-            Forsorjning.Tidpunkt.AVSLUT,
-            Forsorjning.Tidpunkt.UPPFOLJNING_6,
-            Forsorjning.Tidpunkt.UPPFOLJNING_18,
-        )
-    ]
     qs = Forsorjning.objects.filter(omfang.raknade(p), period.population("aktiva", p))
+    rader = omfang.grupperat(
+        qs, p, kon=F(f"{p}deltagare__kon"), tid=F("tidpunkt"), kod=F("kalla")
+    ).annotate(
+        urvalet=Count("pk", filter=period.population(urval, p)),
+        avslutade=Count("pk", filter=period.population("avslutade", p)),
+    )
+    antal: dict[tuple[int, str, str], dict[str, int]] = defaultdict(dict)
+    for rad in rader:
+        rakna = "urvalet" if rad["tid"] == Forsorjning.Tidpunkt.START else "avslutade"
+        antal[rad["rot"], rad["tid"], rad["kod"]][rad["kon"]] = rad[rakna]
     return {
-        rot: tuple(las_tabell(rad, refs) for refs in tabeller)  # type: ignore[misc]
-        for rot, rad in fraga.kor(qs).items()
+        rot: tuple(  # type: ignore[misc]
+            {
+                str(kalla): Kontal.av(
+                    *(antal.get((rot, tidpunkt, kalla), {}).get(kon, 0) for kon, _ in KON)
+                )
+                for kalla in Forsorjningskalla
+            }
+            for tidpunkt in FORSORJNINGSTIDPUNKTER
+        )
+        for rot in {rot for rot, _, _ in antal}
     }
 
 

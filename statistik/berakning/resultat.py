@@ -1,7 +1,8 @@
 """Where deltagare go and whether they move: till arbete eller studier, stegförflyttning, effekt."""
 
 from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When, Window
-from django.db.models.functions import FirstValue
+from django.db.models.expressions import RowRange
+from django.db.models.functions import FirstValue, LastValue
 from django.db.models.sql.constants import LOUTER
 from django_cte import CTE, with_cte
 
@@ -39,12 +40,23 @@ def _en_rad_per_inskrivning(qs: QuerySet, namn: str, **fonster: Window) -> CTE:
     return CTE(qs.annotate(**fonster).values("inskrivning_id", *fonster).distinct(), name=namn)
 
 
-# Every window runs over one inskrivning's bedömningar. Two bedömningar on the
-# same day are ordered as they were registered (id).
-_INSKRIVNINGEN = [F("inskrivning_id")]
+# Two bedömningar on the same day are ordered as they were registered (id).
 _FORSTA_FORST = [F("datum").asc(), F("id").asc()]
-_SENASTE_FORST = [F("datum").desc(), F("id").desc()]
 _UNDER_INSATS = Q(typ__in=BEDOMNINGAR_UNDER_INSATS)
+
+
+def _over_inskrivningen(uttryck, ordning: list) -> Window:
+    """`uttryck` over all of one inskrivning's bedömningar in `ordning`.
+
+    Every window of a pass has the same ordering and the whole inskrivning as
+    its frame, so the database sorts the bedömningar once for all of them.
+    """
+    return Window(
+        uttryck,
+        partition_by=[F("inskrivning_id")],
+        order_by=ordning,
+        frame=RowRange(start=None, end=None),
+    )
 
 
 def stegforflyttning(omfang: Omfang, period: Period, urval: str) -> dict[int, Andel]:
@@ -55,13 +67,9 @@ def stegforflyttning(omfang: Omfang, period: Period, urval: str) -> dict[int, An
     population = omfang.inskrivningar().filter(period.population(urval))
     bedomningar = _bedomningar_av(population).filter(_UNDER_INSATS, datum__lte=period.till)
     fonster = {
-        "antal_bed": Window(Count("id"), partition_by=_INSKRIVNINGEN),
-        "forsta_steg": Window(
-            FirstValue("steg__nummer"), partition_by=_INSKRIVNINGEN, order_by=_FORSTA_FORST
-        ),
-        "senaste_steg": Window(
-            FirstValue("steg__nummer"), partition_by=_INSKRIVNINGEN, order_by=_SENASTE_FORST
-        ),
+        "antal_bed": _over_inskrivningen(Count("id"), _FORSTA_FORST),
+        "forsta_steg": _over_inskrivningen(FirstValue("steg__nummer"), _FORSTA_FORST),
+        "senaste_steg": _over_inskrivningen(LastValue("steg__nummer"), _FORSTA_FORST),
     }
     steg = _en_rad_per_inskrivning(bedomningar, "stegforflyttning", **fonster)
     fraga = Fraga(omfang)
@@ -88,19 +96,17 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Effekt, Effekt]]:
     """
     avslutade = omfang.inskrivningar().filter(period.population("avslutade"))
     uppfoljningstyper = (Bedomningstyp.UPPFOLJNING_6, Bedomningstyp.UPPFOLJNING_18)
-    # The avslut steg is the first value when bedömningar under the insats
-    # come first, latest first; a follow-up bedömning is one per inskrivning
+    # The avslut steg is the last value when bedömningar under the insats
+    # come last, in date order; a follow-up bedömning is one per inskrivning
     # and typ (the model's constraint), so its steg is the typ's only value.
-    under_forst = Case(When(_UNDER_INSATS, then=Value(0)), default=Value(1))
+    under_sist = [Case(When(_UNDER_INSATS, then=Value(1)), default=Value(0)), *_FORSTA_FORST]
     fonster = {
-        "avslut_steg": Window(
-            FirstValue(Case(When(_UNDER_INSATS, then="steg__nummer"))),
-            partition_by=_INSKRIVNINGEN,
-            order_by=[under_forst.asc(), *_SENASTE_FORST],
+        "avslut_steg": _over_inskrivningen(
+            LastValue(Case(When(_UNDER_INSATS, then="steg__nummer"))), under_sist
         )
     } | {
-        f"steg_{typ}": Window(
-            Max(Case(When(typ=typ, then="steg__nummer"))), partition_by=_INSKRIVNINGEN
+        f"steg_{typ}": _over_inskrivningen(
+            Max(Case(When(typ=typ, then="steg__nummer"))), under_sist
         )
         for typ in uppfoljningstyper
     }
