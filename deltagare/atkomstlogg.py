@@ -26,11 +26,16 @@ def logga(
     """Record that `user` did `handling` to each deltagare; returns the count."""
     if isinstance(deltagare, Deltagare):
         deltagare = [deltagare]
+    return logga_sedda(user=user, handling=handling, sedda=[(d, insats) for d in deltagare])
+
+
+def logga_sedda(*, user, handling: str, sedda: Iterable[tuple[Deltagare, Insats | None]]) -> int:
+    """As `logga`, each deltagare with the insats it was seen in: a page that shows
+    deltagare of several insatser is logged in one statement."""
     return _skriv(
         user=user,
         handling=handling,
-        personer=[(d.forbund_id, d.pseudonym) for d in deltagare],
-        insats=insats,
+        personer=[(d.forbund_id, d.pseudonym, insats) for d, insats in sedda],
     )
 
 
@@ -45,21 +50,21 @@ def logga_pseudonymer(
     return _skriv(
         user=user,
         handling=handling,
-        personer=[(forbund_id, p) for p in pseudonymer],
-        insats=None,
+        personer=[(forbund_id, p, None) for p in pseudonymer],
     )
 
 
-def _skriv(*, user, handling: str, personer: list[tuple[int, uuid.UUID]], insats) -> int:
+def _skriv(*, user, handling: str, personer: list[tuple[int, uuid.UUID, Insats | None]]) -> int:
     # One row per person per read, even where a page shows them twice (two
     # inskrivningar in the insats, or one in a delinsats) or a request reads
     # them twice (a POST that checks, writes and shows the page again).
     begaran = aktuell_begaran()
-    personer = dict((pseudonym, forbund_id) for forbund_id, pseudonym in personer).items()
+    per_person = {pseudonym: (forbund_id, insats) for forbund_id, pseudonym, insats in personer}
     if begaran.loggat is not None:
-        nya = [(p, f) for p, f in personer if (handling, p) not in begaran.loggat]
-        begaran.loggat.update((handling, p) for p, _ in nya)
-        personer = nya
+        per_person = {
+            p: rad for p, rad in per_person.items() if (handling, p) not in begaran.loggat
+        }
+        begaran.loggat.update((handling, p) for p in per_person)
     anvandare = None if user is SYSTEM else user
     rader = [
         Atkomstlogg(
@@ -72,7 +77,7 @@ def _skriv(*, user, handling: str, personer: list[tuple[int, uuid.UUID]], insats
             ursprung=begaran.ursprung,
             vag=begaran.vag,
         )
-        for pseudonym, forbund_id in personer
+        for pseudonym, (forbund_id, insats) in per_person.items()
     ]
     Atkomstlogg.objects.bulk_create(rader)
     return len(rader)

@@ -28,7 +28,7 @@ from deltagare.api.serializers import (
     StegbedomningSerializer,
     UppfoljningSerializer,
 )
-from deltagare.atkomstlogg import Handling, logga
+from deltagare.atkomstlogg import Handling, logga_sedda
 from deltagare.models import UPPFOLJNINGSTYPER, Deltagare, Forsorjning, Inskrivning
 from deltagare.selectors import anonyma_lista, deltagare_sok, personnummer_maskerade
 from deltagare.services import (
@@ -92,11 +92,7 @@ class DeltagardataViewSet(SynligViewSet):
             if deltagare.pk in sedda and sedda[deltagare.pk][1] != insats:
                 insats = None
             sedda[deltagare.pk] = (deltagare, insats)
-        per_insats: dict[Insats | None, list[Deltagare]] = {}
-        for deltagare, insats in sedda.values():
-            per_insats.setdefault(insats, []).append(deltagare)
-        for insats, personer in per_insats.items():
-            logga(user=self.request.user, handling=Handling.LAS, deltagare=personer, insats=insats)
+        logga_sedda(user=self.request.user, handling=Handling.LAS, sedda=sedda.values())
 
 
 class DeltagareViewSet(

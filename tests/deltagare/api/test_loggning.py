@@ -72,6 +72,26 @@ class TestEnRadPerDeltagarePerLasning:
         # Seen in two insatser at once: one row, tied to neither.
         assert lasningar() == [(person.pseudonym, None, "samordnare", "/api/v1/inskrivningar/")]
 
+    def test_en_sida_med_flera_insatser_loggas_i_en_sats(self, forbund, insats, klient):
+        """Two persons in the insats and one in its delinsats: three rows, each with
+        the insats the person was seen in, written by a single INSERT."""
+        delinsats = InsatsFactory(forbund=forbund, namn="Del", overordnad=insats)
+        i_insatsen = skriv_in_flera(forbund, insats, 2)
+        (i_delen,) = skriv_in_flera(forbund, delinsats, 1, start=10)
+        with CaptureQueriesContext(connection) as fragor:
+            assert klient.get("/api/v1/inskrivningar/").json()["count"] == 3
+        skrivningar = [
+            f
+            for f in fragor.captured_queries
+            if f["sql"].startswith('INSERT INTO "deltagare_atkomstlogg"')
+        ]
+        assert len(skrivningar) == 1
+        url = "/api/v1/inskrivningar/"
+        assert sorted(lasningar()) == sorted(
+            [(p.pseudonym, insats.pk, "samordnare", url) for p in i_insatsen]
+            + [(i_delen.pseudonym, delinsats.pk, "samordnare", url)]
+        )
+
     def test_detaljer(self, klient, inskriven, identifierad, insats):
         stegbedomning_lagg_till(
             inskrivning=inskriven, datum=D(2025, 3, 2), typ="start", steg_nummer=1, user=SYSTEM
