@@ -309,6 +309,9 @@ REST_FRAMEWORK = {
 # Calls per key or user: a sustained rate and a burst ("N/m", "N/10s").
 # `FINSAM_API_BEGRANSNING=false` lifts both, for benchmarks and load tests.
 FINSAM_API_BEGRANSNING = env.bool("FINSAM_API_BEGRANSNING", default=True)
+# The statistics engine's answers cached by data version (statistik/berakning/
+# cache.py); PostgreSQL only. `false` computes every answer afresh.
+FINSAM_STATISTIK_CACHE = env.bool("FINSAM_STATISTIK_CACHE", default=True)
 FINSAM_API_TAKT = {
     "minut": env("FINSAM_API_TAKT_MINUT", default="600/m"),
     "skur": env("FINSAM_API_TAKT_SKUR", default="100/10s"),

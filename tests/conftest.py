@@ -84,6 +84,13 @@ def utan_api_takt(settings):
     settings.FINSAM_API_BEGRANSNING = False
 
 
+@pytest.fixture(autouse=True)
+def utan_statistikcache(settings):
+    # Tests count the engine's queries and compare its figures as computed;
+    # tests/statistik/test_cache.py switches the cache on and proves it exact.
+    settings.FINSAM_STATISTIK_CACHE = False
+
+
 @pytest.fixture
 def forbund(db):
     return ForbundFactory(namn="Samordningsförbundet Västerås")

@@ -9,6 +9,11 @@ in the API (50 a page, access logging on) where the förbund has the
 generated samordnare, with the queries each page makes.
 Medians of repeated runs: this machine's speed drifts, so ours and the
 SQL are measured in the same minutes, one after the other.
+
+Everything is measured first with the statistics cache off (every answer
+computed afresh: the engine against its SQL floor), then the statistics
+and the two statistics pages again with the cache on and warm (`ms_cachad`),
+as a förbundschef finds them when nothing has changed since the last look.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from collections.abc import Callable
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from budget.models import Budgetar
@@ -95,6 +100,42 @@ def _jamfor(ms_var: float, ms_sql: float, lika: bool) -> dict:
 
 
 def mat_forbund(namn: str, forbund: Forbund, idag: datetime.date) -> dict:
+    with override_settings(FINSAM_STATISTIK_CACHE=False):
+        resultat = _mat_forbund(forbund, idag)
+    with override_settings(FINSAM_STATISTIK_CACHE=True):
+        _mat_cachat(forbund, idag, resultat)
+    return {namn: resultat}
+
+
+def _mat_cachat(forbund: Forbund, idag: datetime.date, resultat: dict) -> None:
+    """The statistics and their pages again, from a warm cache (median_ms calls once first)."""
+    fran, till = period(idag)
+    insats = _storsta_insats(forbund)
+    resultat["insats_statistik"]["ms_cachad"] = median_ms(
+        lambda: insats_statistik(insats=insats, fran=fran, till=till)
+    )
+    resultat["forbund_statistik"]["ms_cachad"] = median_ms(
+        lambda: forbund_statistik(forbund=forbund, fran=fran, till=till)
+    )
+    client = _chefens_klient(forbund)
+    for sida, adress in _statistiksidor(insats, fran, till):
+        resultat[sida]["ms_cachad"], resultat[sida]["fragor_cachad"] = _sida(client, adress)
+
+
+def _chefens_klient(forbund: Forbund) -> Client:
+    client = Client()
+    client.force_login(Medlemskap.objects.get(forbund=forbund, roll=Roll.FORBUNDSCHEF).user)
+    return client
+
+
+def _statistiksidor(insats: Insats, fran, till) -> tuple[tuple[str, str], ...]:
+    return (
+        ("insatssidan", f"{reverse('statistik_insats', args=[insats.pk])}?fran={fran}&till={till}"),
+        ("oversikten", f"{reverse('statistik')}?period=egen&fran={fran}&till={till}"),
+    )
+
+
+def _mat_forbund(forbund: Forbund, idag: datetime.date) -> dict:
     fran, till = period(idag)
     insats = _storsta_insats(forbund)
     resultat: dict = {
@@ -131,13 +172,10 @@ def mat_forbund(namn: str, forbund: Forbund, idag: datetime.date) -> dict:
     }  # fmt: skip
     resultat["forbund_statistik"] = _jamfor(median_ms(var_forbund), median_ms(sql_forbund), lika)
 
-    chef = Medlemskap.objects.get(forbund=forbund, roll=Roll.FORBUNDSCHEF).user
-    client = Client()
-    client.force_login(chef)
+    client = _chefens_klient(forbund)
     budgetar = Budgetar.objects.get(forbund=forbund, ar=idag.year)
     for sida, adress in (
-        ("insatssidan", f"{reverse('statistik_insats', args=[insats.pk])}?fran={fran}&till={till}"),
-        ("oversikten", f"{reverse('statistik')}?period=egen&fran={fran}&till={till}"),
+        *_statistiksidor(insats, fran, till),
         ("budget_sammanstallning",
          f"{reverse('budget:sammanstallning', args=[budgetar.pk])}?till={idag}"),
     ):  # fmt: skip
@@ -151,7 +189,7 @@ def mat_forbund(namn: str, forbund: Forbund, idag: datetime.date) -> dict:
         client.force_login(samordnare.user)
         ms, fragor = _sida(client, "/api/v1/inskrivningar/?page_size=50")
         resultat["samordnarens_inskrivningar"] = {"ms": ms, "fragor": fragor}
-    return {namn: resultat}
+    return resultat
 
 
 def tabell(skala: str, resultat: dict) -> str:
@@ -167,11 +205,20 @@ def tabell(skala: str, resultat: dict) -> str:
             lika = "lika" if m["lika_som_sql"] else "OLIKA"
             rader.append(
                 f"    {nyckel:<27}{m['ms']:>9.1f} ms   SQL {m['sql_ms']:>8.1f} ms   "
-                f"kvot {m['kvot']:>6}   ({lika})"
+                f"kvot {m['kvot']:>6}   ({lika}){_cachad(m)}"
             )
         for nyckel in SIDOR:
             if nyckel not in r:
                 continue
             m = r[nyckel]
-            rader.append(f"    {nyckel:<27}{m['ms']:>9.1f} ms   {m['fragor']:>3} frågor")
+            rader.append(
+                f"    {nyckel:<27}{m['ms']:>9.1f} ms   {m['fragor']:>3} frågor{_cachad(m)}"
+            )
     return "\n".join(rader)
+
+
+def _cachad(matt: dict) -> str:
+    if "ms_cachad" not in matt:
+        return ""
+    fragor = f", {matt['fragor_cachad']} frågor" if "fragor_cachad" in matt else ""
+    return f"   cachad {matt['ms_cachad']:.1f} ms{fragor}"

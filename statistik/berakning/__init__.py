@@ -11,6 +11,7 @@ from finsam.kodlistor import Inriktning
 from finsam.models import Forbund
 from insatser.models import Insats
 from statistik.berakning.belaggning import Belaggningsrefs
+from statistik.berakning.cache import cachad
 from statistik.berakning.deltagare import (
     Deltagarrefs,
     anonyma,
@@ -42,22 +43,31 @@ _INGEN_EFFEKT = Effekt.av_kontal(Kontal(), Kontal(), Kontal())
 def insats_statistik(
     *, insats: Insats, fran: datetime.date, till: datetime.date, urval: str = "aktiva"
 ) -> InsatsStatistik:
-    """Every figure for one insats and its delinsatser (six queries)."""
+    """Every figure for one insats and its delinsatser (six queries, or one when cached)."""
     period = Period(fran, till)
     kontrollera_urval(urval)
-    omfang = Omfang(insats_id=insats.pk, ar_delinsats=insats.overordnad_id is not None)
-    return _berakna(omfang, period, urval, [insats])[0]
+
+    def berakna() -> InsatsStatistik:
+        omfang = Omfang(insats_id=insats.pk, ar_delinsats=insats.overordnad_id is not None)
+        return _berakna(omfang, period, urval, [insats])[0]
+
+    return cachad(insats.forbund_id, f"insats:{insats.pk}:{fran}:{till}:{urval}", berakna)
 
 
 def forbund_statistik(
     *, forbund: Forbund, fran: datetime.date, till: datetime.date
 ) -> ForbundStatistik:
-    """The förbund's deltagare in unique persons, and each insats's statistics (eight queries).
+    """The förbund's deltagare in unique persons, and each insats's statistics (eight
+    queries, or one when cached).
 
     The insatser are the förbund's individinriktade top insatser, each with
     its delinsatser rolled up, with the urval `aktiva`.
     """
     period = Period(fran, till)
+    return cachad(forbund.pk, f"forbund:{fran}:{till}", lambda: _forbund_statistik(forbund, period))
+
+
+def _forbund_statistik(forbund: Forbund, period: Period) -> ForbundStatistik:
     insatser = list(
         Insats.objects.filter(
             forbund=forbund, overordnad__isnull=True, inriktning=Inriktning.INDIVID
@@ -69,8 +79,8 @@ def forbund_statistik(
     alla_anonyma = sum((s.deltagare.anonyma for s in per_insats), Kontal())
     return ForbundStatistik(
         forbund=forbund.pk,
-        fran=fran,
-        till=till,
+        fran=period.fran,
+        till=period.till,
         deltagare=Deltagarblock(aktiva, nya, avslutade, alla_anonyma),
         till_arbete_eller_studier=Andel.summa(s.till_arbete_eller_studier for s in per_insats),
         stegforflyttning=Andel.summa(s.stegforflyttning for s in per_insats),

@@ -1,0 +1,66 @@
+"""The engine's answers cached by the förbund's data version.
+
+A förbund's figures change only when data the engine reads changes, and
+every such change gives the förbund a new version in the same transaction
+(`statistik.models.Dataversion`, kept by database triggers). An answer
+stored under the version that was current when it was read is therefore
+exact for as long as that version is current, and never read after.
+PostgreSQL only, where the triggers are; tests switch it off, except the
+cache's own (tests/statistik/test_cache.py).
+"""
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+
+from finsam import avrundning, kodlistor
+from statistik.models import Dataversion
+
+T = TypeVar("T")
+
+# A day: versions move on with every registration, so old answers are dead
+# weight long before this; the limit only bounds what a quiet förbund keeps.
+LIVSLANGD = 24 * 3600
+
+
+def _motorns_version() -> str:
+    """A hash of the engine's modules and of the code lists and rounding it counts with.
+
+    A deploy that changes how a figure is counted then reads none of the
+    answers the code before it stored.
+    """
+    filer = sorted(Path(__file__).parent.glob("*.py")) + [
+        Path(kodlistor.__file__),
+        Path(avrundning.__file__),
+    ]
+    summa = hashlib.sha256()
+    for fil in filer:
+        summa.update(fil.read_bytes())
+    return summa.hexdigest()[:16]
+
+
+MOTOR = _motorns_version()
+
+
+def cachad(forbund_id: int, nyckel: str, berakna: Callable[[], T]) -> T:
+    """`berakna()`, or its answer stored under the förbund's current data version."""
+    if not settings.FINSAM_STATISTIK_CACHE or connection.vendor != "postgresql":
+        return berakna()
+    version = (
+        Dataversion.objects.filter(forbund_id=forbund_id).values_list("version", flat=True).first()
+    )
+    if version is None:  # a förbund with no data yet
+        return berakna()
+    # The database's name too: förbund ids and versions are only unique within one.
+    databas = connection.settings_dict["NAME"]
+    adress = f"statistik:{MOTOR}:{databas}:{forbund_id}:{version}:{nyckel}"
+    svar = cache.get(adress)
+    if svar is None:
+        svar = berakna()
+        cache.set(adress, svar, LIVSLANGD)
+    return svar
