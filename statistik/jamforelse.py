@@ -2,7 +2,8 @@
 
 A key figure means little alone: a förbundschef asks "more or fewer than
 before?". The comparison periods are computed from the chosen one, and
-their figures by the same engine (`forbund_statistik`), so they can never
+their figures by the same engine (`forbund_nyckeltal`, the key figures of
+`forbund_statistik` counted by the same functions), so they can never
 disagree with what the dashboard shows when that period is chosen.
 """
 

@@ -14,7 +14,7 @@ from finsam.kodlistor import KON_KOLUMNER, Inriktning
 from finsam.tabeller import PROCENT, Tabellvy, procent, ram, tal
 from insatser.models import Insats
 from insatser.selectors import Nyckeltalsvarde
-from statistik.berakning.objekt import Andel, ForbundStatistik, Kontal, Tabell
+from statistik.berakning.objekt import Andel, ForbundStatistik, Kontal, Nyckeltal, Tabell
 from statistik.jamforelse import (
     Jamforelse,
     forandring_andel,
@@ -102,8 +102,8 @@ class Oversikt:
     insatser: dict[int, Insats]
     urls: dict[int, str]
     budget: Sammanstallning | None = None
-    # Yardsticks by label ("Föregående period"), computed by the same engine.
-    jamforelser: dict[str, ForbundStatistik] = field(default_factory=dict)
+    # Yardsticks by label ("Föregående period"): the same engine's key figures.
+    jamforelser: dict[str, Nyckeltal] = field(default_factory=dict)
 
     @cached_property
     def budget_per_insats(self) -> dict[int, Belopp]:

@@ -28,7 +28,7 @@ from insatser.selectors import (
     nyckeltal_for_period,
     samordnarens_insatser,
 )
-from statistik.berakning import forbund_statistik, insats_statistik
+from statistik.berakning import forbund_nyckeltal, forbund_statistik, insats_statistik
 from statistik.forms import InsatsPeriodForm, PeriodForm
 from statistik.jamforelse import foregaende_period, samma_period_i_fjol
 from statistik.oversikt import Oversikt
@@ -69,7 +69,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     fran, till = form.cleaned_data["fran"], form.cleaned_data["till"]
     statistik = forbund_statistik(forbund=forbund, fran=fran, till=till)
     jamforelser = {
-        etikett: forbund_statistik(forbund=forbund, fran=f, till=t)
+        etikett: forbund_nyckeltal(forbund=forbund, fran=f, till=t)
         for etikett, (f, t) in (
             ("Föregående period", foregaende_period(fran, till)),
             ("Samma period i fjol", samma_period_i_fjol(fran, till)),

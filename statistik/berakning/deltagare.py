@@ -40,23 +40,29 @@ def _koder(falt: str, koder) -> list[tuple[str, Q]]:
 class Deltagarrefs:
     """Where the deltagare block and the inskrivning tables sit in a `Fraga`."""
 
-    def __init__(self, fraga: Fraga, period: Period, urval: str) -> None:
+    def __init__(
+        self, fraga: Fraga, period: Period, urval: str, *, bara_avslutsorsak: bool = False
+    ) -> None:
+        """`bara_avslutsorsak`: the three counts and the avslutsorsak table only,
+        what till arbete eller studier needs (`forbund_nyckeltal`)."""
         self.aktiva = fraga.kontal(period.population("aktiva"))
         self.nya = fraga.kontal(period.population("nya"))
         self.avslutade = fraga.kontal(period.population("avslutade"))
+        avslutade = period.population("avslutade")
+        self.avslutsorsak = fraga.tabell(avslutade, _koder("avslutsorsak", AVSLUTSORSAKER))
+        if bara_avslutsorsak:
+            return
 
         fraga.alias(
             "alder",
             Ar("startdatum") - F("deltagare__fodelsear"),
         )
         urvalet = period.population(urval)
-        avslutade = period.population("avslutade")
         self.aldersgrupp = fraga.tabell(urvalet, [(str(k), q) for k, q in ALDERSGRUPPER])
         self.utbildningsniva = fraga.tabell(urvalet, _koder("utbildningsniva", Utbildningsniva))
         self.tid_i_offentlig_forsorjning = fraga.tabell(
             urvalet, _koder("tid_i_offentlig_forsorjning", TidIOffentligForsorjning)
         )
-        self.avslutsorsak = fraga.tabell(avslutade, _koder("avslutsorsak", AVSLUTSORSAKER))
 
     def kontal(self, rad: Rad, namn: str) -> Kontal:
         ref: KontalRef = getattr(self, namn)

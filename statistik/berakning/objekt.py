@@ -219,8 +219,9 @@ class InsatsStatistik:
 
 
 @dataclass(frozen=True)
-class ForbundStatistik:
-    """The förbund's deltagare block in unique persons, and each insats's own statistics."""
+class Nyckeltal:
+    """The förbund's deltagare block in unique persons and its two result shares:
+    what the dashboard compares with other periods (`forbund_nyckeltal`)."""
 
     forbund: int
     fran: datetime.date
@@ -231,6 +232,12 @@ class ForbundStatistik:
     # each insats's own share.
     till_arbete_eller_studier: Andel
     stegforflyttning: Andel
+
+
+@dataclass(frozen=True)
+class ForbundStatistik(Nyckeltal):
+    """The förbund's key figures, and each insats's own statistics."""
+
     insatser: tuple[InsatsStatistik, ...] = ()
 
     def som_dict(self) -> dict:

@@ -6,7 +6,7 @@ import pytest
 
 from finsam.avrundning import procent
 from finsam.kodlistor import Inriktning, Kon
-from statistik.berakning import forbund_statistik, insats_statistik
+from statistik.berakning import forbund_nyckeltal, forbund_statistik, insats_statistik
 from statistik.maskering import maskera
 from tests.factories import InsatsFactory
 from tests.statistik.bygg import A, D, K, anonyma, deltagare, inskriv
@@ -136,6 +136,11 @@ def test_forbundets_resultat_summeras_over_insatsernas_inskrivningar(forbund, in
     assert f.som_dict()["stegforflyttning"] == A(3, 4, 75, kvinnor=(1, 2, 50), man=(2, 2, 100))
     # The unique persons are not the inskrivningar: the man once among 4 persons.
     assert f.deltagare.avslutade.totalt == 4
+    # The dashboard's yardsticks for a period count exactly the same.
+    n = forbund_nyckeltal(forbund=forbund, fran=fran, till=till)
+    assert n.till_arbete_eller_studier.som_dict() == f.som_dict()["till_arbete_eller_studier"]
+    assert n.stegforflyttning.som_dict() == f.som_dict()["stegforflyttning"]
+    assert n.deltagare.som_dict() == f.deltagare.som_dict()
 
     # For a part key: ALL-IN's 1 of 2 is hidden, so is the förbund's 3 of 5
     # (less Samordningsteam's shown 2 of 3, it would give 1 of 2 back).
