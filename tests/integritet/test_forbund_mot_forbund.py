@@ -47,9 +47,12 @@ from tests.integritet.hjalp import klockan
 pytestmark = pytest.mark.django_db
 
 # Rows that are no förbund's: Django's and the libraries' own (each user's, or
-# the administrators'), and SCB's reference data, which every förbund reads
-# and only an administrator or the system writes (scb.services).
+# the administrators'), SCB's reference data, which every förbund reads
+# and only an administrator or the system writes (scb.services), and the
+# statistics cache's version numbers, which only database triggers write and
+# no page, API or admin shows.
 UTANFOR_FORBUNDEN = {
+    "statistik.Dataversion",
     "admin.LogEntry",
     "auth.Permission",
     "auth.Group",
