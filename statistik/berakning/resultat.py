@@ -6,8 +6,8 @@ from django.db.models.functions import FirstValue, LastValue
 from django.db.models.sql.constants import LOUTER
 from django_cte import CTE, with_cte
 
-from deltagare.models import Stegbedomning, Uppfoljning
-from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, TILL_ARBETE_ELLER_STUDIER, Bedomningstyp
+from deltagare.models import UPPFOLJNINGSTYPER, Stegbedomning, Uppfoljning
+from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, TILL_ARBETE_ELLER_STUDIER
 from statistik.berakning.fraga import Fraga, las_kontal
 from statistik.berakning.objekt import Andel, Effekt, Kontal, Tabell
 from statistik.berakning.period import Period
@@ -95,7 +95,6 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Effekt, Effekt]]:
     `ej_nadda` counts the avslutade whose follow-up could not reach them.
     """
     avslutade = omfang.inskrivningar().filter(period.population("avslutade"))
-    uppfoljningstyper = (Bedomningstyp.UPPFOLJNING_6, Bedomningstyp.UPPFOLJNING_18)
     # The avslut steg is the last value when bedömningar under the insats
     # come last, in date order; a follow-up bedömning is one per inskrivning
     # and typ (the model's constraint), so its steg is the typ's only value.
@@ -108,7 +107,7 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Effekt, Effekt]]:
         f"steg_{typ}": _over_inskrivningen(
             Max(Case(When(typ=typ, then="steg__nummer"))), under_sist
         )
-        for typ in uppfoljningstyper
+        for typ in UPPFOLJNINGSTYPER
     }
     steg = _en_rad_per_inskrivning(_bedomningar_av(avslutade), "effekt", **fonster)
     ej_nadda = CTE(
@@ -116,7 +115,7 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Effekt, Effekt]]:
             inskrivning__in=avslutade.values("pk"), utfall=Uppfoljning.Utfall.KUNDE_INTE_NAS
         )
         .values("inskrivning_id")
-        .annotate(**{f"ej_nadd_{typ}": Count("id", filter=Q(typ=typ)) for typ in uppfoljningstyper})
+        .annotate(**{f"ej_nadd_{typ}": Count("id", filter=Q(typ=typ)) for typ in UPPFOLJNINGSTYPER})
         .order_by(),
         name="ej_nadda",
     )
@@ -124,7 +123,7 @@ def effekt(omfang: Omfang, period: Period) -> dict[int, tuple[Effekt, Effekt]]:
     for namn in fonster:
         fraga.alias(namn, getattr(steg.col, namn))
     refs = []
-    for typ in uppfoljningstyper:
+    for typ in UPPFOLJNINGSTYPER:
         fraga.alias(f"ej_nadd_{typ}", getattr(ej_nadda.col, f"ej_nadd_{typ}"))
         jamforbar = Q(**{f"steg_{typ}__isnull": False, "avslut_steg__isnull": False})
         refs.append(
