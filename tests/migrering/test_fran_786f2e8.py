@@ -97,6 +97,11 @@ def test_varje_tabell_behaller_sina_rader(fore_och_efter):
     # But one: deltagare 0012 turns each follow-up bedömning into a follow-up
     # (counted exactly in test_uppfoljningar_fran_bedomningar.py).
     assert nya.pop("deltagare_uppfoljning") > 0
+    # And statistik 0004 gives every förbund its first data version on
+    # PostgreSQL (SQLite keeps no versions).
+    pa_postgresql = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    forbund = fore["radantal"]["finsam_forbund"] if pa_postgresql else 0
+    assert nya.pop("statistik_dataversion") == forbund
     assert nya == dict.fromkeys(nya, 0)
 
 
@@ -111,10 +116,11 @@ def test_databasens_triggrar_finns_kvar(fore_och_efter):
     fore, efter = fore_och_efter
     # SQLite names them with _upd/_ins, PostgreSQL as they are.
     assert any(t.startswith("insats_behaller_stegskala") for t in fore["triggrar"])
-    # Every one kept; the only new ones protect the access log (issue 13 §10).
+    # Every one kept; the only new ones protect the access log (issue 13 §10)
+    # and, on PostgreSQL, keep the statistics cache's data version (statistik 0004).
     assert [t for t in fore["triggrar"] if t not in efter["triggrar"]] == []
     nya = [t for t in efter["triggrar"] if t not in fore["triggrar"]]
-    assert nya and all(t.startswith("atkomstlogg_skydd") for t in nya)
+    assert nya and all(t.startswith(("atkomstlogg_skydd", "statistik_dataversion")) for t in nya)
 
 
 def test_jobbens_rader_behaller_sina_varden(fore_och_efter):
