@@ -6,6 +6,7 @@ size, an insats costs the same queries as a förbund with one insats more.
 """
 
 import datetime
+from collections.abc import Iterable
 
 from finsam.kodlistor import Inriktning
 from finsam.models import Forbund
@@ -92,15 +93,15 @@ def _toppinsatser(forbund: Forbund) -> list[Insats]:
 def _forbund_statistik(forbund: Forbund, period: Period) -> ForbundStatistik:
     omfang = Omfang(forbund_id=forbund.pk)
     per_insats = _berakna(omfang, period, "aktiva", _toppinsatser(forbund))
-    aktiva, nya, avslutade = unika_personer(omfang, period)
-    alla_anonyma = sum((s.deltagare.anonyma for s in per_insats), Kontal())
     return ForbundStatistik(
-        forbund=forbund.pk,
-        fran=period.fran,
-        till=period.till,
-        deltagare=Deltagarblock(aktiva, nya, avslutade, alla_anonyma),
-        till_arbete_eller_studier=Andel.summa(s.till_arbete_eller_studier for s in per_insats),
-        stegforflyttning=Andel.summa(s.stegforflyttning for s in per_insats),
+        **_forbundets_nyckeltal(
+            forbund,
+            omfang,
+            period,
+            anonyma=(s.deltagare.anonyma for s in per_insats),
+            till_arbete_eller_studier=(s.till_arbete_eller_studier for s in per_insats),
+            stegforflyttning=(s.stegforflyttning for s in per_insats),
+        ),
         insatser=tuple(per_insats),
     )
 
@@ -113,26 +114,44 @@ def _forbund_nyckeltal(forbund: Forbund, period: Period) -> Nyckeltal:
     rader = fraga.kor(omfang.inskrivningar().filter(period.population("aktiva")))
     steg = stegforflyttning(omfang, period, "aktiva")
     anonyma_per_rot = anonyma(omfang, period)
-    aktiva, nya, avslutade = unika_personer(omfang, period)
     return Nyckeltal(
-        forbund=forbund.pk,
-        fran=period.fran,
-        till=period.till,
-        deltagare=Deltagarblock(
-            aktiva,
-            nya,
-            avslutade,
-            sum((anonyma_per_rot.get(r, Kontal()) for r in rotter), Kontal()),
-        ),
-        till_arbete_eller_studier=Andel.summa(
-            till_arbete_eller_studier(
-                deltagarrefs.tabell(rader.get(r, {}), "avslutsorsak"),
-                deltagarrefs.kontal(rader.get(r, {}), "avslutade"),
-            )
-            for r in rotter
-        ),
-        stegforflyttning=Andel.summa(steg.get(r, _INGEN_ANDEL) for r in rotter),
+        **_forbundets_nyckeltal(
+            forbund,
+            omfang,
+            period,
+            anonyma=(anonyma_per_rot.get(r, Kontal()) for r in rotter),
+            till_arbete_eller_studier=(
+                till_arbete_eller_studier(
+                    deltagarrefs.tabell(rader.get(r, {}), "avslutsorsak"),
+                    deltagarrefs.kontal(rader.get(r, {}), "avslutade"),
+                )
+                for r in rotter
+            ),
+            stegforflyttning=(steg.get(r, _INGEN_ANDEL) for r in rotter),
+        )
     )
+
+
+def _forbundets_nyckeltal(
+    forbund: Forbund,
+    omfang: Omfang,
+    period: Period,
+    *,
+    anonyma: Iterable[Kontal],
+    till_arbete_eller_studier: Iterable[Andel],
+    stegforflyttning: Iterable[Andel],
+) -> dict:
+    """The förbund's key figures from its top insatser's own: the deltagare in
+    unique persons (one query) and the insatser's anonyma and shares summed."""
+    aktiva, nya, avslutade = unika_personer(omfang, period)
+    return {
+        "forbund": forbund.pk,
+        "fran": period.fran,
+        "till": period.till,
+        "deltagare": Deltagarblock(aktiva, nya, avslutade, sum(anonyma, Kontal())),
+        "till_arbete_eller_studier": Andel.summa(till_arbete_eller_studier),
+        "stegforflyttning": Andel.summa(stegforflyttning),
+    }
 
 
 def _berakna(
