@@ -105,7 +105,10 @@ def _berakna(user) -> Atkomst:
     Insats = Medlemskap.insatser.rel.model
 
     roller: dict[int, set[str]] = {}
-    for forbund_id, roll in Medlemskap.objects.filter(user=user).values_list("forbund_id", "roll"):
+    # Unordered: the models' default orderings would join förbund and user
+    # tables on every request for nothing.
+    medlemskap = Medlemskap.objects.filter(user=user).order_by()
+    for forbund_id, roll in medlemskap.values_list("forbund_id", "roll"):
         roller.setdefault(forbund_id, set()).add(roll)
 
     # The insats must belong to the membership's own förbund: a samordnare
@@ -118,9 +121,9 @@ def _berakna(user) -> Atkomst:
     ).values("insats_id")
     insatser = (
         frozenset(
-            Insats.objects.filter(Q(id__in=egna) | Q(overordnad_id__in=egna)).values_list(
-                "id", flat=True
-            )
+            Insats.objects.filter(Q(id__in=egna) | Q(overordnad_id__in=egna))
+            .order_by()
+            .values_list("id", flat=True)
         )
         if Roll.SAMORDNARE in set().union(*roller.values())
         else frozenset()

@@ -33,7 +33,7 @@ from demo.nationell.organisation import (
     forbund_skapa_alla,
     fordela,
 )
-from demo.nationell.skrivning import analysera, sekvenser_aterstall
+from demo.nationell.skrivning import sekvenser_aterstall
 from finsam.models import Forbund
 
 FRO = "finsam-nationell-2026"
@@ -116,7 +116,6 @@ def generera(
     tabeller.toem()
     modeller = [Deltagare, Inskrivning, Forsorjning, Stegbedomning, Uppfoljning]
     sekvenser_aterstall(modeller)
-    analysera()
     storsta = max(
         alla[0].insatser, key=lambda i: Inskrivning.objects.filter(insats=i.insats).count()
     )

@@ -66,6 +66,9 @@ def adresser(forbund: Forbund, idag: datetime.date) -> dict[str, tuple[str, str]
     )
     period = f"fran={fran}&till={till}"
     ut = {
+        # The förbund itself, one row: the floor that key, reach, transaction,
+        # middleware and DRF cost any list before its own rows.
+        "forbund": ("/api/v1/forbund/", chef),
         "insatser": ("/api/v1/insatser/", chef),
         "budget": ("/api/v1/budget/", chef),
         "insats_statistik": (f"/api/v1/insatser/{insats.pk}/statistik/?{period}", chef),

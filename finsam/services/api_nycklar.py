@@ -82,9 +82,10 @@ def api_nyckel_aterkalla(*, nyckel: ApiNyckel, user) -> ApiNyckel:
 
 def api_nyckel_autentisera(klartext: str) -> ApiNyckel:
     """The valid key matching `klartext`, or `OgiltigNyckel` saying why not."""
-    nyckel = ApiNyckel.objects.select_related("part", "user").filter(hash=_hash(klartext)).first()
-    if nyckel is None:
-        raise OgiltigNyckel("Ogiltig API-nyckel.")
+    try:
+        nyckel = ApiNyckel.objects.select_related("part", "user").get(hash=_hash(klartext))
+    except ApiNyckel.DoesNotExist:
+        raise OgiltigNyckel("Ogiltig API-nyckel.") from None
     if nyckel.aterkallad is not None:
         raise OgiltigNyckel("API-nyckeln är återkallad.")
     nu = timezone.now()

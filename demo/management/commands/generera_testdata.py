@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.nationell import Storlek, Vagrar, generera
+from demo.nationell.skrivning import stada
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         if not resultat:
             self.stdout.write("Genererade testdata finns redan; inget nytt skrevs.")
             return
+        stada()
         self.stdout.write(
             "Klart: " + ", ".join(f"{namn} {antal}" for namn, antal in resultat.items()) + "."
         )
