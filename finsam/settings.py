@@ -184,6 +184,8 @@ FINSAM_JOBB_SYNLIGHETSTID = env.int("FINSAM_JOBB_SYNLIGHETSTID", default=900)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": FINSAM_JOBB_SYNLIGHETSTID}
 CELERY_BEAT_SCHEDULE = {
     "jobb-sopa": {"task": "finsam.tasks.jobb_sopa_task", "schedule": 60.0},
+    # The dashboards whose data changed, computed ahead (statistik/forvarmning.py).
+    "statistik-forvarm": {"task": "statistik.tasks.statistik_forvarm_task", "schedule": 60.0},
     # Gallring (DOMAIN.md §2) once a day, at night (CELERY_TIMEZONE).
     "gallring": {"task": "deltagare.tasks.gallra_task", "schedule": crontab(hour=2, minute=30)},
     # Yearly, in the quiet of New Year's night: access-log rows past retention.

@@ -24,6 +24,11 @@ PERIODVAL = (
 URVALSNAMN = {"aktiva": "Aktiva", "nya": "Nya", "avslutade": "Avslutade"}
 
 
+def i_ar_hittills(idag: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The default period: 1 January to today."""
+    return datetime.date(idag.year, 1, 1), idag
+
+
 class PeriodForm(forms.Form):
     """A preset period, or från and till of the user's own choice.
 
@@ -55,7 +60,7 @@ class PeriodForm(forms.Form):
         if val is None:  # not a choice of the list: its error is already there
             return data
         if val == I_AR:
-            data["fran"], data["till"] = datetime.date(self.idag.year, 1, 1), self.idag
+            data["fran"], data["till"] = i_ar_hittills(self.idag)
         elif val == DELAR:
             data["fran"], data["till"] = delar(self.idag)
         elif not self.errors:

@@ -41,6 +41,20 @@ def samma_period_i_fjol(fran: datetime.date, till: datetime.date) -> tuple[datet
     return start, slut
 
 
+def jamforelseperioder(
+    fran: datetime.date, till: datetime.date
+) -> dict[str, tuple[datetime.date, ...]]:
+    """The dashboard's yardsticks for a period, in the order it shows them.
+
+    The dashboard and the statistics warmed ahead of it (statistik.forvarmning)
+    both read them here, so what is warmed is what the dashboard asks for.
+    """
+    return {
+        "Föregående period": foregaende_period(fran, till),
+        "Samma period i fjol": samma_period_i_fjol(fran, till),
+    }
+
+
 @dataclass(frozen=True)
 class Jamforelse:
     """One yardstick of one key figure, ready to show."""

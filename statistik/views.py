@@ -30,7 +30,7 @@ from insatser.selectors import (
 )
 from statistik.berakning import forbund_nyckeltal, forbund_statistik, insats_statistik
 from statistik.forms import InsatsPeriodForm, PeriodForm
-from statistik.jamforelse import foregaende_period, samma_period_i_fjol
+from statistik.jamforelse import jamforelseperioder
 from statistik.oversikt import Oversikt
 from statistik.struktur import nyckeltal_diagram, nyckeltal_tabeller, strukturens_huvud
 from statistik.tabeller import insats_tabeller, insatsens_huvud
@@ -70,10 +70,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     statistik = forbund_statistik(forbund=forbund, fran=fran, till=till)
     jamforelser = {
         etikett: forbund_nyckeltal(forbund=forbund, fran=f, till=t)
-        for etikett, (f, t) in (
-            ("Föregående period", foregaende_period(fran, till)),
-            ("Samma period i fjol", samma_period_i_fjol(fran, till)),
-        )
+        for etikett, (f, t) in jamforelseperioder(fran, till).items()
     }
     insatser = {i.pk: i for i in insatser_for_forbund(user=request.user, forbund=forbund)}
     # The budget of the period's last year, with its utfall up to the period's end.

@@ -47,18 +47,29 @@ def _motorns_version() -> str:
 MOTOR = _motorns_version()
 
 
+def anvands() -> bool:
+    """Whether answers are cached: on PostgreSQL, where the triggers are, unless turned off."""
+    return settings.FINSAM_STATISTIK_CACHE and connection.vendor == "postgresql"
+
+
+def cacheadress(*delar) -> str:
+    """A cache key of this engine and database for `delar`.
+
+    The database's name too: förbund ids and versions are only unique within one.
+    """
+    return ":".join(map(str, ("statistik", MOTOR, connection.settings_dict["NAME"], *delar)))
+
+
 def cachad(forbund_id: int, nyckel: str, berakna: Callable[[], T]) -> T:
     """`berakna()`, or its answer stored under the förbund's current data version."""
-    if not settings.FINSAM_STATISTIK_CACHE or connection.vendor != "postgresql":
+    if not anvands():
         return berakna()
     version = (
         Dataversion.objects.filter(forbund_id=forbund_id).values_list("version", flat=True).first()
     )
     if version is None:  # a förbund with no data yet
         return berakna()
-    # The database's name too: förbund ids and versions are only unique within one.
-    databas = connection.settings_dict["NAME"]
-    adress = f"statistik:{MOTOR}:{databas}:{forbund_id}:{version}:{nyckel}"
+    adress = cacheadress(forbund_id, version, nyckel)
     svar = cache.get(adress)
     if svar is None:
         svar = berakna()

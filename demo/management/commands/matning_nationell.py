@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.skala.matning import KORNINGAR, mat_forbund, tabell, valda_forbund
+from demo.skala.matning import KORNINGAR, mat_forbund, mat_forvarmning, tabell, valda_forbund
 
 DELAR = ("statistik", "pdf", "api", "scb")
 EJ_GJORT = [
@@ -62,6 +62,12 @@ class Command(BaseCommand):
             for namn, f in forbund.items():
                 resultat[namn] = resultat.get(namn, {}) | mat_forbund(namn, f, idag)[namn]
             self.stdout.write(tabell(options["skala"], resultat))
+            skala["forvarmning"] = m = mat_forvarmning(forbund, idag)
+            self.stdout.write(
+                f"  Förvärmning: {m['forbund']} förbund på {m['sekunder']} s; sedan översikten "
+                + ", ".join(f"{n} {o['ms']} ms ({o['fragor']} frågor)"
+                            for n, o in m["oversikten"].items())
+            )  # fmt: skip
         if "pdf" in delar:
             from demo.skala.pdf import mat_delarsrapport
 
