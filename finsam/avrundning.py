@@ -4,6 +4,7 @@ Python's round() rounds half to even (12.5 → 12); the domain wants 13.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 
 def procent(antal: int | None, av: int | None) -> int | None:
@@ -11,6 +12,24 @@ def procent(antal: int | None, av: int | None) -> int | None:
     if antal is None or not av:
         return None
     return int((Decimal(antal) * 100 / Decimal(av)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def procent_en_decimal(andel: float | Fraction) -> float:
+    """A share (0–1) as a percentage to one decimal, rounded half up (1/16 → 6.3).
+
+    A Fraction is exact; a float is taken as it prints, so 0.0625 is 0.0625
+    and not the binary number just below it.
+    """
+    if isinstance(andel, Fraction):
+        varde = Decimal(andel.numerator) / Decimal(andel.denominator)
+    else:
+        varde = Decimal(repr(float(andel)))
+    return float((varde * 100).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def tre_decimaler(tal: float) -> float:
+    """A probability to three decimals, rounded half up (a p-value: 0.0287 → 0.029)."""
+    return float(Decimal(repr(float(tal))).quantize(Decimal("0.001"), ROUND_HALF_UP))
 
 
 def tkr(kronor: int | None) -> int | None:

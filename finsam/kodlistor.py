@@ -81,6 +81,16 @@ TILL_ARBETE_ELLER_STUDIER = (
     Avslutsorsak.STUDIER,
 )
 
+# Avslutsorsaker that count as an avbrott (README, figure definitions): the
+# deltagare left before the insats could lead anywhere. Counted of all
+# avslutade except the avlidna; felregistreringar are not avslutade at all.
+AVBROTT = (
+    Avslutsorsak.EGEN_BEGARAN,
+    Avslutsorsak.OHALSA,
+    Avslutsorsak.FLYTTAT,
+    Avslutsorsak.ANNAN,
+)
+
 
 class Sysselsattning(models.TextChoices):
     FORVARVSARBETE = "forvarvsarbete", "Förvärvsarbete"

@@ -7,7 +7,12 @@ from django.db.models.sql.constants import LOUTER
 from django_cte import CTE, with_cte
 
 from deltagare.models import UPPFOLJNINGSTYPER, Stegbedomning, Uppfoljning
-from finsam.kodlistor import BEDOMNINGAR_UNDER_INSATS, TILL_ARBETE_ELLER_STUDIER
+from finsam.kodlistor import (
+    AVBROTT,
+    BEDOMNINGAR_UNDER_INSATS,
+    TILL_ARBETE_ELLER_STUDIER,
+    Avslutsorsak,
+)
 from statistik.berakning.fraga import Fraga, las_kontal
 from statistik.berakning.objekt import Andel, Effekt, Kontal, Tabell
 from statistik.berakning.period import Period
@@ -18,6 +23,17 @@ def till_arbete_eller_studier(avslutsorsak: Tabell, avslutade: Kontal) -> Andel:
     """Avslutade with orsak arbete, arbete med stöd or studier, of all avslutade."""
     antal = sum((avslutsorsak[str(orsak)] for orsak in TILL_ARBETE_ELLER_STUDIER), Kontal())
     return Andel.per_kon_av(antal, avslutade)
+
+
+def avbrott(avslutsorsak: Tabell, avslutade: Kontal) -> Andel:
+    """Avslutade with orsak egen begäran, ohälsa, flyttat or annan, of all avslutade
+    except the avlidna."""
+    antal = sum((avslutsorsak[str(orsak)] for orsak in AVBROTT), Kontal())
+    avlidna = avslutsorsak[str(Avslutsorsak.AVLIDEN)]
+    av = Kontal.av(
+        *(getattr(avslutade, kon) - getattr(avlidna, kon) for kon in ("kvinnor", "man", "annat"))
+    )
+    return Andel.per_kon_av(antal, av)
 
 
 def _per_inskrivning(inskrivningar: QuerySet, rader: CTE) -> QuerySet:
