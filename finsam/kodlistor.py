@@ -124,14 +124,15 @@ class Ersattningsform(models.TextChoices):
     ETABLERINGSERSATTNING = "etableringsersattning", "Etableringsersättning"
 
 
-# Försörjningskälla → SCB ersättningsform, where one exists (DOMAIN.md §4).
+# Försörjningskälla → SCB ersättningsform, where one exists (DOMAIN.md §4, as
+# issue 17 lists them). A subventionerad anställning is a wage, which SCB's
+# helårsekvivalenter do not count, so it maps to none.
 FORSORJNING_TILL_ERSATTNINGSFORM = {
     Forsorjningskalla.SJUKPENNING: Ersattningsform.SJUKPENNING,
     Forsorjningskalla.SJUKERSATTNING: Ersattningsform.SJUK_OCH_AKTIVITETSERSATTNING,
     Forsorjningskalla.AKTIVITETSERSATTNING: Ersattningsform.SJUK_OCH_AKTIVITETSERSATTNING,
     Forsorjningskalla.ARBETSLOSHETSERSATTNING: Ersattningsform.ARBETSLOSHET,
     Forsorjningskalla.AKTIVITETSSTOD: Ersattningsform.ARBETSMARKNADSATGARDER,
-    Forsorjningskalla.SUBVENTIONERAD_ANSTALLNING: Ersattningsform.ARBETSMARKNADSATGARDER,
     Forsorjningskalla.EKONOMISKT_BISTAND: Ersattningsform.EKONOMISKT_BISTAND,
     Forsorjningskalla.ETABLERINGSERSATTNING: Ersattningsform.ETABLERINGSERSATTNING,
 }

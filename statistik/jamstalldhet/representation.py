@@ -1,0 +1,101 @@
+"""Representation: are women as many among the deltagare as among those in need?
+
+Per SCB ersättningsform: women's share of the deltagare who started with a
+försörjning of that form (`FORSORJNING_TILL_ERSATTNINGSFORM`), against
+women's share of the helårsekvivalenter in the förbund's kommuner. Both
+shares are of women and men: SCB counts no other kön, so the deltagare of
+annat kön are left out of this comparison (they are in every other table).
+A deltagare who started with both sjukersättning and aktivitetsersättning
+counts once per källa, as the försörjning table does (DOMAIN.md §5).
+
+The SCB year is the period's last year, or the latest earlier one where SCB
+has no figures for all the förbund's kommuner yet; the answer says which.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Count
+
+from finsam.avrundning import procent_en_decimal
+from finsam.kodlistor import FORSORJNING_TILL_ERSATTNINGSFORM, Ersattningsform, Parttyp, SCBKon
+from finsam.models import Forbund
+from scb.models import Helarsekvivalent
+from statistik.berakning.helarsekvivalenter import FORBUND, helarsekvivalenter, omraden
+from statistik.berakning.objekt import Kontal, Tabell
+
+
+@dataclass(frozen=True)
+class Representation:
+    """One ersättningsform: women and men among the deltagare and among the helårsekvivalenter."""
+
+    forsorjning: str
+    deltagare: Kontal
+    andel_kvinnor_deltagare: float | None
+    helarsekvivalenter_kvinnor: Decimal | None
+    helarsekvivalenter_man: Decimal | None
+    andel_kvinnor_helarsekvivalenter: float | None
+
+
+@dataclass(frozen=True)
+class Representationer:
+    scb_ar: int | None  # None: SCB has no figures for the förbund's kommuner up to the year
+    rader: tuple[Representation, ...]
+
+
+def representation(forbund: Forbund, forsorjning_vid_start: Tabell, ar: int) -> Representationer:
+    """The representation per ersättningsform, from the försörjning vid start table of
+    an insats or förbund (the engine's) and SCB's figures for the förbund's kommuner."""
+    deltagare: dict[str, Kontal] = defaultdict(Kontal)
+    for kalla, form in FORSORJNING_TILL_ERSATTNINGSFORM.items():
+        deltagare[str(form)] += forsorjning_vid_start.get(str(kalla), Kontal())
+    scb_ar = _scb_ar(forbund, ar)
+    hek = _helarsekvivalenter(forbund, scb_ar) if scb_ar is not None else {}
+    rader = []
+    for form in Ersattningsform:
+        antal = deltagare[str(form)]
+        kvinnor, man = (hek.get((kon, str(form))) for kon in (SCBKon.KVINNOR, SCBKon.MAN))
+        rader.append(
+            Representation(
+                forsorjning=str(form),
+                deltagare=antal,
+                andel_kvinnor_deltagare=_andel(antal.kvinnor, antal.man),
+                helarsekvivalenter_kvinnor=kvinnor,
+                helarsekvivalenter_man=man,
+                andel_kvinnor_helarsekvivalenter=_andel(kvinnor, man),
+            )
+        )
+    return Representationer(scb_ar, tuple(rader))
+
+
+def _andel(kvinnor, man) -> float | None:
+    if kvinnor is None or man is None or not kvinnor + man:
+        return None
+    return procent_en_decimal(Fraction(kvinnor) / (Fraction(kvinnor) + Fraction(man)))
+
+
+def _scb_ar(forbund: Forbund, ar: int) -> int | None:
+    """The latest year up to `ar` with SCB figures for every one of the förbund's
+    kommuner (a sum of some of them is not the förbund's, as the helårsekvivalenter
+    engine says too)."""
+    kommuner = set(
+        forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True)
+    )
+    return (
+        Helarsekvivalent.objects.filter(region__kod__in=kommuner, ar__lte=ar)
+        .values("ar")
+        .annotate(kommuner=Count("region", distinct=True))
+        .filter(kommuner=len(kommuner))
+        .order_by("-ar")
+        .values_list("ar", flat=True)
+        .first()
+    )
+
+
+def _helarsekvivalenter(forbund: Forbund, ar: int) -> dict[tuple[str, str], Decimal | None]:
+    """(kön, ersättningsform) → the förbund's kommuner's sum, by the helårsekvivalenter engine."""
+    (forbundet,) = [o for o in omraden(forbund=forbund) if o.kod == FORBUND]
+    rader = helarsekvivalenter(omraden=[forbundet], ar=[ar], kon=[SCBKon.KVINNOR, SCBKon.MAN])
+    return {(rad.kon, form): varde for rad in rader for form, varde in rad.former.items()}
