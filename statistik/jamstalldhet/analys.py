@@ -4,13 +4,24 @@ No query of its own: every count is one the statistics already hold per kön
 (`InsatsStatistik`, `ForbundStatistik`), so the analysis can never disagree
 with the tables beside it. A förbund's shares are its top insatser's summed,
 as its own key figures are. *Annat* kön is shown, never compared on its own.
+Masking for part keys is the statistics' own rule (statistik.maskering),
+applied to each outcome's share by kön.
 """
 
 from dataclasses import dataclass
 
+from finsam.maskering import OMASKERAT
 from statistik.berakning.objekt import Andel, ForbundStatistik, InsatsStatistik
 from statistik.berakning.resultat import avbrott
-from statistik.jamstalldhet.prov import Andelsskattning, Konsjamforelse, andelsskattning, jamfor_kon
+from statistik.jamstalldhet.prov import (
+    DOLD,
+    DOLD_ANDEL,
+    Andelsskattning,
+    Konsjamforelse,
+    andelsskattning,
+    jamfor_kon,
+)
+from statistik.maskering import maskera_andel
 
 # The outcomes compared, in the order the page, the PDF and the API give them.
 MATT = {
@@ -35,13 +46,26 @@ class Utfall:
         return MATT[self.matt]
 
 
-def insatsens_utfall(statistik: InsatsStatistik) -> tuple[Utfall, ...]:
-    return _utfall(_andelar(statistik))
+def insatsens_utfall(statistik: InsatsStatistik, min_cell: int = OMASKERAT) -> tuple[Utfall, ...]:
+    """The insats's outcomes; with `min_cell` (a part key's), a row whose share by kön
+    the statistics would hide is hidden whole."""
+    andelar = _andelar(statistik)
+    return _utfall(andelar, {m: _dold(a, min_cell) for m, a in andelar.items()})
 
 
-def forbundets_utfall(statistik: ForbundStatistik) -> tuple[Utfall, ...]:
+def forbundets_utfall(
+    statistik: ForbundStatistik, min_cell: int = OMASKERAT
+) -> tuple[Utfall, ...]:
+    """The förbund's outcomes, its top insatser's summed. A row is hidden where any
+    insats's share is, as the förbund's shares in the statistics are: the sum less
+    the insatser shown would give the hidden one back."""
     per_insats = [_andelar(s) for s in statistik.insatser]
-    return _utfall({matt: Andel.summa(a[matt] for a in per_insats) for matt in MATT})
+    andelar = {matt: Andel.summa(a[matt] for a in per_insats) for matt in MATT}
+    dolda = {
+        matt: any(_dold(a[matt], min_cell) for a in per_insats) or _dold(andel, min_cell)
+        for matt, andel in andelar.items()
+    }
+    return _utfall(andelar, dolda)
 
 
 def _andelar(statistik: InsatsStatistik) -> dict[str, Andel]:
@@ -54,14 +78,26 @@ def _andelar(statistik: InsatsStatistik) -> dict[str, Andel]:
     }
 
 
-def _utfall(andelar: dict[str, Andel]) -> tuple[Utfall, ...]:
+def _utfall(andelar: dict[str, Andel], dolda: dict[str, bool]) -> tuple[Utfall, ...]:
     return tuple(
-        Utfall(
+        Utfall(matt, DOLD, DOLD_ANDEL)
+        if dolda[matt]
+        else Utfall(
             matt,
             jamfor_kon(_par(andel, "kvinnor"), _par(andel, "man")),
             andelsskattning(*_par(andel, "annat")),
         )
         for matt, andel in andelar.items()
+    )
+
+
+def _dold(andel: Andel, min_cell: int) -> bool:
+    """Whether the statistics hide this share by kön from the caller (statistik.maskering)."""
+    if min_cell <= OMASKERAT:
+        return False
+    maskerad = maskera_andel(andel, min_cell)
+    return maskerad.antal is None or any(
+        a.antal is None for a in (maskerad.per_kon or {}).values()
     )
 
 

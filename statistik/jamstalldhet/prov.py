@@ -32,10 +32,11 @@ MINST_FOR_INTERVALL = 5
 
 @dataclass(frozen=True)
 class Andelsskattning:
-    """`antal` of `av`, in percent with its 95 % Wilson interval (None where undefined)."""
+    """`antal` of `av`, in percent with its 95 % Wilson interval (None where undefined,
+    and everything None where the counts are hidden from the caller)."""
 
-    antal: int
-    av: int
+    antal: int | None
+    av: int | None
     andel: float | None
     ki_lag: float | None
     ki_hog: float | None
@@ -51,6 +52,7 @@ class Skillnad:
 
 
 INGEN_SKILLNAD = Skillnad(None, None, None)
+DOLD_ANDEL = Andelsskattning(None, None, None, None, None)
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,15 @@ class Konsjamforelse:
     # proportion, it would take to tell a difference of this size; None
     # where it is already told, or there is none to tell.
     fler_behovs: int | None
+    # Hidden from the caller: a count below the förbund's min_cell, which the
+    # shares, the difference or the p-value would give back.
+    dold: bool = False
 
     @property
     def utlatande(self) -> str:
         """The verdict in plain Swedish, as the styrelse reads it."""
+        if self.dold:
+            return "Visas inte: för få personer för att redovisas."
         if self.sakerstalld is None:
             saknas = "kvinnor" if not self.kvinnor.av else "män"
             return f"Går inte att jämföra: underlaget har inga {saknas}."
@@ -84,6 +91,9 @@ class Konsjamforelse:
 
 def _p_text(p: float) -> str:
     return "p < 0,001" if p < 0.001 else f"p = {p:.3f}".replace(".", ",")
+
+
+DOLD = Konsjamforelse(DOLD_ANDEL, DOLD_ANDEL, INGEN_SKILLNAD, None, None, None, dold=True)
 
 
 def andelsskattning(antal: int, av: int) -> Andelsskattning:

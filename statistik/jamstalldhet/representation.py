@@ -13,6 +13,7 @@ has no figures for all the förbund's kommuner yet; the answer says which.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -21,6 +22,7 @@ from django.db.models import Count
 
 from finsam.avrundning import procent_en_decimal
 from finsam.kodlistor import FORSORJNING_TILL_ERSATTNINGSFORM, Ersattningsform, Parttyp, SCBKon
+from finsam.maskering import OMASKERAT, ar_maskerat
 from finsam.models import Forbund
 from scb.models import Helarsekvivalent
 from statistik.berakning.helarsekvivalenter import FORBUND, helarsekvivalenter, omraden
@@ -45,23 +47,39 @@ class Representationer:
     rader: tuple[Representation, ...]
 
 
-def representation(forbund: Forbund, forsorjning_vid_start: Tabell, ar: int) -> Representationer:
-    """The representation per ersättningsform, from the försörjning vid start table of
-    an insats or förbund (the engine's) and SCB's figures for the förbund's kommuner."""
+def representation(
+    forbund: Forbund, vid_start: Sequence[Tabell], ar: int, min_cell: int = OMASKERAT
+) -> Representationer:
+    """The representation per ersättningsform, from the försörjning vid start tables
+    of an insats, or of a förbund's top insatser summed (the engine's), and SCB's
+    figures for the förbund's kommuner.
+
+    With `min_cell` (a part key's), a form's deltagare share is hidden where any of
+    its källor in any table has a count of women or men the table hides: the share
+    and the tables' other cells would give it back.
+    """
     deltagare: dict[str, Kontal] = defaultdict(Kontal)
-    for kalla, form in FORSORJNING_TILL_ERSATTNINGSFORM.items():
-        deltagare[str(form)] += forsorjning_vid_start.get(str(kalla), Kontal())
+    dolda: set[str] = set()
+    for tabell in vid_start:
+        for kalla, form in FORSORJNING_TILL_ERSATTNINGSFORM.items():
+            antal = tabell.get(str(kalla), Kontal())
+            deltagare[str(form)] += antal
+            if min_cell > OMASKERAT and (
+                ar_maskerat(antal.kvinnor, min_cell) or ar_maskerat(antal.man, min_cell)
+            ):
+                dolda.add(str(form))
     scb_ar = _scb_ar(forbund, ar)
     hek = _helarsekvivalenter(forbund, scb_ar) if scb_ar is not None else {}
     rader = []
     for form in Ersattningsform:
         antal = deltagare[str(form)]
+        dold = str(form) in dolda
         kvinnor, man = (hek.get((kon, str(form))) for kon in (SCBKon.KVINNOR, SCBKon.MAN))
         rader.append(
             Representation(
                 forsorjning=str(form),
-                deltagare=antal,
-                andel_kvinnor_deltagare=_andel(antal.kvinnor, antal.man),
+                deltagare=Kontal(None, None, None, None) if dold else antal,
+                andel_kvinnor_deltagare=None if dold else _andel(antal.kvinnor, antal.man),
                 helarsekvivalenter_kvinnor=kvinnor,
                 helarsekvivalenter_man=man,
                 andel_kvinnor_helarsekvivalenter=_andel(kvinnor, man),

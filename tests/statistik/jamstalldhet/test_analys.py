@@ -103,3 +103,36 @@ def test_forbundet_summerar_sina_insatser(forbund, insats):
     assert (j.kvinnor.antal, j.kvinnor.av, j.man.antal, j.man.av) == (3, 5, 1, 4)
     assert (j.kvinnor.andel, j.man.andel) == (60.0, 25.0)
     assert j.kvinnor.ki_lag is not None  # five women: an interval
+
+
+def test_for_en_partnyckel_doljs_rader_med_fa_personer(insats):
+    _blandad(insats)
+    statistik = insats_statistik(insats=insats, fran=FRAN, till=TILL)
+    utfall = _per_matt(insatsens_utfall(statistik, min_cell=3))
+    # 2 of 4 women to arbete (and annat's 1): the whole row is hidden, or the
+    # difference and p-value would give the counts back.
+    j = utfall["till_arbete_eller_studier"].jamforelse
+    assert j.dold
+    assert (j.kvinnor.antal, j.man.av, j.skillnad.procentenheter, j.p_varde, j.sakerstalld) == (
+        None,
+    ) * 5
+    assert j.utlatande == "Visas inte: för få personer för att redovisas."
+    # Nobody followed up: zero describes nobody, nothing to hide.
+    assert not utfall["effekt_6_manader"].jamforelse.dold
+    # The förbundschef sees every row.
+    assert not any(u.jamforelse.dold for u in insatsens_utfall(statistik))
+
+
+def test_forbundets_rad_doljs_nar_en_insats_rad_doljs(forbund, insats):
+    for i in range(6):
+        _avslutad(insats, "kvinna", "arbete" if i < 3 else "annan")
+        _avslutad(insats, "man", "arbete" if i < 3 else "annan")
+    liten = InsatsFactory(forbund=forbund, namn="Liten")
+    _avslutad(liten, "kvinna", "arbete")
+    statistik = forbund_statistik(forbund=forbund, fran=FRAN, till=TILL)
+    arbete = _per_matt(forbundets_utfall(statistik, min_cell=3))["till_arbete_eller_studier"]
+    # 4 of 7 women and 3 of 6 men is no small count, but the small insats's 1 of 1
+    # is hidden in its own statistics: the sum less the large one would give it back.
+    assert arbete.jamforelse.dold
+    utan_mask = _per_matt(forbundets_utfall(statistik))["till_arbete_eller_studier"]
+    assert (utan_mask.jamforelse.kvinnor.antal, utan_mask.jamforelse.kvinnor.av) == (4, 7)

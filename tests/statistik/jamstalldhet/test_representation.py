@@ -45,7 +45,7 @@ VID_START = {
 
 def test_representation_for_hand(forbund):
     _scb(forbund)
-    svar = representation(forbund, VID_START, 2024)
+    svar = representation(forbund, [VID_START], 2024)
     # 2024 lacks Hallstahammar: the latest year with both kommuner is used, and named.
     assert svar.scb_ar == 2023
     rader = {r.forsorjning: r for r in svar.rader}
@@ -77,7 +77,21 @@ def test_representation_for_hand(forbund):
 
 def test_utan_scb_siffror_for_aret(forbund):
     _scb(forbund)
-    svar = representation(forbund, VID_START, 2022)
+    svar = representation(forbund, [VID_START], 2022)
     assert svar.scb_ar is None
     assert all(r.andel_kvinnor_helarsekvivalenter is None for r in svar.rader)
     assert {r.forsorjning: r.andel_kvinnor_deltagare for r in svar.rader}["sjukpenning"] == 75.0
+
+
+def test_tabellerna_summeras_och_dolda_celler_doljer_formen(forbund):
+    _scb(forbund)
+    annan = {"sjukpenning": Kontal.av(2, 6), "ekonomiskt_bistand": Kontal.av(7, 7)}
+    rader = {r.forsorjning: r for r in representation(forbund, [VID_START, annan], 2023).rader}
+    assert rader["sjukpenning"].andel_kvinnor_deltagare == 41.7  # 5 of 12
+    # For a part key with min_cell 3: 2 women (and 1 man in VID_START) hide sjukpenning;
+    # ekonomiskt bistånd's 0 and 4, 7 and 7 hide nothing (zero describes nobody).
+    dolda = {r.forsorjning: r for r in representation(forbund, [VID_START, annan], 2023, 3).rader}
+    assert dolda["sjukpenning"].andel_kvinnor_deltagare is None
+    assert dolda["sjukpenning"].deltagare.kvinnor is None
+    assert dolda["sjukpenning"].andel_kvinnor_helarsekvivalenter == 72.0  # SCB's are public
+    assert dolda["ekonomiskt_bistand"].andel_kvinnor_deltagare == 38.9  # 7 of 18
