@@ -1,4 +1,5 @@
-"""`insatser/{id}/statistik/` and `forbund/{id}/statistik/` (API.md).
+"""`insatser/{id}/statistik/` and `forbund/{id}/statistik/` (API.md), and the
+jämställdhetsanalys beside them (`…/jamstalldhet/`).
 
 Viewsets of their own, registered beside the insats and förbund resources
 by statistik/api/urls.py. The row comes from `get_object` (`visible_to`:
@@ -14,6 +15,11 @@ from finsam.api.fraga import PeriodFragaSerializer, las_fraga
 from finsam.api.views import SynligViewSet
 from finsam.models import Forbund
 from insatser.models import Insats
+from statistik.api.jamstalldhet import (
+    JamstalldhetSerializer,
+    forbund_jamstalldhet_las,
+    insats_jamstalldhet_las,
+)
 from statistik.api.selectors import forbund_statistik_las, insats_statistik_las
 from statistik.api.serializers import (
     ForbundStatistikSerializer,
@@ -64,6 +70,19 @@ class InsatsStatistikViewSet(SynligViewSet):
         fraga = las_fraga(request, InsatsFragaSerializer)
         return Response(insats_statistik_las(user=request.user, insats=insats, **fraga))
 
+    @extend_schema(parameters=PERIOD, responses=JamstalldhetSerializer)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def jamstalldhet(self, request, *args, **kwargs) -> Response:
+        """Insatsens jämställdhetsanalys för en period (aktiva), delinsatserna inräknade.
+
+        För varje mått kvinnors och mäns andel med 95 % intervall, skillnaden med
+        intervall, p-värde och om skillnaden är säkerställd; och kvinnors andel av
+        deltagarna mot deras andel av helårsekvivalenterna per ersättningsform.
+        """
+        insats = self.get_object()
+        fraga = las_fraga(request, PeriodFragaSerializer)
+        return Response(insats_jamstalldhet_las(user=request.user, insats=insats, **fraga))
+
 
 class ForbundStatistikViewSet(SynligViewSet):
     # `forbund/{id}/statistik/`.
@@ -81,3 +100,15 @@ class ForbundStatistikViewSet(SynligViewSet):
         forbund = self.get_object()
         fraga = las_fraga(request, PeriodFragaSerializer)
         return Response(forbund_statistik_las(user=request.user, forbund=forbund, **fraga))
+
+    @extend_schema(parameters=PERIOD, responses=JamstalldhetSerializer)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def jamstalldhet(self, request, *args, **kwargs) -> Response:
+        """Förbundets jämställdhetsanalys för en period: huvudinsatsernas andelar summerade.
+
+        Som insatsens; en rad är dold för en partnyckel också när den är dold i
+        någon av insatserna.
+        """
+        forbund = self.get_object()
+        fraga = las_fraga(request, PeriodFragaSerializer)
+        return Response(forbund_jamstalldhet_las(user=request.user, forbund=forbund, **fraga))

@@ -53,9 +53,7 @@ def insatsens_utfall(statistik: InsatsStatistik, min_cell: int = OMASKERAT) -> t
     return _utfall(andelar, {m: _dold(a, min_cell) for m, a in andelar.items()})
 
 
-def forbundets_utfall(
-    statistik: ForbundStatistik, min_cell: int = OMASKERAT
-) -> tuple[Utfall, ...]:
+def forbundets_utfall(statistik: ForbundStatistik, min_cell: int = OMASKERAT) -> tuple[Utfall, ...]:
     """The förbund's outcomes, its top insatser's summed. A row is hidden where any
     insats's share is, as the förbund's shares in the statistics are: the sum less
     the insatser shown would give the hidden one back."""
@@ -96,9 +94,7 @@ def _dold(andel: Andel, min_cell: int) -> bool:
     if min_cell <= OMASKERAT:
         return False
     maskerad = maskera_andel(andel, min_cell)
-    return maskerad.antal is None or any(
-        a.antal is None for a in (maskerad.per_kon or {}).values()
-    )
+    return maskerad.antal is None or any(a.antal is None for a in (maskerad.per_kon or {}).values())
 
 
 def _par(andel: Andel, kon: str) -> tuple[int, int]:

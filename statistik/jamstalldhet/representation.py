@@ -98,9 +98,7 @@ def _scb_ar(forbund: Forbund, ar: int) -> int | None:
     """The latest year up to `ar` with SCB figures for every one of the förbund's
     kommuner (a sum of some of them is not the förbund's, as the helårsekvivalenter
     engine says too)."""
-    kommuner = set(
-        forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True)
-    )
+    kommuner = set(forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True))
     return (
         Helarsekvivalent.objects.filter(region__kod__in=kommuner, ar__lte=ar)
         .values("ar")

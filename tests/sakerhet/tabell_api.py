@@ -63,6 +63,7 @@ API = {
         kropp={"min_cell": 4},
     ),
     "api:forbund-statistik": Rad("forbund", get=FORBUNDETS),
+    "api:forbund-jamstalldhet": Rad("forbund", get=FORBUNDETS),
     "api:part-list": Rad(
         get=ALLA_LASER,
         post="401 403 403 201 403 400 403 403",
@@ -94,6 +95,7 @@ API = {
     # förbund's min_cell (finsam/maskering.py); the web page is for those who
     # see it unmasked.
     "api:insats-statistik": Rad("insats", get=FORBUNDETS),
+    "api:insats-jamstalldhet": Rad("insats", get=FORBUNDETS),
     # --- Deltagare: identities are the samordnare's. A list or a search answers
     # 200 with what the caller reaches (nothing, for the förbundschef and styrelse).
     "api:deltagare-list": Rad(
