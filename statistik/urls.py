@@ -1,10 +1,16 @@
 from django.urls import path
 
-from statistik import views, views_helarsekvivalenter
+from statistik import views, views_helarsekvivalenter, views_jamstalldhet
 
 urlpatterns = [
     path("", views.oversikt, name="statistik"),
     path("insatser/<int:pk>/", views.insats, name="statistik_insats"),
+    path("jamstalldhet/", views_jamstalldhet.forbund, name="statistik_jamstalldhet"),
+    path(
+        "insatser/<int:pk>/jamstalldhet/",
+        views_jamstalldhet.insats,
+        name="statistik_insats_jamstalldhet",
+    ),
     path("insatser/<int:pk>/statistik.csv", views.insats_csv, name="statistik_insats_csv"),
     path("insatser/<int:pk>/statistik.xlsx", views.insats_excel, name="statistik_insats_excel"),
     path("helarsekvivalenter/", views_helarsekvivalenter.sida, name="helarsekvivalenter"),

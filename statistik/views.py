@@ -75,7 +75,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     insatser = {i.pk: i for i in insatser_for_forbund(user=request.user, forbund=forbund)}
     # The budget of the period's last year, with its utfall up to the period's end.
     budgetar = budgetar_for_ar(user=request.user, forbund=forbund, ar=till.year)
-    fragor = form_fragor(form)
+    fragor = sammanhang["fragor"] = form_fragor(form)
     sammanhang["oversikt"] = Oversikt(
         statistik=statistik,
         nyckeltal=nyckeltal_for_period(user=request.user, forbund=forbund, fran=fran, till=till),

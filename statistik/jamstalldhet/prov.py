@@ -11,6 +11,7 @@ rounds and words the verdict.
 
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from scipy.stats import fisher_exact, norm
@@ -84,9 +85,17 @@ class Konsjamforelse:
         if self.fler_behovs:
             text += (
                 f" För att kunna säga något om en skillnad av den här storleken behövs "
-                f"omkring {tal(self.fler_behovs)} deltagare till."
+                f"omkring {tal(_ungefar(self.fler_behovs))} deltagare till."
             )
         return text
+
+
+def _ungefar(antal: int) -> int:
+    """Two significant figures: it is an estimate (164 220 → 160 000, 1 029 → 1 000)."""
+    if antal < 100:
+        return antal
+    steg = 10 ** (len(str(antal)) - 2)
+    return int(Decimal(antal / steg).quantize(Decimal(1), ROUND_HALF_UP)) * steg
 
 
 def _p_text(p: float) -> str:

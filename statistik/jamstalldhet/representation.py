@@ -95,12 +95,14 @@ def _andel(kvinnor, man) -> float | None:
 
 
 def _scb_ar(forbund: Forbund, ar: int) -> int | None:
-    """The latest year up to `ar` with SCB figures for every one of the förbund's
-    kommuner (a sum of some of them is not the förbund's, as the helårsekvivalenter
-    engine says too)."""
+    """The latest year up to `ar` with SCB figures by kön for every one of the
+    förbund's kommuner (a sum of some of them is not the förbund's, as the
+    helårsekvivalenter engine says too)."""
     kommuner = set(forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True))
     return (
-        Helarsekvivalent.objects.filter(region__kod__in=kommuner, ar__lte=ar)
+        Helarsekvivalent.objects.filter(
+            region__kod__in=kommuner, ar__lte=ar, kon__in=(SCBKon.KVINNOR, SCBKon.MAN)
+        )
         .values("ar")
         .annotate(kommuner=Count("region", distinct=True))
         .filter(kommuner=len(kommuner))

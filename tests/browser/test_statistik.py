@@ -88,3 +88,24 @@ def test_strukturinsatsens_sida(sida, chef, asf, bredd):
     # The page itself does not scroll sideways on a phone; wide tables scroll in their region.
     assert sida.evaluate("document.documentElement.scrollWidth") <= bredd
     kontrollera_tillganglighet(sida)
+
+
+@pytest.mark.parametrize("bredd", [1280, 390])
+def test_jamstalldhetsanalysen(sida, chef, med_deltagare, bredd):
+    """From the dashboard to the förbund's analysis, then an insats's, on desk and phone."""
+    for orsak in ("arbete", "annan", "ohalsa"):
+        inskriv(med_deltagare, kon="man", start=D(2024, 1, 10), slut=D(2024, 5, 31), orsak=orsak)
+    sida.set_viewport_size({"width": bredd, "height": 900})
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(sida.bas + "/statistik/" + PERIOD)
+    sida.get_by_role("link", name="Jämställdhetsanalys för perioden").click()
+    sida.wait_for_load_state()
+    assert sida.get_by_role("heading", level=1).inner_text() == "Jämställdhetsanalys"
+    assert sida.get_by_role("img", name="Skillnad kvinnor − män i procentenheter").is_visible()
+    assert sida.get_by_role("table", name="Kvinnor och män per mått").is_visible()
+    kontrollera_tillganglighet(sida)
+    sida.goto(sida.bas + f"/statistik/insatser/{med_deltagare.pk}/" + PERIOD)
+    sida.get_by_role("link", name="Jämställdhetsanalys").click()
+    sida.wait_for_load_state()
+    assert "Samordningsteam" in sida.get_by_text("med sina delinsatser").inner_text()
+    kontrollera_tillganglighet(sida)

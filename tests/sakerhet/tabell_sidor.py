@@ -37,6 +37,8 @@ VARJE_CHEF = "L 404 404 200 404 200 L L"
 VARJE_CHEF_400 = "L 404 404 400 404 400 L L"
 STATISTIK_FOR_INSATSEN = "L 200 404 200 200 404 L L"  # its samordnare, the chef, the styrelse
 BUDGETEN = "L 404 404 200 200 404 L L"  # the chef writes, the styrelse reads
+# The förbund's figures unmasked: its chef and styrelse (another förbund's chef sees its own).
+FORBUNDETS_STATISTIK = "L 404 404 200 200 200 L L"
 
 SIDOR = {
     # --- Konto: every signed-in user's own account, keys and two-factor. The sign-in
@@ -111,6 +113,10 @@ SIDOR = {
     # is for those who see it unmasked (the API gives other samordnare a masked view).
     "statistik": Rad(get=INLOGGADE, post=INLOGGADE),
     "statistik_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "statistik_jamstalldhet": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
+    "statistik_insats_jamstalldhet": Rad(
+        "insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN
+    ),
     "statistik_insats_csv": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
     "statistik_insats_excel": Rad(
         "insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN

@@ -1,0 +1,159 @@
+"""The jämställdhetsanalys as the page shows it: tables of Swedish text and the difference chart.
+
+The figures are the analysis objects' (statistik.jamstalldhet.analys); this
+module only writes them the sv-SE way (`34,5 %`, `19,9–52,7`, `−15,2`) and
+places the chart's marks.
+"""
+
+from dataclasses import dataclass
+
+from finsam.kodlistor import Ersattningsform
+from finsam.tabeller import TOMT, Tabellvy, ram, tal
+from statistik.jamstalldhet.analys import Utfall
+from statistik.jamstalldhet.prov import Andelsskattning, Skillnad
+from statistik.jamstalldhet.representation import Representationer
+
+MINUS = "\u2212"
+
+
+def procent_text(varde: float | None) -> str:
+    return TOMT if varde is None else f"{tal(varde, decimaler=1)}\xa0%"
+
+
+def intervall_text(lag: float | None, hog: float | None) -> str:
+    return TOMT if lag is None else f"{tal(lag, decimaler=1)}–{tal(hog, decimaler=1)}"
+
+
+def skillnad_text(varde: float | None) -> str:
+    if varde is None:
+        return TOMT
+    tecken = "+" if varde > 0 else MINUS if varde < 0 else "±"
+    return f"{tecken}{tal(abs(varde), decimaler=1)}"
+
+
+def p_text(varde: float | None) -> str:
+    if varde is None:
+        return TOMT
+    return "< 0,001" if varde < 0.001 else tal(varde, decimaler=3)
+
+
+def _andel(a: Andelsskattning) -> str:
+    if a.av is None:
+        return TOMT
+    return f"{procent_text(a.andel)} ({tal(a.antal)} av {tal(a.av)})"
+
+
+def _ki(skattning: Andelsskattning | Skillnad) -> str:
+    return intervall_text(skattning.ki_lag, skattning.ki_hog)
+
+
+def utfallstabell(utfall: tuple[Utfall, ...]) -> Tabellvy:
+    rader = {
+        u.namn: {
+            "Kvinnor": _andel(u.jamforelse.kvinnor),
+            "95 % KI kvinnor": _ki(u.jamforelse.kvinnor),
+            "Män": _andel(u.jamforelse.man),
+            "95 % KI män": _ki(u.jamforelse.man),
+            "Skillnad (procentenheter)": skillnad_text(u.jamforelse.skillnad.procentenheter),
+            "95 % KI skillnad": _ki(u.jamforelse.skillnad),
+            "p-värde": p_text(u.jamforelse.p_varde),
+        }
+        for u in utfall
+    }
+    kolumner = next(iter(rader.values())).keys()
+    return Tabellvy(
+        id="jamstalldhet-utfall",
+        rubrik="Kvinnor och män per mått",
+        data=ram(rader, kolumner),
+        radrubrik="Mått",
+        forklaring=(
+            "Andel i procent med antal av underlaget, 95 % konfidensintervall (Wilson; inget "
+            "under fem personer), skillnaden kvinnor − män med 95 % intervall (Newcombe) och "
+            "p-värde (Fishers exakta test)."
+        ),
+        kort="Kvinnor och män",
+    )
+
+
+def representationstabell(representationer: Representationer) -> Tabellvy:
+    namn = dict(Ersattningsform.choices)
+    scb = f"SCB {representationer.scb_ar}" if representationer.scb_ar else "SCB"
+    rader = {
+        namn[r.forsorjning]: {
+            "Kvinnor bland deltagarna": procent_text(r.andel_kvinnor_deltagare),
+            "Deltagare (kvinnor + män)": TOMT
+            if r.deltagare.kvinnor is None
+            else tal(r.deltagare.kvinnor + r.deltagare.man),
+            f"Kvinnor bland helårsekvivalenterna ({scb})": procent_text(
+                r.andel_kvinnor_helarsekvivalenter
+            ),
+        }
+        for r in representationer.rader
+    }
+    kolumner = next(iter(rader.values())).keys()
+    return Tabellvy(
+        id="jamstalldhet-representation",
+        rubrik="Representation per ersättningsform",
+        data=ram(rader, kolumner),
+        radrubrik="Försörjning vid start",
+        forklaring=(
+            "Kvinnors andel av deltagarna som började med försörjning av formen, mot "
+            "kvinnors andel av helårsekvivalenterna i förbundets kommuner. Båda av kvinnor "
+            "och män: SCB redovisar inget annat kön."
+        ),
+        kort="Representation",
+    )
+
+
+@dataclass(frozen=True)
+class Markering:
+    """One outcome's difference on the chart: x positions in percent of the plot's width."""
+
+    namn: str
+    text: str
+    y: int
+    punkt: float
+    fran: float
+    till: float
+
+
+RADHOJD = 62
+
+
+@dataclass(frozen=True)
+class Skillnadsdiagram:
+    markeringar: tuple[Markering, ...]
+
+    @property
+    def axel(self) -> int:
+        """Where the zero line ends and the scale's labels begin."""
+        return len(self.markeringar) * RADHOJD + 8
+
+    @property
+    def hojd(self) -> int:
+        return self.axel + 22
+
+
+def skillnadsdiagram(utfall: tuple[Utfall, ...]) -> Skillnadsdiagram:
+    """The difference kvinnor − män and its interval per outcome, on −100 … +100
+    procentenheter; outcomes without a difference are left out (the table says why)."""
+    markeringar: list[Markering] = []
+    for u in utfall:
+        s = u.jamforelse.skillnad
+        if s.procentenheter is None:
+            continue
+        markeringar.append(
+            Markering(
+                namn=u.namn,
+                text=f"{skillnad_text(s.procentenheter)} ({intervall_text(s.ki_lag, s.ki_hog)})",
+                y=len(markeringar) * RADHOJD + 8,
+                punkt=_x(s.procentenheter),
+                fran=_x(s.ki_lag),
+                till=_x(s.ki_hog),
+            )
+        )
+    return Skillnadsdiagram(tuple(markeringar))
+
+
+def _x(procentenheter: float) -> float:
+    return round(50 + procentenheter / 2, 2)
