@@ -7,9 +7,29 @@ urlpatterns = [
     path("insatser/<int:pk>/", views.insats, name="statistik_insats"),
     path("jamstalldhet/", views_jamstalldhet.forbund, name="statistik_jamstalldhet"),
     path(
+        "jamstalldhet/jamstalldhet.csv",
+        views_jamstalldhet.forbund_csv,
+        name="statistik_jamstalldhet_csv",
+    ),
+    path(
+        "jamstalldhet/jamstalldhet.xlsx",
+        views_jamstalldhet.forbund_excel,
+        name="statistik_jamstalldhet_excel",
+    ),
+    path(
         "insatser/<int:pk>/jamstalldhet/",
         views_jamstalldhet.insats,
         name="statistik_insats_jamstalldhet",
+    ),
+    path(
+        "insatser/<int:pk>/jamstalldhet.csv",
+        views_jamstalldhet.insats_csv,
+        name="statistik_insats_jamstalldhet_csv",
+    ),
+    path(
+        "insatser/<int:pk>/jamstalldhet.xlsx",
+        views_jamstalldhet.insats_excel,
+        name="statistik_insats_jamstalldhet_excel",
     ),
     path("insatser/<int:pk>/statistik.csv", views.insats_csv, name="statistik_insats_csv"),
     path("insatser/<int:pk>/statistik.xlsx", views.insats_excel, name="statistik_insats_excel"),

@@ -1,4 +1,4 @@
-"""The jämställdhetsanalys pages of a förbund and of an insats (issue 17).
+"""The jämställdhetsanalys pages of a förbund and of an insats, with CSV and Excel (issue 17).
 
 The figures are the analysis of the engine's objects (statistik.jamstalldhet),
 the same the API answers with. The pages show real figures only: where the
@@ -10,7 +10,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import slugify
 
+from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund
 from finsam.kodlistor import Inriktning
 from finsam.maskering import OMASKERAT, min_cell_for
@@ -19,33 +21,15 @@ from statistik.forms import PeriodForm
 from statistik.jamstalldhet.analys import forbundets_utfall, insatsens_utfall
 from statistik.jamstalldhet.representation import representation
 from statistik.jamstalldhet.visning import (
+    nedladdningstabeller,
     representationstabell,
     skillnadsdiagram,
     utfallstabell,
 )
-from statistik.views import _insats_for_statistik
+from statistik.views import _insats_for_statistik, form_fragor
 
 
-def _sida(request: HttpRequest, sammanhang: dict, berakna) -> HttpResponse:
-    form = PeriodForm(request.GET, idag=timezone.localdate())
-    sammanhang["form"] = form
-    if not form.is_valid():
-        return render(request, "statistik/jamstalldhet.html", sammanhang, status=400)
-    fran, till = form.cleaned_data["fran"], form.cleaned_data["till"]
-    utfall, representationer = berakna(fran, till)
-    sammanhang |= {
-        "fran": fran,
-        "till": till,
-        "utfall": utfall,
-        "diagram": skillnadsdiagram(utfall),
-        "tabeller": [utfallstabell(utfall), representationstabell(representationer)],
-        "scb_ar": representationer.scb_ar,
-    }
-    return render(request, "statistik/jamstalldhet.html", sammanhang)
-
-
-@login_required
-def forbund(request: HttpRequest) -> HttpResponse:
+def _forbundets(request: HttpRequest) -> dict:
     """The förbund's analysis, for those who see its figures unmasked (chef and styrelse)."""
     valt = aktivt_forbund(request)
     if valt is None or min_cell_for(request.user, valt) != OMASKERAT:
@@ -56,11 +40,10 @@ def forbund(request: HttpRequest) -> HttpResponse:
         vid_start = [s.forsorjning_vid_start for s in statistik.insatser]
         return forbundets_utfall(statistik), representation(valt, vid_start, till.year)
 
-    return _sida(request, {"forbund": valt, "rubrik": valt.namn}, berakna)
+    return _analys(request, {"forbund": valt, "rubrik": valt.namn}, berakna)
 
 
-@login_required
-def insats(request: HttpRequest, pk: int) -> HttpResponse:
+def _insatsens(request: HttpRequest, pk: int) -> dict:
     """An individinriktad insats's analysis, for those who see it unmasked."""
     vald = _insats_for_statistik(request, pk)
     if vald.inriktning != Inriktning.INDIVID:
@@ -72,4 +55,73 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
             vald.forbund, [statistik.forsorjning_vid_start], till.year
         )
 
-    return _sida(request, {"forbund": vald.forbund, "insats": vald, "rubrik": vald.namn}, berakna)
+    return _analys(request, {"forbund": vald.forbund, "insats": vald, "rubrik": vald.namn}, berakna)
+
+
+def _analys(request: HttpRequest, sammanhang: dict, berakna) -> dict:
+    form = PeriodForm(request.GET, idag=timezone.localdate())
+    sammanhang["form"] = form
+    if not form.is_valid():
+        return sammanhang
+    fran, till = form.cleaned_data["fran"], form.cleaned_data["till"]
+    utfall, representationer = berakna(fran, till)
+    return sammanhang | {
+        "fran": fran,
+        "till": till,
+        "fragor": form_fragor(form),
+        "utfall": utfall,
+        "diagram": skillnadsdiagram(utfall),
+        "tabeller": [utfallstabell(utfall), representationstabell(representationer)],
+        "nedladdning": nedladdningstabeller(utfall, representationer),
+        "scb_ar": representationer.scb_ar,
+    }
+
+
+def _sida(request: HttpRequest, sammanhang: dict) -> HttpResponse:
+    # Without figures the period was wrong: the page says so next to the fields.
+    status = 200 if "utfall" in sammanhang else 400
+    return render(request, "statistik/jamstalldhet.html", sammanhang, status=status)
+
+
+def _fil(request: HttpRequest, sammanhang: dict, skrivare, typ: str, andelse: str):
+    if "utfall" not in sammanhang:
+        return _sida(request, sammanhang)
+    fran, till = sammanhang["fran"], sammanhang["till"]
+    huvud = [
+        ("Förbund" if "insats" not in sammanhang else "Insats", sammanhang["rubrik"]),
+        ("Period", f"{fran.isoformat()} – {till.isoformat()}"),
+        ("Urval", "Aktiva"),
+        ("SCB-år för helårsekvivalenterna", str(sammanhang["scb_ar"] or "inga siffror")),
+    ]
+    namn = f"jamstalldhet-{slugify(sammanhang['rubrik'])}-{fran}-{till}.{andelse}"
+    return nedladdning(skrivare(huvud, sammanhang["nedladdning"]), typ, namn)
+
+
+@login_required
+def forbund(request: HttpRequest) -> HttpResponse:
+    return _sida(request, _forbundets(request))
+
+
+@login_required
+def forbund_csv(request: HttpRequest) -> HttpResponse:
+    return _fil(request, _forbundets(request), som_csv, CSV_TYP, "csv")
+
+
+@login_required
+def forbund_excel(request: HttpRequest) -> HttpResponse:
+    return _fil(request, _forbundets(request), som_excel, EXCEL_TYP, "xlsx")
+
+
+@login_required
+def insats(request: HttpRequest, pk: int) -> HttpResponse:
+    return _sida(request, _insatsens(request, pk))
+
+
+@login_required
+def insats_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fil(request, _insatsens(request, pk), som_csv, CSV_TYP, "csv")
+
+
+@login_required
+def insats_excel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fil(request, _insatsens(request, pk), som_excel, EXCEL_TYP, "xlsx")

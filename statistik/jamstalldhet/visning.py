@@ -157,3 +157,57 @@ def skillnadsdiagram(utfall: tuple[Utfall, ...]) -> Skillnadsdiagram:
 
 def _x(procentenheter: float) -> float:
     return round(50 + procentenheter / 2, 2)
+
+
+def nedladdningstabeller(
+    utfall: tuple[Utfall, ...], representationer: Representationer
+) -> list[Tabellvy]:
+    """The same figures for CSV and Excel: numbers as numbers, a column each."""
+    rader = {}
+    for u in utfall:
+        j = u.jamforelse
+        rad = {}
+        for kon, a in (("Kvinnor", j.kvinnor), ("Män", j.man)):
+            rad |= {
+                f"{kon} antal": a.antal,
+                f"{kon} av": a.av,
+                f"{kon} andel (%)": a.andel,
+                f"{kon} KI låg": a.ki_lag,
+                f"{kon} KI hög": a.ki_hog,
+            }
+        rader[u.namn] = rad | {
+            "Skillnad (procentenheter)": j.skillnad.procentenheter,
+            "Skillnad KI låg": j.skillnad.ki_lag,
+            "Skillnad KI hög": j.skillnad.ki_hog,
+            "p-värde": j.p_varde,
+            "Säkerställd": {True: "Ja", False: "Nej", None: ""}[j.sakerstalld],
+            "Slutsats": j.utlatande,
+        }
+    namn = dict(Ersattningsform.choices)
+    representation = {
+        namn[r.forsorjning]: {
+            "Deltagare kvinnor": r.deltagare.kvinnor,
+            "Deltagare män": r.deltagare.man,
+            "Kvinnor bland deltagarna (%)": r.andel_kvinnor_deltagare,
+            "Helårsekvivalenter kvinnor": r.helarsekvivalenter_kvinnor,
+            "Helårsekvivalenter män": r.helarsekvivalenter_man,
+            "Kvinnor bland helårsekvivalenterna (%)": r.andel_kvinnor_helarsekvivalenter,
+        }
+        for r in representationer.rader
+    }
+    return [
+        Tabellvy(
+            id="jamstalldhet-utfall",
+            rubrik="Kvinnor och män per mått",
+            data=ram(rader, next(iter(rader.values())).keys()),
+            radrubrik="Mått",
+            kort="Kvinnor och män",
+        ),
+        Tabellvy(
+            id="jamstalldhet-representation",
+            rubrik="Representation per ersättningsform",
+            data=ram(representation, next(iter(representation.values())).keys()),
+            radrubrik="Försörjning vid start",
+            kort="Representation",
+        ),
+    ]

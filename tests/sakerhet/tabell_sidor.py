@@ -114,7 +114,15 @@ SIDOR = {
     "statistik": Rad(get=INLOGGADE, post=INLOGGADE),
     "statistik_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
     "statistik_jamstalldhet": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
+    "statistik_jamstalldhet_csv": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
+    "statistik_jamstalldhet_excel": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_insats_jamstalldhet": Rad(
+        "insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN
+    ),
+    "statistik_insats_jamstalldhet_csv": Rad(
+        "insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN
+    ),
+    "statistik_insats_jamstalldhet_excel": Rad(
         "insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN
     ),
     "statistik_insats_csv": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),

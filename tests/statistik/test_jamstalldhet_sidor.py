@@ -1,5 +1,8 @@
 """The jämställdhetsanalys pages: the analysis in Swedish, for those who see it unmasked."""
 
+import io
+
+import openpyxl
 from django.urls import reverse
 
 from statistik.berakning import forbund_statistik
@@ -59,3 +62,37 @@ def test_samordnaren_far_404_for_forbundet(client, samordnare):
     """A samordnare sees the förbund's figures only masked (in the API), never on a page."""
     client.force_login(samordnare)
     assert client.get(reverse("statistik_jamstalldhet"), PERIOD).status_code == 404
+
+
+def test_excel_och_csv_med_talen_som_tal(client, chef, forbund, insats):
+    """Fisher for 3 of 6 women against 1 of 6 men: P(k women) = C(6, k) C(6, 4 − k) / C(12, 4)
+    = 15, 120, 225, 120, 15 of 495; as likely or less than the 120 seen: all but k = 2,
+    p = 270/495 = 0.545."""
+    _data(insats)
+    client.force_login(chef)
+    svar = client.get(reverse("statistik_jamstalldhet_excel"), PERIOD)
+    assert svar.status_code == 200
+    bok = openpyxl.load_workbook(io.BytesIO(svar.content))
+    assert bok.sheetnames == ["Om", "Kvinnor och män", "Representation"]
+    blad = bok["Kvinnor och män"]
+    rubriker = [c.value for c in blad[1]]
+    rad = {
+        r[0]: dict(zip(rubriker, r, strict=True))
+        for r in blad.iter_rows(min_row=2, values_only=True)
+    }
+    arbete = rad["Till arbete eller studier"]
+    assert (arbete["Kvinnor antal"], arbete["Kvinnor av"], arbete["Kvinnor andel (%)"]) == (
+        3,
+        6,
+        50.0,
+    )
+    assert (arbete["Män antal"], arbete["Män andel (%)"]) == (1, 16.7)
+    assert (arbete["Skillnad (procentenheter)"], arbete["p-värde"]) == (33.3, 0.545)
+    assert arbete["Säkerställd"] == "Nej"
+
+    csv = client.get(reverse("statistik_insats_jamstalldhet_csv", args=[insats.pk]), PERIOD)
+    text = csv.content.decode("utf-8-sig")
+    assert csv["Content-Disposition"].startswith(
+        'attachment; filename="jamstalldhet-samordningsteam-2024-01-01-2024-12-31.csv"'
+    )
+    assert "Till arbete eller studier;3;6;50,0;" in text
