@@ -13,6 +13,7 @@ from rapporter.block import (
     budget,
     helarsekvivalenter,
     insatsredovisning,
+    jamstalldhet,
     kommuner,
     konsfordelning,
     mal,
@@ -29,6 +30,7 @@ BLOCK: dict[str, Callable[[Underlag], dict]] = {
     Avsnittstyp.KOMMUNER: kommuner.block,
     Avsnittstyp.BUDGET: budget.block,
     Avsnittstyp.INSATSREDOVISNING: insatsredovisning.block,
+    Avsnittstyp.JAMSTALLDHET: jamstalldhet.block,
 }
 
 __all__ = ["BLOCK", "Underlag"]

@@ -90,6 +90,7 @@ class Avsnittstyp(models.TextChoices):
     KOMMUNER = "kommuner", "Länets kommuner"
     BUDGET = "budget", "Budget och utfall"
     INSATSREDOVISNING = "insatsredovisning", "Insatsredovisning"
+    JAMSTALLDHET = "jamstalldhet", "Jämställdhetsanalys"
 
 
 class RapportavsnittQuerySet(SynligQuerySet):
