@@ -47,61 +47,80 @@ def _ki(skattning: Andelsskattning | Skillnad) -> str:
     return intervall_text(skattning.ki_lag, skattning.ki_hog)
 
 
+@dataclass(frozen=True)
+class _Tabell:
+    """What names a table, shared by the page's table and the download's."""
+
+    id: str
+    rubrik: str
+    radrubrik: str
+    kort: str
+    forklaring: str
+
+    def vy(self, rader: dict[str, dict], *, med_forklaring: bool = True) -> Tabellvy:
+        return Tabellvy(
+            id=self.id,
+            rubrik=self.rubrik,
+            data=ram(rader, next(iter(rader.values())).keys()),
+            radrubrik=self.radrubrik,
+            forklaring=self.forklaring if med_forklaring else "",
+            kort=self.kort,
+        )
+
+
+UTFALL = _Tabell(
+    "jamstalldhet-utfall",
+    "Kvinnor och män per mått",
+    "Mått",
+    "Kvinnor och män",
+    "Andel i procent med antal av underlaget, 95 % konfidensintervall (Wilson; inget under "
+    "fem personer), skillnaden kvinnor − män med 95 % intervall (Newcombe) och p-värde "
+    "(Fishers exakta test).",
+)
+REPRESENTATION = _Tabell(
+    "jamstalldhet-representation",
+    "Representation per ersättningsform",
+    "Försörjning vid start",
+    "Representation",
+    "Kvinnors andel av deltagarna som började med försörjning av formen, mot kvinnors andel "
+    "av helårsekvivalenterna i förbundets kommuner. Båda av kvinnor och män: SCB redovisar "
+    "inget annat kön.",
+)
+FORMNAMN = dict(Ersattningsform.choices)
+
+
 def utfallstabell(utfall: tuple[Utfall, ...]) -> Tabellvy:
-    rader = {
-        u.namn: {
-            "Kvinnor": _andel(u.jamforelse.kvinnor),
-            "95 % KI kvinnor": _ki(u.jamforelse.kvinnor),
-            "Män": _andel(u.jamforelse.man),
-            "95 % KI män": _ki(u.jamforelse.man),
-            "Skillnad (procentenheter)": skillnad_text(u.jamforelse.skillnad.procentenheter),
-            "95 % KI skillnad": _ki(u.jamforelse.skillnad),
-            "p-värde": p_text(u.jamforelse.p_varde),
+    return UTFALL.vy(
+        {
+            u.namn: {
+                "Kvinnor": _andel(u.jamforelse.kvinnor),
+                "95 % KI kvinnor": _ki(u.jamforelse.kvinnor),
+                "Män": _andel(u.jamforelse.man),
+                "95 % KI män": _ki(u.jamforelse.man),
+                "Skillnad (procentenheter)": skillnad_text(u.jamforelse.skillnad.procentenheter),
+                "95 % KI skillnad": _ki(u.jamforelse.skillnad),
+                "p-värde": p_text(u.jamforelse.p_varde),
+            }
+            for u in utfall
         }
-        for u in utfall
-    }
-    kolumner = next(iter(rader.values())).keys()
-    return Tabellvy(
-        id="jamstalldhet-utfall",
-        rubrik="Kvinnor och män per mått",
-        data=ram(rader, kolumner),
-        radrubrik="Mått",
-        forklaring=(
-            "Andel i procent med antal av underlaget, 95 % konfidensintervall (Wilson; inget "
-            "under fem personer), skillnaden kvinnor − män med 95 % intervall (Newcombe) och "
-            "p-värde (Fishers exakta test)."
-        ),
-        kort="Kvinnor och män",
     )
 
 
 def representationstabell(representationer: Representationer) -> Tabellvy:
-    namn = dict(Ersattningsform.choices)
     scb = f"SCB {representationer.scb_ar}" if representationer.scb_ar else "SCB"
-    rader = {
-        namn[r.forsorjning]: {
-            "Kvinnor bland deltagarna": procent_text(r.andel_kvinnor_deltagare),
-            "Deltagare (kvinnor + män)": TOMT
-            if r.deltagare.kvinnor is None
-            else tal(r.deltagare.kvinnor + r.deltagare.man),
-            f"Kvinnor bland helårsekvivalenterna ({scb})": procent_text(
-                r.andel_kvinnor_helarsekvivalenter
-            ),
+    return REPRESENTATION.vy(
+        {
+            FORMNAMN[r.forsorjning]: {
+                "Kvinnor bland deltagarna": procent_text(r.andel_kvinnor_deltagare),
+                "Deltagare (kvinnor + män)": TOMT
+                if r.deltagare.kvinnor is None
+                else tal(r.deltagare.kvinnor + r.deltagare.man),
+                f"Kvinnor bland helårsekvivalenterna ({scb})": procent_text(
+                    r.andel_kvinnor_helarsekvivalenter
+                ),
+            }
+            for r in representationer.rader
         }
-        for r in representationer.rader
-    }
-    kolumner = next(iter(rader.values())).keys()
-    return Tabellvy(
-        id="jamstalldhet-representation",
-        rubrik="Representation per ersättningsform",
-        data=ram(rader, kolumner),
-        radrubrik="Försörjning vid start",
-        forklaring=(
-            "Kvinnors andel av deltagarna som började med försörjning av formen, mot "
-            "kvinnors andel av helårsekvivalenterna i förbundets kommuner. Båda av kvinnor "
-            "och män: SCB redovisar inget annat kön."
-        ),
-        kort="Representation",
     )
 
 
@@ -183,9 +202,8 @@ def nedladdningstabeller(
             "Säkerställd": {True: "Ja", False: "Nej", None: ""}[j.sakerstalld],
             "Slutsats": j.utlatande,
         }
-    namn = dict(Ersattningsform.choices)
     representation = {
-        namn[r.forsorjning]: {
+        FORMNAMN[r.forsorjning]: {
             "Deltagare kvinnor": r.deltagare.kvinnor,
             "Deltagare män": r.deltagare.man,
             "Kvinnor bland deltagarna (%)": r.andel_kvinnor_deltagare,
@@ -196,18 +214,6 @@ def nedladdningstabeller(
         for r in representationer.rader
     }
     return [
-        Tabellvy(
-            id="jamstalldhet-utfall",
-            rubrik="Kvinnor och män per mått",
-            data=ram(rader, next(iter(rader.values())).keys()),
-            radrubrik="Mått",
-            kort="Kvinnor och män",
-        ),
-        Tabellvy(
-            id="jamstalldhet-representation",
-            rubrik="Representation per ersättningsform",
-            data=ram(representation, next(iter(representation.values())).keys()),
-            radrubrik="Försörjning vid start",
-            kort="Representation",
-        ),
+        UTFALL.vy(rader, med_forklaring=False),
+        REPRESENTATION.vy(representation, med_forklaring=False),
     ]
