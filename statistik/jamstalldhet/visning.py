@@ -75,7 +75,7 @@ UTFALL = _Tabell(
     "Kvinnor och män",
     "Andel i procent med antal av underlaget, 95 % konfidensintervall (Wilson; inget under "
     "fem personer), skillnaden kvinnor − män med 95 % intervall (Newcombe) och p-värde "
-    "(Fishers exakta test).",
+    "(Fishers exakta test). Annat kön visas men jämförs inte för sig.",
 )
 REPRESENTATION = _Tabell(
     "jamstalldhet-representation",
@@ -100,6 +100,8 @@ def utfallstabell(utfall: tuple[Utfall, ...]) -> Tabellvy:
                 "Skillnad (procentenheter)": skillnad_text(u.jamforelse.skillnad.procentenheter),
                 "95 % KI skillnad": _ki(u.jamforelse.skillnad),
                 "p-värde": p_text(u.jamforelse.p_varde),
+                # Shown, never compared on its own (too few to say anything).
+                "Annat kön": _andel(u.annat),
             }
             for u in utfall
         }
@@ -201,6 +203,9 @@ def nedladdningstabeller(
             "p-värde": j.p_varde,
             "Säkerställd": {True: "Ja", False: "Nej", None: ""}[j.sakerstalld],
             "Slutsats": j.utlatande,
+            "Annat kön antal": u.annat.antal,
+            "Annat kön av": u.annat.av,
+            "Annat kön andel (%)": u.annat.andel,
         }
     representation = {
         FORMNAMN[r.forsorjning]: {

@@ -36,6 +36,7 @@ def test_forbundets_sida(client, chef, forbund, insats):
     for u in utfall:
         assert u.jamforelse.utlatande in html
     assert 'role="img"' in html  # the difference chart, with the table beside it
+    assert ">Annat kön</th>" in html  # shown, not compared
     assert "SCB har inga helårsekvivalenter" in html
 
 
