@@ -36,7 +36,7 @@ from statistik.struktur import nyckeltal_diagram, nyckeltal_tabeller, strukturen
 from statistik.tabeller import insats_tabeller, insatsens_huvud
 
 
-def _insats_for_statistik(request: HttpRequest, pk: int) -> Insats:
+def insats_for_statistik(request: HttpRequest, pk: int) -> Insats:
     """The insats, if the user may see its statistics unmasked; otherwise 404 (not 403).
 
     The pages show real figures only. Where the one rule (`min_cell_for`)
@@ -136,7 +136,7 @@ class Insatssida:
 
 
 def _insatssida(request: HttpRequest, pk: int) -> Insatssida:
-    insats = _insats_for_statistik(request, pk)
+    insats = insats_for_statistik(request, pk)
     idag = timezone.localdate()
     if insats.inriktning == Inriktning.STRUKTUR:
         sida = Insatssida(insats, PeriodForm(request.GET, idag=idag), "statistik/struktur.html")

@@ -16,17 +16,15 @@ from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund
 from finsam.kodlistor import Inriktning
 from finsam.maskering import OMASKERAT, min_cell_for
-from statistik.berakning import forbund_statistik, insats_statistik
 from statistik.forms import PeriodForm
-from statistik.jamstalldhet.analys import forbundets_utfall, insatsens_utfall
-from statistik.jamstalldhet.representation import representation
+from statistik.jamstalldhet.analys import forbundets_analys, insatsens_analys
 from statistik.jamstalldhet.visning import (
     nedladdningstabeller,
     representationstabell,
     skillnadsdiagram,
     utfallstabell,
 )
-from statistik.views import _insats_for_statistik, form_fragor
+from statistik.views import form_fragor, insats_for_statistik
 
 
 def _forbundets(request: HttpRequest) -> dict:
@@ -34,46 +32,33 @@ def _forbundets(request: HttpRequest) -> dict:
     valt = aktivt_forbund(request)
     if valt is None or min_cell_for(request.user, valt) != OMASKERAT:
         raise Http404
-
-    def berakna(fran, till):
-        statistik = forbund_statistik(forbund=valt, fran=fran, till=till)
-        vid_start = [s.forsorjning_vid_start for s in statistik.insatser]
-        return forbundets_utfall(statistik), representation(valt, vid_start, till.year)
-
-    return _analys(request, {"forbund": valt, "rubrik": valt.namn}, berakna)
+    return _analys(request, {"forbund": valt, "rubrik": valt.namn}, valt, forbundets_analys)
 
 
 def _insatsens(request: HttpRequest, pk: int) -> dict:
     """An individinriktad insats's analysis, for those who see it unmasked."""
-    vald = _insats_for_statistik(request, pk)
+    vald = insats_for_statistik(request, pk)
     if vald.inriktning != Inriktning.INDIVID:
         raise Http404
-
-    def berakna(fran, till):
-        statistik = insats_statistik(insats=vald, fran=fran, till=till)
-        return insatsens_utfall(statistik), representation(
-            vald.forbund, [statistik.forsorjning_vid_start], till.year
-        )
-
-    return _analys(request, {"forbund": vald.forbund, "insats": vald, "rubrik": vald.namn}, berakna)
+    sammanhang = {"forbund": vald.forbund, "insats": vald, "rubrik": vald.namn}
+    return _analys(request, sammanhang, vald, insatsens_analys)
 
 
-def _analys(request: HttpRequest, sammanhang: dict, berakna) -> dict:
+def _analys(request: HttpRequest, sammanhang: dict, vad, analysera) -> dict:
     form = PeriodForm(request.GET, idag=timezone.localdate())
     sammanhang["form"] = form
     if not form.is_valid():
         return sammanhang
-    fran, till = form.cleaned_data["fran"], form.cleaned_data["till"]
-    utfall, representationer = berakna(fran, till)
+    analys = analysera(vad, form.cleaned_data["fran"], form.cleaned_data["till"])
     return sammanhang | {
-        "fran": fran,
-        "till": till,
+        "fran": analys.fran,
+        "till": analys.till,
         "fragor": form_fragor(form),
-        "utfall": utfall,
-        "diagram": skillnadsdiagram(utfall),
-        "tabeller": [utfallstabell(utfall), representationstabell(representationer)],
-        "nedladdning": nedladdningstabeller(utfall, representationer),
-        "scb_ar": representationer.scb_ar,
+        "utfall": analys.utfall,
+        "diagram": skillnadsdiagram(analys.utfall),
+        "tabeller": [utfallstabell(analys.utfall), representationstabell(analys.representationer)],
+        "nedladdning": nedladdningstabeller(analys.utfall, analys.representationer),
+        "scb_ar": analys.representationer.scb_ar,
     }
 
 

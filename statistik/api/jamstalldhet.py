@@ -16,10 +16,14 @@ from finsam.maskering import min_cell_for
 from finsam.models import Forbund
 from insatser.models import Insats
 from statistik.api.selectors import standardperiod
-from statistik.berakning import forbund_statistik, insats_statistik
-from statistik.jamstalldhet.analys import MATT, Utfall, forbundets_utfall, insatsens_utfall
+from statistik.jamstalldhet.analys import (
+    MATT,
+    Jamstalldhetsanalys,
+    Utfall,
+    forbundets_analys,
+    insatsens_analys,
+)
 from statistik.jamstalldhet.prov import Andelsskattning
-from statistik.jamstalldhet.representation import Representationer, representation
 
 
 def insats_jamstalldhet_las(
@@ -27,14 +31,7 @@ def insats_jamstalldhet_las(
 ) -> dict:
     """The insats's jämställdhetsanalys (urval aktiva) for an insats the caller was given."""
     fran, till = standardperiod(fran, till)
-    statistik = insats_statistik(insats=insats, fran=fran, till=till)
-    min_cell = min_cell_for(user, insats.forbund, insats)
-    return _svar(
-        fran,
-        till,
-        insatsens_utfall(statistik, min_cell),
-        representation(insats.forbund, [statistik.forsorjning_vid_start], till.year, min_cell),
-    )
+    return _svar(insatsens_analys(insats, fran, till, min_cell_for(user, insats.forbund, insats)))
 
 
 def forbund_jamstalldhet_las(
@@ -44,30 +41,22 @@ def forbund_jamstalldhet_las(
     if forbund.pk not in atkomst(user).forbund:
         raise Http404
     fran, till = standardperiod(fran, till)
-    statistik = forbund_statistik(forbund=forbund, fran=fran, till=till)
-    min_cell = min_cell_for(user, forbund)
-    vid_start = [s.forsorjning_vid_start for s in statistik.insatser]
-    return _svar(
-        fran,
-        till,
-        forbundets_utfall(statistik, min_cell),
-        representation(forbund, vid_start, till.year, min_cell),
-    )
+    return _svar(forbundets_analys(forbund, fran, till, min_cell_for(user, forbund)))
 
 
-def _svar(fran, till, utfall: tuple[Utfall, ...], representationer: Representationer) -> dict:
+def _svar(analys: Jamstalldhetsanalys) -> dict:
     return {
-        "fran": fran.isoformat(),
-        "till": till.isoformat(),
-        "utfall": [_utfall(u) for u in utfall],
-        "scb_ar": representationer.scb_ar,
+        "fran": analys.fran.isoformat(),
+        "till": analys.till.isoformat(),
+        "utfall": [_utfall(u) for u in analys.utfall],
+        "scb_ar": analys.representationer.scb_ar,
         "representation": [
             {
                 "forsorjning": r.forsorjning,
                 "andel_kvinnor_deltagare": r.andel_kvinnor_deltagare,
                 "andel_kvinnor_helarsekvivalenter": r.andel_kvinnor_helarsekvivalenter,
             }
-            for r in representationer.rader
+            for r in analys.representationer.rader
         ],
     }
 

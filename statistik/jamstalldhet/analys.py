@@ -8,9 +8,13 @@ Masking for part keys is the statistics' own rule (statistik.maskering),
 applied to each outcome's share by kön.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from finsam.maskering import OMASKERAT
+from finsam.models import Forbund
+from insatser.models import Insats
+from statistik.berakning import forbund_statistik, insats_statistik
 from statistik.berakning.objekt import Andel, ForbundStatistik, InsatsStatistik
 from statistik.berakning.resultat import avbrott
 from statistik.jamstalldhet.prov import (
@@ -21,6 +25,7 @@ from statistik.jamstalldhet.prov import (
     andelsskattning,
     jamfor_kon,
 )
+from statistik.jamstalldhet.representation import Representationer, representation
 from statistik.maskering import maskera_andel
 
 # The outcomes compared, in the order the page, the PDF and the API give them.
@@ -44,6 +49,44 @@ class Utfall:
     @property
     def namn(self) -> str:
         return MATT[self.matt]
+
+
+@dataclass(frozen=True)
+class Jamstalldhetsanalys:
+    """What the page, the PDF section and the API show for one insats or förbund."""
+
+    fran: datetime.date
+    till: datetime.date
+    utfall: tuple[Utfall, ...]
+    representationer: Representationer
+
+
+def insatsens_analys(
+    insats: Insats, fran: datetime.date, till: datetime.date, min_cell: int = OMASKERAT
+) -> Jamstalldhetsanalys:
+    """The insats's (urval aktiva, delinsatser included), from its statistics."""
+    statistik = insats_statistik(insats=insats, fran=fran, till=till)
+    vid_start = [statistik.forsorjning_vid_start]
+    return Jamstalldhetsanalys(
+        fran,
+        till,
+        insatsens_utfall(statistik, min_cell),
+        representation(insats.forbund, vid_start, till.year, min_cell),
+    )
+
+
+def forbundets_analys(
+    forbund: Forbund, fran: datetime.date, till: datetime.date, min_cell: int = OMASKERAT
+) -> Jamstalldhetsanalys:
+    """The förbund's, from its statistics: its top insatser summed."""
+    statistik = forbund_statistik(forbund=forbund, fran=fran, till=till)
+    vid_start = [s.forsorjning_vid_start for s in statistik.insatser]
+    return Jamstalldhetsanalys(
+        fran,
+        till,
+        forbundets_utfall(statistik, min_cell),
+        representation(forbund, vid_start, till.year, min_cell),
+    )
 
 
 def insatsens_utfall(statistik: InsatsStatistik, min_cell: int = OMASKERAT) -> tuple[Utfall, ...]:

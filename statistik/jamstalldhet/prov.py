@@ -80,7 +80,8 @@ class Konsjamforelse:
             saknas = "kvinnor" if not self.kvinnor.av else "män"
             return f"Går inte att jämföra: underlaget har inga {saknas}."
         if self.sakerstalld:
-            return f"Skillnaden är statistiskt säkerställd ({_p_text(self.p_varde)})."
+            p = p_text(self.p_varde)
+            return f"Skillnaden är statistiskt säkerställd (p {p if p[0] == '<' else '= ' + p})."
         text = "Skillnaden är inte säkerställd – underlaget är för litet för att säga något."
         if self.fler_behovs:
             text += (
@@ -98,8 +99,9 @@ def _ungefar(antal: int) -> int:
     return int(Decimal(antal / steg).quantize(Decimal(1), ROUND_HALF_UP)) * steg
 
 
-def _p_text(p: float) -> str:
-    return "p < 0,001" if p < 0.001 else f"p = {p:.3f}".replace(".", ",")
+def p_text(p: float) -> str:
+    """A p-value as the page, the PDF and the verdict write it: `0,012`, `< 0,001`."""
+    return "< 0,001" if p < 0.001 else tal(p, decimaler=3)
 
 
 DOLD = Konsjamforelse(DOLD_ANDEL, DOLD_ANDEL, INGEN_SKILLNAD, None, None, None, dold=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from finsam.kodlistor import Ersattningsform
 from finsam.tabeller import TOMT, Tabellvy, ram, tal
 from statistik.jamstalldhet.analys import Utfall
-from statistik.jamstalldhet.prov import Andelsskattning, Skillnad
+from statistik.jamstalldhet.prov import Andelsskattning, Skillnad, p_text
 from statistik.jamstalldhet.representation import Representationer
 
 MINUS = "\u2212"
@@ -29,12 +29,6 @@ def skillnad_text(varde: float | None) -> str:
         return TOMT
     tecken = "+" if varde > 0 else MINUS if varde < 0 else "±"
     return f"{tecken}{tal(abs(varde), decimaler=1)}"
-
-
-def p_text(varde: float | None) -> str:
-    if varde is None:
-        return TOMT
-    return "< 0,001" if varde < 0.001 else tal(varde, decimaler=3)
 
 
 def _andel(a: Andelsskattning) -> str:
@@ -99,7 +93,7 @@ def utfallstabell(utfall: tuple[Utfall, ...]) -> Tabellvy:
                 "95 % KI män": _ki(u.jamforelse.man),
                 "Skillnad (procentenheter)": skillnad_text(u.jamforelse.skillnad.procentenheter),
                 "95 % KI skillnad": _ki(u.jamforelse.skillnad),
-                "p-värde": p_text(u.jamforelse.p_varde),
+                "p-värde": TOMT if u.jamforelse.p_varde is None else p_text(u.jamforelse.p_varde),
                 # Shown, never compared on its own (too few to say anything).
                 "Annat kön": _andel(u.annat),
             }
