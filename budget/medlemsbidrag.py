@@ -71,7 +71,7 @@ def kommunernas_folkmangd(forbund: Forbund, ar: int) -> dict[Part, int | None]:
 
 def folkmangdsar(forbund: Forbund) -> list[int]:
     """The years with folkmängd for every kommun part, newest first."""
-    koder = list(forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True))
+    koder = forbund.kommunkoder()
     if not koder:
         return []
     ar_per_kod: dict[int, set[str]] = {}
@@ -79,4 +79,4 @@ def folkmangdsar(forbund: Forbund) -> list[int]:
         "region__kod", "ar"
     ):
         ar_per_kod.setdefault(ar, set()).add(kod)
-    return sorted((ar for ar, k in ar_per_kod.items() if len(k) == len(set(koder))), reverse=True)
+    return sorted((ar for ar, k in ar_per_kod.items() if len(k) == len(koder)), reverse=True)

@@ -102,6 +102,7 @@ def _inskrivning(i: Inskrivning) -> dict:
             "tid_i_offentlig_forsorjning": i.get_tid_i_offentlig_forsorjning_display(),
             "utrikes_fodd": {True: "Ja", False: "Nej", None: "Ej angivet"}[i.utrikes_fodd],
             "forsorjning": _forsorjning(i, Forsorjning.Tidpunkt.START),
+            "hemkommun": i.hemkommun_namn,
         },
         "bedomningar": [_bedomning(b) for b in bedomningar if b.typ not in UPPFOLJNINGSTYPER],
         "avslut": avslut,

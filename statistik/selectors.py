@@ -1,18 +1,13 @@
 """The regions a förbund's helårsekvivalent page chooses among: its kommuner, län, riket, itself."""
 
-from finsam.kodlistor import Parttyp
 from finsam.models import Forbund
 from scb.models import Region
 from statistik.berakning.helarsekvivalenter import FORBUND, RIKET
 
 
-def _kommunkoder(forbund: Forbund) -> list[str]:
-    return sorted(forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True))
-
-
 def regionval(forbund: Forbund) -> tuple[list[str], list[tuple[str, str]]]:
     """The förbund's län, and the regions to choose among (code, name)."""
-    koder = _kommunkoder(forbund)
+    koder = forbund.kommunkoder()
     lan = sorted({k[:2] for k in koder})
     namn = dict(Region.objects.filter(kod__in=[*koder, *lan, RIKET]).values_list("kod", "namn"))
     val = [(FORBUND, forbund.namn)] if koder else []

@@ -153,6 +153,7 @@ class InskrivningSerializer(TjanstSerializer):
             "tid_i_offentlig_forsorjning",
             "forsorjning_vid_start",
             "utrikes_fodd",
+            "hemkommun",
             "samtycke_datum",
             "samtycke_aterkallat",
             "aktiv",

@@ -17,6 +17,7 @@ from finsam.formular import datumfalt, valfalt
 from finsam.kodlistor import (
     Avslutsorsak,
     Kon,
+    Parttyp,
     Sysselsattning,
     TidIOffentligForsorjning,
     Utbildningsniva,
@@ -50,11 +51,23 @@ class StartdataForm(forms.Form):
     )
     forsorjning_vid_start = forsorjningsfalt("Försörjning vid start")
     utrikes_fodd = utrikes_fodd_falt()
+    hemkommun = valfalt(
+        "Hemkommun",
+        (),
+        tomt="Okänd",
+        required=False,
+        help_text="Kommunen deltagaren bor i. Används för att jämföra vilka insatserna når.",
+    )
 
     def __init__(self, *args, parter, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["remitterande_part"].queryset = parter
         self.fields["utrikes_fodd"].initial = "okant"
+        kommuner = parter.filter(typ=Parttyp.KOMMUN).order_by("namn")
+        self.fields["hemkommun"].choices = [
+            ("", "Okänd"),
+            *((k.kommunkod, k.namn) for k in kommuner),
+        ]
 
     def startdata(self) -> dict:
         """The start data as the services take them (`**startdata`)."""
@@ -176,6 +189,7 @@ class StartuppgifterForm(StartdataForm):
                 if f.tidpunkt == Forsorjning.Tidpunkt.START
             ],
             "utrikes_fodd": utrikes_fodd_val(inskrivning.utrikes_fodd),
+            "hemkommun": inskrivning.hemkommun,
             "version": inskrivning.version,
         }
 

@@ -56,6 +56,12 @@ class Inskrivning(models.Model):
         default=TidIOffentligForsorjning.OKAND,
     )
     utrikes_fodd = models.BooleanField("utrikes född", null=True, blank=True)
+    # The deltagare's kommun at start (SCB kommunkod of one of the förbund's
+    # kommuner): what reach against need counts deltagare by (issue 17).
+    # Empty: not known. The database default lets bulk loads leave it out.
+    hemkommun = models.CharField(
+        "hemkommun", max_length=4, blank=True, default="", db_default=""
+    )
     # Consent is given for one insats's handling of the identity (DOMAIN.md
     # §2), so it lives here: another insats's samordnare never sees or
     # changes it, and withdrawing it here leaves the others' untouched.
@@ -132,6 +138,14 @@ class Inskrivning(models.Model):
         """Consent given for this inskrivning and not withdrawn."""
         return self.samtycke_datum is not None and self.samtycke_aterkallat is None
 
+    @property
+    def hemkommun_namn(self) -> str:
+        """The hemkommun's part name (its code if the part has gone); empty when unknown."""
+        if not self.hemkommun:
+            return ""
+        parter = self.insats.forbund.parter.filter(kommunkod=self.hemkommun)
+        return parter.values_list("namn", flat=True).first() or self.hemkommun
+
     def clean(self) -> None:
         fel = {}
         if self.insats_id and self.deltagare_id:
@@ -145,6 +159,10 @@ class Inskrivning(models.Model):
             and self.remitterande_part.forbund_id != self.insats.forbund_id
         ):
             fel["remitterande_part"] = "Parten hör till ett annat förbund."
+        if self.hemkommun and self.insats_id and (
+            self.hemkommun not in self.insats.forbund.kommunkoder()
+        ):
+            fel["hemkommun"] = "Hemkommunen ska vara en av förbundets kommuner."
         if fel:
             raise ValidationError(fel)
 

@@ -9,7 +9,7 @@ write (DOMAIN.md §6); `user=SYSTEM` is trusted set-up from the command line.
 
 from deltagare.services.anonyma import anonyma_registrera
 from deltagare.services.bedomning import stegbedomning_lagg_till
-from deltagare.services.gemensamt import STARTDATA_FALT
+from deltagare.services.gemensamt import STARTDATA_FALT, utforande_kommun
 from deltagare.services.inskrivning import (
     inskrivning_avsluta,
     inskrivning_felregistrera,
@@ -50,4 +50,5 @@ __all__ = [
     "stegbedomning_lagg_till",
     "stegbedomning_ta_bort",
     "uppfoljning_registrera",
+    "utforande_kommun",
 ]

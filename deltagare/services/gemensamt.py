@@ -14,7 +14,15 @@ STARTDATA_FALT = (
     "utbildningsniva",
     "tid_i_offentlig_forsorjning",
     "utrikes_fodd",
+    "hemkommun",
 )
+
+
+def utforande_kommun(insats) -> str:
+    """The kommunkod of the insats's utförare when a kommun runs it: a new
+    inskrivning's hemkommun unless one is given (issue 17). Empty otherwise
+    (only a kommun part has a kommunkod)."""
+    return insats.utforare.kommunkod if insats.utforare_id else ""
 
 
 def las_for_andring(inskrivning: Inskrivning, version: int | None) -> Inskrivning:

@@ -21,6 +21,7 @@ from deltagare.services.gemensamt import (
     forsorjning_spara,
     kontrollera_inom_insatsen,
     las_for_andring,
+    utforande_kommun,
 )
 from deltagare.services.rimlighet import (
     kontrollera_alder,
@@ -64,6 +65,7 @@ def skriv_in(
     hands over its consent date unless one is given.
     """
     _kontrollera_startdata(startdata)
+    startdata = {"hemkommun": utforande_kommun(insats), **startdata}
     vantande = VantandeRegistrering.objects.filter(
         deltagare=deltagare, samordnare=som_skapare(user)
     ).first()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 
 from deltagare.forms import RegistreringForm
-from deltagare.services import deltagare_registrera_i_insats
+from deltagare.services import deltagare_registrera_i_insats, utforande_kommun
 from finsam.formular import felstatus, kor_tjanst
 from finsam.selectors import parter_for_forbund
 from insatser.selectors import samordnarens_insats
@@ -23,7 +23,7 @@ def registrera(request: HttpRequest, insats_pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         parter=parter_for_forbund(user=request.user, forbund=forbund),
         personnummer_tillatet=forbund.personnummer_tillatet,
-        initial={"startdatum": timezone.localdate()},
+        initial={"startdatum": timezone.localdate(), "hemkommun": utforande_kommun(insats)},
     )
     if form.is_valid():
         inskrivning = kor_tjanst(

@@ -108,6 +108,10 @@ class Forbund(models.Model):
     def __str__(self) -> str:
         return self.namn
 
+    def kommunkoder(self) -> list[str]:
+        """The SCB kommunkoder of the förbund's kommun parter, sorted."""
+        return sorted(self.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True))
+
 
 class PartQuerySet(ForbundsdataQuerySet):
     def _synlig(self, a: Atkomst):

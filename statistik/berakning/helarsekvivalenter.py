@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Min, Q, Sum
 
-from finsam.kodlistor import Ersattningsform, Parttyp
+from finsam.kodlistor import Ersattningsform
 from finsam.models import Forbund
 from scb.models import MANADER_PER_AR, Folkmangd, Helarsekvivalent, Region
 
@@ -126,9 +126,7 @@ def omraden(*, regioner: Iterable[str] = (), forbund: Forbund | None = None) -> 
     kommuner = [kod for kod, _, typ in regionlista if typ == Region.Typ.KOMMUN]
     valda = [_omrade(kod, namn, kommuner) for kod in dict.fromkeys(regioner)]
     if forbund is not None:
-        koder = sorted(
-            forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True)
-        )
+        koder = forbund.kommunkoder()
         valda += [_omrade(kod, namn, kommuner) for kod in koder if kod not in regioner]
         if koder:
             delar = Q(region__kod__in=koder)

@@ -21,7 +21,7 @@ from fractions import Fraction
 from django.db.models import Count
 
 from finsam.avrundning import procent_en_decimal
-from finsam.kodlistor import FORSORJNING_TILL_ERSATTNINGSFORM, Ersattningsform, Parttyp, SCBKon
+from finsam.kodlistor import FORSORJNING_TILL_ERSATTNINGSFORM, Ersattningsform, SCBKon
 from finsam.maskering import OMASKERAT, ar_maskerat
 from finsam.models import Forbund
 from scb.models import Helarsekvivalent
@@ -98,7 +98,7 @@ def _scb_ar(forbund: Forbund, ar: int) -> int | None:
     """The latest year up to `ar` with SCB figures by kön for every one of the
     förbund's kommuner (a sum of some of them is not the förbund's, as the
     helårsekvivalenter engine says too)."""
-    kommuner = set(forbund.parter.filter(typ=Parttyp.KOMMUN).values_list("kommunkod", flat=True))
+    kommuner = forbund.kommunkoder()
     return (
         Helarsekvivalent.objects.filter(
             region__kod__in=kommuner, ar__lte=ar, kon__in=(SCBKon.KVINNOR, SCBKon.MAN)

@@ -90,6 +90,8 @@ class TestSkapa:
             # In code-list order, whatever order they were sent in.
             "forsorjning_vid_start": ["lon", "aktivitetsstod"],
             "utrikes_fodd": True,
+            # Unknown: the insats has no kommun as utförare (test_hemkommun.py).
+            "hemkommun": "",
             # A person without identity has no consent to give.
             "samtycke_datum": None,
             "samtycke_aterkallat": None,
