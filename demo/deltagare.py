@@ -67,6 +67,7 @@ def _inskrivning_skapa(
         utbildningsniva=plan.utbildningsniva,
         tid_i_offentlig_forsorjning=plan.tid_i_offentlig_forsorjning,
         utrikes_fodd=plan.utrikes_fodd,
+        hemkommun=plan.hemkommun,
         user=SYSTEM,
     )
     for bedomning in plan.bedomningar:

@@ -57,6 +57,7 @@ class InskrivningPlan:
     tid_i_offentlig_forsorjning: str
     utrikes_fodd: bool | None
     forsorjning_vid_start: tuple[str, ...]
+    hemkommun: str
     bedomningar: list[Bedomning] = field(default_factory=list)
     slutdatum: datetime.date | None = None
     avslutsorsak: str = ""
@@ -286,6 +287,8 @@ class Planerare:
             "tid_i_offentlig_forsorjning": _vikta(rng, _TID[vag == "all_in"]),
             "utrikes_fodd": utrikes,
             "forsorjning_vid_start": self._forsorjning(vag == "all_in"),
+            # Where the person lives: the kommun drawn by folkmängd above.
+            "hemkommun": org.KOMMUNER[kommun],
         }
         inskrivningar = getattr(self, f"_vag_{vag}")(start, startdata)
 

@@ -3,9 +3,15 @@
 Read from the copy in `scb/data/`. Rows that already exist are left
 alone: they may come from a real SCB import, which the demo must not
 overwrite.
+
+The file ends in 2020 and has kön only for a few regions, while the demo's
+deltagare start in 2025–2026: for reach against need and representation
+(issue 17) the demo makes up figures per kommun and kön for its own years,
+stored as `pahittad`, so every page showing them says "Påhittade demosiffror".
 """
 
 import csv
+import random
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -77,3 +83,43 @@ def ladda_scb() -> int:
             spara_validerad(Folkmangd(region=region, ar=rad.ar, kon=rad.kon, antal=rad.folkmangd))
             skapade += 1
     return skapade
+
+
+# Made-up years, and women's share per ersättningsform (about SCB's national
+# split: more women on sjukpenning, fewer in arbetsmarknadsåtgärder).
+PAHITTADE_AR = range(2021, 2027)
+_ANDEL_KVINNOR = {
+    "sjukpenning": 0.66, "sjuk_och_aktivitetsersattning": 0.56, "arbetsloshet": 0.46,
+    "arbetsmarknadsatgarder": 0.44, "ekonomiskt_bistand": 0.49, "etableringsersattning": 0.52,
+}  # fmt: skip
+
+
+def ladda_pahittade(kommunkoder: list[str], rng: random.Random) -> int:
+    """Made-up helårsekvivalenter per kön for the kommuner and PAHITTADE_AR, from each
+    kommun's 2020 totalt with a few per cent's drift a year; existing rows are left alone.
+    Returns the number of rows created."""
+    bas = {r.kod: r.varden for r in las_csv() if r.ar == 2020 and r.kon == "totalt"}
+    regioner = Region.objects.in_bulk(kommunkoder, field_name="kod")
+    befintliga = set(
+        Helarsekvivalent.objects.filter(region__kod__in=kommunkoder).values_list(
+            "region__kod", "ar", "kon", "ersattningsform"
+        )
+    )
+    nya = []
+    for kod in kommunkoder:
+        for form, varde in bas[kod].items():
+            trend = 1 + rng.uniform(-0.04, 0.06)  # a year, this kommun and form
+            for ar in PAHITTADE_AR:
+                totalt = float(varde) * trend ** (ar - 2020)
+                kvinnor = round(totalt * (_ANDEL_KVINNOR[form] + rng.uniform(-0.03, 0.03)), 1)
+                man = round(totalt - kvinnor, 1)
+                for kon, tal in (("kvinnor", kvinnor), ("man", man), ("totalt", kvinnor + man)):
+                    if (kod, ar, kon, form) not in befintliga:
+                        nya.append((kod, ar, kon, form, Decimal(str(round(tal, 1)))))
+    Helarsekvivalent.objects.bulk_create(
+        Helarsekvivalent(
+            region=regioner[kod], ar=ar, kon=kon, ersattningsform=form, varde=tal, pahittad=True
+        )
+        for kod, ar, kon, form, tal in nya
+    )
+    return len(nya)

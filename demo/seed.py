@@ -19,7 +19,7 @@ from demo.deltagare import deltagare_skapa
 from demo.deltagarplan import planera
 from demo.organisation import anvandare_skapa, organisation_skapa
 from demo.rapporter import rapporter_skapa
-from demo.scb import ladda_scb
+from demo.scb import ladda_pahittade, ladda_scb
 
 FRO = "finsam-demo-2025"
 
@@ -44,6 +44,7 @@ def seed_demo() -> Resultat:
     """Load the demo förbund; all or nothing, and nothing twice."""
     scb_rader = ladda_scb()
     demo = organisation_skapa()
+    scb_rader += ladda_pahittade(demo.forbund.kommunkoder(), slump("scb"))
     anvandare = anvandare_skapa(demo)
     deltagare_skapade = deltagare_skapa(demo, planera(slump("deltagare")))
     budgetar = budget_skapa(demo, slump("budget"))

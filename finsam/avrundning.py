@@ -14,17 +14,24 @@ def procent(antal: int | None, av: int | None) -> int | None:
     return int((Decimal(antal) * 100 / Decimal(av)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
-def procent_en_decimal(andel: float | Fraction) -> float:
-    """A share (0–1) as a percentage to one decimal, rounded half up (1/16 → 6.3).
+def en_decimal_tal(tal: float | Fraction | Decimal) -> float:
+    """A number to one decimal, rounded half up (0.25 → 0.3).
 
-    A Fraction is exact; a float is taken as it prints, so 0.0625 is 0.0625
-    and not the binary number just below it.
+    A Fraction or Decimal is exact; a float is taken as it prints, so 0.0625
+    is 0.0625 and not the binary number just below it.
     """
-    if isinstance(andel, Fraction):
-        varde = Decimal(andel.numerator) / Decimal(andel.denominator)
+    if isinstance(tal, Fraction):
+        varde = Decimal(tal.numerator) / Decimal(tal.denominator)
     else:
-        varde = Decimal(repr(float(andel)))
-    return float((varde * 100).quantize(Decimal("0.1"), ROUND_HALF_UP))
+        varde = Decimal(tal) if isinstance(tal, Decimal) else Decimal(repr(float(tal)))
+    return float(varde.quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def procent_en_decimal(andel: float | Fraction) -> float:
+    """A share (0–1) as a percentage to one decimal, rounded half up (1/16 → 6.3)."""
+    if isinstance(andel, Fraction):
+        return en_decimal_tal(andel * 100)
+    return en_decimal_tal(Decimal(repr(float(andel))) * 100)
 
 
 def tre_decimaler(tal: float) -> float:

@@ -85,6 +85,9 @@ class Helarsekvivalent(models.Model):
     # A year imported from SCB's months is their mean: how many months it
     # averages (fewer than 12 flags the year as incomplete). None: a yearly figure.
     manader = models.PositiveSmallIntegerField("antal månader", null=True, blank=True)
+    # Made up by the demo (`seed_demo`), never SCB's: what shows these figures
+    # says "Påhittade demosiffror", and an import of SCB's own replaces them.
+    pahittad = models.BooleanField("påhittad demosiffra", default=False, db_default=False)
 
     objects = ReferensdataQuerySet.as_manager()
 

@@ -153,6 +153,7 @@ def scb_importera(*, innehall: bytes, filnamn: str, user) -> Importresultat:
                 (regioner[r.region], r.ar, r.kon, r.ersattningsform): {
                     "varde": r.varde,
                     "manader": r.manader,
+                    "pahittad": False,
                 }
                 for r in lasning.helarsekvivalenter
             },

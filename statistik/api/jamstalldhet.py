@@ -50,6 +50,7 @@ def _svar(analys: Jamstalldhetsanalys) -> dict:
         "till": analys.till.isoformat(),
         "utfall": [_utfall(u) for u in analys.utfall],
         "scb_ar": analys.representationer.scb_ar,
+        "pahittade_demosiffror": analys.representationer.pahittade,
         "representation": [
             {
                 "forsorjning": r.forsorjning,
@@ -143,5 +144,8 @@ class JamstalldhetSerializer(serializers.Serializer):
         allow_null=True,
         help_text="SCB-året som jämförs: periodens sista år, eller det senaste året före "
         "med siffror för alla förbundets kommuner; null när inget finns.",
+    )
+    pahittade_demosiffror = serializers.BooleanField(
+        help_text="Sant när helårsekvivalenterna är demodatans påhittade siffror, inte SCB:s."
     )
     representation = RepresentationSerializer(many=True)

@@ -1,5 +1,5 @@
 """`insatser/{id}/statistik/` and `forbund/{id}/statistik/` (API.md), and the
-jämställdhetsanalys beside them (`…/jamstalldhet/`).
+analyses beside them (`…/jamstalldhet/`, `forbund/{id}/behov/`).
 
 Viewsets of their own, registered beside the insats and förbund resources
 by statistik/api/urls.py. The row comes from `get_object` (`visible_to`:
@@ -15,6 +15,7 @@ from finsam.api.fraga import PeriodFragaSerializer, las_fraga
 from finsam.api.views import SynligViewSet
 from finsam.models import Forbund
 from insatser.models import Insats
+from statistik.api.behov import BehovFragaSerializer, BehovsradSerializer, forbund_behov_las
 from statistik.api.jamstalldhet import (
     JamstalldhetSerializer,
     forbund_jamstalldhet_las,
@@ -112,3 +113,22 @@ class ForbundStatistikViewSet(SynligViewSet):
         forbund = self.get_object()
         fraga = las_fraga(request, PeriodFragaSerializer)
         return Response(forbund_jamstalldhet_las(user=request.user, forbund=forbund, **fraga))
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "ar", int, description="Året inskrivningarna började. Utan värde: i år."
+            )
+        ],
+        responses=BehovsradSerializer(many=True),
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def behov(self, request, *args, **kwargs) -> Response:
+        """Räckvidd mot behov: deltagare per 1 000 helårsekvivalenter per kommun,
+        ersättningsform och kön ett år.
+
+        Saknar SCB siffror för året används det senaste året före, som `scb_ar` anger.
+        """
+        forbund = self.get_object()
+        fraga = las_fraga(request, BehovFragaSerializer)
+        return Response(forbund_behov_las(user=request.user, forbund=forbund, **fraga))

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Min, Q, Sum
 
-from finsam.kodlistor import Ersattningsform
+from finsam.kodlistor import Ersattningsform, SCBKon
 from finsam.models import Forbund
 from scb.models import MANADER_PER_AR, Folkmangd, Helarsekvivalent, Region
 
@@ -113,6 +113,30 @@ def regioner_med_data() -> list[str]:
         .values_list("kod", flat=True)
         .distinct()
     )
+
+
+def scb_ar_med_kon(forbund: Forbund, ar: int) -> int | None:
+    """The latest year up to `ar` with SCB figures by kön for every one of the
+    förbund's kommuner (a sum of some of them is not the förbund's)."""
+    kommuner = forbund.kommunkoder()
+    return (
+        Helarsekvivalent.objects.filter(
+            region__kod__in=kommuner, ar__lte=ar, kon__in=(SCBKon.KVINNOR, SCBKon.MAN)
+        )
+        .values("ar")
+        .annotate(kommuner=Count("region", distinct=True))
+        .filter(kommuner=len(kommuner))
+        .order_by("-ar")
+        .values_list("ar", flat=True)
+        .first()
+    )
+
+
+def pahittade(regioner: Iterable[str], ar: int) -> bool:
+    """Whether any of the regions' figures for `ar` are the demo's made-up ones."""
+    return Helarsekvivalent.objects.filter(
+        region__kod__in=list(regioner), ar=ar, pahittad=True
+    ).exists()
 
 
 def omraden(*, regioner: Iterable[str] = (), forbund: Forbund | None = None) -> list[Omrade]:

@@ -18,14 +18,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count
-
 from finsam.avrundning import procent_en_decimal
 from finsam.kodlistor import FORSORJNING_TILL_ERSATTNINGSFORM, Ersattningsform, SCBKon
 from finsam.maskering import OMASKERAT, ar_maskerat
 from finsam.models import Forbund
-from scb.models import Helarsekvivalent
-from statistik.berakning.helarsekvivalenter import FORBUND, helarsekvivalenter, omraden
+from statistik.berakning.helarsekvivalenter import (
+    FORBUND,
+    helarsekvivalenter,
+    omraden,
+    pahittade,
+    scb_ar_med_kon,
+)
 from statistik.berakning.objekt import Kontal, Tabell
 
 
@@ -45,6 +48,7 @@ class Representation:
 class Representationer:
     scb_ar: int | None  # None: SCB has no figures for the förbund's kommuner up to the year
     rader: tuple[Representation, ...]
+    pahittade: bool = False  # the demo's made-up figures, not SCB's
 
 
 def representation(
@@ -68,7 +72,7 @@ def representation(
                 ar_maskerat(antal.kvinnor, min_cell) or ar_maskerat(antal.man, min_cell)
             ):
                 dolda.add(str(form))
-    scb_ar = _scb_ar(forbund, ar)
+    scb_ar = scb_ar_med_kon(forbund, ar)
     hek = _helarsekvivalenter(forbund, scb_ar) if scb_ar is not None else {}
     rader = []
     for form in Ersattningsform:
@@ -85,31 +89,15 @@ def representation(
                 andel_kvinnor_helarsekvivalenter=_andel(kvinnor, man),
             )
         )
-    return Representationer(scb_ar, tuple(rader))
+    return Representationer(
+        scb_ar, tuple(rader), scb_ar is not None and pahittade(forbund.kommunkoder(), scb_ar)
+    )
 
 
 def _andel(kvinnor, man) -> float | None:
     if kvinnor is None or man is None or not kvinnor + man:
         return None
     return procent_en_decimal(Fraction(kvinnor) / (Fraction(kvinnor) + Fraction(man)))
-
-
-def _scb_ar(forbund: Forbund, ar: int) -> int | None:
-    """The latest year up to `ar` with SCB figures by kön for every one of the
-    förbund's kommuner (a sum of some of them is not the förbund's, as the
-    helårsekvivalenter engine says too)."""
-    kommuner = forbund.kommunkoder()
-    return (
-        Helarsekvivalent.objects.filter(
-            region__kod__in=kommuner, ar__lte=ar, kon__in=(SCBKon.KVINNOR, SCBKon.MAN)
-        )
-        .values("ar")
-        .annotate(kommuner=Count("region", distinct=True))
-        .filter(kommuner=len(kommuner))
-        .order_by("-ar")
-        .values_list("ar", flat=True)
-        .first()
-    )
 
 
 def _helarsekvivalenter(forbund: Forbund, ar: int) -> dict[tuple[str, str], Decimal | None]:

@@ -219,6 +219,10 @@ def test_realistisk_spridning(forbund):
         n=Count("forsorjning", filter=Q(forsorjning__tidpunkt="start"))
     ).values_list("n", flat=True)
     assert set(antal_kallor) == {1, 2}
+    # Every inskrivning has a hemkommun, most in Västerås (by folkmängd).
+    hemkommuner = dict(inskrivningar.values_list("hemkommun").annotate(n=Count("id")))
+    assert set(hemkommuner) == {"1980", "1961", "1907"}
+    assert hemkommuner["1980"] > hemkommuner["1961"] + hemkommuner["1907"]
     assert AnonymaDeltagare.objects.filter(insats__forbund=forbund).count() == 4
 
 
@@ -259,8 +263,19 @@ def test_budget(forbund):
 def test_scb_data(demo):
     assert Region.objects.get(kod="1980").typ == "kommun"
     assert Region.objects.get(kod="00").typ == "riket"
-    # 18 rows in the file, six ersättningsformer each.
-    assert Helarsekvivalent.objects.count() == 18 * 6
+    # 18 rows in the file, six ersättningsformer each; SCB's, not made up.
+    assert Helarsekvivalent.objects.filter(pahittad=False).count() == 18 * 6
+    # Made up for the demo's kommuner: 2021–2026, three kön, six forms; totalt the sum.
+    pahittade = Helarsekvivalent.objects.filter(pahittad=True)
+    assert set(pahittade.values_list("region__kod", flat=True)) == {"1980", "1961", "1907"}
+    assert pahittade.count() == 3 * 6 * 3 * 6
+    assert sorted(pahittade.values_list("ar", flat=True).distinct()) == list(range(2021, 2027))
+    rad = {
+        r.kon: r.varde
+        for r in pahittade.filter(region__kod="1980", ar=2026, ersattningsform="sjukpenning")
+    }
+    assert rad["kvinnor"] + rad["man"] == rad["totalt"]
+    assert 0.6 < rad["kvinnor"] / rad["totalt"] < 0.7
     assert (
         Helarsekvivalent.objects.get(
             region__kod="1980", ar=2020, kon="totalt", ersattningsform="sjukpenning"

@@ -1,10 +1,11 @@
 """The domain's roundings: half up, never half to even, and never a binary near-miss."""
 
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 
-from finsam.avrundning import procent, procent_en_decimal, tre_decimaler
+from finsam.avrundning import en_decimal_tal, procent, procent_en_decimal, tre_decimaler
 
 
 @pytest.mark.parametrize(
@@ -21,6 +22,14 @@ from finsam.avrundning import procent, procent_en_decimal, tre_decimaler
 )
 def test_procent_en_decimal(andel, vantat):
     assert procent_en_decimal(andel) == vantat
+
+
+def test_en_decimal_tal():
+    # 5 deltagare per 1 960 helårsekvivalenter × 1 000 = 2.551…
+    assert en_decimal_tal(Fraction(5000, 1960)) == 2.6
+    assert en_decimal_tal(Fraction(1, 4)) == 0.3  # half up
+    assert en_decimal_tal(Decimal("12.25")) == 12.3
+    assert en_decimal_tal(0.25) == 0.3
 
 
 def test_tre_decimaler():

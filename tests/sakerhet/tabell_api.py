@@ -64,6 +64,7 @@ API = {
     ),
     "api:forbund-statistik": Rad("forbund", get=FORBUNDETS),
     "api:forbund-jamstalldhet": Rad("forbund", get=FORBUNDETS),
+    "api:forbund-behov": Rad("forbund", get=FORBUNDETS),
     "api:part-list": Rad(
         get=ALLA_LASER,
         post="401 403 403 201 403 400 403 403",

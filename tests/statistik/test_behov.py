@@ -1,0 +1,169 @@
+"""Reach against need: deltagare per 1 000 helårsekvivalenter, checked by hand.
+
+Two kommuner; SCB figures for 2024 only, so 2025 falls back to 2024 and
+says so. People start in 2025 with försörjning that maps to the forms, one
+of them twice (a unique person), one of annat kön, one without hemkommun,
+one felregistrerad, one in 2024.
+"""
+
+import pytest
+
+from deltagare.services import deltagare_registrera, inskrivning_felregistrera, inskrivning_skapa
+from finsam.atkomst import SYSTEM
+from finsam.services.api_nycklar import api_nyckel_skapa
+from scb.models import Helarsekvivalent, Region
+from statistik.behov import ar_med_data, behov
+from tests.factories import PartFactory
+from tests.hjalp.api import med_nyckel, personlig_klient
+from tests.personer import D
+
+pytestmark = pytest.mark.django_db
+
+START = D(2025, 3, 1)
+# (kvinnor, män) per kommun and form, 2024; totalt is their sum.
+HEK_2024 = {
+    "1980": {
+        "sjukpenning": (400, 200),
+        "sjuk_och_aktivitetsersattning": (500, 300),
+        "ekonomiskt_bistand": (150, 150),
+    },
+    "1961": {"arbetsloshet": (80, 120)},
+}
+
+
+@pytest.fixture
+def underlag(forbund, insats, annan_insats):
+    for kod, namn in (("1980", "Västerås"), ("1961", "Hallstahammar")):
+        region = Region.objects.create(kod=kod, namn=namn, typ=Region.Typ.KOMMUN)
+        PartFactory(forbund=forbund, namn=f"{namn} kommun", typ="kommun", kommunkod=kod)
+        for form, (kvinnor, man) in HEK_2024[kod].items():
+            for kon, varde in (("kvinnor", kvinnor), ("man", man), ("totalt", kvinnor + man)):
+                Helarsekvivalent.objects.create(
+                    region=region, ar=2024, kon=kon, ersattningsform=form, varde=varde
+                )
+
+    lopnummer = iter(range(100))
+
+    def skriv_in(kon, hemkommun, kallor, *, start=START, i=insats, deltagare=None):
+        deltagare = deltagare or deltagare_registrera(
+            forbund=forbund, referens=f"R-{next(lopnummer)}", kon=kon, fodelsear=1980, user=SYSTEM
+        )
+        inskrivning_skapa(
+            deltagare=deltagare, insats=i, startdatum=start, forsorjning_vid_start=kallor,
+            hemkommun=hemkommun, user=SYSTEM,
+        )  # fmt: skip
+        return deltagare
+
+    anna = skriv_in("kvinna", "1980", ["sjukpenning", "ekonomiskt_bistand"])
+    skriv_in("kvinna", "1980", ["sjukpenning"], i=annan_insats, deltagare=anna)
+    skriv_in("man", "1980", ["sjukersattning", "aktivitetsersattning", "lon"])
+    skriv_in("annat", "1980", ["sjukpenning"])
+    skriv_in("kvinna", "1961", ["arbetsloshetsersattning"])
+    skriv_in("kvinna", "", ["sjukpenning"])
+    skriv_in("man", "1980", ["sjukpenning"], start=D(2024, 6, 1))
+    fel = deltagare_registrera(
+        forbund=forbund, referens="FEL", kon="man", fodelsear=1980, user=SYSTEM
+    )
+    skriv_in("man", "1980", ["sjukpenning"], deltagare=fel)
+    inskrivning_felregistrera(inskrivning=fel.inskrivningar.get(), user=SYSTEM)
+    return forbund
+
+
+def _rad(svar, kommun, form, kon):
+    (rad,) = [r for r in svar.rader if (r.kommun, r.forsorjning, r.kon) == (kommun, form, kon)]
+    return rad
+
+
+def test_for_hand(underlag):
+    svar = behov(underlag, 2025)
+    assert (svar.ar, svar.scb_ar, svar.pahittade, svar.utan_hemkommun) == (2025, 2024, False, 1)
+    # Two kommuner × six forms × three kön, in kommunkod order.
+    assert len(svar.rader) == 36
+    assert [svar.rader[0].kommun, svar.rader[-1].kommun] == ["1961", "1980"]
+
+    def tal(kommun, form, kon):
+        rad = _rad(svar, kommun, form, kon)
+        return rad.deltagare, rad.per_1000
+
+    # Sjukpenning, Västerås: Anna once (two inskrivningar), annat in totalt only.
+    assert tal("1980", "sjukpenning", "kvinnor") == (1, 2.5)  # 1 / 400 × 1 000
+    assert tal("1980", "sjukpenning", "man") == (0, 0.0)  # 2024's man and the felregistrerad
+    assert tal("1980", "sjukpenning", "totalt") == (2, 3.3)  # 2 / 600 × 1 000 = 3.33
+    # Sjuk- and aktivitetsersättning are one form: the man counts once.
+    assert tal("1980", "sjuk_och_aktivitetsersattning", "man") == (1, 3.3)
+    assert tal("1980", "sjuk_och_aktivitetsersattning", "totalt") == (1, 1.3)  # 1.25 half up
+    assert tal("1980", "ekonomiskt_bistand", "kvinnor") == (1, 6.7)
+    assert tal("1961", "arbetsloshet", "kvinnor") == (1, 12.5)
+    assert tal("1961", "arbetsloshet", "totalt") == (1, 5.0)
+    # No SCB figure for the form: the count, but no rate.
+    assert tal("1980", "arbetsloshet", "totalt") == (0, None)
+    assert _rad(svar, "1980", "sjukpenning", "totalt").som_dict() == {
+        "kommun": "1980",
+        "namn": "Västerås",
+        "forsorjning": "sjukpenning",
+        "kon": "totalt",
+        "helarsekvivalenter": 600.0,
+        "deltagare": 2,
+        "per_1000": 3.3,
+    }
+
+
+def test_maskerat_for_partnyckel(underlag):
+    svar = behov(underlag, 2025, min_cell=3)
+    # One woman and one of annat kön: both hidden, and the totalt that gives them back.
+    assert [
+        _rad(svar, "1980", "sjukpenning", k).deltagare for k in ("kvinnor", "man", "totalt")
+    ] == [
+        None,
+        0,
+        None,
+    ]
+    assert _rad(svar, "1980", "sjukpenning", "kvinnor").per_1000 is None
+
+
+def test_utan_scb_siffror_och_aren(underlag):
+    svar = behov(underlag, 2023)
+    assert svar.scb_ar is None
+    assert {r.helarsekvivalenter for r in svar.rader} == {None}
+    assert {r.per_1000 for r in svar.rader} == {None}
+    assert ar_med_data(underlag) == [2024, 2025]
+
+
+def test_pahittade_siffror_sags(underlag):
+    Helarsekvivalent.objects.filter(region__kod="1961").update(pahittad=True)
+    assert behov(underlag, 2025).pahittade is True
+
+
+def test_api(underlag, chef):
+    svar = personlig_klient(chef).get(f"/api/v1/forbund/{underlag.pk}/behov/?ar=2025")
+    assert svar.status_code == 200
+    rader = svar.json()
+    assert len(rader) == 36
+    assert {
+        "kommun": "1980",
+        "namn": "Västerås",
+        "forsorjning": "sjukpenning",
+        "kon": "kvinnor",
+        "helarsekvivalenter": 400.0,
+        "deltagare": 1,
+        "per_1000": 2.5,
+        "scb_ar": 2024,
+        "pahittade_demosiffror": False,
+    } in rader
+
+
+def test_api_maskerar_for_partnyckel_och_nekar_fel_ar(underlag):
+    underlag.min_cell = 3
+    underlag.save()
+    vasteras = underlag.parter.get(kommunkod="1980")
+    klient = med_nyckel(api_nyckel_skapa(part=vasteras, user=SYSTEM)[1])
+    rader = klient.get(f"/api/v1/forbund/{underlag.pk}/behov/?ar=2025").json()
+    kvinnor = next(
+        r
+        for r in rader
+        if (r["kommun"], r["forsorjning"], r["kon"]) == ("1980", "sjukpenning", "kvinnor")
+    )
+    assert (kvinnor["deltagare"], kvinnor["per_1000"]) == (None, None)
+    fel = klient.get(f"/api/v1/forbund/{underlag.pk}/behov/?ar=tjugo")
+    assert fel.status_code == 400
+    assert fel.json()["errors"][0]["detail"] == "Ange året med fyra siffror."
