@@ -6,8 +6,9 @@ overwrite.
 
 The file ends in 2020 and has kön only for a few regions, while the demo's
 deltagare start in 2025–2026: for reach against need and representation
-(issue 17) the demo makes up figures per kommun and kön for its own years,
-stored as `pahittad`, so every page showing them says "Påhittade demosiffror".
+(issue 17) the demo makes up figures per kommun and kön for 2021–2025 (SCB
+lags a year, so 2026 shows the fallback to the latest year), stored as
+`pahittad`, so every page showing them says "Påhittade demosiffror".
 """
 
 import csv
@@ -87,7 +88,7 @@ def ladda_scb() -> int:
 
 # Made-up years, and women's share per ersättningsform (about SCB's national
 # split: more women on sjukpenning, fewer in arbetsmarknadsåtgärder).
-PAHITTADE_AR = range(2021, 2027)
+PAHITTADE_AR = range(2021, 2026)
 _ANDEL_KVINNOR = {
     "sjukpenning": 0.66, "sjuk_och_aktivitetsersattning": 0.56, "arbetsloshet": 0.46,
     "arbetsmarknadsatgarder": 0.44, "ekonomiskt_bistand": 0.49, "etableringsersattning": 0.52,

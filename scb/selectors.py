@@ -19,8 +19,13 @@ def scb_ar_i_finsam(*, user) -> list[dict]:
 
 
 def arval() -> list[int]:
-    """The years with SCB figures, latest first."""
-    return list(Helarsekvivalent.objects.order_by("-ar").values_list("ar", flat=True).distinct())
+    """The years with SCB's own figures (not the demo's made-up ones), latest first."""
+    return list(
+        Helarsekvivalent.objects.filter(pahittad=False)
+        .order_by("-ar")
+        .values_list("ar", flat=True)
+        .distinct()
+    )
 
 
 def lanets_kommuner(lan: list[str]) -> list[str]:

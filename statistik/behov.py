@@ -24,6 +24,7 @@ from finsam.kodlistor import FORSORJNING_TILL_ERSATTNINGSFORM, Ersattningsform, 
 from finsam.maskering import OMASKERAT, maskera_kon
 from finsam.models import Forbund
 from statistik.berakning.helarsekvivalenter import (
+    FORBUND,
     helarsekvivalenter,
     omraden,
     pahittade,
@@ -63,51 +64,51 @@ class Behov:
     ar: int
     scb_ar: int | None  # None: SCB has no figures by kön for the kommuner up to `ar`
     pahittade: bool  # the demo's made-up figures, not SCB's
-    rader: tuple[Behovsrad, ...]
+    rader: tuple[Behovsrad, ...]  # per kommun: the API's rows
+    forbundet: tuple[Behovsrad, ...]  # all the kommuner together (kommun FORBUND)
     utan_hemkommun: int  # inskrivningar starting in `ar` that lack a hemkommun
 
 
 def behov(forbund: Forbund, ar: int, min_cell: int = OMASKERAT) -> Behov:
     """The förbund's reach against need in `ar`; with `min_cell` (a part key's), the
-    deltagare counts from 1 to min_cell − 1 hidden, and the totalt with any of them."""
-    kommuner = [o for o in omraden(forbund=forbund) if len(o.kod) == 4]
+    deltagare counts from 1 to min_cell − 1 hidden, and the totalt with any of them.
+
+    The förbund's rows count each person once, whichever of its kommuner they
+    live in, against the kommuner's summed helårsekvivalenter.
+    """
+    alla = omraden(forbund=forbund)
+    kommuner = [o.kod for o in alla if o.kod != FORBUND]
     scb_ar = scb_ar_med_kon(forbund, ar)
     hek = {}
     if scb_ar is not None:
-        for rad in helarsekvivalenter(omraden=kommuner, ar=[scb_ar], kon=KON):
+        for rad in helarsekvivalenter(omraden=alla, ar=[scb_ar], kon=KON):
             for form, varde in rad.former.items():
                 hek[(rad.region, form, rad.kon)] = varde
     antal = _deltagare(forbund, ar)
-    rader = []
-    for kommun in kommuner:
-        for form in Ersattningsform:
-            celler = maskera_kon(
-                *(antal[(kommun.kod, str(form), k)] for k in ("kvinnor", "man", "annat")),
-                antal[(kommun.kod, str(form), "totalt")],
-                min_cell,
-            )
-            kvinnor, man, _annat, totalt = celler
-            per_kon = {"kvinnor": kvinnor, "man": man, "totalt": totalt}
-            for kon in KON:
-                varde = hek.get((kommun.kod, str(form), str(kon)))
-                rader.append(
-                    Behovsrad(
-                        kommun.kod,
-                        kommun.namn,
-                        str(form),
-                        str(kon),
-                        varde,
-                        per_kon[str(kon)],
-                        _per_1000(per_kon[str(kon)], varde),
-                    )
-                )
+    rader = [
+        rad
+        for omrade in alla
+        for form in Ersattningsform
+        for rad in _rader(omrade.kod, omrade.namn, str(form), hek, antal, min_cell)
+    ]
     return Behov(
         ar,
         scb_ar,
-        scb_ar is not None and pahittade((k.kod for k in kommuner), scb_ar),
-        tuple(rader),
+        scb_ar is not None and pahittade(kommuner, scb_ar),
+        tuple(r for r in rader if r.kommun != FORBUND),
+        tuple(r for r in rader if r.kommun == FORBUND),
         _utan_hemkommun(forbund, ar),
     )
+
+
+def _rader(kod: str, namn: str, form: str, hek: dict, antal: Counter, min_cell: int):
+    """One område's and form's rows for kvinnor, män and totalt, masked."""
+    kvinnor, man, _annat, totalt = maskera_kon(
+        *(antal[(kod, form, k)] for k in ("kvinnor", "man", "annat", "totalt")), min_cell
+    )
+    for kon, deltagare in ((SCBKon.KVINNOR, kvinnor), (SCBKon.MAN, man), (SCBKon.TOTALT, totalt)):
+        varde = hek.get((kod, form, str(kon)))
+        yield Behovsrad(kod, namn, form, str(kon), varde, deltagare, _per_1000(deltagare, varde))
 
 
 def behov_over_ar(forbund: Forbund, ar: Iterable[int], min_cell: int = OMASKERAT) -> list[Behov]:
@@ -128,7 +129,7 @@ def _inskrivningar(forbund: Forbund, ar: int):
 
 
 def _deltagare(forbund: Forbund, ar: int) -> Counter:
-    """(kommun, form, kön) → unique persons, kön one of kvinnor, man, annat, totalt."""
+    """(kommun or FORBUND, form, kön) → unique persons; kön kvinnor, man, annat, totalt."""
     rader = (
         Forsorjning.objects.filter(
             tidpunkt=Forsorjning.Tidpunkt.START,
@@ -143,10 +144,10 @@ def _deltagare(forbund: Forbund, ar: int) -> Counter:
         )
         .order_by()
     )
-    personer = {
-        (kommun, str(FORSORJNING_TILL_ERSATTNINGSFORM[kalla]), person): kon
-        for kommun, kalla, person, kon in rader
-    }
+    personer = {}
+    for kommun, kalla, person, kon in rader:
+        form = str(FORSORJNING_TILL_ERSATTNINGSFORM[kalla])
+        personer[(kommun, form, person)] = personer[(FORBUND, form, person)] = kon
     antal: Counter = Counter()
     for (kommun, form, _), kon in personer.items():
         antal[(kommun, form, str(_SCB_KON.get(kon, "annat")))] += 1

@@ -26,6 +26,7 @@ from statistik.oversikt import Diagram, diagram
 from statistik.selectors import regionval
 
 KALLA = "SCB, helårsekvivalenter 20–64 år (HE0000T02N2)"
+PAHITTADE = "Påhittade demosiffror"
 
 FORMNAMN = {str(f): str(f.label) for f in Ersattningsform}
 SUMMA, FOLKMANGD, ANDEL = "Summa", "Folkmängd 20–64 år", "Andel (%)"
@@ -102,6 +103,8 @@ def artabell(rader: list[HelarsekvivalentRad]) -> Tabellvy:
 
 def _underlag(r: HelarsekvivalentRad) -> str:
     """SCB's yearly figure, or the mean of its months; fewer than 12 says so."""
+    if r.pahittad:
+        return PAHITTADE
     if r.manader is None:
         return "Årsvärde"
     if r.ofullstandigt:
@@ -170,8 +173,9 @@ def andelsdiagram(rubrik: str, rader: list[HelarsekvivalentRad]) -> Diagram:
 def helarsekvivalent_tabeller(forbund: Forbund, ar: int, region: str) -> dict:
     """The page's tables (and chart) for a year and region; the PDF job builds the same.
 
-    Returns `tabeller` (the non-empty Tabellvy), `diagram`, `ar` and `utan_kon`
-    (the region and year named when SCB has no figures per kön, else "").
+    Returns `tabeller` (the non-empty Tabellvy), `diagram`, `ar`, `utan_kon`
+    (the region and year named when SCB has no figures per kön, else "") and
+    `pahittade` (some of the figures are the demo's made-up ones).
     """
     lan, val = regionval(forbund)
     egna = helarsekvivalenter(
@@ -193,4 +197,5 @@ def helarsekvivalent_tabeller(forbund: Forbund, ar: int, region: str) -> dict:
         "diagram": andelsdiagram(f"Andel av befolkningen 20–64 år {ar} (%)", egna),
         "ar": ar,
         "utan_kon": "" if har_kon else f"{dict(val).get(region, region)} {ar}",
+        "pahittade": any(r.pahittad for r in (*egna, *lanets, *over_ar, *per_kon)),
     }

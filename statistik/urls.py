@@ -1,11 +1,14 @@
 from django.urls import path
 
-from statistik import views, views_helarsekvivalenter, views_jamstalldhet
+from statistik import views, views_behov, views_helarsekvivalenter, views_jamstalldhet
 
 urlpatterns = [
     path("", views.oversikt, name="statistik"),
     path("insatser/<int:pk>/", views.insats, name="statistik_insats"),
     path("jamstalldhet/", views_jamstalldhet.forbund, name="statistik_jamstalldhet"),
+    path("behov/", views_behov.forbund, name="statistik_behov"),
+    path("behov/rackvidd.csv", views_behov.forbund_csv, name="statistik_behov_csv"),
+    path("behov/rackvidd.xlsx", views_behov.forbund_excel, name="statistik_behov_excel"),
     path(
         "jamstalldhet/jamstalldhet.csv",
         views_jamstalldhet.forbund_csv,

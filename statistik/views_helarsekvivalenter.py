@@ -14,7 +14,7 @@ from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Roll
 from statistik.forms import HelarsekvivalentForm
-from statistik.helarsekvivalenttabeller import KALLA, helarsekvivalent_tabeller
+from statistik.helarsekvivalenttabeller import KALLA, PAHITTADE, helarsekvivalent_tabeller
 
 
 def _sida(request: HttpRequest):
@@ -49,6 +49,7 @@ def _fil(request: HttpRequest, skrivare, typ: str, andelse: str) -> HttpResponse
         ("Förbund", sammanhang["forbund"].namn),
         ("År", str(sammanhang["ar"])),
         ("Källa", KALLA),
+        *([("Obs", f"{PAHITTADE} i tabellen över år")] if sammanhang["pahittade"] else []),
     ]
     innehall = skrivare(huvud, sammanhang["tabeller"])
     return nedladdning(innehall, typ, f"helarsekvivalenter-{sammanhang['ar']}.{andelse}")

@@ -59,6 +59,7 @@ def _analys(request: HttpRequest, sammanhang: dict, vad, analysera) -> dict:
         "tabeller": [utfallstabell(analys.utfall), representationstabell(analys.representationer)],
         "nedladdning": nedladdningstabeller(analys.utfall, analys.representationer),
         "scb_ar": analys.representationer.scb_ar,
+        "pahittade": analys.representationer.pahittade,
     }
 
 
@@ -77,6 +78,7 @@ def _fil(request: HttpRequest, sammanhang: dict, skrivare, typ: str, andelse: st
         ("Period", f"{fran.isoformat()} – {till.isoformat()}"),
         ("Urval", "Aktiva"),
         ("SCB-år för helårsekvivalenterna", str(sammanhang["scb_ar"] or "inga siffror")),
+        *([("Källa", "Påhittade demosiffror")] if sammanhang["pahittade"] else []),
     ]
     namn = f"jamstalldhet-{slugify(sammanhang['rubrik'])}-{fran}-{till}.{andelse}"
     return nedladdning(skrivare(huvud, sammanhang["nedladdning"]), typ, namn)

@@ -26,4 +26,5 @@ def block(underlag: Underlag) -> dict:
         "diagram": skillnadsdiagram(analys.utfall),
         "tabeller": [utfallstabell(analys.utfall), representationstabell(analys.representationer)],
         "scb_ar": analys.representationer.scb_ar,
+        "pahittade": analys.representationer.pahittade,
     }

@@ -101,6 +101,9 @@ HelarsekvivalentRadSerializer = type(
                 "(färre än 12: ofullständigt år). null för SCB:s årsvärde."
             ),
         ),
+        "pahittad": serializers.BooleanField(
+            help_text="Sant när något av värdena är demodatans påhittade siffror, inte SCB:s."
+        ),
     },
 )
 

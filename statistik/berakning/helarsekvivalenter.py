@@ -68,6 +68,8 @@ class HelarsekvivalentRad:
     # A mean of SCB's months: the fewest months behind it (fewer than
     # MANADER_PER_AR: an incomplete year). None: SCB's yearly figure.
     manader: int | None = None
+    # Any of the figures made up by the demo (Helarsekvivalent.pahittad).
+    pahittad: bool = False
 
     @property
     def ofullstandigt(self) -> bool:
@@ -98,6 +100,7 @@ class HelarsekvivalentRad:
             "folkmangd": self.folkmangd,
             "andel": _tal(en_decimal(self.andel)),
             "manader": self.manader,
+            "pahittad": self.pahittad,
         }
 
 
@@ -182,8 +185,8 @@ def helarsekvivalenter(
     for i, omrade in enumerate(omraden):
         nycklar = sorted({(a, k) for (j, a, k, *_rest) in hek if j == i}, key=_ordning(kon))
         for a, k in nycklar:
-            celler = {form: hek.get((i, a, k, form), (None, None)) for form in FORMER}
-            manader = [m for _, m in celler.values() if m is not None]
+            celler = {form: hek.get((i, a, k, form), (None, None, False)) for form in FORMER}
+            manader = [m for _, m, _ in celler.values() if m is not None]
             antal = folk.get((i, a, k))
             rader.append(
                 HelarsekvivalentRad(
@@ -191,9 +194,10 @@ def helarsekvivalenter(
                     omrade.namn,
                     a,
                     k,
-                    {form: v for form, (v, _) in celler.items()},
+                    {form: v for form, (v, _, _) in celler.items()},
                     None if antal is None else int(antal),
                     min(manader) if manader else None,
+                    any(p for _, _, p in celler.values()),
                 )
             )
     return rader
@@ -209,8 +213,9 @@ def _summor(
     """{(område index, år, kön, *extra): sum}: the område's own rows, else its parts' sum
     where every part has a value.
 
-    With `manader`, each value is (sum, fewest months averaged): a year from
-    SCB's months is only as complete as its least complete part.
+    With `manader` (helårsekvivalenter), each value is (sum, fewest months
+    averaged, any made up): a year from SCB's months is only as complete as
+    its least complete part, and a sum with one made-up part is made up.
     """
     kolumner = {}
     for i, omrade in enumerate(omraden):
@@ -220,6 +225,7 @@ def _summor(
             kolumner[f"{namn}_{i}"] = Sum(falt, filter=villkor)
             if manader:
                 kolumner[f"{namn}_man_{i}"] = Min("manader", filter=villkor)
+                kolumner[f"{namn}_pah_{i}"] = Count("pk", filter=villkor & Q(pahittad=True))
         if omrade.delar is not None:
             kolumner[f"antal_{i}"] = Count("region", filter=omrade.delar, distinct=True)
     if not kolumner:
@@ -233,5 +239,9 @@ def _summor(
             varde = rad.get(f"{kalla}_{i}") if kalla else None
             if varde is not None:
                 nyckel = (i, rad["ar"], rad["kon"], *(rad[e] for e in extra))
-                svar[nyckel] = (varde, rad.get(f"{kalla}_man_{i}")) if manader else varde
+                svar[nyckel] = (
+                    (varde, rad.get(f"{kalla}_man_{i}"), bool(rad.get(f"{kalla}_pah_{i}")))
+                    if manader
+                    else varde
+                )
     return svar

@@ -116,6 +116,9 @@ SIDOR = {
     "statistik_jamstalldhet": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_jamstalldhet_csv": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_jamstalldhet_excel": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
+    "statistik_behov": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
+    "statistik_behov_csv": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
+    "statistik_behov_excel": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_insats_jamstalldhet": Rad(
         "insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN
     ),

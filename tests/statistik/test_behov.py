@@ -6,7 +6,12 @@ of them twice (a unique person), one of annat kön, one without hemkommun,
 one felregistrerad, one in 2024.
 """
 
+import io
+import re
+
+import openpyxl
 import pytest
+from django.urls import reverse
 
 from deltagare.services import deltagare_registrera, inskrivning_felregistrera, inskrivning_skapa
 from finsam.atkomst import SYSTEM
@@ -27,7 +32,7 @@ HEK_2024 = {
         "sjuk_och_aktivitetsersattning": (500, 300),
         "ekonomiskt_bistand": (150, 150),
     },
-    "1961": {"arbetsloshet": (80, 120)},
+    "1961": {"arbetsloshet": (80, 120), "sjukpenning": (100, 100)},
 }
 
 
@@ -97,6 +102,11 @@ def test_for_hand(underlag):
     assert tal("1961", "arbetsloshet", "totalt") == (1, 5.0)
     # No SCB figure for the form: the count, but no rate.
     assert tal("1980", "arbetsloshet", "totalt") == (0, None)
+    # The förbund: each person once, against both kommuner's sum where both have the form.
+    forbundet = {(r.forsorjning, r.kon): (r.deltagare, r.per_1000) for r in svar.forbundet}
+    assert forbundet[("sjukpenning", "kvinnor")] == (1, 2.0)  # 1 / (400 + 100)
+    assert forbundet[("sjukpenning", "totalt")] == (2, 2.5)  # 2 / (600 + 200)
+    assert forbundet[("arbetsloshet", "kvinnor")] == (1, None)  # Västerås has no figure
     assert _rad(svar, "1980", "sjukpenning", "totalt").som_dict() == {
         "kommun": "1980",
         "namn": "Västerås",
@@ -167,3 +177,51 @@ def test_api_maskerar_for_partnyckel_och_nekar_fel_ar(underlag):
     fel = klient.get(f"/api/v1/forbund/{underlag.pk}/behov/?ar=tjugo")
     assert fel.status_code == 400
     assert fel.json()["errors"][0]["detail"] == "Ange året med fyra siffror."
+
+
+class TestSidan:
+    def test_chefen_ser_aret_och_vad_som_saknas(self, client, chef, underlag):
+        client.force_login(chef)
+        svar = client.get(reverse("statistik_behov"), {"ar": "2025"})
+        assert svar.status_code == 200
+        html = svar.content.decode()
+        assert "Helårsekvivalenterna gäller 2024, det senaste året med siffror per kön" in html
+        assert "<strong>1 inskrivning</strong> som började 2025 saknar hemkommun" in html
+        assert '<option value="2025" selected>2025</option>' in html
+        assert '<option value="2024">2024</option>' in html
+        # The förbund's table, sjukpenning: 800 helårsekvivalenter, 1 + 0 (+ annat) = 2,
+        # per 1 000: 2,0 kvinnor, 0,0 män, 2,5 totalt.
+        rad = re.search(r"<th scope=\"row\">Sjukpenning</th>(.*?)</tr>", html, re.S).group(1)
+        celler = re.findall(r"<td[^>]*>(.*?)</td>", rad)
+        assert celler == ["800", "1", "0", "2", "2,0", "0,0", "2,5"]
+        assert 'role="img"' in html
+        assert "Påhittade demosiffror" not in html
+
+    def test_pahittade_siffror_sags_pa_sidan(self, client, chef, underlag):
+        Helarsekvivalent.objects.update(pahittad=True)
+        client.force_login(chef)
+        html = client.get(reverse("statistik_behov")).content.decode()
+        assert "<strong>Påhittade demosiffror.</strong>" in html
+
+    def test_ett_ar_utan_data_ger_fel(self, client, chef, underlag):
+        client.force_login(chef)
+        svar = client.get(reverse("statistik_behov"), {"ar": "1999"})
+        assert svar.status_code == 400
+        assert "Välj ett år i listan." in svar.content.decode()
+
+    def test_excel_och_csv_har_sidans_tal(self, client, chef, underlag):
+        client.force_login(chef)
+        bok = openpyxl.load_workbook(
+            io.BytesIO(client.get(reverse("statistik_behov_excel")).content)
+        )
+        blad = bok["Räckvidd"]
+        rubriker = [c.value for c in blad[1]]
+        rader = {
+            r[0]: dict(zip(rubriker, r, strict=True)) for r in blad.iter_rows(values_only=True)
+        }
+        vasteras = rader["2025 Västerås Sjukpenning kvinnor"]
+        assert (vasteras["Deltagare"], vasteras["Per 1 000"], vasteras["SCB-år"]) == (1, 2.5, 2024)
+        assert rader["2024 Västerås Sjukpenning män"]["Deltagare"] == 1
+        assert bok["Trend"]["A1"].value is not None
+        csv = client.get(reverse("statistik_behov_csv")).content.decode("utf-8-sig")
+        assert "2025 Västerås Sjukpenning kvinnor;2025;2024;1980;Västerås;Sjukpenning;" in csv

@@ -34,6 +34,7 @@ def test_radens_form_for_en_partnyckel(scb, partklient):
             # 13 451,4 × 100 / 88 586 = 15,184 → 15,2.
             "summa": 13451.4, "folkmangd": 88586, "andel": 15.2,
             "manader": None,  # SCB's yearly figure, not a mean of months
+            "pahittad": False,  # SCB's, not the demo's made-up figures
         }
     ]  # fmt: skip
 
