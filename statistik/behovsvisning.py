@@ -116,6 +116,8 @@ class Formgrupp:
 
 
 GRUPPHOJD = 74
+# The longest bar's share of the width: its figure fits beside it on a phone too.
+STAPEL_MAX = 55
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def behovsdiagram(behov: Behov) -> Behovsdiagram:
             Stapel(
                 text=f"{KONSNAMN[k]} {_text(per_kon[k].per_1000)}",
                 y=y + 22 + i * 24,
-                bredd=round(75 * (per_kon[k].per_1000 or 0) / storst, 2),
+                bredd=round(STAPEL_MAX * (per_kon[k].per_1000 or 0) / storst, 2),
                 kvinnor=k == SCBKon.KVINNOR,
             )
             for i, k in enumerate((SCBKon.KVINNOR, SCBKon.MAN))

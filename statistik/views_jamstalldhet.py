@@ -19,6 +19,7 @@ from finsam.maskering import OMASKERAT, min_cell_for
 from statistik.forms import PeriodForm
 from statistik.jamstalldhet.analys import forbundets_analys, insatsens_analys
 from statistik.jamstalldhet.visning import (
+    median_tid_text,
     nedladdningstabeller,
     representationstabell,
     skillnadsdiagram,
@@ -60,6 +61,7 @@ def _analys(request: HttpRequest, sammanhang: dict, vad, analysera) -> dict:
         "nedladdning": nedladdningstabeller(analys.utfall, analys.representationer),
         "scb_ar": analys.representationer.scb_ar,
         "pahittade": analys.representationer.pahittade,
+        "median_tid": median_tid_text(analys.median_tid),
     }
 
 

@@ -7,6 +7,7 @@ as the report's `min_cell` says.
 from rapporter.block.underlag import Underlag
 from statistik.jamstalldhet.analys import forbundets_analys, insatsens_analys
 from statistik.jamstalldhet.visning import (
+    median_tid_text,
     representationstabell,
     skillnadsdiagram,
     utfallstabell,
@@ -27,4 +28,5 @@ def block(underlag: Underlag) -> dict:
         "tabeller": [utfallstabell(analys.utfall), representationstabell(analys.representationer)],
         "scb_ar": analys.representationer.scb_ar,
         "pahittade": analys.representationer.pahittade,
+        "median_tid": median_tid_text(analys.median_tid),
     }

@@ -7,6 +7,7 @@ size, an insats costs the same queries as a förbund with one insats more.
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 
 from finsam.kodlistor import Inriktning
 from finsam.models import Forbund
@@ -33,10 +34,10 @@ from statistik.berakning.objekt import (
 )
 from statistik.berakning.period import Period, kontrollera_urval
 from statistik.berakning.resultat import effekt, stegforflyttning, till_arbete_eller_studier
-from statistik.berakning.tid import median_manader, registrera_grupper
+from statistik.berakning.tid import median_manader, median_manader_per_kon, registrera_grupper
 from statistik.berakning.urval import Omfang
 
-__all__ = ["forbund_nyckeltal", "forbund_statistik", "insats_statistik"]
+__all__ = ["forbund_nyckeltal", "forbund_statistik", "insats_statistik", "median_tid_per_kon"]
 
 _INGEN_ANDEL = Andel.per_kon_av(Kontal(), Kontal())
 _INGEN_EFFEKT = Effekt.av_kontal(Kontal(), Kontal(), Kontal())
@@ -50,8 +51,7 @@ def insats_statistik(
     kontrollera_urval(urval)
 
     def berakna() -> InsatsStatistik:
-        omfang = Omfang(insats_id=insats.pk, ar_delinsats=insats.overordnad_id is not None)
-        return _berakna(omfang, period, urval, [insats])[0]
+        return _berakna(_insatsens_omfang(insats), period, urval, [insats])[0]
 
     return cachad(insats.forbund_id, f"insats:{insats.pk}:{fran}:{till}:{urval}", berakna)
 
@@ -67,6 +67,23 @@ def forbund_statistik(
     """
     period = Period(fran, till)
     return cachad(forbund.pk, f"forbund:{fran}:{till}", lambda: _forbund_statistik(forbund, period))
+
+
+def median_tid_per_kon(
+    *,
+    fran: datetime.date,
+    till: datetime.date,
+    insats: Insats | None = None,
+    forbund: Forbund | None = None,
+) -> dict[str, Decimal | None]:
+    """Median tid i insats in months per kön for the avslutade of an insats (with its
+    delinsatser) or a förbund (its individinriktade insatser), as the statistics count them."""
+    omfang = _insatsens_omfang(insats) if insats is not None else Omfang(forbund_id=forbund.pk)
+    return median_manader_per_kon(omfang, Period(fran, till))
+
+
+def _insatsens_omfang(insats: Insats) -> Omfang:
+    return Omfang(insats_id=insats.pk, ar_delinsats=insats.overordnad_id is not None)
 
 
 def forbund_nyckeltal(*, forbund: Forbund, fran: datetime.date, till: datetime.date) -> Nyckeltal:

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 
+from finsam.kodlistor import Kon
 from statistik.berakning.datum import Dagar
 from statistik.berakning.fraga import Fraga, KontalRef
 from statistik.berakning.period import Period
@@ -66,7 +67,24 @@ def median_manader(omfang: Omfang, period: Period) -> dict[int, Decimal]:
     )
     for rot, antal_dagar in rader:
         dagar[rot].append(antal_dagar)
-    return {
-        rot: manader(Decimal(str(statistics.median(lista)))).quantize(Decimal("0.1"), ROUND_HALF_UP)
-        for rot, lista in dagar.items()
-    }
+    return {rot: _median(lista) for rot, lista in dagar.items()}
+
+
+def median_manader_per_kon(omfang: Omfang, period: Period) -> dict[str, Decimal | None]:
+    """The median months of the avslutade per kön (kvinna, man, annat), the omfång as a
+    whole (the jämställdhetsanalys shows it beside its table); one query."""
+    dagar: dict[str, list[int]] = defaultdict(list)
+    rader = (
+        omfang.inskrivningar()
+        .filter(period.population("avslutade"))
+        .annotate(dagar_i_insats=_dagar())
+        .values_list("deltagare__kon", "dagar_i_insats")
+    )
+    for kon, antal_dagar in rader:
+        dagar[kon].append(antal_dagar)
+    return {kon: _median(dagar[kon]) if dagar[kon] else None for kon in Kon.values}
+
+
+def _median(dagar: list[int]) -> Decimal:
+    """The median in months, to one decimal rounded half up."""
+    return manader(Decimal(str(statistics.median(dagar)))).quantize(Decimal("0.1"), ROUND_HALF_UP)

@@ -10,11 +10,12 @@ applied to each outcome's share by kön.
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from finsam.maskering import OMASKERAT
 from finsam.models import Forbund
 from insatser.models import Insats
-from statistik.berakning import forbund_statistik, insats_statistik
+from statistik.berakning import forbund_statistik, insats_statistik, median_tid_per_kon
 from statistik.berakning.objekt import Andel, ForbundStatistik, InsatsStatistik
 from statistik.berakning.resultat import avbrott
 from statistik.jamstalldhet.prov import (
@@ -59,6 +60,9 @@ class Jamstalldhetsanalys:
     till: datetime.date
     utfall: tuple[Utfall, ...]
     representationer: Representationer
+    # Median tid i insats in months per kön (kvinna, man, annat), shown beside the
+    # table; empty for masked figures (a median of one person is that person's).
+    median_tid: dict[str, Decimal | None]
 
 
 def insatsens_analys(
@@ -72,6 +76,7 @@ def insatsens_analys(
         till,
         insatsens_utfall(statistik, min_cell),
         representation(insats.forbund, vid_start, till.year, min_cell),
+        median_tid_per_kon(fran=fran, till=till, insats=insats) if min_cell == OMASKERAT else {},
     )
 
 
@@ -86,6 +91,7 @@ def forbundets_analys(
         till,
         forbundets_utfall(statistik, min_cell),
         representation(forbund, vid_start, till.year, min_cell),
+        median_tid_per_kon(fran=fran, till=till, forbund=forbund) if min_cell == OMASKERAT else {},
     )
 
 

@@ -216,3 +216,16 @@ def nedladdningstabeller(
         UTFALL.vy(rader, med_forklaring=False),
         REPRESENTATION.vy(representation, med_forklaring=False),
     ]
+
+
+KONSORD = {"kvinna": "kvinnor", "man": "män", "annat": "annat kön"}
+
+
+def median_tid_text(median_tid: dict) -> str:
+    """`Median tid i insats: kvinnor 5,6 månader, män 4,1 månader.`; empty without figures."""
+    delar = [
+        f"{KONSORD[kon]} {tal(varde, decimaler=1)} månader"
+        for kon, varde in median_tid.items()
+        if varde is not None
+    ]
+    return f"Median tid i insats för de avslutade: {', '.join(delar)}." if delar else ""

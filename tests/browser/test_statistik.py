@@ -5,8 +5,9 @@ from decimal import Decimal
 import pytest
 
 from insatser.models import Nyckeltal
+from scb.models import Helarsekvivalent, Region
 from tests.browser.hjalp import kontrollera_tillganglighet, logga_in
-from tests.factories import LOSENORD, InsatsFactory, personer
+from tests.factories import LOSENORD, InsatsFactory, PartFactory, personer
 from tests.statistik.bygg import D, anonyma, inskriv
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -108,4 +109,28 @@ def test_jamstalldhetsanalysen(sida, chef, med_deltagare, bredd):
     sida.get_by_role("link", name="Jämställdhetsanalys").click()
     sida.wait_for_load_state()
     assert "Samordningsteam" in sida.get_by_text("med sina delinsatser").inner_text()
+    kontrollera_tillganglighet(sida)
+
+
+@pytest.mark.parametrize("bredd", [1280, 390])
+def test_rackvidd_mot_behov(sida, chef, forbund, med_deltagare, bredd):
+    """From the dashboard to reach against need, with the demo's label, on desk and phone."""
+    region = Region.objects.create(kod="1980", namn="Västerås", typ=Region.Typ.KOMMUN)
+    PartFactory(forbund=forbund, namn="Västerås stad", typ="kommun", kommunkod="1980")
+    for kon, varde in (("kvinnor", 300), ("man", 200), ("totalt", 500)):
+        Helarsekvivalent.objects.create(
+            region=region, ar=2023, kon=kon, ersattningsform="sjukpenning", varde=varde,
+            pahittad=True,
+        )  # fmt: skip
+    med_deltagare.inskrivningar.update(hemkommun="1980")
+    sida.set_viewport_size({"width": bredd, "height": 900})
+    logga_in(sida, "chef", LOSENORD)
+    sida.goto(sida.bas + "/statistik/")
+    sida.get_by_role("link", name="Räckvidd mot behov").click()
+    sida.wait_for_load_state()
+    assert sida.get_by_role("heading", level=1).inner_text() == "Räckvidd mot behov"
+    assert sida.get_by_role("note").get_by_text("Påhittade demosiffror.").is_visible()
+    assert sida.get_by_role("img", name="Deltagare per 1 000 helårsekvivalenter 2024").is_visible()
+    assert sida.get_by_role("table", name="Västerås", exact=True).is_visible()
+    assert sida.evaluate("document.documentElement.scrollWidth") <= bredd
     kontrollera_tillganglighet(sida)
