@@ -16,18 +16,18 @@ FORMNAMN = dict(Ersattningsform.choices)
 KONSNAMN = {SCBKon.KVINNOR: "kvinnor", SCBKon.MAN: "män", SCBKon.TOTALT: "totalt"}
 FORKLARING = (
     "Deltagare är unika personer med en inskrivning som började året och försörjning vid "
-    "start av formen, räknade efter hemkommun; annat kön räknas bara i totalt. Per 1 000 är "
+    "start av formen, räknade efter hemkommun; annat kön räknas bara i totalt. Per 1\xa0000 är "
     "deltagare per 1 000 helårsekvivalenter (SCB, 20–64 år)."
 )
 PAHITTADE = "Påhittade demosiffror"
 KOLUMNER = [
     "Helårsekvivalenter",
     *(f"Deltagare {namn}" for namn in KONSNAMN.values()),
-    *(f"Per 1 000 {namn}" for namn in KONSNAMN.values()),
+    *(f"Per 1\xa0000 {namn}" for namn in KONSNAMN.values()),
 ]
 NEDLADDNINGSKOLUMNER = [
     "År", "SCB-år", "Kommunkod", "Område", "Försörjning", "Kön", "Helårsekvivalenter",
-    "Deltagare", "Per 1 000", "Påhittade demosiffror", "Inskrivningar utan hemkommun",
+    "Deltagare", "Per 1\xa0000", "Påhittade demosiffror", "Inskrivningar utan hemkommun",
 ]  # fmt: skip
 
 
@@ -46,14 +46,14 @@ def omradestabell(rader: tuple[Behovsrad, ...], id_: str, rubrik: str) -> Tabell
         data[FORMNAMN[form]] = {
             "Helårsekvivalenter": per_kon[SCBKon.TOTALT].helarsekvivalenter,
             **{f"Deltagare {KONSNAMN[k]}": per_kon[k].deltagare for k in KONSNAMN},
-            **{f"Per 1 000 {KONSNAMN[k]}": per_kon[k].per_1000 for k in KONSNAMN},
+            **{f"Per 1\xa0000 {KONSNAMN[k]}": per_kon[k].per_1000 for k in KONSNAMN},
         }
     return Tabellvy(
         id=id_,
         rubrik=rubrik,
         data=ram(data, KOLUMNER),
         radrubrik="Försörjning vid start",
-        format={k: DECIMAL for k in KOLUMNER if k.startswith("Per 1 000")},
+        format={k: DECIMAL for k in KOLUMNER if k.startswith("Per 1\xa0000")},
         kort=rubrik,
     )
 
@@ -182,7 +182,7 @@ def nedladdningstabeller(serie: list[Behov]) -> list[Tabellvy]:
                 "Kön": KONSNAMN[rad.kon],
                 "Helårsekvivalenter": rad.helarsekvivalenter,
                 "Deltagare": rad.deltagare,
-                "Per 1 000": rad.per_1000,
+                "Per 1\xa0000": rad.per_1000,
                 "Påhittade demosiffror": "Ja" if behov.pahittade else "Nej",
                 "Inskrivningar utan hemkommun": behov.utan_hemkommun,
             }

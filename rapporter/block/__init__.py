@@ -18,6 +18,7 @@ from rapporter.block import (
     konsfordelning,
     mal,
     organisation,
+    rackvidd,
 )
 from rapporter.block.underlag import Underlag
 from rapporter.models import Avsnittstyp
@@ -31,6 +32,7 @@ BLOCK: dict[str, Callable[[Underlag], dict]] = {
     Avsnittstyp.BUDGET: budget.block,
     Avsnittstyp.INSATSREDOVISNING: insatsredovisning.block,
     Avsnittstyp.JAMSTALLDHET: jamstalldhet.block,
+    Avsnittstyp.RACKVIDD: rackvidd.block,
 }
 
 __all__ = ["BLOCK", "Underlag"]

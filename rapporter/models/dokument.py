@@ -91,6 +91,7 @@ class Avsnittstyp(models.TextChoices):
     BUDGET = "budget", "Budget och utfall"
     INSATSREDOVISNING = "insatsredovisning", "Insatsredovisning"
     JAMSTALLDHET = "jamstalldhet", "Jämställdhetsanalys"
+    RACKVIDD = "rackvidd", "Räckvidd mot behov"
 
 
 class RapportavsnittQuerySet(SynligQuerySet):

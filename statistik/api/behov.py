@@ -15,6 +15,13 @@ from finsam.models import Forbund
 from statistik.behov import behov
 
 
+def pahittade_demosiffror_falt() -> serializers.BooleanField:
+    """Whether the helårsekvivalenter are the demo's made-up figures (Helarsekvivalent.pahittad)."""
+    return serializers.BooleanField(
+        help_text="Sant när helårsekvivalenterna är demodatans påhittade siffror, inte SCB:s."
+    )
+
+
 class BehovFragaSerializer(serializers.Serializer):
     ar = serializers.IntegerField(
         required=False,
@@ -57,6 +64,4 @@ class BehovsradSerializer(serializers.Serializer):
         help_text="SCB-året helårsekvivalenterna gäller: `ar`, eller det senaste året före "
         "med siffror per kön för alla förbundets kommuner; null när inget finns.",
     )
-    pahittade_demosiffror = serializers.BooleanField(
-        help_text="Sant när helårsekvivalenterna är demodatans påhittade siffror, inte SCB:s."
-    )
+    pahittade_demosiffror = pahittade_demosiffror_falt()

@@ -15,6 +15,7 @@ from finsam.kodlistor import Ersattningsform
 from finsam.maskering import min_cell_for
 from finsam.models import Forbund
 from insatser.models import Insats
+from statistik.api.behov import pahittade_demosiffror_falt
 from statistik.api.selectors import standardperiod
 from statistik.jamstalldhet.analys import (
     MATT,
@@ -145,7 +146,5 @@ class JamstalldhetSerializer(serializers.Serializer):
         help_text="SCB-året som jämförs: periodens sista år, eller det senaste året före "
         "med siffror för alla förbundets kommuner; null när inget finns.",
     )
-    pahittade_demosiffror = serializers.BooleanField(
-        help_text="Sant när helårsekvivalenterna är demodatans påhittade siffror, inte SCB:s."
-    )
+    pahittade_demosiffror = pahittade_demosiffror_falt()
     representation = RepresentationSerializer(many=True)
