@@ -339,6 +339,7 @@ SPECTACULAR_SETTINGS = {
     # A code list used by fields of different names is still one enum.
     "ENUM_NAME_OVERRIDES": {
         "ForsorjningskallaEnum": "finsam.kodlistor.Forsorjningskalla",
+        "ErsattningsformEnum": "finsam.kodlistor.Ersattningsform",
         "SysselsattningEnum": "finsam.kodlistor.Sysselsattning",
         # Two choice sets are called status: the insats's keeps its name of API v1.
         "StatusEnum": "finsam.kodlistor.Insatsstatus",

@@ -220,7 +220,11 @@ class TestSidan:
             r[0]: dict(zip(rubriker, r, strict=True)) for r in blad.iter_rows(values_only=True)
         }
         vasteras = rader["2025 Västerås Sjukpenning kvinnor"]
-        assert (vasteras["Deltagare"], vasteras["Per 1\xa0000"], vasteras["SCB-år"]) == (1, 2.5, 2024)
+        assert (vasteras["Deltagare"], vasteras["Per 1\xa0000"], vasteras["SCB-år"]) == (
+            1,
+            2.5,
+            2024,
+        )
         assert rader["2024 Västerås Sjukpenning män"]["Deltagare"] == 1
         assert bok["Trend"]["A1"].value is not None
         csv = client.get(reverse("statistik_behov_csv")).content.decode("utf-8-sig")
