@@ -39,6 +39,12 @@ def tre_decimaler(tal: float) -> float:
     return float(Decimal(repr(float(tal))).quantize(Decimal("0.001"), ROUND_HALF_UP))
 
 
+def hela_kronor(belopp: Fraction) -> int:
+    """An exact amount in whole kronor, half away from zero (2,5 → 3, −2,5 → −3)."""
+    varde = Decimal(belopp.numerator) / Decimal(belopp.denominator)
+    return int(varde.quantize(Decimal(1), ROUND_HALF_UP))
+
+
 def tkr(kronor: int | None) -> int | None:
     """Kronor in whole thousands, rounded half up (1 500 kr → 2 tkr, −1 500 kr → −2 tkr)."""
     if kronor is None:

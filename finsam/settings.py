@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "budget",
     "hantering",
     "statistik",
+    "kalkyl",
     "registerutdrag",
     "rapporter",
     "demo",

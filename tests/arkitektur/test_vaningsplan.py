@@ -23,6 +23,7 @@ VANINGAR = {
     "budget": 2,
     "hantering": 2,
     "statistik": 3,
+    "kalkyl": 3,
     "registerutdrag": 3,
     "rapporter": 4,
     "demo": 5,  # seeds every floor, the reports' texts too

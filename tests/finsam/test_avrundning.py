@@ -5,7 +5,13 @@ from fractions import Fraction
 
 import pytest
 
-from finsam.avrundning import en_decimal_tal, procent, procent_en_decimal, tre_decimaler
+from finsam.avrundning import (
+    en_decimal_tal,
+    hela_kronor,
+    procent,
+    procent_en_decimal,
+    tre_decimaler,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,6 +36,12 @@ def test_en_decimal_tal():
     assert en_decimal_tal(Fraction(1, 4)) == 0.3  # half up
     assert en_decimal_tal(Decimal("12.25")) == 12.3
     assert en_decimal_tal(0.25) == 0.3
+
+
+def test_hela_kronor():
+    assert hela_kronor(Fraction(5, 2)) == 3
+    assert hela_kronor(Fraction(-5, 2)) == -3
+    assert hela_kronor(Fraction(1_000_000, 3)) == 333_333
 
 
 def test_tre_decimaler():

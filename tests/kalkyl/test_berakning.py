@@ -1,0 +1,171 @@
+"""The kalkyl of a small insats with known people, costs and assumptions, computed by hand.
+
+Assumptions 2025: sjukpenning 200 000 kr a year (staten), ekonomiskt bistånd
+120 000 (kommunerna), aktivitetsstöd 150 000 (staten); a person in work is
+worth 400 000 a year and gains 100 000; half the change is credited to the
+insats and lasts three years. Intäkter 2025: staten 2, region 1, kommunerna
+1 million, so the cost is shared ½, ¼, ¼. The insats cost 600 000 in 2025.
+
+Avslutade in 2025:
+- A: sjukpenning → lön at avslut: staten saves 200 000; in work.
+- B: ekonomiskt bistånd + aktivitetsstöd (60 000 kommunerna + 75 000 staten,
+  each källa's cost halved) → ekonomiskt bistånd at avslut, lön at the
+  6-month follow-up, which counts: saves 60 000 and 75 000; in work.
+- C: sjukpenning → sjukpenning; its 6-month follow-up recorded no försörjning.
+- D: okänd at start: counted as avslutad, left out of the change.
+- E avliden and F felregistrerad: not counted at all.
+
+Before the credited share: staten 275 000, kommunerna 60 000 a year.
+"""
+
+import pytest
+
+from budget.models import Budgetar, Budgetrad, Intakt, Utfall
+from deltagare.models import Forsorjning, Uppfoljning
+from finsam.kodlistor import Finansiar
+from kalkyl.berakning import kalkyl
+from kalkyl.models import Antaganden, Forsorjningskostnad
+from tests.statistik.bygg import D, inskriv
+
+pytestmark = pytest.mark.django_db
+
+AR = (D(2025, 1, 1), D(2025, 12, 31))
+
+
+def _antaganden(forbund, **andrat):
+    antaganden = Antaganden.objects.create(
+        forbund=forbund, ar=2025, varaktighet_ar=3, tillskrivning_procent=50,
+        produktionsvarde_per_ar=400_000, inkomstforandring_per_ar=100_000, **andrat,
+    )  # fmt: skip
+    for kalla, kostnad, aktor in (
+        ("sjukpenning", 200_000, "staten"),
+        ("ekonomiskt_bistand", 120_000, "kommunerna"),
+        ("aktivitetsstod", 150_000, "staten"),
+        ("lon", 0, ""),
+    ):
+        Forsorjningskostnad.objects.create(
+            antaganden=antaganden, kalla=kalla, kostnad_per_ar=kostnad, aktor=aktor
+        )
+    return antaganden
+
+
+def _kostnad(forbund, insats):
+    budgetar = Budgetar.objects.create(forbund=forbund, ar=2025)
+    intakter = {Finansiar.STAT: 2_000_000, Finansiar.REGION: 1_000_000,
+                Finansiar.KOMMUN: 1_000_000, Finansiar.ESF: 5_000_000}  # fmt: skip
+    for finansiar, belopp in intakter.items():
+        Intakt.objects.create(budgetar=budgetar, finansiar=finansiar, belopp=belopp)
+    rad = Budgetrad.objects.create(
+        budgetar=budgetar, kategori="insatser", namn=insats.namn, insats=insats, budget=900_000
+    )
+    Utfall.objects.create(rad=rad, datum=D(2025, 3, 1), belopp=600_000)
+    Utfall.objects.create(rad=rad, datum=D(2024, 12, 31), belopp=100_000)  # before the period
+
+
+def _uppfoljning(inskrivning, kallor):
+    Uppfoljning.objects.create(
+        inskrivning=inskrivning, typ="uppfoljning_6", datum=D(2025, 11, 1), utfall="genomford"
+    )
+    for kalla in kallor:
+        Forsorjning.objects.create(inskrivning=inskrivning, tidpunkt="uppfoljning_6", kalla=kalla)
+
+
+@pytest.fixture
+def samordningsteam(forbund, insats):
+    _antaganden(forbund)
+    _kostnad(forbund, insats)
+    slut = D(2025, 6, 30)
+    inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="arbete", vid_start=("sjukpenning",),
+            vid_avslut=("lon",))  # fmt: skip
+    b = inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="annan",
+                vid_start=("ekonomiskt_bistand", "aktivitetsstod"),
+                vid_avslut=("ekonomiskt_bistand",))  # fmt: skip
+    _uppfoljning(b, ["lon"])
+    c = inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="ohalsa",
+                vid_start=("sjukpenning",), vid_avslut=("sjukpenning",))  # fmt: skip
+    _uppfoljning(c, [])
+    inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="arbete", vid_start=("okand",),
+            vid_avslut=("lon",))  # fmt: skip
+    inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="avliden", vid_start=("sjukpenning",))
+    inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="felregistrering",
+            vid_start=("sjukpenning",), vid_avslut=("lon",))  # fmt: skip
+    return insats
+
+
+def test_for_hand(samordningsteam):
+    k = kalkyl(samordningsteam, *AR)
+    assert k.orsak == ""
+    u = k.underlag
+    assert (u.avslutade, u.utan_forsorjning, u.uppfoljningar_utan_forsorjning) == (4, 1, 1)
+    assert u.andelar_fran_intakter  # ESF is no aktör: ½, ¼, ¼
+    assert k.kostnad == 600_000
+    rader = {r.aktor: r for r in k.per_aktor}
+    # Staten: 300 000 of the cost, 275 000 × ½ = 137 500 a year: 26,2 → 27 months.
+    assert (rader["staten"].kostnad, rader["staten"].forandring_per_ar) == (300_000, 137_500)
+    assert rader["staten"].aterbetalningstid_manader == 27
+    # Kommunerna: 150 000, 60 000 × ½ = 30 000 a year: 60 months.
+    assert (
+        rader["kommunerna"].forandring_per_ar,
+        rader["kommunerna"].aterbetalningstid_manader,
+    ) == (
+        30_000,
+        60,
+    )
+    # The region pays 150 000 and saves nothing: no payback.
+    assert (rader["region"].kostnad, rader["region"].aterbetalningstid_manader) == (150_000, None)
+    # All public finances: 167 500 a year; 600 000 × 12 ÷ 167 500 = 42,98 → 43 months.
+    assert k.aterbetalningstid_manader == 43
+    assert k.netto_1_ar == 167_500 - 600_000
+    assert k.netto_5_ar == 3 * 167_500 - 600_000  # the effect lasts three years
+    # A and B went to work: 2 × 400 000 × ½ and 2 × 100 000 × ½.
+    assert (k.nya_i_arbete, k.produktionsvarde_per_ar, k.inkomstforandring_individ_per_ar) == (
+        2,
+        400_000,
+        100_000,
+    )
+    kanslighet = {(r.varaktighet_ar, r.tillskrivning_procent): r for r in k.kanslighet}
+    assert len(kanslighet) == 12
+    # Five years, all credited: 335 000 a year; 21,5 → 22 months; 5 × 335 000 − 600 000.
+    hela = kanslighet[(5, 100)]
+    assert (hela.aterbetalningstid_manader, hela.netto_5_ar) == (22, 1_075_000)
+    # The main figure is the row of the assumptions.
+    assert kanslighet[(3, 50)].aterbetalningstid_manader == k.aterbetalningstid_manader
+
+
+def test_lagens_andelar_utan_intakter(samordningsteam):
+    Intakt.objects.all().delete()
+    k = kalkyl(samordningsteam, *AR)
+    assert not k.underlag.andelar_fran_intakter
+    assert [r.kostnad for r in k.per_aktor] == [300_000, 150_000, 150_000]
+
+
+def test_utan_avslutade_kan_den_inte_beraknas(samordningsteam):
+    k = kalkyl(samordningsteam, D(2026, 1, 1), D(2026, 6, 30))
+    assert k.orsak == (
+        "Kan inte beräknas än: ingen deltagare har avslutat insatsen under perioden."
+    )
+    assert (k.aterbetalningstid_manader, k.netto_5_ar, k.kanslighet) == (None, None, ())
+
+
+def test_utan_forandring_kan_den_inte_beraknas(forbund, insats):
+    _antaganden(forbund)
+    _kostnad(forbund, insats)
+    inskriv(insats, start=D(2025, 1, 10), slut=D(2025, 6, 30), vid_start=("sjukpenning",),
+            vid_avslut=("sjukpenning",))  # fmt: skip
+    k = kalkyl(insats, *AR)
+    assert k.orsak == (
+        "Kan inte beräknas än: försörjningen har inte förändrats så att de offentliga "
+        "utgifterna minskat."
+    )
+    assert k.aterbetalningstid_manader is None
+    assert k.netto_1_ar == -600_000  # what it cost, honestly
+
+
+def test_utan_antaganden_och_for_fa_for_en_partnyckel(samordningsteam, forbund):
+    assert kalkyl(samordningsteam, *AR, min_cell=5).orsak == (
+        "Kan inte beräknas än: färre än 5 avslutade deltagare, för få för att visas."
+    )
+    Antaganden.objects.all().delete()
+    assert kalkyl(samordningsteam, *AR).orsak == (
+        "Kan inte beräknas än: förbundet har inga kalkylantaganden för 2025 eller tidigare år."
+    )
