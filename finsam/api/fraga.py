@@ -1,5 +1,8 @@
 """The query of a GET: a period's dates read with Swedish messages, or 400."""
 
+import datetime
+
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.request import Request
 
@@ -21,3 +24,16 @@ def las_fraga(request: Request, serializer_class) -> dict:
     fraga = serializer_class(data=givna)
     fraga.is_valid(raise_exception=True)
     return fraga.validated_data
+
+
+def standardperiod(
+    fran: datetime.date | None, till: datetime.date | None
+) -> tuple[datetime.date, datetime.date]:
+    """The period asked for, the year to date where left out.
+
+    `till` defaults to today and `fran` to 1 January of till's year: with
+    neither given, this year to date; with `till` alone, that year up to it
+    (not an error for a `till` in an earlier year).
+    """
+    till = till or timezone.localdate()
+    return fran or datetime.date(till.year, 1, 1), till

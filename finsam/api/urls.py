@@ -34,5 +34,6 @@ urlpatterns = [
     path("", include("deltagare.api.urls")),
     path("", include("budget.api.urls")),
     path("", include("statistik.api.urls")),
+    path("", include("kalkyl.api.urls")),
     path("", include("rapporter.api.urls")),
 ]

@@ -10,13 +10,13 @@ import datetime
 from django.http import Http404
 from rest_framework import serializers
 
+from finsam.api.fraga import standardperiod
 from finsam.atkomst import atkomst
 from finsam.kodlistor import Ersattningsform
 from finsam.maskering import min_cell_for
 from finsam.models import Forbund
 from insatser.models import Insats
 from statistik.api.behov import pahittade_demosiffror_falt
-from statistik.api.selectors import standardperiod
 from statistik.jamstalldhet.analys import (
     MATT,
     Jamstalldhetsanalys,

@@ -7,27 +7,14 @@ access log (DOMAIN.md §6 logs reads of deltagare data).
 import datetime
 
 from django.http import Http404
-from django.utils import timezone
 
+from finsam.api.fraga import standardperiod
 from finsam.atkomst import atkomst
 from finsam.maskering import min_cell_for
 from finsam.models import Forbund
 from insatser.models import Insats
 from statistik.berakning import forbund_statistik, insats_statistik
 from statistik.maskering import maskera
-
-
-def standardperiod(
-    fran: datetime.date | None, till: datetime.date | None
-) -> tuple[datetime.date, datetime.date]:
-    """The period asked for, the year to date where left out.
-
-    `till` defaults to today and `fran` to 1 January of till's year: with
-    neither given, this year to date; with `till` alone, that year up to it
-    (not an error for a `till` in an earlier year).
-    """
-    till = till or timezone.localdate()
-    return fran or datetime.date(till.year, 1, 1), till
 
 
 def insats_statistik_las(

@@ -22,9 +22,13 @@ import pytest
 
 from budget.models import Budgetar, Budgetrad, Intakt, Utfall
 from deltagare.models import Forsorjning, Uppfoljning
+from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Finansiar
+from finsam.services.api_nycklar import api_nyckel_skapa
 from kalkyl.berakning import kalkyl
 from kalkyl.models import Antaganden, Forsorjningskostnad
+from tests.factories import PartFactory
+from tests.hjalp.api import med_nyckel, personlig_klient
 from tests.statistik.bygg import D, inskriv
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +173,37 @@ def test_utan_antaganden_och_for_fa_for_en_partnyckel(samordningsteam, forbund):
     assert kalkyl(samordningsteam, *AR).orsak == (
         "Kan inte beräknas än: förbundet har inga kalkylantaganden för 2025 eller tidigare år."
     )
+
+
+def test_api(samordningsteam, chef):
+    svar = personlig_klient(chef).get(
+        f"/api/v1/insatser/{samordningsteam.pk}/kalkyl/",
+        {"fran": "2025-01-01", "till": "2025-12-31"},
+    )
+    assert svar.status_code == 200
+    data = svar.json()
+    assert {k: data[k] for k in ("kostnad", "aterbetalningstid_manader", "netto_1_ar")} == {
+        "kostnad": 600_000,
+        "aterbetalningstid_manader": 43,
+        "netto_1_ar": -432_500,
+    }
+    assert data["per_aktor"][0] == {
+        "aktor": "staten",
+        "kostnad": 300_000,
+        "forandring_per_ar": 137_500,
+        "aterbetalningstid_manader": 27,
+    }
+    assert data["antaganden"]["andelar"] == {"staten": 0.5, "region": 0.25, "kommunerna": 0.25}
+    assert len(data["kanslighet"]) == 12 and data["orsak"] is None
+
+
+def test_api_for_en_partnyckel_och_en_baklanges_period(samordningsteam, forbund):
+    forbund.min_cell = 5
+    forbund.save()
+    klient = med_nyckel(api_nyckel_skapa(part=PartFactory(forbund=forbund), user=SYSTEM)[1])
+    url = f"/api/v1/insatser/{samordningsteam.pk}/kalkyl/"
+    data = klient.get(url, {"fran": "2025-01-01", "till": "2025-12-31"}).json()
+    assert (data["kostnad"], data["aterbetalningstid_manader"]) == (600_000, None)
+    assert data["orsak"].startswith("Kan inte beräknas än: färre än 5 avslutade")
+    fel = klient.get(url, {"fran": "2025-12-31", "till": "2025-01-01"})
+    assert fel.status_code == 400
