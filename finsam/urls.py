@@ -22,6 +22,7 @@ urlpatterns = [
     path("gallring/", include("deltagare.gallring.urls")),
     path("statistik/scb/", include("scb.urls")),
     path("statistik/", include("statistik.urls")),
+    path("kalkyl/", include("kalkyl.urls")),
     path("hantering/", include("hantering.urls")),
     path("budget/", include("budget.urls")),
     path("", include(hantering.urls.rotsidor)),

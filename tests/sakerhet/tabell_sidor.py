@@ -116,6 +116,9 @@ SIDOR = {
     "statistik_jamstalldhet": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_jamstalldhet_csv": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_jamstalldhet_excel": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
+    # --- Kalkyl: every member reads the assumptions a figure rests on; the chef writes.
+    "kalkyl_antaganden": Rad(get=INLOGGADE, post=VARJE_CHEF_400),
+    "kalkyl_metod": Rad(get=INLOGGADE, post=INLOGGADE),
     "statistik_behov": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_behov_csv": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_behov_excel": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),

@@ -1,0 +1,59 @@
+"""Writing the kalkyl's assumptions: the förbundschef's, all or nothing."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from finsam.atkomst import som_skapare
+from finsam.kodlistor import Forsorjningskalla
+from finsam.models import Forbund
+from finsam.services.organisation import krav_forbundschef
+from finsam.services.validering import spara_validerad
+from kalkyl.models import Antaganden, Forsorjningskostnad
+
+# What a year of a försörjning costs, per källa: (kr per person and year, aktör, källa).
+Kostnader = dict[str, tuple[int, str, str]]
+
+
+@transaction.atomic
+def antaganden_spara(
+    *, forbund: Forbund, ar: int, kostnader: Kostnader, user, **falt
+) -> Antaganden:
+    """Create or replace the förbund's assumptions for `ar`.
+
+    `falt` are Antaganden's own fields (varaktighet, tillskrivning, the value
+    of work and the income change with their sources). Values the chef saves
+    are the förbund's own, no longer the demo's examples.
+    """
+    krav_forbundschef(user, forbund.pk)
+    okanda = set(kostnader) - set(Forsorjningskalla.values)
+    if okanda:
+        raise ValidationError(f"Okänd försörjning: {', '.join(sorted(okanda))}.")
+    antaganden = Antaganden.objects.filter(forbund=forbund, ar=ar).first() or Antaganden(
+        forbund=forbund, ar=ar
+    )
+    antaganden.exempel = falt.pop("exempel", False)
+    for namn, varde in falt.items():
+        setattr(antaganden, namn, varde)
+    antaganden.andrad_av = som_skapare(user)
+    spara_validerad(antaganden)
+    antaganden.kostnader.all().delete()
+    for kalla, (kostnad, aktor, kalla_text) in kostnader.items():
+        try:
+            spara_validerad(
+                Forsorjningskostnad(
+                    antaganden=antaganden,
+                    kalla=kalla,
+                    kostnad_per_ar=kostnad,
+                    aktor=aktor,
+                    kalla_text=kalla_text,
+                )
+            )
+        except ValidationError as fel:
+            namn = Forsorjningskalla(kalla).label
+            raise ValidationError(f"{namn}: {' '.join(fel.messages)}") from fel
+    return antaganden
+
+
+def antaganden_forslag(forbund: Forbund, ar: int) -> Antaganden | None:
+    """The assumptions to start a year from: the year's own, else the latest before it."""
+    return Antaganden.objects.filter(forbund=forbund, ar__lte=ar).order_by("-ar").first()

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from kalkyl import views
+
+urlpatterns = [
+    path("antaganden/", views.antaganden, name="kalkyl_antaganden"),
+    path("metod/", views.metod, name="kalkyl_metod"),
+]
