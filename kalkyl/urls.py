@@ -5,4 +5,5 @@ from kalkyl import views
 urlpatterns = [
     path("antaganden/", views.antaganden, name="kalkyl_antaganden"),
     path("metod/", views.metod, name="kalkyl_metod"),
+    path("insatser/<int:pk>/", views.insats, name="kalkyl_insats"),
 ]

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,9 +11,13 @@ from finsam.atkomst import atkomst
 from finsam.forbundsval import aktivt_forbund
 from finsam.formular import felstatus, kor_tjanst
 from finsam.kodlistor import Roll
-from kalkyl.forms import AntagandenForm
+from finsam.maskering import OMASKERAT, min_cell_for
+from insatser.models import Insats
+from kalkyl.berakning import kalkyl
+from kalkyl.forms import AntagandenForm, PeriodForm
 from kalkyl.models import Antaganden
 from kalkyl.services import antaganden_forslag, antaganden_spara
+from kalkyl.visning import aktorstabell, kanslighetstabell, kronor, manader, underlagstext
 
 FORSTA_AR = 2000
 
@@ -65,3 +69,31 @@ def antaganden(request: HttpRequest) -> HttpResponse:
 @login_required
 def metod(request: HttpRequest) -> HttpResponse:
     return render(request, "kalkyl/metod.html")
+
+
+@login_required
+def insats(request: HttpRequest, pk: int) -> HttpResponse:
+    """An insats's kalkyl, for those who see its figures unmasked (as its statistics page)."""
+    vald = get_object_or_404(Insats.objects.visible_to(request.user), pk=pk)
+    if min_cell_for(request.user, vald.forbund, vald) != OMASKERAT:
+        raise Http404
+    form = PeriodForm(request.GET, idag=timezone.localdate())
+    sammanhang = {"insats": vald, "form": form}
+    if not form.is_valid():
+        return render(request, "kalkyl/insats.html", sammanhang, status=400)
+    k = kalkyl(vald, form.cleaned_data["fran"], form.cleaned_data["till"])
+    sammanhang |= {
+        "fran": form.cleaned_data["fran"],
+        "till": form.cleaned_data["till"],
+        "k": k,
+        "antaganden": k.underlag.antaganden,
+        "kostnad": kronor(k.kostnad),
+        "aterbetalningstid": manader(k.aterbetalningstid_manader),
+        "netto_1_ar": kronor(k.netto_1_ar),
+        "netto_5_ar": kronor(k.netto_5_ar),
+        "produktionsvarde": kronor(k.produktionsvarde_per_ar),
+        "inkomst": kronor(k.inkomstforandring_individ_per_ar),
+        "tabeller": [aktorstabell(k), *([kanslighetstabell(k)] if k.kanslighet else [])],
+        "underlag": underlagstext(k.underlag),
+    }
+    return render(request, "kalkyl/insats.html", sammanhang)

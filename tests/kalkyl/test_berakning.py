@@ -18,7 +18,10 @@ Avslutade in 2025:
 Before the credited share: staten 275 000, kommunerna 60 000 a year.
 """
 
+import re
+
 import pytest
+from django.urls import reverse
 
 from budget.models import Budgetar, Budgetrad, Intakt, Utfall
 from deltagare.models import Forsorjning, Uppfoljning
@@ -207,3 +210,36 @@ def test_api_for_en_partnyckel_och_en_baklanges_period(samordningsteam, forbund)
     assert data["orsak"].startswith("Kan inte beräknas än: färre än 5 avslutade")
     fel = klient.get(url, {"fran": "2025-12-31", "till": "2025-01-01"})
     assert fel.status_code == 400
+
+
+def test_sidan_visar_kalkylens_tal(client, chef, samordningsteam):
+    client.force_login(chef)
+    statistiksida = client.get(
+        reverse("statistik_insats", args=[samordningsteam.pk]),
+        {"period": "egen", "fran": "2025-01-01", "till": "2025-12-31"},
+    ).content.decode()
+    lank = reverse("kalkyl_insats", args=[samordningsteam.pk])
+    assert f'{lank}?fran=2025-01-01&amp;till=2025-12-31">Samhällsekonomisk kalkyl' in statistiksida
+    svar = client.get(lank, {"fran": "2025-01-01", "till": "2025-12-31"})
+    assert svar.status_code == 200
+    text = svar.content.decode()
+    assert "<strong>43\xa0mån</strong>" in text
+    assert "600\xa0000\xa0kr" in text and "\u2212432\xa0500\xa0kr" in text
+    rad = re.search(r'<th scope="row">Staten</th>(.*?)</tr>', text, re.S).group(1)
+    assert re.findall(r"<td[^>]*>(.*?)</td>", rad) == [
+        "300\xa0000\xa0kr",
+        "137\xa0500\xa0kr",
+        "27\xa0mån",
+    ]
+    assert "4 deltagare avslutade insatsen under perioden" in text
+    assert "1 genomförda uppföljningar saknar försörjning" in text
+
+
+def test_sidan_sager_varfor_nar_den_inte_kan_rakna(client, chef, samordningsteam):
+    client.force_login(chef)
+    svar = client.get(reverse("kalkyl_insats", args=[samordningsteam.pk]), {"fran": "2026-01-01"})
+    text = svar.content.decode()
+    assert "Kan inte beräknas än: ingen deltagare har avslutat insatsen under perioden." in text
+    baklanges = {"fran": "2025-12-31", "till": "2025-01-01"}
+    svar = client.get(reverse("kalkyl_insats", args=[samordningsteam.pk]), baklanges)
+    assert svar.status_code == 400

@@ -119,6 +119,7 @@ SIDOR = {
     # --- Kalkyl: every member reads the assumptions a figure rests on; the chef writes.
     "kalkyl_antaganden": Rad(get=INLOGGADE, post=VARJE_CHEF_400),
     "kalkyl_metod": Rad(get=INLOGGADE, post=INLOGGADE),
+    "kalkyl_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
     "statistik_behov": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_behov_csv": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_behov_excel": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),

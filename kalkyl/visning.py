@@ -1,0 +1,90 @@
+"""The kalkyl as its page shows it: sv-SE tables of the calculation's objects.
+
+The numbers are kalkyl.berakning's, the API's; this module writes them
+(`600 000 kr`, `43 mån`) and names what they rest on.
+"""
+
+from finsam.tabeller import TOMT, Tabellvy, ram, tal
+from kalkyl.berakning import Kalkyl
+from kalkyl.models import Aktor
+from kalkyl.underlag import Underlag
+
+AKTORSNAMN = dict(Aktor.choices)
+TIDPUNKTSNAMN = {
+    "uppfoljning_18": "uppföljningen efter 18 månader",
+    "uppfoljning_6": "uppföljningen efter 6 månader",
+    "avslut": "avslutet",
+}
+
+
+def kronor(belopp: int | None) -> str:
+    return TOMT if belopp is None else f"{tal(belopp)}\xa0kr"
+
+
+def manader(antal: int | None) -> str:
+    return TOMT if antal is None else f"{tal(antal)}\xa0mån"
+
+
+def aktorstabell(k: Kalkyl) -> Tabellvy:
+    rader = {
+        AKTORSNAMN[r.aktor]: {
+            "Andel av kostnaden": kronor(r.kostnad),
+            "Minskade utgifter per år": kronor(r.forandring_per_ar),
+            "Återbetalningstid": manader(r.aterbetalningstid_manader),
+        }
+        for r in k.per_aktor
+    }
+    return Tabellvy(
+        id="kalkyl-aktorer",
+        rubrik="Per aktör",
+        data=ram(rader, ["Andel av kostnaden", "Minskade utgifter per år", "Återbetalningstid"]),
+        radrubrik="Aktör",
+        forklaring="Aktörens andel av kostnaden, dess minskade utgifter per år (den del som "
+        "tillskrivs insatsen) och tiden tills de har betalat tillbaka andelen.",
+    )
+
+
+def kanslighetstabell(k: Kalkyl) -> Tabellvy:
+    """Återbetalningstid and netto after five years per varaktighet (rows) and share (columns)."""
+    rader: dict[str, dict[str, str]] = {}
+    for r in k.kanslighet:
+        rad = rader.setdefault(f"{r.varaktighet_ar} år", {})
+        rad[f"{r.tillskrivning_procent}\xa0%"] = (
+            f"{manader(r.aterbetalningstid_manader)} · {kronor(r.netto_5_ar)}"
+        )
+    return Tabellvy(
+        id="kalkyl-kanslighet",
+        rubrik="Känslighet",
+        data=ram(rader, next(iter(rader.values())).keys()),
+        radrubrik="Effekten varar",
+        forklaring="Återbetalningstid · netto efter fem år, för varje antagen varaktighet "
+        "(rader) och andel som tillskrivs insatsen (kolumner).",
+    )
+
+
+def underlagstext(u: Underlag) -> list[str]:
+    """What the figures rest on, in sentences."""
+    rader = [
+        f"{u.avslutade} deltagare avslutade insatsen under perioden (avlidna och "
+        "felregistrerade räknas inte).",
+    ]
+    if u.utan_forsorjning:
+        rader.append(
+            f"{u.utan_forsorjning} av dem saknar känd försörjning vid start eller efter och "
+            "ingår inte i förändringen."
+        )
+    if u.tidpunkter:
+        delar = [f"{antal} på {TIDPUNKTSNAMN[t]}" for t, antal in sorted(u.tidpunkter.items())]
+        rader.append(f"Försörjningen efter bygger på {', '.join(delar)}.")
+    if u.uppfoljningar_utan_forsorjning:
+        rader.append(
+            f"{u.uppfoljningar_utan_forsorjning} genomförda uppföljningar saknar försörjning; "
+            "för dem används försörjningen från mätningen före."
+        )
+    andelar = ", ".join(
+        f"{AKTORSNAMN[a].lower()} {tal(float(andel) * 100, decimaler=1)}\xa0%"
+        for a, andel in u.andelar.items()
+    )
+    kalla = "förbundets intäkter åren" if u.andelar_fran_intakter else "lagens fördelning"
+    rader.append(f"Kostnaden fördelas efter {kalla}: {andelar}.")
+    return rader
