@@ -17,6 +17,7 @@ from django.db import transaction
 from demo.budget import budget_skapa
 from demo.deltagare import deltagare_skapa
 from demo.deltagarplan import planera
+from demo.kalkyl import kalkyl_skapa
 from demo.organisation import anvandare_skapa, organisation_skapa
 from demo.rapporter import rapporter_skapa
 from demo.scb import ladda_pahittade, ladda_scb
@@ -49,6 +50,7 @@ def seed_demo() -> Resultat:
     deltagare_skapade = deltagare_skapa(demo, planera(slump("deltagare")))
     budgetar = budget_skapa(demo, slump("budget"))
     rapporter_skapade = rapporter_skapa(demo)
+    kalkyl_skapa(demo.forbund)
     return Resultat(
         forbund_id=demo.forbund.pk,
         scb_rader=scb_rader,

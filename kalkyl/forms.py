@@ -80,7 +80,11 @@ class AntagandenForm(forms.Form):
         for kalla, namn in KALLOR:
             self.fields[f"kostnad_{kalla}"] = _belopp(f"{namn}: kostnad per person och år (kr)")
             self.fields[f"aktor_{kalla}"] = valfalt(
-                f"{namn}: betalas av", Aktor.choices, tomt="Ingen", required=False
+                f"{namn}: betalas av",
+                Aktor.choices,
+                tomt="Ingen",
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
             self.fields[f"kalla_{kalla}"] = _kalla(f"{namn}: källa")
 

@@ -95,5 +95,8 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
         "inkomst": kronor(k.inkomstforandring_individ_per_ar),
         "tabeller": [aktorstabell(k), *([kanslighetstabell(k)] if k.kanslighet else [])],
         "underlag": underlagstext(k.underlag),
+        # Paid back only after the effect is assumed to have ended: the netto says so too.
+        "efter_varaktigheten": k.aterbetalningstid_manader is not None
+        and k.aterbetalningstid_manader > k.underlag.antaganden.varaktighet_ar * 12,
     }
     return render(request, "kalkyl/insats.html", sammanhang)

@@ -23,6 +23,7 @@ from deltagare.models import (
 )
 from deltagare.personnummer import tolka
 from demo.deltagarplan import planera
+from demo.kalkyl import EXEMPEL
 from demo.organisation import FORBUND_NAMN
 from demo.seed import slump
 from finsam.atkomst import SYSTEM, atkomst
@@ -30,6 +31,7 @@ from finsam.kodlistor import TILL_ARBETE_ELLER_STUDIER, Avslutsorsak, Roll
 from finsam.kryptering import dekryptera
 from finsam.models import Forbund
 from insatser.models import Insats, Insatsberattelse
+from kalkyl.models import Antaganden
 from rapporter.services.dokument import rapportdokument_skapa
 from scb.models import Folkmangd, Helarsekvivalent, Region
 from tests.budget.utfallsfiler import ladda_upp_och_las
@@ -374,3 +376,11 @@ def test_forra_arets_delarsrapport_ar_skriven(demo, forbund):
     # This year's: one written, so the chef's new report shows who still has to.
     arets = Insatsberattelse.objects.filter(insats__forbund=forbund, fran=ny.fran, till=ny.till)
     assert [b.insats.namn for b in arets] == ["Samordningsteam"]
+
+
+def test_kalkylantagandena_ar_exempel(forbund):
+    antaganden = Antaganden.objects.filter(forbund=forbund)
+    assert sorted(antaganden.values_list("ar", flat=True)) == [2025, 2026]
+    assert all(a.exempel for a in antaganden)
+    sjukpenning = antaganden.get(ar=2025).kostnader.get(kalla="sjukpenning")
+    assert (sjukpenning.aktor, sjukpenning.kalla_text) == ("staten", EXEMPEL)
