@@ -63,6 +63,12 @@ class Kalkyl:
     underlag: Underlag
     nya_i_arbete: int | None  # people who went from no wage to a wage
 
+    @property
+    def skal(self) -> str:
+        """Why it cannot be computed, as a sentence of its own; empty when it can."""
+        skal = self.orsak.removeprefix(KAN_INTE)
+        return skal[:1].upper() + skal[1:]
+
 
 def kalkyl(
     insats: Insats, fran: datetime.date, till: datetime.date, min_cell: int = OMASKERAT

@@ -14,6 +14,7 @@ from rapporter.block import (
     helarsekvivalenter,
     insatsredovisning,
     jamstalldhet,
+    kalkyl,
     kommuner,
     konsfordelning,
     mal,
@@ -33,6 +34,7 @@ BLOCK: dict[str, Callable[[Underlag], dict]] = {
     Avsnittstyp.INSATSREDOVISNING: insatsredovisning.block,
     Avsnittstyp.JAMSTALLDHET: jamstalldhet.block,
     Avsnittstyp.RACKVIDD: rackvidd.block,
+    Avsnittstyp.KALKYL: kalkyl.block,
 }
 
 __all__ = ["BLOCK", "Underlag"]

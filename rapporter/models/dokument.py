@@ -92,6 +92,7 @@ class Avsnittstyp(models.TextChoices):
     INSATSREDOVISNING = "insatsredovisning", "Insatsredovisning"
     JAMSTALLDHET = "jamstalldhet", "Jämställdhetsanalys"
     RACKVIDD = "rackvidd", "Räckvidd mot behov"
+    KALKYL = "kalkyl", "Samhällsekonomisk kalkyl"
 
 
 class RapportavsnittQuerySet(SynligQuerySet):

@@ -23,80 +23,17 @@ import re
 import pytest
 from django.urls import reverse
 
-from budget.models import Budgetar, Budgetrad, Intakt, Utfall
-from deltagare.models import Forsorjning, Uppfoljning
+from budget.models import Intakt
 from finsam.atkomst import SYSTEM
-from finsam.kodlistor import Finansiar
 from finsam.services.api_nycklar import api_nyckel_skapa
 from kalkyl.berakning import kalkyl
-from kalkyl.models import Antaganden, Forsorjningskostnad
+from kalkyl.models import Antaganden
 from tests.factories import PartFactory
 from tests.hjalp.api import med_nyckel, personlig_klient
+from tests.kalkyl.bygg import AR, antaganden, kostnad
 from tests.statistik.bygg import D, inskriv
 
 pytestmark = pytest.mark.django_db
-
-AR = (D(2025, 1, 1), D(2025, 12, 31))
-
-
-def _antaganden(forbund, **andrat):
-    antaganden = Antaganden.objects.create(
-        forbund=forbund, ar=2025, varaktighet_ar=3, tillskrivning_procent=50,
-        produktionsvarde_per_ar=400_000, inkomstforandring_per_ar=100_000, **andrat,
-    )  # fmt: skip
-    for kalla, kostnad, aktor in (
-        ("sjukpenning", 200_000, "staten"),
-        ("ekonomiskt_bistand", 120_000, "kommunerna"),
-        ("aktivitetsstod", 150_000, "staten"),
-        ("lon", 0, ""),
-    ):
-        Forsorjningskostnad.objects.create(
-            antaganden=antaganden, kalla=kalla, kostnad_per_ar=kostnad, aktor=aktor
-        )
-    return antaganden
-
-
-def _kostnad(forbund, insats):
-    budgetar = Budgetar.objects.create(forbund=forbund, ar=2025)
-    intakter = {Finansiar.STAT: 2_000_000, Finansiar.REGION: 1_000_000,
-                Finansiar.KOMMUN: 1_000_000, Finansiar.ESF: 5_000_000}  # fmt: skip
-    for finansiar, belopp in intakter.items():
-        Intakt.objects.create(budgetar=budgetar, finansiar=finansiar, belopp=belopp)
-    rad = Budgetrad.objects.create(
-        budgetar=budgetar, kategori="insatser", namn=insats.namn, insats=insats, budget=900_000
-    )
-    Utfall.objects.create(rad=rad, datum=D(2025, 3, 1), belopp=600_000)
-    Utfall.objects.create(rad=rad, datum=D(2024, 12, 31), belopp=100_000)  # before the period
-
-
-def _uppfoljning(inskrivning, kallor):
-    Uppfoljning.objects.create(
-        inskrivning=inskrivning, typ="uppfoljning_6", datum=D(2025, 11, 1), utfall="genomford"
-    )
-    for kalla in kallor:
-        Forsorjning.objects.create(inskrivning=inskrivning, tidpunkt="uppfoljning_6", kalla=kalla)
-
-
-@pytest.fixture
-def samordningsteam(forbund, insats):
-    _antaganden(forbund)
-    _kostnad(forbund, insats)
-    slut = D(2025, 6, 30)
-    inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="arbete", vid_start=("sjukpenning",),
-            vid_avslut=("lon",))  # fmt: skip
-    b = inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="annan",
-                vid_start=("ekonomiskt_bistand", "aktivitetsstod"),
-                vid_avslut=("ekonomiskt_bistand",))  # fmt: skip
-    _uppfoljning(b, ["lon"])
-    c = inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="ohalsa",
-                vid_start=("sjukpenning",), vid_avslut=("sjukpenning",))  # fmt: skip
-    _uppfoljning(c, [])
-    inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="arbete", vid_start=("okand",),
-            vid_avslut=("lon",))  # fmt: skip
-    inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="avliden", vid_start=("sjukpenning",))
-    inskriv(insats, start=D(2025, 1, 10), slut=slut, orsak="felregistrering",
-            vid_start=("sjukpenning",), vid_avslut=("lon",))  # fmt: skip
-    return insats
 
 
 def test_for_hand(samordningsteam):
@@ -155,8 +92,8 @@ def test_utan_avslutade_kan_den_inte_beraknas(samordningsteam):
 
 
 def test_utan_forandring_kan_den_inte_beraknas(forbund, insats):
-    _antaganden(forbund)
-    _kostnad(forbund, insats)
+    antaganden(forbund)
+    kostnad(forbund, insats)
     inskriv(insats, start=D(2025, 1, 10), slut=D(2025, 6, 30), vid_start=("sjukpenning",),
             vid_avslut=("sjukpenning",))  # fmt: skip
     k = kalkyl(insats, *AR)

@@ -1,0 +1,59 @@
+"""The kalkyl as an optional section of the reports, read back from the PDF."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from rapporter.models import Avsnittstyp, Rapport
+from rapporter.services.dokument import avsnitt_lagg_till, avsnitt_ta_bort, rapportdokument_skapa
+from rapporter.services.versioner import rapport_bestall
+from tests.rapporter.hjalp import sidtexter
+from tests.statistik.bygg import D
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def _text(oncommit, forbund, chef, insats=None, typ="delarsrapport", maskera=False) -> str:
+    dokument = rapportdokument_skapa(
+        forbund=forbund, typ=typ, fran=D(2025, 1, 1), till=D(2025, 12, 31), insats=insats,
+        user=chef,
+    )  # fmt: skip
+    for avsnitt in dokument.avsnitt.all():
+        avsnitt_ta_bort(avsnitt=avsnitt, user=chef)
+    avsnitt_lagg_till(dokument=dokument, typ=Avsnittstyp.KALKYL, user=chef)
+    with oncommit(execute=True):
+        rapport = rapport_bestall(dokument=dokument, maskera=maskera, user=chef)
+    rapport.refresh_from_db()
+    assert (rapport.status, rapport.fel) == (Rapport.Status.KLAR, "")
+    with rapport.fil.open("rb") as fil:
+        # Words only: a line may break anywhere in the PDF's text.
+        return " ".join(" ".join(sidtexter(PdfReader(io.BytesIO(fil.read())))).split())
+
+
+def test_insatsens_verksamhetsberattelse(
+    samordningsteam, forbund, chef, django_capture_on_commit_callbacks
+):
+    text = _text(django_capture_on_commit_callbacks, forbund, chef, samordningsteam,
+                 typ="verksamhetsberattelse")  # fmt: skip
+    text = text.replace("\xa0", " ")
+    assert "Samhällsekonomisk kalkyl" in text
+    # Cost, payback and netto after five years: 3 × 167 500 − 600 000 (test_berakning.py).
+    assert "Samordningsteam 600 000 kr 43 mån −97 500 kr" in text
+    assert "Staten 300 000 kr 137 500 kr 27 mån" in text
+    assert "effekten antas vara 3 år och 50 % av förändringen" in text
+
+
+def test_maskerad_delarsrapport_sager_varfor(
+    samordningsteam, forbund, chef, django_capture_on_commit_callbacks
+):
+    forbund.min_cell = 5
+    forbund.save()
+    text = _text(django_capture_on_commit_callbacks, forbund, chef, maskera=True)
+    assert "Färre än 5 avslutade deltagare, för få för att visas." in text
+    assert "43 mån" not in text.replace("\xa0", " ")
