@@ -99,6 +99,7 @@ INSATSER: list[tuple[str, str | None, dict]] = [
             # Seed 002's indicators for Samordningsteamet.
             "mal_effekt_6": 80,
             "mal_effekt_18": 90,
+            "mal_aterbetalning_manader": 40,  # "Max 40 månader på total samhällsnivå"
             "malgrupp": "Personer 18–64 år i behov av samordnat stöd från minst två parter för att "
             "närma sig arbete eller studier.",
             "syfte": "Ett gemensamt team från parterna ger samordnat stöd så att deltagaren kommer "

@@ -20,6 +20,7 @@ _HELTALSFALT = (
     "mal_stegforflyttning",
     "mal_effekt_6",
     "mal_effekt_18",
+    "mal_aterbetalning_manader",
 )
 
 

@@ -150,6 +150,10 @@ class Insats(models.Model):
     mal_effekt_18 = models.PositiveSmallIntegerField(
         "mål effekt efter 18 månader (%)", null=True, blank=True, validators=_PROCENT
     )
+    # Seed 002's "max 40 månader": the samhällsekonomisk kalkyl's payback (issue 18).
+    mal_aterbetalning_manader = models.PositiveSmallIntegerField(
+        "mål återbetalningstid (månader)", null=True, blank=True
+    )
     status = models.CharField(
         "status", max_length=10, choices=Insatsstatus.choices, default=Insatsstatus.PAGAENDE
     )

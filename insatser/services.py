@@ -41,6 +41,7 @@ INSATS_FALT = (
     "mal_stegforflyttning",
     "mal_effekt_6",
     "mal_effekt_18",
+    "mal_aterbetalning_manader",
     "status",
 )
 

@@ -29,6 +29,7 @@ class InsatsSerializer(TjanstSerializer):
             "mal_stegforflyttning",
             "mal_effekt_6",
             "mal_effekt_18",
+            "mal_aterbetalning_manader",
             "overordnad",
             "status",
             "malgrupp",

@@ -180,3 +180,14 @@ def test_sidan_sager_varfor_nar_den_inte_kan_rakna(client, chef, samordningsteam
     baklanges = {"fran": "2025-12-31", "till": "2025-01-01"}
     svar = client.get(reverse("kalkyl_insats", args=[samordningsteam.pk]), baklanges)
     assert svar.status_code == 400
+
+
+def test_malet_for_aterbetalningstiden(client, chef, samordningsteam):
+    client.force_login(chef)
+    url = reverse("kalkyl_insats", args=[samordningsteam.pk])
+    period = {"fran": "2025-01-01", "till": "2025-12-31"}
+    for mal, bedomning in ((40, "inte nått"), (43, "nått")):
+        samordningsteam.mal_aterbetalning_manader = mal
+        samordningsteam.save()
+        text = client.get(url, period).content.decode()
+        assert f"högst {mal}&nbsp;mån: {bedomning}</dd>" in text

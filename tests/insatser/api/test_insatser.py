@@ -60,6 +60,7 @@ class TestLasa:
             "mal_stegforflyttning": None,
             "mal_effekt_6": None,
             "mal_effekt_18": None,
+            "mal_aterbetalning_manader": None,
             "overordnad": None,
             "status": "pagaende",
             "malgrupp": "",
