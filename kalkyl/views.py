@@ -6,18 +6,27 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from finsam.atkomst import atkomst
+from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund
 from finsam.formular import felstatus, kor_tjanst
 from finsam.kodlistor import Roll
 from finsam.maskering import OMASKERAT, min_cell_for
 from insatser.models import Insats
-from kalkyl.berakning import kalkyl
+from kalkyl.berakning import Kalkyl, kalkyl
 from kalkyl.forms import AntagandenForm, PeriodForm
 from kalkyl.models import Antaganden
 from kalkyl.services import antaganden_forslag, antaganden_spara
-from kalkyl.visning import aktorstabell, kanslighetstabell, kronor, manader, underlagstext
+from kalkyl.visning import (
+    aktorstabell,
+    kanslighetstabell,
+    kronor,
+    manader,
+    nedladdningstabeller,
+    underlagstext,
+)
 
 FORSTA_AR = 2000
 
@@ -71,18 +80,27 @@ def metod(request: HttpRequest) -> HttpResponse:
     return render(request, "kalkyl/metod.html")
 
 
-@login_required
-def insats(request: HttpRequest, pk: int) -> HttpResponse:
-    """An insats's kalkyl, for those who see its figures unmasked (as its statistics page)."""
+def _insatsens(request: HttpRequest, pk: int) -> tuple[dict, Kalkyl | None]:
+    """An insats's kalkyl, for those who see its figures unmasked (as its statistics page);
+    None when the period is wrong (the form says why)."""
     vald = get_object_or_404(Insats.objects.visible_to(request.user), pk=pk)
     if min_cell_for(request.user, vald.forbund, vald) != OMASKERAT:
         raise Http404
     form = PeriodForm(request.GET, idag=timezone.localdate())
     sammanhang = {"insats": vald, "form": form}
     if not form.is_valid():
+        return sammanhang, None
+    return sammanhang, kalkyl(vald, form.cleaned_data["fran"], form.cleaned_data["till"])
+
+
+@login_required
+def insats(request: HttpRequest, pk: int) -> HttpResponse:
+    sammanhang, k = _insatsens(request, pk)
+    if k is None:
         return render(request, "kalkyl/insats.html", sammanhang, status=400)
-    k = kalkyl(vald, form.cleaned_data["fran"], form.cleaned_data["till"])
+    form = sammanhang["form"]
     sammanhang |= {
+        "fragor": f"fran={form.cleaned_data['fran']}&till={form.cleaned_data['till']}",
         "fran": form.cleaned_data["fran"],
         "till": form.cleaned_data["till"],
         "k": k,
@@ -100,3 +118,27 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
         and k.aterbetalningstid_manader > k.underlag.antaganden.varaktighet_ar * 12,
     }
     return render(request, "kalkyl/insats.html", sammanhang)
+
+
+def _fil(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str) -> HttpResponse:
+    sammanhang, k = _insatsens(request, pk)
+    if k is None:
+        return render(request, "kalkyl/insats.html", sammanhang, status=400)
+    data, a = sammanhang["form"].cleaned_data, k.underlag.antaganden
+    huvud = [
+        ("Insats", sammanhang["insats"].namn),
+        ("Period", f"{data['fran'].isoformat()} – {data['till'].isoformat()}"),
+        ("Antaganden", f"{a.ar}{' (exempelvärden)' if a.exempel else ''}" if a else "inga"),
+    ]
+    namn = f"kalkyl-{slugify(sammanhang['insats'].namn)}-{data['fran']}-{data['till']}.{andelse}"
+    return nedladdning(skrivare(huvud, nedladdningstabeller(k)), typ, namn)
+
+
+@login_required
+def insats_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fil(request, pk, som_csv, CSV_TYP, "csv")
+
+
+@login_required
+def insats_excel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fil(request, pk, som_excel, EXCEL_TYP, "xlsx")

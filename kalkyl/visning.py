@@ -88,3 +88,55 @@ def underlagstext(u: Underlag) -> list[str]:
     kalla = "förbundets intäkter åren" if u.andelar_fran_intakter else "lagens fördelning"
     rader.append(f"Kostnaden fördelas efter {kalla}: {andelar}.")
     return rader
+
+
+def nedladdningstabeller(k: Kalkyl) -> list[Tabellvy]:
+    """The same figures for CSV and Excel: numbers as numbers, kronor and months."""
+    huvud = {
+        "Kalkyl": {
+            "Kostnad (kr)": k.kostnad,
+            "Återbetalningstid (mån)": k.aterbetalningstid_manader,
+            "Netto efter ett år (kr)": k.netto_1_ar,
+            "Netto efter fem år (kr)": k.netto_5_ar,
+            "Produktionsvärde per år (kr)": k.produktionsvarde_per_ar,
+            "Inkomstökning per år (kr)": k.inkomstforandring_individ_per_ar,
+            "Nya i arbete": k.nya_i_arbete,
+            "Kan inte beräknas än": k.skal,
+        }
+    }
+    aktorer = {
+        AKTORSNAMN[r.aktor]: {
+            "Andel av kostnaden (kr)": r.kostnad,
+            "Minskade utgifter per år (kr)": r.forandring_per_ar,
+            "Återbetalningstid (mån)": r.aterbetalningstid_manader,
+        }
+        for r in k.per_aktor
+    }
+    kanslighet = {
+        f"{r.varaktighet_ar} år, {r.tillskrivning_procent} %": {
+            "Återbetalningstid (mån)": r.aterbetalningstid_manader,
+            "Netto efter fem år (kr)": r.netto_5_ar,
+        }
+        for r in k.kanslighet
+    }
+    tabeller = [
+        Tabellvy("kalkyl", "Kalkyl", ram(huvud, next(iter(huvud.values())).keys()), kort="Kalkyl"),
+        Tabellvy(
+            "kalkyl-aktorer",
+            "Per aktör",
+            ram(aktorer, next(iter(aktorer.values())).keys()),
+            radrubrik="Aktör",
+            kort="Per aktör",
+        ),
+    ]
+    if kanslighet:
+        tabeller.append(
+            Tabellvy(
+                "kalkyl-kanslighet",
+                "Känslighet",
+                ram(kanslighet, ["Återbetalningstid (mån)", "Netto efter fem år (kr)"]),
+                radrubrik="Varaktighet, tillskriven andel",
+                kort="Känslighet",
+            )
+        )
+    return tabeller

@@ -18,8 +18,10 @@ Avslutade in 2025:
 Before the credited share: staten 275 000, kommunerna 60 000 a year.
 """
 
+import io
 import re
 
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -191,3 +193,18 @@ def test_malet_for_aterbetalningstiden(client, chef, samordningsteam):
         samordningsteam.save()
         text = client.get(url, period).content.decode()
         assert f"högst {mal}&nbsp;mån: {bedomning}</dd>" in text
+
+
+def test_excel_och_csv_har_sidans_tal(client, chef, samordningsteam):
+    client.force_login(chef)
+    period = {"fran": "2025-01-01", "till": "2025-12-31"}
+    svar = client.get(reverse("kalkyl_insats_excel", args=[samordningsteam.pk]), period)
+    bok = openpyxl.load_workbook(io.BytesIO(svar.content))
+    blad = bok["Per aktör"]
+    rader = {r[0]: r[1:] for r in blad.iter_rows(values_only=True)}
+    assert rader["Staten"] == (300_000, 137_500, 27)
+    assert rader["Regionen"] == (150_000, 0, None)
+    kanslighet = {r[0]: r[1:] for r in bok["Känslighet"].iter_rows(values_only=True)}
+    assert kanslighet["5 år, 100 %"] == (22, 1_075_000)
+    csv = client.get(reverse("kalkyl_insats_csv", args=[samordningsteam.pk]), period)
+    assert "Staten;300000;137500;27" in csv.content.decode("utf-8-sig")

@@ -120,6 +120,8 @@ SIDOR = {
     "kalkyl_antaganden": Rad(get=INLOGGADE, post=VARJE_CHEF_400),
     "kalkyl_metod": Rad(get=INLOGGADE, post=INLOGGADE),
     "kalkyl_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "kalkyl_insats_csv": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "kalkyl_insats_excel": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
     "statistik_behov": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_behov_csv": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_behov_excel": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
