@@ -1,9 +1,13 @@
 """Reading a report's PDF back: each page's text, and where its text stands on the page."""
 
+import io
 import re
 from dataclasses import dataclass
 
 from pypdf import PageObject, PdfReader
+
+from rapporter.models import Rapport
+from rapporter.services.versioner import rapport_bestall
 
 # Liberation Sans (Arial's metrics), per 1 000 units of the font size: the glyphs a
 # figure is written with, the same in the regular and the bold face.
@@ -46,3 +50,17 @@ def textbitar(sida: PageObject) -> list[Textbit]:
 
     sida.extract_text(visitor_text=besok)
     return bitar
+
+
+def bestalld_text(oncommit, dokument, user, *, maskera: bool, ord: bool = False) -> str:
+    """Order a version of the report, run its job and read back its text.
+
+    `ord`: the words alone, one space apart, since a line may break anywhere.
+    """
+    with oncommit(execute=True):
+        rapport = rapport_bestall(dokument=dokument, maskera=maskera, user=user)
+    rapport.refresh_from_db()
+    assert (rapport.status, rapport.fel) == (Rapport.Status.KLAR, "")
+    with rapport.fil.open("rb") as fil:
+        text = "\n".join(sidtexter(PdfReader(io.BytesIO(fil.read()))))
+    return " ".join(text.split()) if ord else text

@@ -1,14 +1,10 @@
 """The jämställdhetsanalys as an optional section of the delårsrapport, read back from the PDF."""
 
-import io
-
 import pytest
-from pypdf import PdfReader
 
-from rapporter.models import Avsnittstyp, Rapport
+from rapporter.models import Avsnittstyp
 from rapporter.services.dokument import avsnitt_lagg_till, avsnitt_ta_bort, rapportdokument_skapa
-from rapporter.services.versioner import rapport_bestall
-from tests.rapporter.hjalp import sidtexter
+from tests.rapporter.hjalp import bestalld_text
 from tests.statistik.bygg import D, inskriv
 
 
@@ -34,17 +30,8 @@ def dokument(forbund, chef, insats):
     return dokument
 
 
-def _text(oncommit, dokument, user, maskera) -> str:
-    with oncommit(execute=True):
-        rapport = rapport_bestall(dokument=dokument, maskera=maskera, user=user)
-    rapport.refresh_from_db()
-    assert (rapport.status, rapport.fel) == (Rapport.Status.KLAR, "")
-    with rapport.fil.open("rb") as fil:
-        return "\n".join(sidtexter(PdfReader(io.BytesIO(fil.read()))))
-
-
 def test_avsnittet_i_styrelsens_version(chef, dokument, django_capture_on_commit_callbacks):
-    text = _text(django_capture_on_commit_callbacks, dokument, chef, maskera=False)
+    text = bestalld_text(django_capture_on_commit_callbacks, dokument, chef, maskera=False)
     assert "Jämställdhetsanalys" in text
     assert "Perioden 1 januari 2021 – 31 augusti 2021, aktiva deltagare." in text
     assert "50,0\xa0% (3 av 6)" in text and "16,7\xa0% (1 av 6)" in text
@@ -57,6 +44,6 @@ def test_den_maskerade_versionen_doljer_sma_rader(
     chef, dokument, django_capture_on_commit_callbacks
 ):
     # 1 of 6 men to arbete (min_cell 3): the whole row is hidden, the verdict says why.
-    text = _text(django_capture_on_commit_callbacks, dokument, chef, maskera=True)
+    text = bestalld_text(django_capture_on_commit_callbacks, dokument, chef, maskera=True)
     assert "Visas inte: för få personer för att redovisas." in text
     assert "16,7" not in text

@@ -1,16 +1,12 @@
 """Räckvidd mot behov as an optional section of the delårsrapport, read back from the PDF."""
 
-import io
-
 import pytest
-from pypdf import PdfReader
 
-from rapporter.models import Avsnittstyp, Rapport
+from rapporter.models import Avsnittstyp
 from rapporter.services.dokument import avsnitt_lagg_till, avsnitt_ta_bort, rapportdokument_skapa
-from rapporter.services.versioner import rapport_bestall
 from scb.models import Helarsekvivalent, Region
 from tests.factories import PartFactory
-from tests.rapporter.hjalp import sidtexter
+from tests.rapporter.hjalp import bestalld_text
 from tests.statistik.bygg import D, inskriv
 
 
@@ -42,18 +38,10 @@ def dokument(forbund, chef, insats):
     return dokument
 
 
-def _text(oncommit, dokument, user, maskera) -> str:
-    with oncommit(execute=True):
-        rapport = rapport_bestall(dokument=dokument, maskera=maskera, user=user)
-    rapport.refresh_from_db()
-    assert (rapport.status, rapport.fel) == (Rapport.Status.KLAR, "")
-    with rapport.fil.open("rb") as fil:
-        # Words only: a line may break anywhere in the PDF's text.
-        return " ".join(" ".join(sidtexter(PdfReader(io.BytesIO(fil.read())))).split())
-
-
 def test_avsnittet_i_styrelsens_version(chef, dokument, django_capture_on_commit_callbacks):
-    text = _text(django_capture_on_commit_callbacks, dokument, chef, maskera=False)
+    text = bestalld_text(
+        django_capture_on_commit_callbacks, dokument, chef, maskera=False, ord=True
+    )
     assert "Räckvidd mot behov" in text
     assert "Inskrivningar som började 2021" in text
     # Helårsekvivalenter 600; deltagare 2 women, 1 man, 3 in all;
@@ -65,5 +53,5 @@ def test_avsnittet_i_styrelsens_version(chef, dokument, django_capture_on_commit
 
 def test_den_maskerade_versionen_doljer_sma_tal(chef, dokument, django_capture_on_commit_callbacks):
     # min_cell 3: 2 women and 1 man are hidden, the totalt with them, and their rates.
-    text = _text(django_capture_on_commit_callbacks, dokument, chef, maskera=True)
+    text = bestalld_text(django_capture_on_commit_callbacks, dokument, chef, maskera=True, ord=True)
     assert "Sjukpenning 600 – – – – – –" in text
