@@ -21,6 +21,7 @@ from kalkyl.models import Antaganden
 from kalkyl.services import antaganden_forslag, antaganden_spara
 from kalkyl.visning import (
     aktorstabell,
+    forsorjningstabell,
     kanslighetstabell,
     kronor,
     manader,
@@ -111,7 +112,11 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
         "netto_5_ar": kronor(k.netto_5_ar),
         "produktionsvarde": kronor(k.produktionsvarde_per_ar),
         "inkomst": kronor(k.inkomstforandring_individ_per_ar),
-        "tabeller": [aktorstabell(k), *([kanslighetstabell(k)] if k.kanslighet else [])],
+        "tabeller": [
+            aktorstabell(k),
+            *([kanslighetstabell(k)] if k.kanslighet else []),
+            *filter(None, [forsorjningstabell(k.underlag)]),
+        ],
         "underlag": underlagstext(k.underlag),
         # Paid back only after the effect is assumed to have ended: the netto says so too.
         "efter_varaktigheten": k.aterbetalningstid_manader is not None

@@ -4,6 +4,9 @@ The numbers are kalkyl.berakning's, the API's; this module writes them
 (`600 000 kr`, `43 mån`) and names what they rest on.
 """
 
+from collections import Counter
+
+from finsam.kodlistor import Forsorjningskalla
 from finsam.tabeller import TOMT, Tabellvy, ram, tal
 from kalkyl.berakning import Kalkyl
 from kalkyl.models import Aktor
@@ -140,3 +143,31 @@ def nedladdningstabeller(k: Kalkyl) -> list[Tabellvy]:
             )
         )
     return tabeller
+
+
+def forsorjningstabell(u: Underlag) -> Tabellvy | None:
+    """What the change is made of: how many had each källa at start and after, and what a
+    year of it costs whom. None without people to count."""
+    if not u.personer:
+        return None
+    fore = Counter(k for p in u.personer for k in p.start)
+    efter = Counter(k for p in u.personer for k in p.efter)
+    rader = {}
+    for kalla, namn in Forsorjningskalla.choices:
+        if fore[kalla] or efter[kalla]:
+            kostnad, aktor = u.kostnader.get(kalla, (0, ""))
+            rader[namn] = {
+                "Vid start": fore[kalla],
+                "Efter": efter[kalla],
+                "Kostnad per person och år": kronor(kostnad),
+                "Betalas av": AKTORSNAMN.get(aktor, TOMT),
+            }
+    return Tabellvy(
+        id="kalkyl-forsorjning",
+        rubrik="Deltagarnas försörjning före och efter",
+        data=ram(rader, ["Vid start", "Efter", "Kostnad per person och år", "Betalas av"]),
+        radrubrik="Försörjning",
+        forklaring="Antal deltagare med försörjningen vid start och vid den senast kända "
+        "mätningen efter (en person kan ha flera), och vad ett år av den kostar enligt "
+        "antagandena.",
+    )

@@ -171,6 +171,14 @@ def test_sidan_visar_kalkylens_tal(client, chef, samordningsteam):
         "27\xa0mån",
     ]
     assert "4 deltagare avslutade insatsen under perioden" in text
+    # What the change is made of: A and C had sjukpenning, B two källor; after, A and B a wage.
+    for namn, celler in (
+        ("Sjuk- eller rehabiliteringspenning", ["2", "1", "200\xa0000\xa0kr", "Staten"]),
+        ("Ekonomiskt bistånd (försörjningsstöd)", ["1", "0", "120\xa0000\xa0kr", "Kommunerna"]),
+        ("Lön eller eget företag", ["0", "2", "0\xa0kr", "–"]),
+    ):
+        rad = re.search(rf'<th scope="row">{re.escape(namn)}</th>(.*?)</tr>', text, re.S).group(1)
+        assert re.findall(r"<td[^>]*>(.*?)</td>", rad) == celler
     assert "1 genomförda uppföljningar saknar försörjning" in text
 
 
