@@ -90,6 +90,10 @@ class InsatsQuerySet(ForbundsdataQuerySet):
             Q(slutdatum__isnull=True) | Q(slutdatum__gte=fran)
         )
 
+    def med_delinsatser(self, insats_id: int) -> "InsatsQuerySet":
+        """The insats and its delinsatser: what its figures count (DOMAIN.md §5)."""
+        return self.filter(Q(pk=insats_id) | Q(overordnad=insats_id))
+
 
 class Insats(models.Model):
     """A funded intervention; a delinsats points at its overordnad insats."""

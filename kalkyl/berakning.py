@@ -91,17 +91,7 @@ def berakna(u: Underlag, ar: int, min_cell: int = OMASKERAT) -> Kalkyl:
         orsak = "insatsen har inga kostnader bokförda under perioden."
     elif besparing <= 0:
         orsak = "försörjningen har inte förändrats så att de offentliga utgifterna minskat."
-    per_aktor = tuple(
-        Aktorsrad(
-            aktor=str(aktor),
-            kostnad=hela_kronor(u.kostnad * u.andelar[aktor]),
-            forandring_per_ar=hela_kronor(fore_tillskrivning[aktor] * t),
-            aterbetalningstid_manader=None
-            if orsak
-            else _manader(u.kostnad * u.andelar[aktor], fore_tillskrivning[aktor] * t),
-        )
-        for aktor in Aktor
-    )
+    per_aktor = _aktorsrader(u, {a: fore_tillskrivning[a] * t for a in Aktor}, orsak)
     return Kalkyl(
         kostnad=u.kostnad,
         per_aktor=per_aktor,
@@ -133,9 +123,7 @@ def _hinder(u: Underlag, ar: int, min_cell: int) -> str:
 def _utan_tal(u: Underlag, orsak: str) -> Kalkyl:
     return Kalkyl(
         kostnad=u.kostnad,
-        per_aktor=tuple(
-            Aktorsrad(str(a), hela_kronor(u.kostnad * u.andelar[a]), None, None) for a in Aktor
-        ),
+        per_aktor=_aktorsrader(u, None, orsak),
         aterbetalningstid_manader=None,
         netto_1_ar=None,
         netto_5_ar=None,
@@ -146,6 +134,27 @@ def _utan_tal(u: Underlag, orsak: str) -> Kalkyl:
         underlag=u,
         nya_i_arbete=None,
     )
+
+
+def _aktorsrader(
+    u: Underlag, forandring: dict[str, Fraction] | None, orsak: str
+) -> tuple[Aktorsrad, ...]:
+    """Each aktör's share of the cost, with its credited change and payback where known."""
+    rader = []
+    for aktor in Aktor:
+        andel = u.kostnad * u.andelar[aktor]
+        per_ar = None if forandring is None else forandring[aktor]
+        rader.append(
+            Aktorsrad(
+                aktor=str(aktor),
+                kostnad=hela_kronor(andel),
+                forandring_per_ar=None if per_ar is None else hela_kronor(per_ar),
+                aterbetalningstid_manader=None
+                if orsak or per_ar is None
+                else _manader(andel, per_ar),
+            )
+        )
+    return tuple(rader)
 
 
 def _arskostnad(kallor: Iterable[str], kostnader: dict) -> Counter:

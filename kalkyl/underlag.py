@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
 from budget.models import Intakt, Utfall
 from deltagare.models import Forsorjning, Inskrivning, Uppfoljning
@@ -61,7 +61,7 @@ class Underlag:
 def las_underlag(insats: Insats, fran: datetime.date, till: datetime.date) -> Underlag:
     """The insats's (with its delinsatser) underlag for the period; assumptions of the
     period's last year, or the latest year before it."""
-    insatser = Insats.objects.filter(Q(pk=insats.pk) | Q(overordnad=insats.pk)).values("pk")
+    insatser = Insats.objects.med_delinsatser(insats.pk).values("pk")
     antaganden = (
         Antaganden.objects.filter(forbund=insats.forbund_id, ar__lte=till.year)
         .order_by("-ar")

@@ -6,6 +6,8 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.request import Request
 
+from finsam.modellvillkor import PERIOD_BAKLANGES
+
 DATUM_FEL = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."
 
 
@@ -33,7 +35,10 @@ def standardperiod(
 
     `till` defaults to today and `fran` to 1 January of till's year: with
     neither given, this year to date; with `till` alone, that year up to it
-    (not an error for a `till` in an earlier year).
+    (not an error for a `till` in an earlier year). A `till` before `fran` is a 400.
     """
     till = till or timezone.localdate()
-    return fran or datetime.date(till.year, 1, 1), till
+    fran = fran or datetime.date(till.year, 1, 1)
+    if till < fran:
+        raise serializers.ValidationError({"till": [PERIOD_BAKLANGES]})
+    return fran, till

@@ -6,13 +6,11 @@ keys and other samordnare see it as the statistics' masking rule says.
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from finsam.api.fraga import PeriodFragaSerializer, las_fraga, standardperiod
 from finsam.api.views import SynligViewSet
 from finsam.maskering import min_cell_for
-from finsam.modellvillkor import PERIOD_BAKLANGES
 from insatser.models import Insats
 from kalkyl.api.svar import KalkylSerializer, kalkyl_som_dict
 from kalkyl.berakning import kalkyl
@@ -38,7 +36,5 @@ class InsatsKalkylViewSet(SynligViewSet):
         insats = self.get_object()
         fraga = las_fraga(request, PeriodFragaSerializer)
         fran, till = standardperiod(fraga.get("fran"), fraga.get("till"))
-        if till < fran:
-            raise ValidationError({"till": PERIOD_BAKLANGES})
         min_cell = min_cell_for(request.user, insats.forbund, insats)
         return Response(kalkyl_som_dict(kalkyl(insats, fran, till, min_cell)))

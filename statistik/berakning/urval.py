@@ -36,7 +36,7 @@ class Omfang:
         if self.insats_id is not None:
             # A subquery, not "insats = x OR insats.overordnad = x": an OR
             # across the join would make the database read every inskrivning.
-            insatser = Insats.objects.filter(Q(pk=self.insats_id) | Q(overordnad=self.insats_id))
+            insatser = Insats.objects.med_delinsatser(self.insats_id)
             return Q(**{f"{prefix}insats__in": insatser.values("pk")})
         return Q(
             **{f"{prefix}insats__forbund": self.forbund_id},
