@@ -22,14 +22,13 @@ def block(underlag: Underlag) -> dict:
             "Kostnad": kronor(k.kostnad),
             "Återbetalningstid": manader(k.aterbetalningstid_manader),
             "Netto efter fem år": kronor(k.netto_5_ar),
-            "Kommentar": k.skal,
         }
         for insats, k in kalkyler
     }
     tabell = Tabellvy(
         id="kalkyl-insatser",
         rubrik="Återbetalning per insats",
-        data=ram(rader, ["Kostnad", "Återbetalningstid", "Netto efter fem år", "Kommentar"]),
+        data=ram(rader, ["Kostnad", "Återbetalningstid", "Netto efter fem år"]),
         radrubrik="Insats",
     )
     # A report of one insats shows what its payback is made of.
@@ -38,6 +37,8 @@ def block(underlag: Underlag) -> dict:
     return {
         "underlag": underlag,
         "tabell": tabell if rader else None,
+        # A sentence each, under the table: in a column they ran off the page.
+        "skal": [(insats.namn, k.skal) for insats, k in kalkyler if k.skal],
         "detaljer": _detaljer(ensam) if ensam else [],
         "antaganden": antaganden,
     }
