@@ -27,7 +27,7 @@ from finsam.avrundning import hela_kronor
 from finsam.maskering import OMASKERAT
 from insatser.models import Insats
 from kalkyl.models import VARAKTIGHETER, Aktor
-from kalkyl.underlag import I_ARBETE, Underlag, las_underlag
+from kalkyl.underlag import I_ARBETE, Underlag, las_underlag, las_underlagen
 
 TILLSKRIVNINGAR = (25, 50, 75, 100)
 KAN_INTE = "Kan inte beräknas än: "
@@ -76,6 +76,16 @@ def kalkyl(
     """The insats's kalkyl (its delinsatser included); with `min_cell` (a part key's),
     nothing but the cost is shown for fewer avslutade than that."""
     return berakna(las_underlag(insats, fran, till), till.year, min_cell)
+
+
+def kalkyler(
+    forbund_id: int, rotter: list[int], fran: datetime.date, till: datetime.date
+) -> dict[int, Kalkyl]:
+    """Each top insats's kalkyl, unmasked, read together (the dashboard's column)."""
+    return {
+        rot: berakna(u, till.year)
+        for rot, u in las_underlagen(forbund_id, rotter, fran, till).items()
+    }
 
 
 def berakna(u: Underlag, ar: int, min_cell: int = OMASKERAT) -> Kalkyl:

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from finsam.kodlistor import Forsorjningskalla
+from finsam.models.organisation import Andring
 from finsam.querysets import ForbundsdataQuerySet
 
 
@@ -121,3 +122,29 @@ class Forsorjningskostnad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kalla_display()}: {self.kostnad_per_ar} kr"
+
+
+class Antagandeandring(Andring):
+    """One changed assumption: which year, what, from and to, as the page shows them.
+
+    A kalkyl read today may rest on other assumptions than the one the
+    styrelse read in the spring; the history says what changed, so every
+    member may read it. A correction is another change.
+    """
+
+    forbund = models.ForeignKey(
+        "finsam.Forbund", on_delete=models.CASCADE, related_name="antagandeandringar"
+    )
+    ar = models.PositiveSmallIntegerField("år")
+    falt = models.CharField("antagande", max_length=120)
+    fran = models.CharField("från", max_length=300, blank=True)
+    till = models.CharField("till", max_length=300, blank=True)
+
+    objects = ForbundsdataQuerySet.as_manager()
+
+    class Meta(Andring.Meta):
+        verbose_name = "ändring av kalkylantagande"
+        verbose_name_plural = "ändringar av kalkylantaganden"
+
+    def __str__(self) -> str:
+        return f"{self.ar} {self.falt}: {self.fran} → {self.till}"

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 
 from budget.models import Intakt, Utfall
 from deltagare.models import Forsorjning, Inskrivning, Uppfoljning
@@ -61,9 +62,17 @@ class Underlag:
 def las_underlag(insats: Insats, fran: datetime.date, till: datetime.date) -> Underlag:
     """The insats's (with its delinsatser) underlag for the period; assumptions of the
     period's last year, or the latest year before it."""
-    insatser = Insats.objects.med_delinsatser(insats.pk).values("pk")
+    return las_underlagen(insats.forbund_id, [insats.pk], fran, till)[insats.pk]
+
+
+def las_underlagen(
+    forbund_id: int, rotter: list[int], fran: datetime.date, till: datetime.date
+) -> dict[int, Underlag]:
+    """The underlag of each top insats in `rotter` (with its delinsatser), in the same
+    seven queries however many they are: the dashboard reads all of a förbund's at once."""
     antaganden = (
-        Antaganden.objects.filter(forbund=insats.forbund_id, ar__lte=till.year)
+        Antaganden.objects.filter(forbund=forbund_id, ar__lte=till.year)
+        .prefetch_related("kostnader")
         .order_by("-ar")
         .first()
     )
@@ -72,31 +81,56 @@ def las_underlag(insats: Insats, fran: datetime.date, till: datetime.date) -> Un
         if antaganden
         else {}
     )
-    kostnad = (
-        Utfall.objects.filter(rad__insats__in=insatser, datum__range=(fran, till)).aggregate(
-            s=Sum("belopp")
-        )["s"]
-        or 0
+    insatser = Insats.objects.filter(forbund=forbund_id).filter(
+        Q(pk__in=rotter) | Q(overordnad__in=rotter)
     )
-    andelar = _andelar(insats.forbund_id, fran.year, till.year)
-    avslutade = list(
+    kostnad = dict(
+        Utfall.objects.filter(rad__insats__in=insatser, datum__range=(fran, till))
+        .values_list(_rot("rad__insats"))
+        .annotate(s=Sum("belopp"))
+        .order_by()
+    )
+    andelar = _andelar(forbund_id, fran.year, till.year)
+    avslutade = (
         Inskrivning.objects.ej_felregistrerade()
         .filter(insats__in=insatser, slutdatum__range=(fran, till))
         .exclude(avslutsorsak=Avslutsorsak.AVLIDEN)
-        .prefetch_related("forsorjning", "uppfoljningar")
     )
-    personer, utan, utan_uppfoljning = [], 0, 0
-    tidpunkter: Counter = Counter()
-    for inskrivning in avslutade:
-        per_tidpunkt: dict[str, set[str]] = {}
-        for f in inskrivning.forsorjning.all():
-            if f.kalla != Forsorjningskalla.OKAND:
-                per_tidpunkt.setdefault(f.tidpunkt, set()).add(f.kalla)
-        utan_uppfoljning += sum(
-            1
-            for u in inskrivning.uppfoljningar.all()
-            if u.utfall == Uppfoljning.Utfall.GENOMFORD and u.typ not in per_tidpunkt
+    rot_for = dict(avslutade.values_list("pk", _rot("insats")))
+    matningar: dict[int, dict[str, set[str]]] = {pk: {} for pk in rot_for}
+    for inskrivning, tidpunkt, kalla in Forsorjning.objects.filter(
+        inskrivning__in=avslutade.values("pk")
+    ).values_list("inskrivning", "tidpunkt", "kalla"):
+        if kalla != Forsorjningskalla.OKAND:
+            matningar[inskrivning].setdefault(tidpunkt, set()).add(kalla)
+    genomforda = Uppfoljning.objects.filter(
+        inskrivning__in=avslutade.values("pk"), utfall=Uppfoljning.Utfall.GENOMFORD
+    ).values_list("inskrivning", "typ")
+    utan_uppfoljning = Counter(rot_for[i] for i, typ in genomforda if typ not in matningar[i])
+    return {
+        rot: _underlag(
+            [matningar[pk] for pk, r in rot_for.items() if r == rot],
+            antaganden=antaganden,
+            kostnader=kostnader,
+            kostnad=kostnad.get(rot, 0),
+            andelar=andelar or LAGENS_ANDELAR,
+            andelar_fran_intakter=bool(andelar),
+            uppfoljningar_utan_forsorjning=utan_uppfoljning[rot],
         )
+        for rot in rotter
+    }
+
+
+def _rot(falt: str) -> Coalesce:
+    """The top insats of the insats in `falt`: its överordnad, or itself."""
+    return Coalesce(f"{falt}__overordnad", falt)
+
+
+def _underlag(matningar: list[dict[str, set[str]]], **falt) -> Underlag:
+    """The people of one top insats, from each avslutad's försörjning per tidpunkt."""
+    personer, utan = [], 0
+    tidpunkter: Counter = Counter()
+    for per_tidpunkt in matningar:
         start = per_tidpunkt.get(Forsorjning.Tidpunkt.START)
         efter = next((t for t in EFTER if t in per_tidpunkt), None)
         if not start or efter is None:
@@ -105,16 +139,11 @@ def las_underlag(insats: Insats, fran: datetime.date, till: datetime.date) -> Un
         tidpunkter[efter] += 1
         personer.append(Person(frozenset(start), frozenset(per_tidpunkt[efter]), efter))
     return Underlag(
-        antaganden=antaganden,
-        kostnader=kostnader,
-        kostnad=kostnad,
-        andelar=andelar or LAGENS_ANDELAR,
-        andelar_fran_intakter=bool(andelar),
         personer=tuple(personer),
-        avslutade=len(avslutade),
+        avslutade=len(matningar),
         utan_forsorjning=utan,
-        uppfoljningar_utan_forsorjning=utan_uppfoljning,
         tidpunkter=tidpunkter,
+        **falt,
     )
 
 

@@ -17,7 +17,7 @@ from finsam.maskering import OMASKERAT, min_cell_for
 from insatser.models import Insats
 from kalkyl.berakning import Kalkyl, kalkyl
 from kalkyl.forms import AntagandenForm, PeriodForm
-from kalkyl.models import Antaganden
+from kalkyl.models import Antagandeandring, Antaganden
 from kalkyl.services import antaganden_forslag, antaganden_spara
 from kalkyl.visning import (
     aktorstabell,
@@ -30,6 +30,7 @@ from kalkyl.visning import (
 )
 
 FORSTA_AR = 2000
+ANDRINGAR_VISAS = 100
 
 
 def _ar(request: HttpRequest) -> int:
@@ -71,6 +72,10 @@ def antaganden(request: HttpRequest) -> HttpResponse:
         "far_andra": far_andra,
         "forslag": forslag,
         "sparade_ar": list(Antaganden.objects.filter(forbund=forbund).values_list("ar", flat=True)),
+        "andringar": Antagandeandring.objects.visible_to(request.user)
+        .filter(forbund=forbund, ar=ar)
+        .select_related("av")[:ANDRINGAR_VISAS],
+        "andringar_visas": ANDRINGAR_VISAS,
     }
     status = felstatus(form) if form.is_bound else 200
     return render(request, "kalkyl/antaganden.html", sammanhang, status=status)

@@ -28,6 +28,7 @@ from insatser.selectors import (
     nyckeltal_for_period,
     samordnarens_insatser,
 )
+from kalkyl.berakning import kalkyler
 from statistik.berakning import forbund_nyckeltal, forbund_statistik, insats_statistik
 from statistik.forms import InsatsPeriodForm, PeriodForm
 from statistik.jamforelse import jamforelseperioder
@@ -89,6 +90,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         },
         budget=budgetar and budget_sammanstallning(budgetar=budgetar, till=till),
         jamforelser=jamforelser,
+        kalkyler=kalkyler(forbund.pk, [s.insats for s in statistik.insatser], fran, till),
     )
     return render(request, "statistik/oversikt.html", sammanhang)
 

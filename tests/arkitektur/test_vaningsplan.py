@@ -22,11 +22,11 @@ VANINGAR = {
     "deltagare": 2,
     "budget": 2,
     "hantering": 2,
-    "statistik": 3,
     "kalkyl": 3,
     "registerutdrag": 3,
-    "rapporter": 4,
-    "demo": 5,  # seeds every floor, the reports' texts too
+    "statistik": 4,  # the dashboard shows each insats's kalkyl
+    "rapporter": 5,
+    "demo": 6,  # seeds every floor, the reports' texts too
 }
 # Composition: the project's URL configuration includes every app's urls.
 SAMMANFOGNING = {"finsam/urls.py", "finsam/api/urls.py"}

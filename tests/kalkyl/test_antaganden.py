@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kalkyl.forms import KALLOR
-from kalkyl.models import Antaganden, Forsorjningskostnad
+from kalkyl.models import Antagandeandring, Antaganden, Forsorjningskostnad
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +86,31 @@ def test_exempelvarden_sags_tills_chefen_sparar_egna(client, chef, forbund):
     assert "<strong>Exempelvärden.</strong>" in client.get(URL, {"ar": "2025"}).content.decode()
     client.post(URL, _formular())
     assert Antaganden.objects.get().exempel is False
+
+
+def test_varje_andring_sparas_med_vem_och_fran_till(client, chef, styrelse, forbund):
+    client.force_login(chef)
+    client.post(URL, _formular())
+    andrat = _formular(
+        kostnad_sjukpenning="220000",
+        kalla_sjukpenning="Försäkringskassan, snitt 2025",
+        varaktighet_ar="5",
+    )
+    client.post(URL, andrat)
+    client.post(URL, andrat)
+    andringar = Antagandeandring.objects.filter(forbund=forbund, ar=2025)
+    # Created once; the second save changed three values; the third nothing.
+    sjukpenning = "Sjuk- eller rehabiliteringspenning"
+    assert sorted(andringar.values_list("falt", "fran", "till")) == [
+        ("Antagandena", "", "skapade"),
+        ("Effektens varaktighet", "3 år", "5 år"),
+        (sjukpenning, "210\xa0000\xa0kr", "220\xa0000\xa0kr"),
+        (f"{sjukpenning}, källa", "Försäkringskassan, snitt 2024", "Försäkringskassan, snitt 2025"),
+    ]
+    assert set(andringar.values_list("av", flat=True)) == {chef.pk}
+    # The styrelse reads the history beside the values it reads.
+    client.force_login(styrelse)
+    text = client.get(URL, {"ar": "2025"}).content.decode()
+    assert "<td>210\xa0000\xa0kr</td>\n              <td>220\xa0000\xa0kr</td>" in text
+    text = client.get(URL, {"ar": "2026"}).content.decode()
+    assert "Antagandena för 2026 har inte ändrats." in text
