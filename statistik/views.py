@@ -28,8 +28,12 @@ from insatser.selectors import (
     nyckeltal_for_period,
     samordnarens_insatser,
 )
-from kalkyl.berakning import kalkyler
-from statistik.berakning import forbund_nyckeltal, forbund_statistik, insats_statistik
+from statistik.berakning import (
+    forbund_kalkyler,
+    forbund_nyckeltal,
+    forbund_statistik,
+    insats_statistik,
+)
 from statistik.forms import InsatsPeriodForm, PeriodForm
 from statistik.jamforelse import jamforelseperioder
 from statistik.oversikt import Oversikt
@@ -90,7 +94,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         },
         budget=budgetar and budget_sammanstallning(budgetar=budgetar, till=till),
         jamforelser=jamforelser,
-        kalkyler=kalkyler(forbund.pk, [s.insats for s in statistik.insatser], fran, till),
+        kalkyler=forbund_kalkyler(forbund=forbund, fran=fran, till=till),
     )
     return render(request, "statistik/oversikt.html", sammanhang)
 

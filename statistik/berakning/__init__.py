@@ -12,6 +12,7 @@ from decimal import Decimal
 from finsam.kodlistor import Inriktning
 from finsam.models import Forbund
 from insatser.models import Insats
+from kalkyl.berakning import Kalkyl, kalkyler
 from statistik.berakning.belaggning import Belaggningsrefs
 from statistik.berakning.cache import cachad
 from statistik.berakning.deltagare import (
@@ -96,6 +97,18 @@ def forbund_nyckeltal(*, forbund: Forbund, fran: datetime.date, till: datetime.d
     period = Period(fran, till)
     return cachad(
         forbund.pk, f"nyckeltal:{fran}:{till}", lambda: _forbund_nyckeltal(forbund, period)
+    )
+
+
+def forbund_kalkyler(
+    *, forbund: Forbund, fran: datetime.date, till: datetime.date
+) -> dict[int, Kalkyl]:
+    """Each top insats's samhällsekonomisk kalkyl, the dashboard's column (seven queries,
+    or one when cached: the kalkyl's tables move the data version too)."""
+    return cachad(
+        forbund.pk,
+        f"kalkyler:{fran}:{till}",
+        lambda: kalkyler(forbund.pk, [i.pk for i in _toppinsatser(forbund)], fran, till),
     )
 
 

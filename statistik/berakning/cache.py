@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+import kalkyl.berakning
+import kalkyl.underlag
 from finsam import avrundning, kodlistor
 from statistik.models import Dataversion
 
@@ -29,7 +31,8 @@ LIVSLANGD = 24 * 3600
 
 
 def _motorns_version() -> str:
-    """A hash of the engine's modules and of the code lists and rounding it counts with.
+    """A hash of the engine's modules, the kalkyl's, and the code lists and rounding
+    they count with.
 
     A deploy that changes how a figure is counted then reads none of the
     answers the code before it stored.
@@ -37,6 +40,8 @@ def _motorns_version() -> str:
     filer = sorted(Path(__file__).parent.glob("*.py")) + [
         Path(kodlistor.__file__),
         Path(avrundning.__file__),
+        Path(kalkyl.berakning.__file__),
+        Path(kalkyl.underlag.__file__),
     ]
     summa = hashlib.sha256()
     for fil in filer:

@@ -69,11 +69,11 @@ CREATE TRIGGER statistik_dataversion_t AFTER TRUNCATE ON {t}
 """
 
 
-def _skapa(apps, schema_editor) -> None:
+def skapa_utlosare(schema_editor, tabeller: dict[str, str]) -> None:
+    """The triggers of each table in `tabeller` (0005 adds tables the same way)."""
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(_GEMENSAMT)
-    for tabell, forbund in TABELLER.items():
+    for tabell, forbund in tabeller.items():
         schema_editor.execute(
             _PER_TABELL.format(
                 t=tabell, ny=forbund.format(r="ny"), gammal=forbund.format(r="gammal")
@@ -81,13 +81,26 @@ def _skapa(apps, schema_editor) -> None:
         )
 
 
-def _ta_bort(apps, schema_editor) -> None:
+def ta_bort_utlosare(schema_editor, tabeller: dict[str, str]) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
-    for tabell in TABELLER:
+    for tabell in tabeller:
         for slag in "iudt":
             schema_editor.execute(f"DROP TRIGGER statistik_dataversion_{slag} ON {tabell}")
         schema_editor.execute(f"DROP FUNCTION statistik_dataversion_{tabell}()")
+
+
+def _skapa(apps, schema_editor) -> None:
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(_GEMENSAMT)
+    skapa_utlosare(schema_editor, TABELLER)
+
+
+def _ta_bort(apps, schema_editor) -> None:
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    ta_bort_utlosare(schema_editor, TABELLER)
     schema_editor.execute(
         "DROP FUNCTION statistik_dataversion_tomd(); DROP FUNCTION statistik_ny_dataversion(bigint[]);"
         " DROP SEQUENCE statistik_dataversion_nummer;"

@@ -10,9 +10,11 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from budget.models import Budgetar, Budgetrad, Intakt, Utfall
 from deltagare.models import AnonymaDeltagare, Forsorjning, Inskrivning, Stegbedomning, Uppfoljning
 from insatser.models import Steg
-from statistik.berakning import forbund_statistik, insats_statistik
+from kalkyl.models import Antaganden, Forsorjningskostnad
+from statistik.berakning import forbund_kalkyler, forbund_statistik, insats_statistik
 from statistik.models import Dataversion
 from tests.factories import InsatsFactory
 from tests.statistik.bygg import D, deltagare, inskriv
@@ -34,6 +36,17 @@ def data(forbund, insats):
         bedomningar=((D(2024, 1, 11), "start", 1), (D(2024, 6, 30), "avslut", 3)),
     )
     inskriv(insats, kon="man", start=D(2024, 3, 1), bedomningar=((D(2024, 3, 2), "start", 2),))
+    # What the insats's kalkyl reads: assumptions, intäkter and utfall.
+    antaganden = Antaganden.objects.create(forbund=forbund, ar=2024)
+    Forsorjningskostnad.objects.create(
+        antaganden=antaganden, kalla="sjukpenning", kostnad_per_ar=200_000, aktor="staten"
+    )
+    budgetar = Budgetar.objects.create(forbund=forbund, ar=2024)
+    Intakt.objects.create(budgetar=budgetar, finansiar="stat", belopp=1_000)
+    rad = Budgetrad.objects.create(
+        budgetar=budgetar, kategori="insatser", namn="Team", insats=insats, budget=900_000
+    )
+    Utfall.objects.create(rad=rad, datum=D(2024, 3, 1), belopp=600_000)
     return avslutad
 
 
@@ -75,6 +88,16 @@ ANDRINGAR = {
     "anonyma skapas": lambda f, i, a: AnonymaDeltagare.objects.create(
         insats=i, ar=2024, kvinnor=2, man=1, annat=0
     ),
+    # What the dashboard's kalkyl column reads besides the deltagare.
+    "kalkylantaganden ändras": lambda f, i, a: Antaganden.objects.filter(forbund=f).update(
+        tillskrivning_procent=100
+    ),
+    "försörjningskostnad ändras": lambda f, i, a: Forsorjningskostnad.objects.filter(
+        antaganden__forbund=f
+    ).update(kostnad_per_ar=100_000),
+    "intäkt ändras": lambda f, i, a: Intakt.objects.filter(budgetar__forbund=f).update(belopp=2),
+    "utfall ändras": lambda f, i, a: Utfall.objects.filter(rad__insats=i).update(belopp=500_000),
+    "utfall tas bort": lambda f, i, a: Utfall.objects.filter(rad__insats=i).delete(),
     "inskrivning tas bort": lambda f, i, a: Inskrivning.objects.filter(pk=a.pk).delete(),
     "tabell töms": lambda f, i, a: connection.cursor().execute("TRUNCATE deltagare_uppfoljning"),
 }
@@ -90,9 +113,12 @@ def test_varje_andring_ger_forbundet_ny_version(andring, forbund, annat_forbund,
         assert version(annat_forbund) == annat_fore
 
 
-def _som_json(statistik) -> str:
-    """Every field of an engine answer (any of its dataclasses), as text to compare."""
-    return json.dumps(dataclasses.asdict(statistik), sort_keys=True, default=str)
+def _som_json(svar) -> str:
+    """Every field of an engine answer (any of its dataclasses, or a dict of them),
+    as text to compare."""
+    if isinstance(svar, dict):
+        return json.dumps({k: dataclasses.asdict(v) for k, v in svar.items()}, default=str)
+    return json.dumps(dataclasses.asdict(svar), sort_keys=True, default=str)
 
 
 def _nyraknat(settings, berakna) -> str:
@@ -110,6 +136,7 @@ def test_cachat_svar_ar_lika_med_nyraknat_efter_varje_andring(
     berakningar = (
         lambda: forbund_statistik(forbund=forbund, fran=FRAN, till=TILL),
         lambda: insats_statistik(insats=insats, fran=FRAN, till=TILL, urval="avslutade"),
+        lambda: forbund_kalkyler(forbund=forbund, fran=FRAN, till=TILL),
     )
     forra = [_som_json(b()) for b in berakningar]
     andrade = 0

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from statistik.berakning import forbund_nyckeltal, forbund_statistik
+from statistik.berakning import forbund_kalkyler, forbund_nyckeltal, forbund_statistik
 from statistik.berakning.cache import cacheadress
 from statistik.forvarmning import forvarm_oversikter
 from statistik.tasks import statistik_forvarm_task
@@ -50,6 +50,7 @@ def _oversiktens_svar(forbund) -> list:
     (fran, till), *jamforelser = PERIODER.values()
     return [
         lambda: forbund_statistik(forbund=forbund, fran=fran, till=till),
+        lambda: forbund_kalkyler(forbund=forbund, fran=fran, till=till),
         *(
             lambda f=f, t=t: forbund_nyckeltal(forbund=forbund, fran=f, till=t)
             for f, t in jamforelser
@@ -68,8 +69,9 @@ def test_forvarmer_det_oversikten_fragar_efter(med_cache, client, chef, forbund,
     assert forvarm_oversikter(IDAG) == [forbund.pk]
     with CaptureQueriesContext(connection) as varm:
         assert client.get(reverse("statistik"), fraga).status_code == 200
-    # The engine's 8 + 5 + 5 queries are gone; what is left reads the versions.
-    assert len(kall.captured_queries) - len(varm.captured_queries) == 8 + 5 + 5
+    # The engine's 8 + 5 + 5 queries and the kalkyl column's 7 are gone; what is
+    # left reads the versions.
+    assert len(kall.captured_queries) - len(varm.captured_queries) == 8 + 7 + 5 + 5
 
 
 @pa_postgresql
@@ -77,7 +79,7 @@ def test_en_gang_per_andring_och_exakt(med_cache, settings, forbund, annat_forbu
     svar = _oversiktens_svar(forbund)
     assert forvarm_oversikter(IDAG) == [forbund.pk, annat_forbund.pk]
     # Computed ahead: each answer is one read of the version, and the engine's own.
-    assert [_fragor(b) for b in svar] == [1, 1, 1]
+    assert [_fragor(b) for b in svar] == [1, 1, 1, 1]
     varmt = [_som_json(b()) for b in svar]
     assert varmt == [_nyraknat(settings, b) for b in svar]
     # Nothing changed: nothing to do.
@@ -85,7 +87,7 @@ def test_en_gang_per_andring_och_exakt(med_cache, settings, forbund, annat_forbu
     # A change in the förbund: it alone is computed again, equal to the engine.
     inskriv(insats, start=D(2025, 3, 1), bedomningar=((D(2025, 3, 2), "start", 3),))
     assert forvarm_oversikter(IDAG) == [forbund.pk]
-    assert [_fragor(b) for b in svar] == [1, 1, 1]
+    assert [_fragor(b) for b in svar] == [1, 1, 1, 1]
     nu = [_som_json(b()) for b in svar]
     assert nu == [_nyraknat(settings, b) for b in svar] and nu != varmt
     # A new day moves the period's end: every förbund is computed again.
