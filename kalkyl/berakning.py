@@ -20,7 +20,7 @@ import datetime
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from finsam.avrundning import hela_kronor
@@ -62,6 +62,9 @@ class Kalkyl:
     orsak: str  # empty when återbetalningstid could be computed
     underlag: Underlag
     nya_i_arbete: int | None  # people who went from no wage to a wage
+    # källa → the fall in yearly spending on it, before the credited share: what
+    # each aktör's change is made of.
+    forandring_per_kalla: dict[str, Fraction] = field(default_factory=dict)
 
     @property
     def skal(self) -> str:
@@ -93,7 +96,8 @@ def berakna(u: Underlag, ar: int, min_cell: int = OMASKERAT) -> Kalkyl:
     if orsak:
         return _utan_tal(u, orsak)
     a = u.antaganden
-    fore_tillskrivning = _forandring(u.personer, u.kostnader)
+    per_kalla = _forandring_per_kalla(u.personer, u.kostnader)
+    fore_tillskrivning = _per_aktor(per_kalla, u.kostnader)
     nya_i_arbete = sum(1 for p in u.personer if p.efter & I_ARBETE and not p.start & I_ARBETE)
     t = Fraction(a.tillskrivning_procent, 100)
     besparing = sum(fore_tillskrivning.values(), Fraction(0)) * t
@@ -114,6 +118,7 @@ def berakna(u: Underlag, ar: int, min_cell: int = OMASKERAT) -> Kalkyl:
         orsak=KAN_INTE + orsak if orsak else "",
         underlag=u,
         nya_i_arbete=nya_i_arbete,
+        forandring_per_kalla=per_kalla,
     )
 
 
@@ -168,25 +173,28 @@ def _aktorsrader(
 
 
 def _arskostnad(kallor: Iterable[str], kostnader: dict) -> Counter:
-    """aktör → yearly public cost of one person with these källor, each källa's cost
-    divided by their number."""
+    """källa → the yearly public cost of one person with these källor, each källa's
+    cost divided by their number."""
     kallor = list(kallor)
-    per_aktor: Counter = Counter()
-    for kalla in kallor:
-        belopp, aktor = kostnader.get(kalla, (0, ""))
-        if belopp:
-            per_aktor[aktor] += Fraction(belopp, len(kallor))
-    return per_aktor
+    return Counter(
+        {kalla: Fraction(kostnader.get(kalla, (0, ""))[0], len(kallor)) for kalla in kallor}
+    )
 
 
-def _forandring(personer, kostnader: dict) -> dict[str, Fraction]:
-    """aktör → the fall in yearly spending from start to after, summed over the people
-    (negative where spending rose), before the credited share."""
-    forandring = {aktor: Fraction(0) for aktor in Aktor}
+def _forandring_per_kalla(personer, kostnader: dict) -> dict[str, Fraction]:
+    """källa → the fall in yearly spending on it from start to after, summed over the
+    people (negative where it rose), before the credited share; only källor that cost."""
+    forandring: Counter = Counter()
     for person in personer:
-        fore, efter = _arskostnad(person.start, kostnader), _arskostnad(person.efter, kostnader)
-        for aktor in Aktor:
-            forandring[aktor] += fore[aktor] - efter[aktor]
+        forandring.update(_arskostnad(person.start, kostnader))
+        forandring.subtract(_arskostnad(person.efter, kostnader))
+    return {kalla: Fraction(f) for kalla, f in forandring.items() if kostnader.get(kalla, (0,))[0]}
+
+
+def _per_aktor(per_kalla: dict[str, Fraction], kostnader: dict) -> dict[str, Fraction]:
+    forandring = {aktor: Fraction(0) for aktor in Aktor}
+    for kalla, belopp in per_kalla.items():
+        forandring[kostnader[kalla][1]] += belopp
     return forandring
 
 

@@ -50,6 +50,7 @@ class Underlag:
     antaganden: Antaganden | None
     kostnader: dict[str, tuple[int, str]]  # källa → (kr per person and year, aktör)
     kostnad: int  # the insats's utfall in the period, kr
+    kostnad_per_rad: dict[str, int]  # of it, per budget rad ("Samordningsteam 2025")
     andelar: dict[str, Fraction]  # aktör → share of the cost
     andelar_fran_intakter: bool  # False: the law's split
     personer: tuple[Person, ...]
@@ -84,12 +85,15 @@ def las_underlagen(
     insatser = Insats.objects.filter(forbund=forbund_id).filter(
         Q(pk__in=rotter) | Q(overordnad__in=rotter)
     )
-    kostnad = dict(
+    kostnad_per_rad: dict[int, dict[str, int]] = {rot: {} for rot in rotter}
+    for rot, _, namn, ar, belopp in (
         Utfall.objects.filter(rad__insats__in=insatser, datum__range=(fran, till))
-        .values_list(_rot("rad__insats"))
+        .values_list(_rot("rad__insats"), "rad", "rad__namn", "rad__budgetar__ar")
         .annotate(s=Sum("belopp"))
-        .order_by()
-    )
+        .order_by("rad__budgetar__ar", "rad__namn", "rad")
+    ):
+        rader = kostnad_per_rad[rot]
+        rader[f"{namn} {ar}"] = rader.get(f"{namn} {ar}", 0) + belopp
     andelar = _andelar(forbund_id, fran.year, till.year)
     avslutade = (
         Inskrivning.objects.ej_felregistrerade()
@@ -112,7 +116,8 @@ def las_underlagen(
             [matningar[pk] for pk, r in rot_for.items() if r == rot],
             antaganden=antaganden,
             kostnader=kostnader,
-            kostnad=kostnad.get(rot, 0),
+            kostnad=sum(kostnad_per_rad[rot].values()),
+            kostnad_per_rad=kostnad_per_rad[rot],
             andelar=andelar or LAGENS_ANDELAR,
             andelar_fran_intakter=bool(andelar),
             uppfoljningar_utan_forsorjning=utan_uppfoljning[rot],

@@ -23,6 +23,7 @@ from kalkyl.visning import (
     aktorstabell,
     forsorjningstabell,
     kanslighetstabell,
+    kostnadstabell,
     kronor,
     manader,
     nedladdningstabeller,
@@ -120,7 +121,7 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
         "tabeller": [
             aktorstabell(k),
             *([kanslighetstabell(k)] if k.kanslighet else []),
-            *filter(None, [forsorjningstabell(k.underlag)]),
+            *filter(None, [forsorjningstabell(k), kostnadstabell(k.underlag)]),
         ],
         "underlag": underlagstext(k.underlag),
         # Paid back only after the effect is assumed to have ended: the netto says so too.

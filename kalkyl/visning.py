@@ -6,6 +6,7 @@ The numbers are kalkyl.berakning's, the API's; this module writes them
 
 from collections import Counter
 
+from finsam.avrundning import hela_kronor
 from finsam.kodlistor import Forsorjningskalla
 from finsam.tabeller import TOMT, Tabellvy, ram, tal
 from kalkyl.berakning import Kalkyl
@@ -151,29 +152,51 @@ def nedladdningstabeller(k: Kalkyl) -> list[Tabellvy]:
     return tabeller
 
 
-def forsorjningstabell(u: Underlag) -> Tabellvy | None:
-    """What the change is made of: how many had each källa at start and after, and what a
-    year of it costs whom. None without people to count."""
+def forsorjningstabell(k: Kalkyl) -> Tabellvy | None:
+    """What the change is made of: how many had each källa at start and after, what a
+    year of it costs whom, and the fall in spending on it. None without people to count."""
+    u = k.underlag
     if not u.personer:
         return None
-    fore = Counter(k for p in u.personer for k in p.start)
-    efter = Counter(k for p in u.personer for k in p.efter)
+    fore = Counter(kalla for p in u.personer for kalla in p.start)
+    efter = Counter(kalla for p in u.personer for kalla in p.efter)
     rader = {}
     for kalla, namn in Forsorjningskalla.choices:
         if fore[kalla] or efter[kalla]:
             kostnad, aktor = u.kostnader.get(kalla, (0, ""))
+            forandring = k.forandring_per_kalla.get(kalla)
             rader[namn] = {
                 "Vid start": fore[kalla],
                 "Efter": efter[kalla],
                 "Kostnad per person och år": kronor(kostnad),
                 "Betalas av": AKTORSNAMN.get(aktor, TOMT),
+                "Minskade utgifter per år": kronor(
+                    None if forandring is None else hela_kronor(forandring)
+                ),
             }
     return Tabellvy(
         id="kalkyl-forsorjning",
         rubrik="Deltagarnas försörjning före och efter",
-        data=ram(rader, ["Vid start", "Efter", "Kostnad per person och år", "Betalas av"]),
+        data=ram(rader, next(iter(rader.values())).keys()),
         radrubrik="Försörjning",
         forklaring="Antal deltagare med försörjningen vid start och vid den senast kända "
-        "mätningen efter (en person kan ha flera), och vad ett år av den kostar enligt "
-        "antagandena.",
+        "mätningen efter (en person kan ha flera), vad ett år av den kostar enligt "
+        "antagandena och hur mycket utgifterna för den minskat per år, innan andelen som "
+        "tillskrivs insatsen. En person med flera källor räknas med varje källas kostnad "
+        "delad med antalet källor. Summan per aktör, gånger den tillskrivna andelen, är "
+        "aktörens minskade utgifter.",
+    )
+
+
+def kostnadstabell(u: Underlag) -> Tabellvy | None:
+    """The insats's cost per budget rad; None when nothing is booked."""
+    if not u.kostnad_per_rad:
+        return None
+    rader = {rad: {"Utfall": kronor(belopp)} for rad, belopp in u.kostnad_per_rad.items()}
+    return Tabellvy(
+        id="kalkyl-kostnad",
+        rubrik="Kostnaden per budgetrad",
+        data=ram(rader | {"Totalt": {"Utfall": kronor(u.kostnad)}}, ["Utfall"]),
+        radrubrik="Budgetrad och år",
+        forklaring="Utfallet under perioden på budgetraderna för insatsen och dess delinsatser.",
     )

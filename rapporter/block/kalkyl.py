@@ -1,15 +1,17 @@
 """Samhällsekonomisk kalkyl (an optional section): each individinriktad insats's payback.
 
 The same calculation as the insats's kalkyl page and the API (kalkyl.berakning),
-masked as the report's `min_cell` says. A report of one insats shows its
-table per aktör and the sensitivity too.
+masked as the report's `min_cell` says, each insats against its goal as on
+the dashboard. A report of one insats shows its table per aktör and the
+sensitivity too.
 """
 
 from finsam.tabeller import Tabellvy, ram
 from kalkyl.berakning import Kalkyl, kalkyl
-from kalkyl.visning import aktorstabell, kanslighetstabell, kronor, manader
+from kalkyl.visning import aktorstabell, aterbetalning_mot_mal, kanslighetstabell, kronor
 from rapporter.block.insatser import individinsatser, insatser_under_perioden
 from rapporter.block.underlag import Underlag
+from rapporter.models import Rapporttyp
 
 
 def block(underlag: Underlag) -> dict:
@@ -20,7 +22,7 @@ def block(underlag: Underlag) -> dict:
     rader = {
         insats.namn: {
             "Kostnad": kronor(k.kostnad),
-            "Återbetalningstid": manader(k.aterbetalningstid_manader),
+            "Återbetalningstid": aterbetalning_mot_mal(k, insats.mal_aterbetalning_manader),
             "Netto efter fem år": kronor(k.netto_5_ar),
         }
         for insats, k in kalkyler
@@ -41,6 +43,8 @@ def block(underlag: Underlag) -> dict:
         "skal": [(insats.namn, k.skal) for insats, k in kalkyler if k.skal],
         "detaljer": _detaljer(ensam) if ensam else [],
         "antaganden": antaganden,
+        # A delårsrapport counts those who have ended so far: the year may read otherwise.
+        "hittills": underlag.typ == Rapporttyp.DELARSRAPPORT,
     }
 
 

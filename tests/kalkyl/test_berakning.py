@@ -171,14 +171,26 @@ def test_sidan_visar_kalkylens_tal(client, chef, samordningsteam):
         "27\xa0mån",
     ]
     assert "4 deltagare avslutade insatsen under perioden" in text
-    # What the change is made of: A and C had sjukpenning, B two källor; after, A and B a wage.
+    # What the change is made of: A and C had sjukpenning, B two källor; after, A and B
+    # a wage. The falls: A's 200 000; B's halves, 60 000 and 75 000; C's none. Staten's
+    # 200 000 + 75 000 = 275 000, credited ½, is its 137 500 above.
     for namn, celler in (
-        ("Sjuk- eller rehabiliteringspenning", ["2", "1", "200\xa0000\xa0kr", "Staten"]),
-        ("Ekonomiskt bistånd (försörjningsstöd)", ["1", "0", "120\xa0000\xa0kr", "Kommunerna"]),
-        ("Lön eller eget företag", ["0", "2", "0\xa0kr", "–"]),
-    ):
+        ("Sjuk- eller rehabiliteringspenning", ["2", "1", "200\xa0000\xa0kr", "Staten",
+                                               "200\xa0000\xa0kr"]),
+        ("Ekonomiskt bistånd (försörjningsstöd)", ["1", "0", "120\xa0000\xa0kr", "Kommunerna",
+                                                  "60\xa0000\xa0kr"]),
+        ("Aktivitetsstöd eller utvecklingsersättning", ["1", "0", "150\xa0000\xa0kr", "Staten",
+                                                       "75\xa0000\xa0kr"]),
+        ("Lön eller eget företag", ["0", "2", "0\xa0kr", "–", "–"]),
+        # The cost, per budget rad (100 000 booked before the period is not in it).
+        ("Samordningsteam 2025", ["600\xa0000\xa0kr"]),
+        ("Totalt", ["600\xa0000\xa0kr"]),
+    ):  # fmt: skip
         rad = re.search(rf'<th scope="row">{re.escape(namn)}</th>(.*?)</tr>', text, re.S).group(1)
         assert re.findall(r"<td[^>]*>(.*?)</td>", rad) == celler
+    # From each figure to the counts it rests on.
+    for tabell in ("kalkyl-kostnad", "kalkyl-aktorer", "kalkyl-forsorjning"):
+        assert f'href="#tabell-{tabell}"' in text and f'id="tabell-{tabell}"' in text
     assert "1 genomförda uppföljningar saknar försörjning" in text
 
 

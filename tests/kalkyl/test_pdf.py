@@ -29,12 +29,16 @@ def _text(oncommit, forbund, chef, insats=None, typ="delarsrapport", maskera=Fal
 def test_insatsens_verksamhetsberattelse(
     samordningsteam, forbund, chef, django_capture_on_commit_callbacks
 ):
+    samordningsteam.mal_aterbetalning_manader = 40
+    samordningsteam.save()
     text = _text(django_capture_on_commit_callbacks, forbund, chef, samordningsteam,
                  typ="verksamhetsberattelse")  # fmt: skip
     text = text.replace("\xa0", " ")
     assert "Samhällsekonomisk kalkyl" in text
-    # Cost, payback and netto after five years: 3 × 167 500 − 600 000 (test_berakning.py).
-    assert "Samordningsteam 600 000 kr 43 mån −97 500 kr" in text
+    # Cost, payback against the goal and netto after five years: 3 × 167 500 − 600 000
+    # (test_berakning.py).
+    assert "Samordningsteam 600 000 kr 43 mån, mål 40 mån −97 500 kr" in text
+    assert "Delårsrapporten räknar" not in text
     assert "Staten 300 000 kr 137 500 kr 27 mån" in text
     assert "effekten antas vara 3 år och 50 % av förändringen" in text
 
@@ -47,3 +51,4 @@ def test_maskerad_delarsrapport_sager_varfor(
     text = _text(django_capture_on_commit_callbacks, forbund, chef, maskera=True)
     assert "Färre än 5 avslutade deltagare, för få för att visas." in text
     assert "43 mån" not in text.replace("\xa0", " ")
+    assert "Delårsrapporten räknar de deltagare som har avslutat hittills" in text
