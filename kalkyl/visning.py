@@ -29,9 +29,9 @@ def manader(antal: int | None) -> str:
     return TOMT if antal is None else f"{tal(antal)}\xa0mån"
 
 
-def aterbetalning_mot_mal(k: Kalkyl | None, mal: int | None) -> str:
+def aterbetalning_mot_mal(manad: int | None, mal: int | None) -> str:
     """Återbetalningstid with the insats's goal where it has one: `43 mån, mål 40 mån`."""
-    text = manader(None if k is None else k.aterbetalningstid_manader)
+    text = manader(manad)
     return text if mal is None else f"{text}, mål {manader(mal)}"
 
 

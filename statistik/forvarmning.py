@@ -15,7 +15,7 @@ import datetime
 from django.core.cache import cache
 
 from finsam.models import Forbund
-from statistik.berakning import forbund_kalkyler, forbund_nyckeltal, forbund_statistik
+from statistik.berakning import forbund_aterbetalningstider, forbund_nyckeltal, forbund_statistik
 from statistik.berakning.cache import LIVSLANGD, anvands, cacheadress
 from statistik.forms import i_ar_hittills
 from statistik.jamforelse import jamforelseperioder
@@ -47,7 +47,7 @@ def forvarm_oversikter(idag: datetime.date) -> list[int]:
             if cache.get(markering) == tillstand:
                 continue
             forbund_statistik(forbund=forbund, fran=fran, till=till)
-            forbund_kalkyler(forbund=forbund, fran=fran, till=till)
+            forbund_aterbetalningstider(forbund=forbund, fran=fran, till=till)
             for f, t in jamforelser:
                 forbund_nyckeltal(forbund=forbund, fran=f, till=t)
             cache.set(markering, tillstand, LIVSLANGD)

@@ -14,7 +14,6 @@ from finsam.kodlistor import KON_KOLUMNER, Inriktning
 from finsam.tabeller import PROCENT, Tabellvy, procent, ram, tal
 from insatser.models import Insats
 from insatser.selectors import Nyckeltalsvarde
-from kalkyl.berakning import Kalkyl
 from kalkyl.visning import aterbetalning_mot_mal
 from statistik.berakning.objekt import Andel, ForbundStatistik, Kontal, Nyckeltal, Tabell
 from statistik.jamforelse import (
@@ -106,13 +105,9 @@ class Oversikt:
     budget: Sammanstallning | None = None
     # Yardsticks by label ("Föregående period"): the same engine's key figures.
     jamforelser: dict[str, Nyckeltal] = field(default_factory=dict)
-    # Each top insats's samhällsekonomisk kalkyl for the period, by pk.
-    kalkyler: dict[int, Kalkyl] = field(default_factory=dict)
-
-    @property
-    def visa_kalkyl(self) -> bool:
-        """A column of återbetalningstid only where the förbund has assumptions to compute it."""
-        return any(k.underlag.antaganden for k in self.kalkyler.values())
+    # Each top insats's återbetalningstid (samhällsekonomisk kalkyl) by pk; empty
+    # without assumptions, and then no column.
+    aterbetalning: dict[int, int | None] = field(default_factory=dict)
 
     @cached_property
     def budget_per_insats(self) -> dict[int, Belopp]:
@@ -264,9 +259,9 @@ class Oversikt:
             if self.budget is not None:
                 belopp = self.budget_per_insats.get(s.insats)
                 rader[s.namn]["Budgetförbrukning"] = None if belopp is None else belopp.forbrukning
-            if self.visa_kalkyl:
+            if self.aterbetalning:
                 rader[s.namn]["Återbetalningstid"] = aterbetalning_mot_mal(
-                    self.kalkyler.get(s.insats), insats.mal_aterbetalning_manader
+                    self.aterbetalning.get(s.insats), insats.mal_aterbetalning_manader
                 )
         kolumner = list(next(iter(rader.values()), {})) or ["Nyckeltal"]
         radtyper = [""] * len(rader)

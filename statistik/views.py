@@ -29,7 +29,7 @@ from insatser.selectors import (
     samordnarens_insatser,
 )
 from statistik.berakning import (
-    forbund_kalkyler,
+    forbund_aterbetalningstider,
     forbund_nyckeltal,
     forbund_statistik,
     insats_statistik,
@@ -94,7 +94,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         },
         budget=budgetar and budget_sammanstallning(budgetar=budgetar, till=till),
         jamforelser=jamforelser,
-        kalkyler=forbund_kalkyler(forbund=forbund, fran=fran, till=till),
+        aterbetalning=forbund_aterbetalningstider(forbund=forbund, fran=fran, till=till),
     )
     return render(request, "statistik/oversikt.html", sammanhang)
 

@@ -22,7 +22,9 @@ def block(underlag: Underlag) -> dict:
     rader = {
         insats.namn: {
             "Kostnad": kronor(k.kostnad),
-            "Återbetalningstid": aterbetalning_mot_mal(k, insats.mal_aterbetalning_manader),
+            "Återbetalningstid": aterbetalning_mot_mal(
+                k.aterbetalningstid_manader, insats.mal_aterbetalning_manader
+            ),
             "Netto efter fem år": kronor(k.netto_5_ar),
         }
         for insats, k in kalkyler

@@ -12,7 +12,7 @@ from decimal import Decimal
 from finsam.kodlistor import Inriktning
 from finsam.models import Forbund
 from insatser.models import Insats
-from kalkyl.berakning import Kalkyl, kalkyler
+from kalkyl.berakning import kalkyler
 from statistik.berakning.belaggning import Belaggningsrefs
 from statistik.berakning.cache import cachad
 from statistik.berakning.deltagare import (
@@ -100,16 +100,23 @@ def forbund_nyckeltal(*, forbund: Forbund, fran: datetime.date, till: datetime.d
     )
 
 
-def forbund_kalkyler(
+def forbund_aterbetalningstider(
     *, forbund: Forbund, fran: datetime.date, till: datetime.date
-) -> dict[int, Kalkyl]:
-    """Each top insats's samhällsekonomisk kalkyl, the dashboard's column (seven queries,
-    or one when cached: the kalkyl's tables move the data version too)."""
-    return cachad(
-        forbund.pk,
-        f"kalkyler:{fran}:{till}",
-        lambda: kalkyler(forbund.pk, [i.pk for i in _toppinsatser(forbund)], fran, till),
-    )
+) -> dict[int, int | None]:
+    """Each top insats's återbetalningstid in months (None where it cannot be computed),
+    the dashboard's column; empty without assumptions to compute it from. Seven
+    queries, or one when cached: the kalkyl's tables move the data version too. Only
+    the months are kept, not the people the kalkyl counted, so a read from the cache
+    stays small."""
+
+    def berakna() -> dict[int, int | None]:
+        rotter = [i.pk for i in _toppinsatser(forbund)]
+        alla = kalkyler(forbund.pk, rotter, fran, till)
+        if not any(k.underlag.antaganden for k in alla.values()):
+            return {}
+        return {pk: k.aterbetalningstid_manader for pk, k in alla.items()}
+
+    return cachad(forbund.pk, f"aterbetalning:{fran}:{till}", berakna)
 
 
 def _toppinsatser(forbund: Forbund) -> list[Insats]:

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from statistik.berakning import forbund_kalkyler, forbund_nyckeltal, forbund_statistik
+from statistik.berakning import forbund_aterbetalningstider, forbund_nyckeltal, forbund_statistik
 from statistik.berakning.cache import cacheadress
 from statistik.forvarmning import forvarm_oversikter
 from statistik.tasks import statistik_forvarm_task
@@ -50,7 +50,7 @@ def _oversiktens_svar(forbund) -> list:
     (fran, till), *jamforelser = PERIODER.values()
     return [
         lambda: forbund_statistik(forbund=forbund, fran=fran, till=till),
-        lambda: forbund_kalkyler(forbund=forbund, fran=fran, till=till),
+        lambda: forbund_aterbetalningstider(forbund=forbund, fran=fran, till=till),
         *(
             lambda f=f, t=t: forbund_nyckeltal(forbund=forbund, fran=f, till=t)
             for f, t in jamforelser
