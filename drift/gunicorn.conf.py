@@ -10,6 +10,10 @@ gunicorn with flags of their own.
 
 import os
 
+from gunicorn.glogging import Logger
+
+from finsam.anonymitet import anonymiserad
+
 bind = os.environ.get("FINSAM_BIND", "0.0.0.0:8000")
 # Each worker is one request at a time (sync workers): WEB_CONCURRENCY, the
 # name gunicorn itself reads, sets how many. The default counts the cores
@@ -34,3 +38,16 @@ worker_tmp_dir = "/dev/shm"  # noqa: S108  # nosec B108
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+class Logg(Logger):
+    """gunicorn's logger, with nothing of the caller on the deltagarenkät's anonymous
+    paths (finsam.anonymitet): no address, no browser, no user, no time."""
+
+    def atoms(self, resp, req, environ, request_time):
+        return anonymiserad(
+            super().atoms(resp, req, environ, request_time), environ.get("PATH_INFO", "")
+        )
+
+
+logger_class = Logg

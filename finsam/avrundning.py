@@ -34,6 +34,11 @@ def procent_en_decimal(andel: float | Fraction) -> float:
     return en_decimal_tal(Decimal(repr(float(andel))) * 100)
 
 
+def hel_procent(andel: float) -> int:
+    """A share (0–1) as a whole percentage, rounded half up (0.825 → 83)."""
+    return int((Decimal(repr(float(andel))) * 100).quantize(Decimal(1), ROUND_HALF_UP))
+
+
 def tre_decimaler(tal: float) -> float:
     """A probability to three decimals, rounded half up (a p-value: 0.0287 → 0.029)."""
     return float(Decimal(repr(float(tal))).quantize(Decimal("0.001"), ROUND_HALF_UP))

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from axes.helpers import get_client_ip_address
 
+from finsam.anonymitet import ar_anonym
+
 
 @dataclass(frozen=True)
 class Begaran:
@@ -40,7 +42,7 @@ class BegaranMiddleware:
         token = _aktuell.set(
             # The same address the login lockout sees (proxy-aware settings).
             Begaran(
-                ursprung=get_client_ip_address(request) or "",
+                ursprung="" if ar_anonym(request.path) else get_client_ip_address(request) or "",
                 vag=request.path[:300],
                 loggat=set(),
             )

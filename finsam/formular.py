@@ -5,6 +5,7 @@ Forms only parse input; every rule lives in the services, whose Swedish
 ValidationErrors `fel_till_formular` places next to the field they name.
 """
 
+import datetime
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from finsam.modellvillkor import PERIOD_BAKLANGES
 from finsam.services.validering import Konflikt
 
 DATUMFORMAT = "%Y-%m-%d"
@@ -124,3 +126,25 @@ def formularsida(
         },
         status=felstatus(form) if form.is_bound else 200,
     )
+
+
+class FranTillForm(forms.Form):
+    """A period by its days (the kalkyl's, the deltagarenkät's): this year to date when
+    left out, as the API's `standardperiod`."""
+
+    fran = datumfalt("Från", saknas="Ange periodens första dag.", required=False)
+    till = datumfalt("Till", saknas="Ange periodens sista dag.", required=False)
+
+    def __init__(self, data, *, idag: datetime.date) -> None:
+        super().__init__(data)
+        self.idag = idag
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.errors:
+            return data
+        data["till"] = data.get("till") or self.idag
+        data["fran"] = data.get("fran") or datetime.date(data["till"].year, 1, 1)
+        if data["till"] < data["fran"]:
+            self.add_error("till", PERIOD_BAKLANGES)
+        return data

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "deltagare",
     "budget",
     "hantering",
+    "enkat",
     "statistik",
     "kalkyl",
     "registerutdrag",

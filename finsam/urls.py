@@ -23,6 +23,9 @@ urlpatterns = [
     path("statistik/scb/", include("scb.urls")),
     path("statistik/", include("statistik.urls")),
     path("kalkyl/", include("kalkyl.urls")),
+    path("enkater/", include("enkat.urls")),
+    # The participants' pages, anonymous (finsam.anonymitet).
+    path("e/", include("enkat.urls_svar")),
     path("hantering/", include("hantering.urls")),
     path("budget/", include("budget.urls")),
     path("", include(hantering.urls.rotsidor)),

@@ -1,12 +1,10 @@
 """The förbundschef's form of a year's kalkyl assumptions: the whole set on one page."""
 
-import datetime
 
 from django import forms
 
-from finsam.formular import datumfalt, valfalt
+from finsam.formular import valfalt
 from finsam.kodlistor import Forsorjningskalla
-from finsam.modellvillkor import PERIOD_BAKLANGES
 from kalkyl.models import VARAKTIGHETER, Aktor, Antaganden
 
 # Antaganden's own fields, as the form and the service name them.
@@ -121,24 +119,3 @@ class AntagandenForm(forms.Form):
             k: (data[f"kostnad_{k}"], data[f"aktor_{k}"], data[f"kalla_{k}"]) for k, _ in KALLOR
         }
         return falt | {"kostnader": kostnader}
-
-
-class PeriodForm(forms.Form):
-    """The kalkyl's period: från and till, this year to date when left out."""
-
-    fran = datumfalt("Från", saknas="Ange periodens första dag.", required=False)
-    till = datumfalt("Till", saknas="Ange periodens sista dag.", required=False)
-
-    def __init__(self, data, *, idag: datetime.date) -> None:
-        super().__init__(data)
-        self.idag = idag
-
-    def clean(self) -> dict:
-        data = super().clean()
-        if self.errors:
-            return data
-        data["till"] = data.get("till") or self.idag
-        data["fran"] = data.get("fran") or datetime.date(data["till"].year, 1, 1)
-        if data["till"] < data["fran"]:
-            self.add_error("till", PERIOD_BAKLANGES)
-        return data

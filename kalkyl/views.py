@@ -11,12 +11,12 @@ from django.utils.text import slugify
 from finsam.atkomst import atkomst
 from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund
-from finsam.formular import felstatus, kor_tjanst
+from finsam.formular import FranTillForm, felstatus, kor_tjanst
 from finsam.kodlistor import Roll
 from finsam.maskering import OMASKERAT, min_cell_for
 from insatser.models import Insats
 from kalkyl.berakning import Kalkyl, kalkyl
-from kalkyl.forms import AntagandenForm, PeriodForm
+from kalkyl.forms import AntagandenForm
 from kalkyl.models import Antagandeandring, Antaganden
 from kalkyl.services import antaganden_forslag, antaganden_spara
 from kalkyl.visning import (
@@ -93,7 +93,7 @@ def _insatsens(request: HttpRequest, pk: int) -> tuple[dict, Kalkyl | None]:
     vald = get_object_or_404(Insats.objects.visible_to(request.user), pk=pk)
     if min_cell_for(request.user, vald.forbund, vald) != OMASKERAT:
         raise Http404
-    form = PeriodForm(request.GET, idag=timezone.localdate())
+    form = FranTillForm(request.GET, idag=timezone.localdate())
     sammanhang = {"insats": vald, "form": form}
     if not form.is_valid():
         return sammanhang, None

@@ -15,20 +15,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from scipy.stats import fisher_exact, norm
-from statsmodels.stats.proportion import (
-    confint_proportions_2indep,
-    proportion_confint,
-    proportion_effectsize,
-)
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_effectsize
 
 from finsam.avrundning import procent_en_decimal, tre_decimaler
+from finsam.skattning import NIVA, wilson
 from finsam.tabeller import tal
 
-NIVA = 0.05
 STYRKA = 0.80
-# A share of fewer people than this shows no interval: it would be as wide
-# as the scale and read as a finding.
-MINST_FOR_INTERVALL = 5
 
 
 @dataclass(frozen=True)
@@ -112,9 +105,10 @@ def andelsskattning(antal: int, av: int) -> Andelsskattning:
     if not av:
         return Andelsskattning(antal, av, None, None, None)
     andel = procent_en_decimal(Fraction(antal, av))
-    if av < MINST_FOR_INTERVALL:
+    intervall = wilson(antal, av)
+    if intervall is None:
         return Andelsskattning(antal, av, andel, None, None)
-    lag, hog = proportion_confint(antal, av, alpha=NIVA, method="wilson")
+    lag, hog = intervall
     return Andelsskattning(antal, av, andel, procent_en_decimal(lag), procent_en_decimal(hog))
 
 

@@ -22,6 +22,7 @@ VANINGAR = {
     "deltagare": 2,
     "budget": 2,
     "hantering": 2,
+    "enkat": 2,
     "kalkyl": 3,
     "registerutdrag": 3,
     "statistik": 4,  # the dashboard shows each insats's kalkyl

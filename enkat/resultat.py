@@ -1,0 +1,228 @@
+"""What the participants say, per insats and period, with small groups protected on the server.
+
+A period holds the measurements (`Matning`) of the insats and its
+delinsatser that opened in it, each whole. The protection works on the
+smallest piece any figure is made of, one measurement's answers to one
+indikator or question, so that no sum of pieces, no difference of two
+periods and no total minus a kön can give a hidden piece back:
+
+- a piece with fewer than MINST_SVAR answers (a part key: its förbund's
+  min_cell, if larger) counts nowhere, not in any total;
+- its women and men count apart only where each are at least MINST_PER_KON
+  and the rest (annat, vill inte svara) none or at least MINST_SVAR; else
+  the piece counts in the total only.
+
+A figure is then a sum of pieces that may each be shown, and the page says
+how many measurements were left out.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from enkat.models import Enkat, Frageform, Matning, SvarandeKon, Svarsrad, Varde
+from finsam.avrundning import hel_procent, procent
+from finsam.maskering import OMASKERAT
+from finsam.skattning import wilson
+from insatser.models import Insats
+
+MINST_SVAR = 5
+MINST_PER_KON = 10
+KON_APART = (SvarandeKon.KVINNA, SvarandeKon.MAN)
+
+
+@dataclass(frozen=True)
+class Andel:
+    """`positiva` of `giltiga` answers, as an integer percent with its Wilson interval."""
+
+    positiva: int
+    giltiga: int
+
+    @property
+    def procent(self) -> int | None:
+        return procent(self.positiva, self.giltiga)
+
+    @property
+    def intervall(self) -> tuple[int, int] | None:
+        """The 95 % Wilson interval in whole percent; None on fewer than five answers."""
+        ki = wilson(self.positiva, self.giltiga)
+        return None if ki is None else (hel_procent(ki[0]), hel_procent(ki[1]))
+
+    def __add__(self, other: "Andel") -> "Andel":
+        return Andel(self.positiva + other.positiva, self.giltiga + other.giltiga)
+
+
+INGEN = Andel(0, 0)
+
+
+@dataclass
+class Indikatorresultat:
+    kod: str
+    namn: str
+    extern_kod: str
+    jamforelse_procent: float | None
+    jamforelse_kalla: str
+    totalt: Andel = INGEN
+    kvinnor: Andel = INGEN
+    man: Andel = INGEN
+    ej_aktuellt: int = 0
+    # Per measurement in the period, in order: None where it is left out.
+    trend: list[Andel | None] = field(default_factory=list)
+
+
+@dataclass
+class Fordelning:
+    """The answers to one question: each option's count, from the pieces that may be shown."""
+
+    kod: str
+    text: str
+    alternativ: list[tuple[str, str, int]]  # (kod, text, antal); ej aktuellt flagged by värde
+    ej_aktuellt: set[str]
+    svarande: int = 0
+
+
+@dataclass
+class Enkatresultat:
+    """One questionnaire (all its versions, by kod) for an insats and period."""
+
+    kod: str
+    namn: str
+    matningar: list[Matning]
+    svar: int  # answers in the measurements that count
+    utelamnade: int  # measurements with fewer answers than the threshold
+    indikatorer: list[Indikatorresultat]
+    fordelningar: list[Fordelning]
+    konsuppdelning: bool  # whether any piece let women and men count apart
+
+
+def resultat(
+    insats: Insats, fran: datetime.date, till: datetime.date, min_cell: int = OMASKERAT
+) -> list[Enkatresultat]:
+    """Every questionnaire answered about the insats (with its delinsatser) in the period."""
+    minst = max(MINST_SVAR, min_cell)
+    matningar = list(
+        Matning.objects.filter(
+            insats__in=Insats.objects.med_delinsatser(insats.pk), fran__range=(fran, till)
+        )
+        .select_related("enkat")
+        .order_by("fran", "pk")
+    )
+    rader = _rader(matningar)
+    per_kod: dict[str, list[Matning]] = defaultdict(list)
+    for m in matningar:
+        per_kod[m.enkat.kod].append(m)
+    return [_enkat(ms, rader, minst) for ms in per_kod.values()]
+
+
+def _rader(matningar: list[Matning]) -> dict[int, list[tuple]]:
+    """measurement → its answer rows (svar, kön, fråga, alternativ id, kod, värde)."""
+    per_matning: dict[int, list[tuple]] = defaultdict(list)
+    for m, *rad in (
+        Svarsrad.objects.filter(svar__matning__in=matningar, alternativ__isnull=False)
+        .values_list(
+            "svar__matning",
+            "svar",
+            "svar__kon",
+            "fraga__kod",
+            "alternativ",
+            "alternativ__kod",
+            "alternativ__varde",
+        )  # fmt: skip
+        .order_by()
+    ):
+        per_matning[m].append(tuple(rad))
+    return per_matning
+
+
+def _enkat(matningar: list[Matning], rader: dict[int, list[tuple]], minst: int) -> Enkatresultat:
+    senaste: Enkat = max((m.enkat for m in matningar), key=lambda e: e.version)
+    svar = {m.pk: m.svar.count() for m in matningar}
+    indikatorer = _indikatorer(senaste, matningar, rader, minst)
+    return Enkatresultat(
+        kod=senaste.kod,
+        namn=senaste.namn,
+        matningar=matningar,
+        svar=sum(n for n in svar.values() if n >= minst),
+        utelamnade=sum(1 for n in svar.values() if n < minst),
+        indikatorer=indikatorer,
+        fordelningar=_fordelningar(senaste, matningar, rader, minst),
+        konsuppdelning=any(i.kvinnor.giltiga for i in indikatorer),
+    )
+
+
+def _indikatorer(senaste: Enkat, matningar, rader, minst: int) -> list[Indikatorresultat]:
+    """Each indikator of the latest version, summed over the measurements whose own
+    version has one with the same kod."""
+    positiva: dict[tuple[int, str], set[int]] = defaultdict(set)  # (enkät, kod) → options
+    fragor: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for m in matningar:
+        for i in m.enkat.indikatorer.prefetch_related("positiva__fraga"):
+            for a in i.positiva.all():
+                positiva[(m.enkat_id, i.kod)].add(a.pk)
+                fragor[(m.enkat_id, i.kod)].add(a.fraga.kod)
+    ut = []
+    for i in senaste.indikatorer.all():
+        res = Indikatorresultat(
+            i.kod, i.namn, i.extern_kod,
+            None if i.jamforelse_procent is None else float(i.jamforelse_procent),
+            i.jamforelse_kalla,
+        )  # fmt: skip
+        for m in matningar:
+            nyckel = (m.enkat_id, i.kod)
+            bit = _bit(rader[m.pk], fragor.get(nyckel, set()), positiva.get(nyckel, set()))
+            if bit["totalt"].giltiga < minst:
+                res.trend.append(None)
+                continue
+            res.trend.append(bit["totalt"])
+            res.totalt += bit["totalt"]
+            res.ej_aktuellt += bit["ej_aktuellt"]
+            resten = bit["totalt"].giltiga - bit["kvinna"].giltiga - bit["man"].giltiga
+            if min(bit["kvinna"].giltiga, bit["man"].giltiga) >= max(MINST_PER_KON, minst) and (
+                resten == 0 or resten >= minst
+            ):
+                res.kvinnor += bit["kvinna"]
+                res.man += bit["man"]
+        ut.append(res)
+    return ut
+
+
+def _bit(rader: list[tuple], fragor: set[str], positiva: set[int]) -> dict:
+    """One measurement's answers to one indikator: total, per kön, and ej aktuellt."""
+    bit: dict = {"totalt": INGEN, "kvinna": INGEN, "man": INGEN, "ej_aktuellt": 0}
+    for _svar, kon, fraga, alternativ, _kod, varde in rader:
+        if fraga not in fragor:
+            continue
+        if varde == Varde.EJ_AKTUELLT:
+            bit["ej_aktuellt"] += 1
+            continue
+        andel = Andel(int(alternativ in positiva), 1)
+        bit["totalt"] += andel
+        if kon in KON_APART:
+            bit[kon] += andel
+    return bit
+
+
+def _fordelningar(senaste: Enkat, matningar, rader, minst: int) -> list[Fordelning]:
+    """Each choice question of the latest version, counted over the measurements where at
+    least `minst` answered it."""
+    ut = []
+    for fraga in senaste.fragor.exclude(typ=Frageform.FRITEXT).prefetch_related("alternativ"):
+        alternativ = list(fraga.alternativ.all())
+        antal: Counter = Counter()
+        svarande = 0
+        for m in matningar:
+            egna = [r for r in rader[m.pk] if r[2] == fraga.kod]
+            personer = len({r[0] for r in egna})
+            if personer >= minst:
+                svarande += personer
+                antal.update(r[4] for r in egna)
+        ut.append(
+            Fordelning(
+                kod=fraga.kod,
+                text=fraga.text,
+                alternativ=[(a.kod, a.text, antal[a.kod]) for a in alternativ],
+                ej_aktuellt={a.kod for a in alternativ if a.varde == Varde.EJ_AKTUELLT},
+                svarande=svarande,
+            )
+        )
+    return ut

@@ -1,0 +1,272 @@
+"""The staff's pages of the deltagarenkät: questionnaires, measurements and results.
+
+The förbundschef loads questionnaires; the förbundschef and an insats's
+samordnare open its measurements; everyone who sees the insats's figures
+unmasked reads its results. Aggregates only: no answer is ever shown as
+one person's.
+"""
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from enkat.exempel import EXEMPELENKAT
+from enkat.forms import ImportForm, MatningForm, OppetForm
+from enkat.models import Enkat, Matning
+from enkat.resultat import MINST_SVAR, resultat
+from enkat.services import (
+    enkat_importera,
+    enkat_skapa,
+    enkat_ta_bort,
+    matning_andra,
+    matning_skapa,
+    matning_ta_bort,
+)
+from enkat.visning import resultattabeller
+from enkat.xlsform import skriv
+from finsam.atkomst import atkomst
+from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
+from finsam.forbundsval import aktivt_forbund
+from finsam.formular import FranTillForm, felstatus, kor_tjanst
+from finsam.kodlistor import Roll
+from finsam.maskering import OMASKERAT, min_cell_for
+from insatser.models import Insats
+
+XLSX_TYP = EXCEL_TYP
+
+
+def _forbund(request: HttpRequest):
+    forbund = aktivt_forbund(request)
+    if forbund is None:
+        raise Http404
+    return forbund
+
+
+@login_required
+def enkater(request: HttpRequest) -> HttpResponse:
+    forbund = _forbund(request)
+    ar_chef = atkomst(request.user).har_roll(forbund.pk, Roll.FORBUNDSCHEF)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not ar_chef:
+            raise Http404
+        if form.is_valid():
+            enkat = kor_tjanst(
+                form,
+                lambda: enkat_importera(
+                    forbund=forbund, fil=form.cleaned_data["fil"], user=request.user
+                ),
+            )
+            if enkat is not None:
+                messages.success(request, f"{enkat} är inläst.")
+                return redirect("enkat", pk=enkat.pk)
+    sammanhang = {
+        "forbund": forbund,
+        "enkater": Enkat.objects.visible_to(request.user)
+        .filter(forbund=forbund)
+        .prefetch_related("fragor", "matningar"),
+        "form": form,
+        "ar_chef": ar_chef,
+    }
+    status = felstatus(form) if form.is_bound and form.errors else 200
+    return render(request, "enkat/enkater.html", sammanhang, status=status)
+
+
+@login_required
+@require_POST
+def exempel(request: HttpRequest) -> HttpResponse:
+    """Load Finsam's own example questionnaire, as the next version of its kod."""
+    forbund = _forbund(request)
+    try:
+        enkat = enkat_skapa(forbund=forbund, data=EXEMPELENKAT, user=request.user)
+    except PermissionDenied as fel:
+        raise Http404 from fel
+    messages.success(request, f"{enkat} är inläst.")
+    return redirect("enkat", pk=enkat.pk)
+
+
+def _enkat(request: HttpRequest, pk: int) -> Enkat:
+    return get_object_or_404(Enkat.objects.visible_to(request.user), pk=pk)
+
+
+@login_required
+def enkat(request: HttpRequest, pk: int) -> HttpResponse:
+    vald = _enkat(request, pk)
+    fragor = vald.fragor.select_related("visa_om").prefetch_related("alternativ")
+    sammanhang = {
+        "enkat": vald,
+        "fragor": fragor,
+        "indikatorer": vald.indikatorer.prefetch_related("positiva__fraga"),
+        "ar_chef": atkomst(request.user).har_roll(vald.forbund_id, Roll.FORBUNDSCHEF),
+    }
+    return render(request, "enkat/enkat.html", sammanhang)
+
+
+@login_required
+def enkat_xlsform(request: HttpRequest, pk: int) -> HttpResponse:
+    vald = _enkat(request, pk)
+    return nedladdning(skriv(vald), XLSX_TYP, f"{vald.kod}-version-{vald.version}.xlsx")
+
+
+@login_required
+@require_POST
+def enkat_radera(request: HttpRequest, pk: int) -> HttpResponse:
+    vald = _enkat(request, pk)
+    try:
+        enkat_ta_bort(enkat=vald, user=request.user)
+    except PermissionDenied as fel:
+        raise Http404 from fel
+    except ValidationError as fel:
+        messages.error(request, " ".join(fel.messages))
+        return redirect("enkat", pk=vald.pk)
+    messages.success(request, f"{vald} är borttagen.")
+    return redirect("enkater")
+
+
+def _insats(request: HttpRequest, pk: int) -> Insats:
+    """The insats, for those who see its figures unmasked (as its statistics page)."""
+    insats = get_object_or_404(Insats.objects.visible_to(request.user), pk=pk)
+    if min_cell_for(request.user, insats.forbund, insats) != OMASKERAT:
+        raise Http404
+    return insats
+
+
+def _far_oppna(user, insats: Insats) -> bool:
+    a = atkomst(user)
+    return a.har_roll(insats.forbund_id, Roll.FORBUNDSCHEF) or insats.pk in a.samordnare_insatser
+
+
+@login_required
+def insats(request: HttpRequest, pk: int) -> HttpResponse:
+    """An insats's measurements, a form to open one, and the results for a period."""
+    vald = _insats(request, pk)
+    far_oppna = _far_oppna(request.user, vald)
+    enkater = Enkat.objects.visible_to(request.user).filter(forbund=vald.forbund_id)
+    ny = MatningForm(request.POST or None, enkater=enkater, initial={"fran": timezone.localdate()})
+    if request.method == "POST":
+        if not far_oppna:
+            raise Http404
+        if ny.is_valid():
+            matning = kor_tjanst(ny, lambda: matning_skapa(insats=vald, user=request.user,
+                                                           **ny.cleaned_data))  # fmt: skip
+            if matning is not None:
+                messages.success(request, "Mätningen är öppnad. Dela länken eller visa QR-koden.")
+                return redirect("enkat_matning", pk=matning.pk)
+    period = FranTillForm(request.GET, idag=timezone.localdate())
+    sammanhang = {
+        "insats": vald,
+        "far_oppna": far_oppna,
+        "ny": ny,
+        "period": period,
+        "matningar": vald.matningar.select_related("enkat").order_by("-fran", "-pk"),
+        "idag": timezone.localdate(),
+        "minst": MINST_SVAR,
+    }
+    if period.is_valid():
+        fran, till = period.cleaned_data["fran"], period.cleaned_data["till"]
+        sammanhang |= {
+            "fran": fran,
+            "till": till,
+            "fragor": f"fran={fran}&till={till}",
+            "resultat": [(r, resultattabeller(r)) for r in resultat(vald, fran, till)],
+        }
+    status = felstatus(ny) if ny.is_bound and ny.errors else 200 if period.is_valid() else 400
+    return render(request, "enkat/insats.html", sammanhang, status=status)
+
+
+def _fil(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str) -> HttpResponse:
+    vald = _insats(request, pk)
+    period = FranTillForm(request.GET, idag=timezone.localdate())
+    if not period.is_valid():
+        raise Http404
+    fran, till = period.cleaned_data["fran"], period.cleaned_data["till"]
+    tabeller = [t for r in resultat(vald, fran, till) for t in resultattabeller(r, fil=True)]
+    huvud = [("Insats", vald.namn), ("Period", f"{fran.isoformat()} – {till.isoformat()}")]
+    namn = f"enkat-{slugify(vald.namn)}-{fran}-{till}.{andelse}"
+    return nedladdning(skrivare(huvud, tabeller), typ, namn)
+
+
+@login_required
+def insats_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fil(request, pk, som_csv, CSV_TYP, "csv")
+
+
+@login_required
+def insats_excel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fil(request, pk, som_excel, EXCEL_TYP, "xlsx")
+
+
+def _matning(request: HttpRequest, pk: int) -> Matning:
+    matning = get_object_or_404(
+        Matning.objects.visible_to(request.user).select_related("insats", "enkat"), pk=pk
+    )
+    _insats(request, matning.insats_id)
+    return matning
+
+
+def lank(request: HttpRequest, matning: Matning) -> str:
+    return request.build_absolute_uri(reverse("enkat_start", args=[matning.nyckel]))
+
+
+def qr_svg(adress: str) -> str:
+    """The link as a QR code, an SVG drawn here (no service outside sees the link)."""
+    ut = io.BytesIO()
+    qrcode.make(adress, image_factory=qrcode.image.svg.SvgPathImage, box_size=12).save(ut)
+    return ut.getvalue().decode()
+
+
+@login_required
+def matning(request: HttpRequest, pk: int) -> HttpResponse:
+    vald = _matning(request, pk)
+    far_andra = _far_oppna(request.user, vald.insats)
+    form = OppetForm(request.POST or None, initial={"fran": vald.fran, "till": vald.till})
+    if request.method == "POST":
+        if not far_andra:
+            raise Http404
+        andrad = form.is_valid() and kor_tjanst(
+            form, lambda: matning_andra(matning=vald, user=request.user, **form.cleaned_data)
+        )
+        if andrad:
+            messages.success(request, "Mätningens datum är ändrade.")
+            return redirect("enkat_matning", pk=vald.pk)
+    adress = lank(request, vald)
+    antal = vald.svar.count()
+    sammanhang = {
+        "matning": vald,
+        "adress": adress,
+        "qr": qr_svg(adress),
+        "form": form,
+        "far_andra": far_andra,
+        # Even the count of a few answers is no cell to show (issue 19 §5).
+        "antal": antal if antal >= MINST_SVAR else None,
+        "har_svar": antal > 0,
+        "minst": MINST_SVAR,
+        "idag": timezone.localdate(),
+    }
+    status = felstatus(form) if form.is_bound and form.errors else 200
+    return render(request, "enkat/matning.html", sammanhang, status=status)
+
+
+@login_required
+@require_POST
+def matning_radera(request: HttpRequest, pk: int) -> HttpResponse:
+    vald = _matning(request, pk)
+    try:
+        matning_ta_bort(matning=vald, user=request.user)
+    except PermissionDenied as fel:
+        raise Http404 from fel
+    except ValidationError as fel:
+        messages.error(request, " ".join(fel.messages))
+        return redirect("enkat_matning", pk=vald.pk)
+    messages.success(request, "Mätningen är borttagen.")
+    return redirect("enkat_insats", pk=vald.insats_id)

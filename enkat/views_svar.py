@@ -1,0 +1,178 @@
+"""The participant's pages: a measurement's link, one question a screen, no login.
+
+Nothing is stored until the last screen: the answers so far travel in a
+signed hidden field, so an abandoned form leaves no trace, and there is no
+session, no cookie (the pages are exempt from CSRF, which would set one)
+and no JavaScript needed. What is stored is `svar_spara`'s: the day, the
+answers, kön and age band. The address is `/e/`, which finsam.anonymitet
+keeps out of the logs.
+"""
+
+from dataclasses import dataclass
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+
+from enkat.models import Aldersband, Fraga, Frageform, Matning, SvarandeKon, Svarskalla
+from enkat.services import Svarsdata, svar_spara, synliga_fragor
+
+KON, ALDER = "kon", "alder"
+VILL_INTE = "vill_inte_svara"
+SPRAK_LATTLAST = "lattlast"
+
+
+@dataclass
+class Tillstand:
+    """Where the participant is and what they answered so far (in the page, signed)."""
+
+    steg: int = 0
+    svar: Svarsdata | None = None
+    kon: str = SvarandeKon.VILL_INTE
+    alder: str = Aldersband.VILL_INTE
+    sprak: str = ""
+    kiosk: bool = False
+
+    def signerat(self, nyckel: str) -> str:
+        return signing.dumps(self.__dict__, salt=f"enkat:{nyckel}", compress=True)
+
+    @classmethod
+    def las(cls, text: str, nyckel: str) -> "Tillstand":
+        try:
+            return cls(**signing.loads(text, salt=f"enkat:{nyckel}"))
+        except (signing.BadSignature, TypeError):
+            return cls()  # a tampered or stale form starts over
+
+
+def _matning(nyckel: str) -> Matning:
+    return get_object_or_404(Matning.objects.select_related("enkat", "insats"), nyckel=nyckel)
+
+
+def text_pa(obj, sprak: str) -> str:
+    """A question's or option's text in the chosen language, Swedish where it has none."""
+    if sprak == SPRAK_LATTLAST:
+        return obj.text_lattlast or obj.text
+    return obj.texter.get(sprak) or obj.text
+
+
+def _sprakval(matning: Matning) -> list[tuple[str, str]]:
+    koder = sorted({s for f in matning.enkat.fragor.all() for s in f.texter})
+    return [("", "Svenska"), (SPRAK_LATTLAST, "Lättläst svenska"), *((k, k) for k in koder)]
+
+
+def _stangd(request: HttpRequest, matning: Matning) -> HttpResponse | None:
+    idag = timezone.localdate()
+    if matning.oppen(idag):
+        return None
+    return render(
+        request, "enkat/svara/stangd.html", {"matning": matning, "idag": idag}, status=410
+    )
+
+
+def start(request: HttpRequest, nyckel: str) -> HttpResponse:
+    matning = _matning(nyckel)
+    sammanhang = {
+        "matning": matning,
+        "kiosk": request.GET.get("kiosk") == "1",
+        "sprakval": _sprakval(matning),
+        "sprak": request.GET.get("sprak", ""),
+    }
+    return _stangd(request, matning) or render(request, "enkat/svara/start.html", sammanhang)
+
+
+def _steg(matning: Matning, t: Tillstand) -> list[Fraga | str]:
+    return [*synliga_fragor(matning.enkat, t.svar or {}), KON, ALDER]
+
+
+def _las_svar(request: HttpRequest, steg: Fraga | str, t: Tillstand) -> None:
+    """Take the screen's answer into the state; anything not offered counts as skipped,
+    and "Vill inte svara" skips whatever was chosen."""
+    hoppa = request.POST.get("knapp") == "hoppa"
+    varden = [] if hoppa else [v for v in request.POST.getlist("svar") if v != VILL_INTE]
+    if steg == KON:
+        t.kon = varden[0] if varden and varden[0] in SvarandeKon.values else SvarandeKon.VILL_INTE
+    elif steg == ALDER:
+        t.alder = varden[0] if varden and varden[0] in Aldersband.values else Aldersband.VILL_INTE
+    elif steg.typ == Frageform.FRITEXT:
+        text = "" if hoppa else request.POST.get("fritext", "").strip()[:1000]
+        t.svar = {**(t.svar or {}), steg.kod: text} if text else _utan(t.svar, steg.kod)
+    else:
+        koder = {a.kod for a in steg.alternativ.all()}
+        valda = [v for v in varden if v in koder][: 1 if steg.typ == Frageform.SKALA else None]
+        t.svar = {**(t.svar or {}), steg.kod: valda} if valda else _utan(t.svar, steg.kod)
+
+
+def _utan(svar: Svarsdata | None, kod: str) -> Svarsdata:
+    return {k: v for k, v in (svar or {}).items() if k != kod}
+
+
+@csrf_exempt
+def svara(request: HttpRequest, nyckel: str) -> HttpResponse:
+    matning = _matning(nyckel)
+    if stangd := _stangd(request, matning):
+        return stangd
+    if request.method == "POST":
+        t = Tillstand.las(request.POST.get("tillstand", ""), nyckel)
+        steg = _steg(matning, t)
+        if t.steg < len(steg):
+            _las_svar(request, steg[t.steg], t)
+        steg = _steg(matning, t)  # an answer may show or hide the questions after it
+        t.steg = max(0, t.steg - 1) if request.POST.get("knapp") == "tillbaka" else t.steg + 1
+        if t.steg >= len(steg):
+            return _spara(request, matning, t)
+    else:
+        t = Tillstand(sprak=request.GET.get("sprak", ""), kiosk=request.GET.get("kiosk") == "1")
+        steg = _steg(matning, t)
+    return render(request, "enkat/svara/steg.html", _skarm(matning, t, steg))
+
+
+def _skarm(matning: Matning, t: Tillstand, steg: list) -> dict:
+    aktuellt = steg[t.steg]
+    if aktuellt == KON:
+        rubrik, val, valt = "Är du …", SvarandeKon.choices, [t.kon]
+    elif aktuellt == ALDER:
+        rubrik, val, valt = "Hur gammal är du?", Aldersband.choices, [t.alder]
+    else:
+        rubrik = text_pa(aktuellt, t.sprak)
+        val = [(a.kod, text_pa(a, t.sprak)) for a in aktuellt.alternativ.all()]
+        valt = (t.svar or {}).get(aktuellt.kod, [])
+    return {
+        "matning": matning,
+        "tillstand": t.signerat(matning.nyckel),
+        "rubrik": rubrik,
+        "val": [(kod, text) for kod, text in val if kod != VILL_INTE],
+        "valt": valt,
+        "flerval": getattr(aktuellt, "typ", "") == Frageform.FLERVAL,
+        "fritext": getattr(aktuellt, "typ", "") == Frageform.FRITEXT,
+        "fritext_varde": valt if isinstance(valt, str) else "",
+        "nummer": t.steg + 1,
+        "antal": len(steg),
+        "forsta": t.steg == 0,
+        "sista": t.steg == len(steg) - 1,
+    }
+
+
+def _spara(request: HttpRequest, matning: Matning, t: Tillstand) -> HttpResponse:
+    try:
+        svar_spara(
+            matning=matning, svar=t.svar or {}, kon=t.kon, aldersband=t.alder,
+            kalla=Svarskalla.WEBB, idag=timezone.localdate(),
+        )  # fmt: skip
+    except ValidationError as fel:
+        # Closed between two screens, or a question changed: say so, keep nothing.
+        return render(
+            request, "enkat/svara/stangd.html", {"matning": matning, "fel": fel.messages},
+            status=410,
+        )  # fmt: skip
+    adress = reverse("enkat_tack", args=[matning.nyckel])
+    return redirect(f"{adress}?kiosk=1" if t.kiosk else adress)
+
+
+def tack(request: HttpRequest, nyckel: str) -> HttpResponse:
+    matning = _matning(nyckel)
+    kiosk = request.GET.get("kiosk") == "1"
+    return render(request, "enkat/svara/tack.html", {"matning": matning, "kiosk": kiosk})

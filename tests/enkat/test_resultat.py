@@ -1,0 +1,92 @@
+"""The deltagarenkät's results, computed by hand, and the protection of small groups.
+
+Measurement A (March 2026) of the Samordningsteam, on *Hur har du blivit
+bemött?*: ten women (8 mycket bra, 2 varken eller) and eleven men (5 ganska
+bra, 5 ganska dåligt, 1 vet inte). Valid answers 20, positive 13: 65 %
+(13 av 20); Wilson 95 %: 0,4329–0,8188, so 43–82 %. Women 80 % (8 av 10),
+men 50 % (5 av 10); vet inte, 1, counts apart. Measurement B, opened later
+in March, has four answers, all positive: it counts nowhere.
+"""
+
+import pytest
+
+from enkat.resultat import resultat
+from tests.enkat.bygg import MARS, D, exempelenkat, matning, svara
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def matningar(forbund, insats):
+    enkat = exempelenkat(forbund)
+    a = matning(insats, enkat)
+    svara(a, 8, kon="kvinna", bemotande="mycket_bra", hjalp=["praktik", "kurs"])
+    svara(a, 2, kon="kvinna", bemotande="varken_eller")
+    svara(a, 5, kon="man", bemotande="ganska_bra")
+    svara(a, 5, kon="man", bemotande="ganska_daligt")
+    svara(a, 1, kon="man", bemotande="vet_inte")
+    b = matning(insats, enkat, fran=D(2026, 3, 20))
+    svara(b, 4, kon="kvinna", bemotande="mycket_bra")
+    return a, b
+
+
+def _bemotande(*period, **kw):
+    (r,) = resultat(*period, **kw)
+    return r, next(i for i in r.indikatorer if i.kod == "bemotande")
+
+
+def test_andelen_med_intervall_och_per_kon(insats, matningar):
+    r, i = _bemotande(insats, *MARS)
+    assert (i.totalt.positiva, i.totalt.giltiga, i.totalt.procent) == (13, 20, 65)
+    assert i.totalt.intervall == (43, 82)
+    assert (i.kvinnor.procent, i.kvinnor.giltiga, i.man.procent, i.man.giltiga) == (80, 10, 50, 10)
+    assert i.kvinnor.intervall == (49, 94) and i.man.intervall == (24, 76)
+    assert i.ej_aktuellt == 1
+    # B's four answers count nowhere: not in the total, the answers or the trend.
+    assert (r.svar, r.utelamnade) == (21, 1)
+    assert i.trend == [i.totalt, None]
+    (fordelning,) = [f for f in r.fordelningar if f.kod == "bemotande"]
+    assert fordelning.svarande == 21
+    assert [(kod, antal) for kod, _, antal in fordelning.alternativ] == [
+        ("mycket_bra", 8), ("ganska_bra", 5), ("varken_eller", 2), ("ganska_daligt", 5),
+        ("mycket_daligt", 0), ("vet_inte", 1),
+    ]  # fmt: skip
+    # Several answers each: eight people, sixteen answers.
+    (hjalp,) = [f for f in r.fordelningar if f.kod == "hjalp"]
+    assert hjalp.svarande == 8
+    assert {kod: antal for kod, _, antal in hjalp.alternativ if antal} == {"praktik": 8, "kurs": 8}
+    # The show-if question nobody was shown: nothing to count.
+    (myndigheter,) = [f for f in r.fordelningar if f.kod == "myndigheter"]
+    assert myndigheter.svarande == 0
+
+
+def test_ingen_period_ger_tillbaka_en_dold_matning(insats, matningar):
+    """The period with B and the period without it show the same: no difference of
+    two periods gives B's four answers back."""
+    _, med = _bemotande(insats, *MARS)
+    _, utan = _bemotande(insats, D(2026, 3, 1), D(2026, 3, 19))
+    assert (med.totalt, med.kvinnor, med.man, med.ej_aktuellt) == (
+        utan.totalt, utan.kvinnor, utan.man, utan.ej_aktuellt,
+    )  # fmt: skip
+
+
+def test_kon_delas_inte_nar_resten_kan_raknas_fram(insats, matningar):
+    """Two answer annat: total − women − men would give their answers, so women and
+    men are not shown apart at all (the total still counts everyone)."""
+    a, _ = matningar
+    svara(a, 2, kon="annat", bemotande="mycket_daligt")
+    _, i = _bemotande(insats, *MARS)
+    assert (i.totalt.positiva, i.totalt.giltiga) == (13, 22)
+    assert (i.kvinnor.giltiga, i.man.giltiga) == (0, 0)
+
+
+def test_kon_delas_inte_under_tio(insats, matningar):
+    a, _ = matningar
+    a.svar.filter(kon="man", rader__alternativ__kod="ganska_daligt").first().delete()
+    _, i = _bemotande(insats, *MARS)
+    assert (i.totalt.giltiga, i.man.giltiga, i.kvinnor.giltiga) == (19, 0, 0)
+
+
+def test_en_partnyckels_minsta_antal(insats, matningar):
+    _, i = _bemotande(insats, *MARS, min_cell=21)
+    assert i.totalt.giltiga == 0 and i.trend == [None, None]
