@@ -17,6 +17,7 @@ from django.db import transaction
 from demo.budget import budget_skapa
 from demo.deltagare import deltagare_skapa
 from demo.deltagarplan import planera
+from demo.enkat import enkat_demo_skapa
 from demo.kalkyl import kalkyl_skapa
 from demo.organisation import anvandare_skapa, organisation_skapa
 from demo.rapporter import rapporter_skapa
@@ -51,6 +52,7 @@ def seed_demo() -> Resultat:
     budgetar = budget_skapa(demo, slump("budget"))
     rapporter_skapade = rapporter_skapa(demo)
     kalkyl_skapa(demo.forbund)
+    enkat_demo_skapa(demo.forbund, slump("enkat"))
     return Resultat(
         forbund_id=demo.forbund.pk,
         scb_rader=scb_rader,

@@ -114,7 +114,7 @@ class Fraga(models.Model):
     texter = models.JSONField("texter på andra språk", default=dict, blank=True)
     # Shown only when the answer to `visa_om` includes the option coded `visa_om_svar`.
     visa_om = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     visa_om_svar = models.SlugField("visas om svaret är", max_length=40, blank=True)
 

@@ -143,7 +143,7 @@ def _enkat(matningar: list[Matning], rader: dict[int, list[tuple]], minst: int) 
         namn=senaste.namn,
         matningar=matningar,
         svar=sum(n for n in svar.values() if n >= minst),
-        utelamnade=sum(1 for n in svar.values() if n < minst),
+        utelamnade=sum(1 for n in svar.values() if 0 < n < minst),
         indikatorer=indikatorer,
         fordelningar=_fordelningar(senaste, matningar, rader, minst),
         konsuppdelning=any(i.kvinnor.giltiga for i in indikatorer),

@@ -56,7 +56,8 @@ def _forbund(request: HttpRequest):
 def enkater(request: HttpRequest) -> HttpResponse:
     forbund = _forbund(request)
     ar_chef = atkomst(request.user).har_roll(forbund.pk, Roll.FORBUNDSCHEF)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = ImportForm(*data)
     if request.method == "POST":
         if not ar_chef:
             raise Http404
@@ -152,7 +153,11 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
     vald = _insats(request, pk)
     far_oppna = _far_oppna(request.user, vald)
     enkater = Enkat.objects.visible_to(request.user).filter(forbund=vald.forbund_id)
-    ny = MatningForm(request.POST or None, enkater=enkater, initial={"fran": timezone.localdate()})
+    ny = MatningForm(
+        request.POST if request.method == "POST" else None,
+        enkater=enkater,
+        initial={"fran": timezone.localdate()},
+    )
     if request.method == "POST":
         if not far_oppna:
             raise Http404
@@ -229,7 +234,10 @@ def qr_svg(adress: str) -> str:
 def matning(request: HttpRequest, pk: int) -> HttpResponse:
     vald = _matning(request, pk)
     far_andra = _far_oppna(request.user, vald.insats)
-    form = OppetForm(request.POST or None, initial={"fran": vald.fran, "till": vald.till})
+    form = OppetForm(
+        request.POST if request.method == "POST" else None,
+        initial={"fran": vald.fran, "till": vald.till},
+    )
     if request.method == "POST":
         if not far_andra:
             raise Http404

@@ -30,13 +30,14 @@ def _jamforelse(procent_: float | None, kalla: str) -> str:
 def resultattabeller(r: Enkatresultat, *, fil: bool = False) -> list[Tabellvy]:
     """The indikatorer, the trend over measurements and each question's answers."""
     return [
-        _indikatorer_fil(r) if fil else _indikatorer(r),
+        _indikatorer_fil(r) if fil else indikatortabell(r),
         _trend(r, fil),
         *(_fordelning(r, f, fil) for f in r.fordelningar),
     ]
 
 
-def _indikatorer(r: Enkatresultat) -> Tabellvy:
+def indikatortabell(r: Enkatresultat) -> Tabellvy:
+    """The indikatorer on the page (the insats's statistics page shows this one alone)."""
     rader = {
         i.namn: {
             "Andel positiva": andel_text(i.totalt),

@@ -16,6 +16,8 @@ from django.utils.text import slugify
 
 from budget.sammanstallning import budget_sammanstallning
 from budget.selectors import budgetar_for_ar
+from enkat.resultat import resultat
+from enkat.visning import indikatortabell
 from finsam.export import CSV_TYP, EXCEL_TYP, Huvud, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund, roller_i
 from finsam.kodlistor import Inriktning, Roll
@@ -170,7 +172,13 @@ def _insatssida(request: HttpRequest, pk: int) -> Insatssida:
 
 @login_required
 def insats(request: HttpRequest, pk: int) -> HttpResponse:
-    return _insatssida(request, pk).svar(request)
+    sida = _insatssida(request, pk)
+    if statistik := sida.sammanhang.get("statistik"):
+        # The participants' own view beside the results: the deltagarenkät's indikatorer.
+        sida.sammanhang["enkater"] = [
+            indikatortabell(r) for r in resultat(sida.insats, statistik.fran, statistik.till)
+        ]
+    return sida.svar(request)
 
 
 def _nedladdning(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str):

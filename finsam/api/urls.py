@@ -35,5 +35,6 @@ urlpatterns = [
     path("", include("budget.api.urls")),
     path("", include("statistik.api.urls")),
     path("", include("kalkyl.api.urls")),
+    path("", include("enkat.api.urls")),
     path("", include("rapporter.api.urls")),
 ]

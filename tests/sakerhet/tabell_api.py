@@ -98,6 +98,7 @@ API = {
     "api:insats-statistik": Rad("insats", get=FORBUNDETS),
     "api:insats-jamstalldhet": Rad("insats", get=FORBUNDETS),
     "api:insats-kalkyl": Rad("insats", get=FORBUNDETS),
+    "api:insats-enkat": Rad("insats", get=FORBUNDETS),
     # --- Deltagare: identities are the samordnare's. A list or a search answers
     # 200 with what the caller reaches (nothing, for the förbundschef and styrelse).
     "api:deltagare-list": Rad(

@@ -37,6 +37,11 @@ VARJE_CHEF = "L 404 404 200 404 200 L L"
 VARJE_CHEF_400 = "L 404 404 400 404 400 L L"
 STATISTIK_FOR_INSATSEN = "L 200 404 200 200 404 L L"  # its samordnare, the chef, the styrelse
 BUDGETEN = "L 404 404 200 200 404 L L"  # the chef writes, the styrelse reads
+# Every member of A's förbund.
+FORBUNDETS_MEDLEMMAR = "L 200 200 200 200 404 L L"
+# A measurement's own: its samordnare and the chef get the form back (400).
+MATNINGENS_400 = "L 400 404 400 404 404 L L"
+ALLA = "200 200 200 200 200 200 200 200"
 # The förbund's figures unmasked: its chef and styrelse (another förbund's chef sees its own).
 FORBUNDETS_STATISTIK = "L 404 404 200 200 200 L L"
 
@@ -122,6 +127,24 @@ SIDOR = {
     "kalkyl_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
     "kalkyl_insats_csv": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
     "kalkyl_insats_excel": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    # --- Deltagarenkät: every member reads the questionnaires, the chef loads them; the
+    # chef and the insats's samordnare open its measurements; results as statistics.
+    "enkater": Rad(get=INLOGGADE, post=VARJE_CHEF_400),
+    "enkat_exempel": Rad(get=FEL_METOD, post="L 404 404 R 404 R L L"),
+    "enkat": Rad("enkat", get=FORBUNDETS_MEDLEMMAR, post=FORBUNDETS_MEDLEMMAR),
+    "enkat_xlsform": Rad("enkat", get=FORBUNDETS_MEDLEMMAR, post=FORBUNDETS_MEDLEMMAR),
+    # In use by a measurement: the chef's removal is refused and sent back.
+    "enkat_radera": Rad("enkat", get=FEL_METOD, post=CHEFEN_R),
+    "enkat_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=MATNINGENS_400),
+    "enkat_insats_csv": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "enkat_insats_excel": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "enkat_matning": Rad("matning", get=STATISTIK_FOR_INSATSEN, post=MATNINGENS_400),
+    # It has answers: the removal is refused and sent back.
+    "enkat_matning_radera": Rad("matning", get=FEL_METOD, post="L R 404 R 404 404 L L"),
+    # The participants' pages answer everyone with the link, signed in or not, keys too.
+    "enkat_start": Rad(get=ALLA, post=ALLA),
+    "enkat_svara": Rad(get=ALLA, post=ALLA),
+    "enkat_tack": Rad(get=ALLA, post=ALLA),
     "statistik_behov": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_behov_csv": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),
     "statistik_behov_excel": Rad(get=FORBUNDETS_STATISTIK, post=FORBUNDETS_STATISTIK),

@@ -62,6 +62,7 @@ _ARGUMENTENS_OBJEKT = {
     "budgetar_pk": "budgetar",
     "ar": "ar",
     "manad": "manad",
+    "nyckel": "matning_nyckel",
 }
 SKRIVEN_RAPPORTTYP = "delarsrapport"
 

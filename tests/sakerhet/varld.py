@@ -21,6 +21,7 @@ from deltagare.logg.manader import manadens_start, senaste_hela_manad
 from deltagare.models import Deltagare, Stegbedomning
 from deltagare.services import deltagare_registrera
 from demo.organisation import FORBUND_NAMN
+from enkat.models import Matning
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
 from finsam.models import Forbund, Medlemskap, Uppdrag
@@ -110,8 +111,13 @@ def bygg_varld() -> Varld:
     manad = senaste_hela_manad()
     with klockan(manadens_start(manad) + datetime.timedelta(days=3)):
         logga(user=SYSTEM, handling=Handling.LAS, deltagare=[deltagare])
+    # The demo's measurements of the insats: a closed one with answers, and the open one.
+    oppen = Matning.objects.get(insats=insats, till__gte=timezone.localdate())
     objekt = {
         "insats": insats.pk,
+        "enkat": oppen.enkat_id,
+        "matning": Matning.objects.filter(insats=insats, svar__isnull=False).first().pk,
+        "matning_nyckel": oppen.nyckel,
         "strukturinsats": struktur.pk,
         "nyckeltal": struktur.nyckeltal.first().pk,
         "deltagare": deltagare.pk,

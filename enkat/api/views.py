@@ -1,0 +1,42 @@
+"""`insatser/{id}/enkat/` (API.md): the deltagarenkät's results beside the insats resource.
+
+Aggregates only, never an answer. Every caller gets the small-group
+protection of enkat.resultat; a part key with its förbund's `min_cell`
+if that is larger, as the statistics' masking rule says.
+"""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from enkat.api.svar import EnkatresultatSerializer, enkat_som_dict
+from enkat.resultat import resultat
+from finsam.api.fraga import PeriodFragaSerializer, las_fraga, standardperiod
+from finsam.api.views import SynligViewSet
+from finsam.maskering import min_cell_for
+from insatser.models import Insats
+
+PERIOD = [
+    OpenApiParameter("fran", str, description="Periodens första dag. Utan värde: 1 januari."),
+    OpenApiParameter("till", str, description="Periodens sista dag. Utan värde: i dag."),
+]
+
+
+class InsatsEnkatViewSet(SynligViewSet):
+    queryset = Insats.objects.all()
+
+    @extend_schema(parameters=PERIOD, responses=EnkatresultatSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def enkat(self, request, *args, **kwargs) -> Response:
+        """Deltagarenkät: andel positiva per indikator med intervall, per kön och per mätning.
+
+        En lista, en post per enkät (alla versioner med samma kod). Mätningarna som öppnade
+        under perioden räknas hela. En mätnings svar på en fråga räknas inte alls när de är
+        färre än fem (eller förbundets `min_cell` för en partnyckel), och kvinnor och män
+        visas var för sig bara från mätningar med minst tio av varje.
+        """
+        insats = self.get_object()
+        fraga = las_fraga(request, PeriodFragaSerializer)
+        fran, till = standardperiod(fraga.get("fran"), fraga.get("till"))
+        min_cell = min_cell_for(request.user, insats.forbund, insats)
+        return Response([enkat_som_dict(r) for r in resultat(insats, fran, till, min_cell)])

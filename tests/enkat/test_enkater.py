@@ -1,0 +1,134 @@
+"""Questionnaires: loaded as XLSForm by the förbundschef, versioned, locked once in use."""
+
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from enkat.models import Enkat
+from enkat.xlsform import las
+from tests.enkat.bygg import exempelenkat, matning, svara
+
+pytestmark = pytest.mark.django_db
+
+
+def _xlsform(client, enkat) -> bytes:
+    return client.get(reverse("enkat_xlsform", args=[enkat.pk])).content
+
+
+def _som_text(enkat) -> list:
+    """Every question, option and indikator of a questionnaire, to compare two."""
+    return [
+        [(f.kod, f.typ, f.text, f.text_lattlast, f.texter, f.visa_om and f.visa_om.kod,
+          f.visa_om_svar, [(a.kod, a.text, a.text_lattlast, a.texter, a.varde)
+                           for a in f.alternativ.all()]) for f in enkat.fragor.all()],
+        [(i.kod, i.namn, sorted(f"{a.fraga.kod}/{a.kod}" for a in i.positiva.all()))
+         for i in enkat.indikatorer.all()],
+    ]  # fmt: skip
+
+
+def test_xlsform_ut_och_in_igen_ger_samma_enkat_som_ny_version(client, chef, forbund):
+    forsta = exempelenkat(forbund)
+    client.force_login(chef)
+    fil = io.BytesIO(_xlsform(client, forsta))
+    fil.name = "enkat.xlsx"
+    svar = client.post(reverse("enkater"), {"fil": fil})
+    andra = Enkat.objects.get(version=2)
+    assert svar.status_code == 302 and svar["Location"] == reverse("enkat", args=[andra.pk])
+    assert (andra.kod, andra.namn) == ("finsam-exempel", "Finsams exempelenkät")
+    assert _som_text(andra) == _som_text(forsta)
+
+
+def _bok(**blad) -> io.BytesIO:
+    bok = openpyxl.Workbook()
+    bok.remove(bok.active)
+    for namn, rader in blad.items():
+        ark = bok.create_sheet(namn)
+        for rad in rader:
+            ark.append(rad)
+    ut = io.BytesIO()
+    bok.save(ut)
+    ut.seek(0)
+    ut.name = "enkat.xlsx"
+    return ut
+
+
+SURVEY = [["type", "name", "label", "relevant"], ["select_one ja_nej", "nojd", "Är du nöjd?"]]
+CHOICES = [["list_name", "name", "label", "varde"], ["ja_nej", "ja", "Ja", "positiv"],
+           ["ja_nej", "nej", "Nej", "negativ"]]  # fmt: skip
+SETTINGS = [["form_title", "form_id"], ["Nöjdhet", "nojdhet"]]
+
+
+@pytest.mark.parametrize(
+    ("blad", "meddelande"),
+    [
+        ({"choices": CHOICES, "settings": SETTINGS}, "Filen saknar bladet ”survey”."),
+        ({"survey": [*SURVEY, ["begin group", "g", "Grupp"]], "choices": CHOICES,
+          "settings": SETTINGS},
+         "Bladet survey, rad 3: typen ”begin group” stöds inte; använd select_one, "
+         "select_multiple eller text."),
+        ({"survey": SURVEY, "choices": [*CHOICES[:2], ["ja_nej", "nej", "Nej", "dålig"]],
+          "settings": SETTINGS},
+         "Bladet choices, rad 3: varde ska vara positiv, negativ eller ej_aktuellt."),
+        ({"survey": [*SURVEY, ["text", "varfor", "Varför?", "${nojd} > 2"]], "choices": CHOICES,
+          "settings": SETTINGS},
+         "Bladet survey, rad 3: villkoret kan inte läsas."),
+        ({"survey": SURVEY, "choices": CHOICES, "settings": SETTINGS,
+          "indikatorer": [["name", "label", "positiva"], ["n", "Nöjd", "nojd/kanske"]]},
+         "Bladet indikatorer, rad 2: positiva ska vara fråga/alternativ som finns, åtskilda "
+         "med mellanslag (finns inte: nojd/kanske)."),
+    ],
+)  # fmt: skip
+def test_en_felaktig_fil_sager_var_och_inget_skrivs(client, chef, blad, meddelande):
+    client.force_login(chef)
+    svar = client.post(reverse("enkater"), {"fil": _bok(**blad)})
+    assert svar.status_code == 400
+    assert meddelande in svar.content.decode()
+    assert not Enkat.objects.exists()
+
+
+def test_en_fil_som_inte_ar_excel(client, chef):
+    client.force_login(chef)
+    fil = io.BytesIO(b"namn;fraga\n")
+    fil.name = "enkat.xlsx"
+    svar = client.post(reverse("enkater"), {"fil": fil})
+    assert "Filen kan inte läsas som en Excelfil (.xlsx) i XLSForm." in svar.content.decode()
+
+
+def test_villkor_och_sprak_las_in():
+    data = las(
+        _bok(
+            survey=[
+                ["type", "name", "label", "label::lattlast", "label::English (en)", "relevant"],
+                *SURVEY[1:],
+                ["text", "varfor", "Varför?", "Säg varför", "Why?", "${nojd} = 'nej'"],
+            ],
+            choices=CHOICES,
+            settings=SETTINGS,
+        )  # fmt: skip
+    )
+    varfor = data.fragor[1]
+    assert (varfor.typ, varfor.text_lattlast, varfor.texter) == ("fritext", "Säg varför",
+                                                                 {"en": "Why?"})  # fmt: skip
+    assert (varfor.visa_om, varfor.visa_om_svar) == ("nojd", "nej")
+
+
+def test_bara_forbundschefen_laser_in_och_en_enkat_i_bruk_ar_last(
+    client, chef, styrelse, forbund, insats
+):
+    enkat = exempelenkat(forbund)
+    client.force_login(styrelse)
+    assert client.post(reverse("enkat_exempel")).status_code == 404
+    text = client.get(reverse("enkater")).content.decode()
+    assert "Läs in en enkät" not in text and "Finsams exempelenkät" in text
+    client.force_login(chef)
+    svara(matning(insats, enkat), 1, bemotande="mycket_bra")
+    svar = client.post(reverse("enkat_radera", args=[enkat.pk]), follow=True)
+    assert "Enkäten används av en mätning och kan inte tas bort." in svar.content.decode()
+    text = client.get(reverse("enkat", args=[enkat.pk])).content.decode()
+    assert "Version 1, låst: den används av en mätning" in text
+    # A version nobody uses goes.
+    oanvand = exempelenkat(forbund)
+    client.post(reverse("enkat_radera", args=[oanvand.pk]))
+    assert not Enkat.objects.filter(pk=oanvand.pk).exists()
