@@ -11,23 +11,9 @@ in March, has four answers, all positive: it counts nowhere.
 import pytest
 
 from enkat.resultat import resultat
-from tests.enkat.bygg import MARS, D, exempelenkat, matning, svara
+from tests.enkat.bygg import MARS, D, svara
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def matningar(forbund, insats):
-    enkat = exempelenkat(forbund)
-    a = matning(insats, enkat)
-    svara(a, 8, kon="kvinna", bemotande="mycket_bra", hjalp=["praktik", "kurs"])
-    svara(a, 2, kon="kvinna", bemotande="varken_eller")
-    svara(a, 5, kon="man", bemotande="ganska_bra")
-    svara(a, 5, kon="man", bemotande="ganska_daligt")
-    svara(a, 1, kon="man", bemotande="vet_inte")
-    b = matning(insats, enkat, fran=D(2026, 3, 20))
-    svara(b, 4, kon="kvinna", bemotande="mycket_bra")
-    return a, b
 
 
 def _bemotande(*period, **kw):
