@@ -59,9 +59,18 @@ def text_pa(obj, sprak: str) -> str:
     return obj.texter.get(sprak) or obj.text
 
 
+# Each language by its own name, as its readers look for it; others by their code.
+SPRAKNAMN = {"en": "English", "ar": "العربية", "fa": "فارسی", "so": "Soomaali",
+             "ti": "ትግርኛ", "uk": "Українська", "fi": "Suomi", "es": "Español"}  # fmt: skip
+
+
 def _sprakval(matning: Matning) -> list[tuple[str, str]]:
     koder = sorted({s for f in matning.enkat.fragor.all() for s in f.texter})
-    return [("", "Svenska"), (SPRAK_LATTLAST, "Lättläst svenska"), *((k, k) for k in koder)]
+    return [
+        ("", "Svenska"),
+        (SPRAK_LATTLAST, "Lättläst svenska"),
+        *((k, SPRAKNAMN.get(k, k)) for k in koder),
+    ]
 
 
 def _stangd(request: HttpRequest, matning: Matning) -> HttpResponse | None:

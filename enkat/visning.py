@@ -44,7 +44,7 @@ def indikatortabell(r: Enkatresultat) -> Tabellvy:
             "95 % intervall": intervall_text(i.totalt),
             "Kvinnor": andel_text(i.kvinnor),
             "Män": andel_text(i.man),
-            "Ej aktuellt eller vet ej": tal(i.ej_aktuellt) if i.totalt.giltiga else TOMT,
+            "Ej aktuellt/vet ej": tal(i.ej_aktuellt) if i.totalt.giltiga else TOMT,
             "Jämförelse": _jamforelse(i.jamforelse_procent, i.jamforelse_kalla),
         }
         for i in r.indikatorer
