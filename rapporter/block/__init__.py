@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from rapporter.block import (
     budget,
+    enkat,
     helarsekvivalenter,
     insatsredovisning,
     jamstalldhet,
@@ -35,6 +36,7 @@ BLOCK: dict[str, Callable[[Underlag], dict]] = {
     Avsnittstyp.JAMSTALLDHET: jamstalldhet.block,
     Avsnittstyp.RACKVIDD: rackvidd.block,
     Avsnittstyp.KALKYL: kalkyl.block,
+    Avsnittstyp.ENKAT: enkat.block,
 }
 
 __all__ = ["BLOCK", "Underlag"]

@@ -93,6 +93,7 @@ class Avsnittstyp(models.TextChoices):
     JAMSTALLDHET = "jamstalldhet", "Jämställdhetsanalys"
     RACKVIDD = "rackvidd", "Räckvidd mot behov"
     KALKYL = "kalkyl", "Samhällsekonomisk kalkyl"
+    ENKAT = "enkat", "Deltagarenkät"
 
 
 class RapportavsnittQuerySet(SynligQuerySet):
