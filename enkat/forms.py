@@ -2,7 +2,7 @@
 
 from django import forms
 
-from enkat.models import Enkat, Tillfalle
+from enkat.models import Aldersband, Enkat, Frageform, SvarandeKon, Tillfalle
 from finsam.formular import datumfalt, valfalt
 from finsam.modellvillkor import PERIOD_BAKLANGES
 
@@ -50,3 +50,50 @@ class MatningForm(PeriodMixin, forms.Form):
 class OppetForm(PeriodMixin, forms.Form):
     fran = datumfalt("Öppen från", saknas="Ange när enkäten öppnar.")
     till = datumfalt("Öppen till och med", saknas="Ange när enkäten stänger.")
+
+
+class PapperssvarForm(forms.Form):
+    """One paper form keyed in: every question as on paper, all optional, then kön and age."""
+
+    def __init__(self, *args, matning, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fragor = []
+        for fraga in matning.enkat.fragor.prefetch_related("alternativ"):
+            if fraga.typ == Frageform.FRITEXT:
+                if not matning.enkat.fritext:
+                    continue
+                falt = forms.CharField(label=fraga.text, required=False, max_length=1000,
+                                       widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+            else:
+                val = [(a.kod, a.text) for a in fraga.alternativ.all()]
+                falt = (
+                    forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
+                    if fraga.typ == Frageform.FLERVAL
+                    else forms.ChoiceField(widget=forms.RadioSelect)
+                )
+                falt.choices, falt.label, falt.required = val, fraga.text, False
+            self.fields[f"fraga_{fraga.kod}"] = falt
+            self.fragor.append(fraga)
+        self.fields["kon"] = valfalt("Kön", SvarandeKon.choices, required=False,
+                                     widget=forms.RadioSelect)  # fmt: skip
+        self.fields["aldersband"] = valfalt("Ålder", Aldersband.choices, required=False,
+                                            widget=forms.RadioSelect)  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.values()):
+            raise forms.ValidationError("Formuläret är tomt: inget att mata in.")
+        return data
+
+    def svar(self) -> dict:
+        """The answers as svar_spara takes them; an unanswered question is left out."""
+        ut = {}
+        for fraga in self.fragor:
+            varde = self.cleaned_data[f"fraga_{fraga.kod}"]
+            if not varde:
+                continue
+            if fraga.typ == Frageform.FRITEXT:
+                ut[fraga.kod] = varde
+            else:
+                ut[fraga.kod] = varde if isinstance(varde, list) else [varde]
+        return ut

@@ -95,12 +95,17 @@ def enkat_ta_bort(*, enkat: Enkat, user) -> None:
     enkat.delete()
 
 
-def _krav_matning(user, insats: Insats) -> None:
-    """The förbundschef, or a samordnare of the insats, opens and changes its measurements."""
+def far_oppna(user, insats: Insats) -> bool:
+    """The förbundschef, or a samordnare of the insats, opens, changes and keys in its
+    measurements."""
     if user is SYSTEM:
-        return
+        return True
     a = atkomst(user)
-    if not (a.har_roll(insats.forbund_id, Roll.FORBUNDSCHEF) or insats.pk in a.samordnare_insatser):
+    return a.har_roll(insats.forbund_id, Roll.FORBUNDSCHEF) or insats.pk in a.samordnare_insatser
+
+
+def _krav_matning(user, insats: Insats) -> None:
+    if not far_oppna(user, insats):
         raise PermissionDenied("Endast förbundschefen eller insatsens samordnare får göra detta.")
 
 

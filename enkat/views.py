@@ -28,6 +28,7 @@ from enkat.services import (
     enkat_importera,
     enkat_skapa,
     enkat_ta_bort,
+    far_oppna,
     matning_andra,
     matning_skapa,
     matning_ta_bort,
@@ -142,16 +143,11 @@ def _insats(request: HttpRequest, pk: int) -> Insats:
     return insats
 
 
-def _far_oppna(user, insats: Insats) -> bool:
-    a = atkomst(user)
-    return a.har_roll(insats.forbund_id, Roll.FORBUNDSCHEF) or insats.pk in a.samordnare_insatser
-
-
 @login_required
 def insats(request: HttpRequest, pk: int) -> HttpResponse:
     """An insats's measurements, a form to open one, and the results for a period."""
     vald = _insats(request, pk)
-    far_oppna = _far_oppna(request.user, vald)
+    kan_oppna = far_oppna(request.user, vald)
     enkater = Enkat.objects.visible_to(request.user).filter(forbund=vald.forbund_id)
     ny = MatningForm(
         request.POST if request.method == "POST" else None,
@@ -159,7 +155,7 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"fran": timezone.localdate()},
     )
     if request.method == "POST":
-        if not far_oppna:
+        if not kan_oppna:
             raise Http404
         if ny.is_valid():
             matning = kor_tjanst(ny, lambda: matning_skapa(insats=vald, user=request.user,
@@ -170,7 +166,7 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
     period = FranTillForm(request.GET, idag=timezone.localdate())
     sammanhang = {
         "insats": vald,
-        "far_oppna": far_oppna,
+        "far_oppna": kan_oppna,
         "ny": ny,
         "period": period,
         "matningar": vald.matningar.select_related("enkat").order_by("-fran", "-pk"),
@@ -211,7 +207,8 @@ def insats_excel(request: HttpRequest, pk: int) -> HttpResponse:
     return _fil(request, pk, som_excel, EXCEL_TYP, "xlsx")
 
 
-def _matning(request: HttpRequest, pk: int) -> Matning:
+def synlig_matning(request: HttpRequest, pk: int) -> Matning:
+    """The measurement, for those who see its insats's figures unmasked; else 404."""
     matning = get_object_or_404(
         Matning.objects.visible_to(request.user).select_related("insats", "enkat"), pk=pk
     )
@@ -232,8 +229,8 @@ def qr_svg(adress: str) -> str:
 
 @login_required
 def matning(request: HttpRequest, pk: int) -> HttpResponse:
-    vald = _matning(request, pk)
-    far_andra = _far_oppna(request.user, vald.insats)
+    vald = synlig_matning(request, pk)
+    far_andra = far_oppna(request.user, vald.insats)
     form = OppetForm(
         request.POST if request.method == "POST" else None,
         initial={"fran": vald.fran, "till": vald.till},
@@ -268,7 +265,7 @@ def matning(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def matning_radera(request: HttpRequest, pk: int) -> HttpResponse:
-    vald = _matning(request, pk)
+    vald = synlig_matning(request, pk)
     try:
         matning_ta_bort(matning=vald, user=request.user)
     except PermissionDenied as fel:

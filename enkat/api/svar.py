@@ -48,8 +48,12 @@ def enkat_som_dict(r: Enkatresultat) -> dict:
                 "text": f.text,
                 "svarande": f.svarande,
                 "alternativ": [
-                    {"kod": kod, "text": text, "antal": antal if f.svarande else None,
-                     "ej_aktuellt": kod in f.ej_aktuellt}
+                    {
+                        "kod": kod,
+                        "text": text,
+                        "antal": antal if f.svarande else None,
+                        "ej_aktuellt": kod in f.ej_aktuellt,
+                    }
                     for kod, text, antal in f.alternativ
                 ],  # fmt: skip
             }

@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from pypdf import PdfReader
 
 from enkat.models import Matning
 from enkat.services import svar_spara
@@ -15,6 +16,7 @@ from finsam.services.api_nycklar import api_nyckel_skapa
 from tests.enkat.bygg import exempelenkat, matning
 from tests.factories import PartFactory
 from tests.hjalp.api import med_nyckel, personlig_klient
+from tests.rapporter.hjalp import sidtexter
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +114,38 @@ def test_papperssvar_kraver_personal(forbund, insats, samordnare):
     svar_spara(matning=m, svar={"bemotande": ["ganska_bra"]}, kon="man", aldersband="55_",
                kalla="papper", idag=m.till, user=samordnare)  # fmt: skip
     assert m.svar.get().kalla == "papper"
+
+
+def _pdftext(svar) -> str:
+    return " ".join(" ".join(sidtexter(PdfReader(io.BytesIO(svar.content)))).split())
+
+
+def test_affisch_papper_och_inmatning(client, samordnare, styrelse, forbund, insats):
+    m = matning(insats, exempelenkat(forbund))
+    client.force_login(samordnare)
+    text = _pdftext(client.get(reverse("enkat_affisch", args=[m.pk])))
+    assert "Vad tycker du om Samordningsteam?" in text
+    assert f"/e/{m.nyckel}/" in text.replace(" ", "")  # the address may break anywhere
+    text = _pdftext(client.get(reverse("enkat_papper", args=[m.pk])))
+    assert "Hur har du blivit bemött i insatsen?" in text
+    assert "Svara bara om du kryssade ”Hjälp med kontakter med myndigheter” i fråga 4." in text
+    assert "Vill du berätta något mer?" not in text  # free text is off
+    # Keyed in after the measurement closed, by its samordnare; undone once.
+    url = reverse("enkat_papperssvar", args=[m.pk])
+    svar = client.post(url, {"fraga_bemotande": "ganska_bra", "fraga_hjalp": ["kurs", "praktik"],
+                             "kon": "man"})  # fmt: skip
+    assert svar.status_code == 302
+    post = m.svar.get()
+    assert (post.kalla, post.kon, post.aldersband) == ("papper", "man", "vill_inte_svara")
+    assert sorted(post.rader.values_list("alternativ__kod", flat=True)) == [
+        "ganska_bra", "kurs", "praktik",
+    ]  # fmt: skip
+    assert "Formuläret är tomt: inget att mata in." in client.post(url, {}).content.decode()
+    # A show-if question answered without its condition: refused, nothing stored.
+    fel = client.post(url, {"fraga_myndigheter": "ja"})
+    assert fel.status_code == 400 and "Okända frågor: myndigheter." in fel.content.decode()
+    client.post(reverse("enkat_papperssvar_angra", args=[m.pk]))
+    assert not m.svar.exists()
+    # The styrelse reads the measurement, but keys nothing in.
+    client.force_login(styrelse)
+    assert client.get(url).status_code == 404

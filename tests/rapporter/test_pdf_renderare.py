@@ -21,6 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 from demo.scb import ladda_scb
+from finsam import pdf as fristaende
 from rapporter import pdf
 from rapporter.dokument_pdf import rendera_dokument
 from rapporter.models import Avsnittstyp, Rapport
@@ -159,7 +160,8 @@ def test_helarsekvivalenttabell_hamtar_inget_som_namnen_namner(forbund, adresser
 
 
 def test_registerutdrag_hamtar_ingenting(monkeypatch, adresser, hamtningar):
-    """The registerutdrag's fetcher refuses every URL, even markup in its HTML itself."""
+    """The fetcher of a document built on request (the registerutdrag, the deltagarenkät's
+    poster) refuses every URL, even markup in its HTML itself."""
     from weasyprint.urls import URLFetcher
 
     nekade = []
@@ -175,9 +177,9 @@ def test_registerutdrag_hamtar_ingenting(monkeypatch, adresser, hamtningar):
     taggar = "".join(f'<img src="{a}" alt="x"><link rel="stylesheet" href="{a}">' for a in adresser)
     monkeypatch.setattr(URLFetcher, "fetch", spion)
     monkeypatch.setattr(
-        registerutdrag_pdf,
-        "utdrag_html",
-        lambda innehall: (
+        fristaende,
+        "fristaende_html",
+        lambda *argument: (
             '<!DOCTYPE html><html lang="sv"><head><title>Utdrag</title></head>'
             f"<body><p>Registerutdrag</p>{taggar}</body></html>"
         ),

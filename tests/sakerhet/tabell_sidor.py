@@ -141,6 +141,10 @@ SIDOR = {
     "enkat_matning": Rad("matning", get=STATISTIK_FOR_INSATSEN, post=MATNINGENS_400),
     # It has answers: the removal is refused and sent back.
     "enkat_matning_radera": Rad("matning", get=FEL_METOD, post="L R 404 R 404 404 L L"),
+    "enkat_affisch": Rad("matning", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "enkat_papper": Rad("matning", get=STATISTIK_FOR_INSATSEN, post=STATISTIK_FOR_INSATSEN),
+    "enkat_papperssvar": Rad("matning", get="L 200 404 200 404 404 L L", post=MATNINGENS_400),
+    "enkat_papperssvar_angra": Rad("matning", get=FEL_METOD, post="L R 404 R 404 404 L L"),
     # The participants' pages answer everyone with the link, signed in or not, keys too.
     "enkat_start": Rad(get=ALLA, post=ALLA),
     "enkat_svara": Rad(get=ALLA, post=ALLA),
