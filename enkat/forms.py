@@ -97,3 +97,38 @@ class PapperssvarForm(forms.Form):
             else:
                 ut[fraga.kod] = varde if isinstance(varde, list) else [varde]
         return ut
+
+
+class InstallningarForm(forms.Form):
+    """What the förbundschef may change in a version in use: free text on or off, and each
+    indikator's yardstick. The wording stays as loaded."""
+
+    fritext = forms.BooleanField(
+        label="Visa fritextfrågorna och ta emot fritextsvar",
+        required=False,
+        help_text="Fritextsvar visas bara för mätningar där minst tio har svarat.",
+    )
+
+    def __init__(self, *args, enkat, **kwargs):
+        super().__init__(*args, initial={"fritext": enkat.fritext}, **kwargs)
+        self.indikatorer = list(enkat.indikatorer.all())
+        for i in self.indikatorer:
+            self.fields[f"jamforelse_{i.kod}"] = forms.DecimalField(
+                label=f"{i.namn}: jämförelsevärde (%)", required=False, min_value=0,
+                max_value=100, decimal_places=1, initial=i.jamforelse_procent,
+                error_messages={"invalid": "Ange en andel i procent, t.ex. 85,5.",
+                                "min_value": "Andelen är minst 0 %%.",
+                                "max_value": "Andelen är högst 100 %%.",
+                                "max_decimal_places": "Ange högst en decimal."},
+                localize=True,
+            )  # fmt: skip
+            self.fields[f"kalla_{i.kod}"] = forms.CharField(
+                label=f"{i.namn}: jämförelsevärdets källa", required=False, max_length=300,
+                initial=i.jamforelse_kalla,
+            )  # fmt: skip
+
+    def jamforelser(self) -> dict:
+        data = self.cleaned_data
+        return {
+            i.kod: (data[f"jamforelse_{i.kod}"], data[f"kalla_{i.kod}"]) for i in self.indikatorer
+        }

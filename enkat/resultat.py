@@ -100,18 +100,41 @@ def resultat(
 ) -> list[Enkatresultat]:
     """Every questionnaire answered about the insats (with its delinsatser) in the period."""
     minst = max(MINST_SVAR, min_cell)
-    matningar = list(
+    matningar = _matningar(insats, fran, till)
+    rader = _rader(matningar)
+    per_kod: dict[str, list[Matning]] = defaultdict(list)
+    for m in matningar:
+        per_kod[m.enkat.kod].append(m)
+    return [_enkat(ms, rader, minst) for ms in per_kod.values()]
+
+
+def _matningar(insats: Insats, fran: datetime.date, till: datetime.date) -> list[Matning]:
+    """The measurements of the insats and its delinsatser that opened in the period."""
+    return list(
         Matning.objects.filter(
             insats__in=Insats.objects.med_delinsatser(insats.pk), fran__range=(fran, till)
         )
         .select_related("enkat")
         .order_by("fran", "pk")
     )
-    rader = _rader(matningar)
-    per_kod: dict[str, list[Matning]] = defaultdict(list)
-    for m in matningar:
-        per_kod[m.enkat.kod].append(m)
-    return [_enkat(ms, rader, minst) for ms in per_kod.values()]
+
+
+def fritexter(insats: Insats, fran: datetime.date, till: datetime.date) -> dict[str, list[str]]:
+    """Question text → the free text answers, for the staff's page only (never a file, the
+    API or a report): from the measurements where the förbund has free text on and at
+    least MINST_PER_KON answered, in no order that follows the answers' arrival."""
+    matningar = [
+        m for m in _matningar(insats, fran, till)
+        if m.enkat.fritext and m.svar.count() >= MINST_PER_KON
+    ]  # fmt: skip
+    ut: dict[str, list[str]] = defaultdict(list)
+    for fraga, text in (
+        Svarsrad.objects.filter(svar__matning__in=matningar, alternativ__isnull=True)
+        .order_by("id")  # random keys: a random order
+        .values_list("fraga__text", "fritext")
+    ):
+        ut[fraga].append(text)
+    return dict(ut)
 
 
 def _rader(matningar: list[Matning]) -> dict[int, list[tuple]]:

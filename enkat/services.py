@@ -87,6 +87,21 @@ def enkat_skapa(*, forbund: Forbund, data: Enkatdata, user) -> Enkat:
 
 
 @transaction.atomic
+def enkat_installningar_spara(
+    *, enkat: Enkat, fritext: bool, jamforelser: dict[str, tuple], user
+) -> Enkat:
+    """Free text on or off, and each indikator's yardstick (indikator kod → (per cent or
+    None, source)); allowed on a version in use, whose wording stays as loaded."""
+    krav_forbundschef(user, enkat.forbund_id)
+    enkat.fritext = fritext
+    spara_validerad(enkat)
+    for indikator in enkat.indikatorer.filter(kod__in=jamforelser):
+        indikator.jamforelse_procent, indikator.jamforelse_kalla = jamforelser[indikator.kod]
+        spara_validerad(indikator)
+    return enkat
+
+
+@transaction.atomic
 def enkat_ta_bort(*, enkat: Enkat, user) -> None:
     """Remove a version no measurement uses; one in use is kept with its answers."""
     krav_forbundschef(user, enkat.forbund_id)

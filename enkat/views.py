@@ -21,11 +21,12 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from enkat.exempel import EXEMPELENKAT
-from enkat.forms import ImportForm, MatningForm, OppetForm
+from enkat.forms import ImportForm, InstallningarForm, MatningForm, OppetForm
 from enkat.models import Enkat, Matning
-from enkat.resultat import MINST_SVAR, resultat
+from enkat.resultat import MINST_PER_KON, MINST_SVAR, fritexter, resultat
 from enkat.services import (
     enkat_importera,
+    enkat_installningar_spara,
     enkat_skapa,
     enkat_ta_bort,
     far_oppna,
@@ -104,14 +105,27 @@ def _enkat(request: HttpRequest, pk: int) -> Enkat:
 @login_required
 def enkat(request: HttpRequest, pk: int) -> HttpResponse:
     vald = _enkat(request, pk)
-    fragor = vald.fragor.select_related("visa_om").prefetch_related("alternativ")
+    ar_chef = atkomst(request.user).har_roll(vald.forbund_id, Roll.FORBUNDSCHEF)
+    if request.method == "POST" and not ar_chef:
+        raise Http404
+    form = InstallningarForm(request.POST if request.method == "POST" else None, enkat=vald)
+    if form.is_valid():
+        sparad = kor_tjanst(form, lambda: enkat_installningar_spara(
+            enkat=vald, fritext=form.cleaned_data["fritext"], jamforelser=form.jamforelser(),
+            user=request.user,
+        ))  # fmt: skip
+        if sparad is not None:
+            messages.success(request, "Enkätens inställningar är sparade.")
+            return redirect("enkat", pk=vald.pk)
     sammanhang = {
         "enkat": vald,
-        "fragor": fragor,
+        "fragor": vald.fragor.select_related("visa_om").prefetch_related("alternativ"),
         "indikatorer": vald.indikatorer.prefetch_related("positiva__fraga"),
-        "ar_chef": atkomst(request.user).har_roll(vald.forbund_id, Roll.FORBUNDSCHEF),
+        "ar_chef": ar_chef,
+        "form": form,
     }
-    return render(request, "enkat/enkat.html", sammanhang)
+    status = felstatus(form) if form.is_bound and form.errors else 200
+    return render(request, "enkat/enkat.html", sammanhang, status=status)
 
 
 @login_required
@@ -172,6 +186,7 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
         "matningar": vald.matningar.select_related("enkat").order_by("-fran", "-pk"),
         "idag": timezone.localdate(),
         "minst": MINST_SVAR,
+        "minst_fritext": MINST_PER_KON,
     }
     if period.is_valid():
         fran, till = period.cleaned_data["fran"], period.cleaned_data["till"]
@@ -180,6 +195,7 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
             "till": till,
             "fragor": f"fran={fran}&till={till}",
             "resultat": [(r, resultattabeller(r)) for r in resultat(vald, fran, till)],
+            "fritexter": fritexter(vald, fran, till),
         }
     status = felstatus(ny) if ny.is_bound and ny.errors else 200 if period.is_valid() else 400
     return render(request, "enkat/insats.html", sammanhang, status=status)

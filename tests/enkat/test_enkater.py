@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from enkat.models import Enkat
+from enkat.services import svar_spara
 from enkat.xlsform import las
 from tests.enkat.bygg import exempelenkat, matning, svara
 
@@ -132,3 +133,32 @@ def test_bara_forbundschefen_laser_in_och_en_enkat_i_bruk_ar_last(
     oanvand = exempelenkat(forbund)
     client.post(reverse("enkat_radera", args=[oanvand.pk]))
     assert not Enkat.objects.filter(pk=oanvand.pk).exists()
+
+
+def test_fritext_och_jamforelsevarde_ocksa_nar_enkaten_anvands(
+    client, chef, styrelse, forbund, insats
+):
+    enkat = exempelenkat(forbund)
+    m = matning(insats, enkat)
+    svara(m, 9, bemotande="mycket_bra")
+    url = reverse("enkat", args=[enkat.pk])
+    client.force_login(styrelse)
+    assert client.post(url, {"fritext": "on"}).status_code == 404
+    client.force_login(chef)
+    fel = client.post(url, {"fritext": "on", "jamforelse_bemotande": "185"})
+    assert "Andelen är högst 100 %." in fel.content.decode()
+    client.post(url, {"fritext": "on", "jamforelse_bemotande": "85,5",
+                      "kalla_bemotande": "Nationellt 2025"})  # fmt: skip
+    enkat.refresh_from_db()
+    assert (
+        enkat.fritext and str(enkat.indikatorer.get(kod="bemotande").jamforelse_procent) == "85.5"
+    )
+    # Free text is asked for now, and shown once ten have answered.
+    svar_spara(matning=m, svar={"mer": "Bra personal"}, kon="man", aldersband="55_",
+               kalla="webb", idag=m.fran)  # fmt: skip
+    sida = reverse("enkat_insats", args=[insats.pk])
+    text = client.get(sida, {"fran": "2026-03-01", "till": "2026-03-31"}).content.decode()
+    assert "Bra personal" in text and "85,5\xa0% (Nationellt 2025)" in text
+    m.svar.filter(rader__fritext="").first().delete()  # nine again
+    text = client.get(sida, {"fran": "2026-03-01", "till": "2026-03-31"}).content.decode()
+    assert "Bra personal" not in text

@@ -131,7 +131,8 @@ SIDOR = {
     # chef and the insats's samordnare open its measurements; results as statistics.
     "enkater": Rad(get=INLOGGADE, post=VARJE_CHEF_400),
     "enkat_exempel": Rad(get=FEL_METOD, post="L 404 404 R 404 R L L"),
-    "enkat": Rad("enkat", get=FORBUNDETS_MEDLEMMAR, post=FORBUNDETS_MEDLEMMAR),
+    # Its settings (free text, yardsticks) are the chef's; an empty form turns free text off.
+    "enkat": Rad("enkat", get=FORBUNDETS_MEDLEMMAR, post=CHEFEN_R),
     "enkat_xlsform": Rad("enkat", get=FORBUNDETS_MEDLEMMAR, post=FORBUNDETS_MEDLEMMAR),
     # In use by a measurement: the chef's removal is refused and sent back.
     "enkat_radera": Rad("enkat", get=FEL_METOD, post=CHEFEN_R),
