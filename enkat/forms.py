@@ -11,7 +11,7 @@ STORSTA_FIL = 2 * 1024 * 1024
 
 class ImportForm(forms.Form):
     fil = forms.FileField(
-        label="Enkät som XLSForm (.xlsx)",
+        label="Enkät som XLSForm (.xlsx) eller CSV",
         error_messages={"required": "Välj en fil att läsa in."},
     )
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("exempel/", views.exempel, name="enkat_exempel"),
     path("<int:pk>/", views.enkat, name="enkat"),
     path("<int:pk>/xlsform.xlsx", views.enkat_xlsform, name="enkat_xlsform"),
+    path("<int:pk>/enkat.csv", views.enkat_csv, name="enkat_csv"),
     path("<int:pk>/ta-bort/", views.enkat_radera, name="enkat_radera"),
     path("insatser/<int:pk>/", views.insats, name="enkat_insats"),
     path("insatser/<int:pk>/enkat.csv", views.insats_csv, name="enkat_insats_csv"),

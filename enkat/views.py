@@ -35,7 +35,7 @@ from enkat.services import (
     matning_ta_bort,
 )
 from enkat.visning import resultattabeller
-from enkat.xlsform import skriv
+from enkat.xlsform import skriv, skriv_csv
 from finsam.atkomst import atkomst
 from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund
@@ -132,6 +132,12 @@ def enkat(request: HttpRequest, pk: int) -> HttpResponse:
 def enkat_xlsform(request: HttpRequest, pk: int) -> HttpResponse:
     vald = _enkat(request, pk)
     return nedladdning(skriv(vald), XLSX_TYP, f"{vald.kod}-version-{vald.version}.xlsx")
+
+
+@login_required
+def enkat_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    vald = _enkat(request, pk)
+    return nedladdning(skriv_csv(vald), CSV_TYP, f"{vald.kod}-version-{vald.version}.csv")
 
 
 @login_required

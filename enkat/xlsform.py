@@ -1,4 +1,4 @@
-"""A questionnaire as an XLSForm: read one in, write one out.
+"""A questionnaire as an XLSForm, or the same sheets in one CSV: read one in, write one out.
 
 XLSForm (xlsform.org) is the spreadsheet format questionnaire tools share,
 so a förbund that holds a licence for the national wording loads it itself.
@@ -14,8 +14,12 @@ Finsam reads the part it can answer and refuses the rest with the row:
 - `indikatorer`, Finsam's own sheet: `name`, `label`, `positiva`
   (`fråga/alternativ` apart by spaces), `extern_kod`, `jamforelse`
   and `jamforelse_kalla`.
+
+The CSV holds the same sheets in one table: its first column, `blad`, names
+each row's sheet, and each sheet begins with its own row of column names.
 """
 
+import csv
 import io
 import re
 from dataclasses import dataclass, field
@@ -34,6 +38,7 @@ _VILLKOR = (
 )
 _KOD = re.compile(r"^[\w-]{1,40}$")
 LATTLAST = "lattlast"
+BLADKOLUMN = "blad"
 
 
 @dataclass
@@ -75,13 +80,17 @@ class Enkatdata:
     indikatorer: list[Indikatordata]
 
 
-def _rader(bok, blad: str, krav: bool = True) -> list[tuple[int, dict[str, str]]]:
+# A questionnaire's sheets: name → its rows, the first naming the columns.
+Blad = dict[str, list[list]]
+
+
+def _rader(blad: Blad, namn: str, krav: bool = True) -> list[tuple[int, dict[str, str]]]:
     """(row number, {column: text}) of a sheet's filled rows; the first row names the columns."""
-    if blad not in bok.sheetnames:
+    if namn not in blad:
         if krav:
-            raise ValidationError(f"Filen saknar bladet ”{blad}”.")
+            raise ValidationError(f"Filen saknar bladet ”{namn}”.")
         return []
-    rader = list(bok[blad].iter_rows(values_only=True))
+    rader = blad[namn]
     if not rader:
         return []
     kolumner = [str(k or "").strip() for k in rader[0]]
@@ -91,6 +100,36 @@ def _rader(bok, blad: str, krav: bool = True) -> list[tuple[int, dict[str, str]]
         if varden:
             ut.append((nummer, varden))
     return ut
+
+
+def _las_blad(fil) -> Blad:
+    """The sheets of an xlsx, or of a CSV whose first column `blad` names each row's sheet."""
+    data = fil.read()
+    if data[:2] == b"PK":  # an xlsx is a zip file
+        try:
+            bok = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as fel:  # openpyxl raises several kinds for a broken file
+            raise ValidationError("Filen kan inte läsas som en Excelfil (.xlsx).") from fel
+        return {ark.title: [list(r) for r in ark.iter_rows(values_only=True)] for ark in bok}
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as fel:
+        raise ValidationError("Filen är varken en Excelfil (.xlsx) eller en CSV i UTF-8.") from fel
+    rader = list(
+        # Semicolon as a Swedish Excel writes it, else comma; the first row may be `blad` alone.
+        csv.reader(
+            io.StringIO(text), delimiter=";" if ";" in "".join(text.splitlines()[:2]) else ","
+        )
+    )
+    if not rader or rader[0][:1] != [BLADKOLUMN]:
+        raise ValidationError(
+            f"En CSV-fil ska börja med kolumnen ”{BLADKOLUMN}” som namnger bladet."
+        )
+    blad: Blad = {}
+    for rad in rader[1:]:
+        if rad and rad[0]:
+            blad.setdefault(rad[0], []).append(rad[1:])
+    return blad
 
 
 def _texter(rad: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -119,10 +158,7 @@ def _kod(text: str, var: str) -> str:
 
 def las(fil) -> Enkatdata:
     """The questionnaire in an XLSForm file; ValidationError naming the sheet and row."""
-    try:
-        bok = openpyxl.load_workbook(fil, read_only=True, data_only=True)
-    except Exception as fel:  # openpyxl raises several kinds for a file that is no xlsx
-        raise ValidationError("Filen kan inte läsas som en Excelfil (.xlsx) i XLSForm.") from fel
+    bok = _las_blad(fil)
     installningar = next((rad for _, rad in _rader(bok, "settings", krav=False)), {})
     listor: dict[str, list[Alternativ]] = {}
     for nummer, rad in _rader(bok, "choices"):
@@ -211,8 +247,8 @@ def _indikator(rad: dict, var: str, fragor: list[Fragedata]) -> Indikatordata:
     )
 
 
-def skriv(enkat: Enkat) -> bytes:
-    """The questionnaire as an XLSForm that `las` reads back to the same questionnaire."""
+def _blad(enkat: Enkat) -> Blad:
+    """The questionnaire as XLSForm's sheets, which `las` reads back to the same."""
     sprak = sorted(
         {s for f in enkat.fragor.all() for s in f.texter}
         | {s for f in enkat.fragor.all() for a in f.alternativ.all() for s in a.texter}
@@ -222,33 +258,47 @@ def skriv(enkat: Enkat) -> bytes:
     def texter(o) -> list[str]:
         return [o.text, o.text_lattlast, *(o.texter.get(s, "") for s in sprak)]
 
-    bok = openpyxl.Workbook()
-    survey = bok.active
-    survey.title = "survey"
-    survey.append(["type", "name", *etiketter, "relevant"])
-    choices = bok.create_sheet("choices")
-    choices.append(["list_name", "name", *etiketter, "varde"])
+    survey = [["type", "name", *etiketter, "relevant"]]
+    choices = [["list_name", "name", *etiketter, "varde"]]
     typer = {v: k for k, v in TYPER.items()}
     for f in enkat.fragor.select_related("visa_om").prefetch_related("alternativ"):
         typ = f"{typer[f.typ]} {f.kod}" if f.typ in typer else "text"
         villkor = f"selected(${{{f.visa_om.kod}}}, '{f.visa_om_svar}')" if f.visa_om else ""
         survey.append([typ, f.kod, *texter(f), villkor])
-        for a in f.alternativ.all():
-            choices.append([f.kod, a.kod, *texter(a), a.varde])
-    installningar = bok.create_sheet("settings")
-    installningar.append(["form_title", "form_id", "version"])
-    installningar.append([enkat.namn, enkat.kod, enkat.version])
-    indikatorer = bok.create_sheet("indikatorer")
-    indikatorer.append(["name", "label", "positiva", "extern_kod", "jamforelse",
-                        "jamforelse_kalla"])  # fmt: skip
+        choices.extend([f.kod, a.kod, *texter(a), a.varde] for a in f.alternativ.all())
+    indikatorer = [["name", "label", "positiva", "extern_kod", "jamforelse", "jamforelse_kalla"]]
     for i in enkat.indikatorer.prefetch_related("positiva__fraga"):
         positiva = " ".join(f"{a.fraga.kod}/{a.kod}" for a in i.positiva.all())
         jamforelse = "" if i.jamforelse_procent is None else str(i.jamforelse_procent)
         indikatorer.append([i.kod, i.namn, positiva, i.extern_kod, jamforelse, i.jamforelse_kalla])
-    for blad in bok.worksheets:
-        for rad in blad.iter_rows():
-            for cell in rad:
-                cell.value = oskadlig(cell.value)
+    return {
+        "survey": survey,
+        "choices": choices,
+        "settings": [["form_title", "form_id", "version"], [enkat.namn, enkat.kod, enkat.version]],
+        "indikatorer": indikatorer,
+    }
+
+
+def skriv(enkat: Enkat) -> bytes:
+    """The questionnaire as an XLSForm file (.xlsx)."""
+    bok = openpyxl.Workbook()
+    bok.remove(bok.active)
+    for namn, rader in _blad(enkat).items():
+        ark = bok.create_sheet(namn)
+        for rad in rader:
+            ark.append([oskadlig(v) for v in rad])
     ut = io.BytesIO()
     bok.save(ut)
     return ut.getvalue()
+
+
+def skriv_csv(enkat: Enkat) -> bytes:
+    """The same sheets in one CSV: the column `blad` names each row's sheet, and each sheet
+    starts with its own row of column names."""
+    ut = io.StringIO()
+    skrivare = csv.writer(ut, delimiter=";", lineterminator="\r\n")
+    skrivare.writerow([BLADKOLUMN])
+    for namn, rader in _blad(enkat).items():
+        for rad in rader:
+            skrivare.writerow([namn, *(oskadlig(v) for v in rad)])
+    return ut.getvalue().encode("utf-8-sig")

@@ -14,10 +14,6 @@ from tests.enkat.bygg import exempelenkat, matning, svara
 pytestmark = pytest.mark.django_db
 
 
-def _xlsform(client, enkat) -> bytes:
-    return client.get(reverse("enkat_xlsform", args=[enkat.pk])).content
-
-
 def _som_text(enkat) -> list:
     """Every question, option and indikator of a questionnaire, to compare two."""
     return [
@@ -29,11 +25,13 @@ def _som_text(enkat) -> list:
     ]  # fmt: skip
 
 
-def test_xlsform_ut_och_in_igen_ger_samma_enkat_som_ny_version(client, chef, forbund):
+@pytest.mark.parametrize(("vy", "namn"), [("enkat_xlsform", "enkat.xlsx"),
+                                           ("enkat_csv", "enkat.csv")])  # fmt: skip
+def test_ut_och_in_igen_ger_samma_enkat_som_ny_version(client, chef, forbund, vy, namn):
     forsta = exempelenkat(forbund)
     client.force_login(chef)
-    fil = io.BytesIO(_xlsform(client, forsta))
-    fil.name = "enkat.xlsx"
+    fil = io.BytesIO(client.get(reverse(vy, args=[forsta.pk])).content)
+    fil.name = namn
     svar = client.post(reverse("enkater"), {"fil": fil})
     andra = Enkat.objects.get(version=2)
     assert svar.status_code == 302 and svar["Location"] == reverse("enkat", args=[andra.pk])
@@ -94,7 +92,7 @@ def test_en_fil_som_inte_ar_excel(client, chef):
     fil = io.BytesIO(b"namn;fraga\n")
     fil.name = "enkat.xlsx"
     svar = client.post(reverse("enkater"), {"fil": fil})
-    assert "Filen kan inte läsas som en Excelfil (.xlsx) i XLSForm." in svar.content.decode()
+    assert "En CSV-fil ska börja med kolumnen ”blad” som namnger bladet." in svar.content.decode()
 
 
 def test_villkor_och_sprak_las_in():

@@ -134,6 +134,7 @@ SIDOR = {
     # Its settings (free text, yardsticks) are the chef's; an empty form turns free text off.
     "enkat": Rad("enkat", get=FORBUNDETS_MEDLEMMAR, post=CHEFEN_R),
     "enkat_xlsform": Rad("enkat", get=FORBUNDETS_MEDLEMMAR, post=FORBUNDETS_MEDLEMMAR),
+    "enkat_csv": Rad("enkat", get=FORBUNDETS_MEDLEMMAR, post=FORBUNDETS_MEDLEMMAR),
     # In use by a measurement: the chef's removal is refused and sent back.
     "enkat_radera": Rad("enkat", get=FEL_METOD, post=CHEFEN_R),
     "enkat_insats": Rad("insats", get=STATISTIK_FOR_INSATSEN, post=MATNINGENS_400),
