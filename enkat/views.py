@@ -213,8 +213,14 @@ def _fil(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str) -> Htt
     if not period.is_valid():
         raise Http404
     fran, till = period.cleaned_data["fran"], period.cleaned_data["till"]
-    tabeller = [t for r in resultat(vald, fran, till) for t in resultattabeller(r, fil=True)]
-    huvud = [("Insats", vald.namn), ("Period", f"{fran.isoformat()} – {till.isoformat()}")]
+    # A file leaves Finsam: its pieces need ten answers, not five (issue 19 §5).
+    svar = resultat(vald, fran, till, min_cell=MINST_PER_KON)
+    tabeller = [t for r in svar for t in resultattabeller(r, fil=True)]
+    huvud = [
+        ("Insats", vald.namn),
+        ("Period", f"{fran.isoformat()} – {till.isoformat()}"),
+        ("Räknas", f"mätningars svar på en fråga när minst {MINST_PER_KON} har svarat"),
+    ]
     namn = f"enkat-{slugify(vald.namn)}-{fran}-{till}.{andelse}"
     return nedladdning(skrivare(huvud, tabeller), typ, namn)
 

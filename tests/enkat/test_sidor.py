@@ -13,7 +13,7 @@ from enkat.models import Matning
 from enkat.services import svar_spara
 from finsam.atkomst import SYSTEM
 from finsam.services.api_nycklar import api_nyckel_skapa
-from tests.enkat.bygg import exempelenkat, matning
+from tests.enkat.bygg import exempelenkat, matning, svara
 from tests.factories import PartFactory
 from tests.hjalp.api import med_nyckel, personlig_klient
 from tests.rapporter.hjalp import sidtexter
@@ -68,7 +68,7 @@ def test_sidan_filen_och_statistiksidan_visar_samma_tal(client, styrelse, insats
     # The styrelse reads; only the chef and the samordnare open measurements.
     assert "Öppna en mätning" not in text
     assert client.post(reverse("enkat_insats", args=[insats.pk]), {}).status_code == 404
-    # The Excel file: numbers as numbers.
+    # The Excel file: numbers as numbers, from pieces of at least ten answers (A has 20).
     fil = client.get(reverse("enkat_insats_excel", args=[insats.pk]), MARS)
     blad = openpyxl.load_workbook(io.BytesIO(fil.content))["Indikatorer"]
     rubriker = [c.value for c in blad[1]]
@@ -149,3 +149,16 @@ def test_affisch_papper_och_inmatning(client, samordnare, styrelse, forbund, ins
     # The styrelse reads the measurement, but keys nothing in.
     client.force_login(styrelse)
     assert client.get(url).status_code == 404
+
+
+def test_filerna_tar_bara_med_minst_tio_svar(client, chef, forbund, insats):
+    m = matning(insats, exempelenkat(forbund))
+    svara(m, 9, bemotande="mycket_bra")
+    client.force_login(chef)
+    sida = client.get(reverse("enkat_insats", args=[insats.pk]), MARS).content.decode()
+    assert "100\xa0% (9 av 9)" in sida  # five are enough on the page
+    fil = client.get(reverse("enkat_insats_csv", args=[insats.pk]), MARS).content.decode(
+        "utf-8-sig"
+    )
+    rad = next(r for r in fil.splitlines() if r.startswith("Bra bemötande"))
+    assert rad.split(";")[1:4] == ["", "", ""]  # nine are too few for a file
