@@ -157,3 +157,25 @@ def test_andrat_tillstand_borjar_om(client, oppen):
         "Hur har du blivit bemött"
     )
     assert not Svar.objects.exists()
+
+
+def test_kiosklaget_borjar_om_efter_varje_svar(client, oppen):
+    start = client.get(reverse("enkat_start", args=[oppen.nyckel]), {"kiosk": "1"})
+    assert "?sprak=&amp;kiosk=1" in start.content.decode()
+    url = reverse("enkat_svara", args=[oppen.nyckel])
+    skarm = client.get(url, {"kiosk": "1"})
+    while "Skicka svaren" not in skarm.content.decode():
+        skarm = _steg(client, url, skarm, knapp="hoppa")
+    svar = _steg(client, url, skarm, knapp="hoppa")
+    assert svar["Location"] == reverse("enkat_tack", args=[oppen.nyckel]) + "?kiosk=1"
+    tack = client.get(svar["Location"]).content.decode()
+    borja_om = reverse("enkat_start", args=[oppen.nyckel]) + "?kiosk=1"
+    assert f'<meta http-equiv="refresh" content="10;url={borja_om}">' in tack
+    assert 'data-kiosk="1"' in tack  # the shared tablet is not marked as having answered
+    # Everything skipped is still an answer: the day, and nothing else.
+    post = Svar.objects.get()
+    assert (post.kon, post.aldersband, post.rader.count()) == (
+        "vill_inte_svara",
+        "vill_inte_svara",
+        0,
+    )
