@@ -45,6 +45,8 @@ SIDGRUPPER: dict[str, frozenset[str]] = {
             "gallring",
         }
     ),
+    # The questionnaires are managed beside the insatser (templates/hantering/_meny.html).
+    "hantering:insatser": frozenset({"enkater", "enkat"}),
 }
 
 

@@ -35,7 +35,14 @@ def enkat_som_dict(r: Enkatresultat) -> dict:
                 "man": _andel(i.man),
                 "ej_aktuellt": i.ej_aktuellt if i.totalt.giltiga else None,
                 "jamforelse_procent": i.jamforelse_procent,
-                "per_matning": [None if a is None else _andel(a) for a in i.trend],
+                "per_matning": [
+                    {
+                        "fran": m.fran,
+                        "tillfalle": m.tillfalle,
+                        "resultat": None if a is None else _andel(a),
+                    }
+                    for m, a in zip(r.matningar, i.trend, strict=True)
+                ],  # fmt: skip
             }
             for i in r.indikatorer
         ],
@@ -70,6 +77,12 @@ class EnkatandelSerializer(serializers.Serializer):
     ki_hog = serializers.IntegerField(allow_null=True)
 
 
+class EnkatmatningsandelSerializer(serializers.Serializer):
+    fran = serializers.DateField()
+    tillfalle = serializers.CharField()
+    resultat = EnkatandelSerializer(allow_null=True, help_text="null: räknas inte.")
+
+
 class EnkatindikatorSerializer(serializers.Serializer):
     kod = serializers.CharField()
     namn = serializers.CharField()
@@ -79,7 +92,7 @@ class EnkatindikatorSerializer(serializers.Serializer):
     man = EnkatandelSerializer(allow_null=True)
     ej_aktuellt = serializers.IntegerField(allow_null=True)
     jamforelse_procent = serializers.FloatField(allow_null=True)
-    per_matning = EnkatandelSerializer(many=True, allow_null=True)
+    per_matning = EnkatmatningsandelSerializer(many=True)
 
 
 class EnkatmatningSerializer(serializers.Serializer):
