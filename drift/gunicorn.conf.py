@@ -44,10 +44,9 @@ class Logg(Logger):
     """gunicorn's logger, with nothing of the caller on the deltagarenkät's anonymous
     paths (finsam.anonymitet): no address, no browser, no user, no time."""
 
-    def atoms(self, resp, req, environ, request_time):
-        return anonymiserad(
-            super().atoms(resp, req, environ, request_time), environ.get("PATH_INFO", "")
-        )
+    def atoms(self, resp, req, wsgi, request_time):
+        # The request's WSGI environ (not the process's environment, read above).
+        return anonymiserad(super().atoms(resp, req, wsgi, request_time), wsgi.get("PATH_INFO", ""))
 
 
 logger_class = Logg

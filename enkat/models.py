@@ -136,6 +136,10 @@ class Fraga(models.Model):
         return self.kod
 
 
+class SvarsalternativQuerySet(ForbundsdataQuerySet):
+    forbund_falt = "fraga__enkat__forbund"
+
+
 class Svarsalternativ(models.Model):
     fraga = models.ForeignKey(Fraga, on_delete=models.CASCADE, related_name="alternativ")
     kod = models.SlugField("kod", max_length=40)
@@ -144,6 +148,8 @@ class Svarsalternativ(models.Model):
     text_lattlast = models.CharField("text på lättläst svenska", max_length=300, blank=True)
     texter = models.JSONField("texter på andra språk", default=dict, blank=True)
     varde = models.CharField("räknas som", max_length=12, choices=Varde.choices)
+
+    objects = SvarsalternativQuerySet.as_manager()
 
     class Meta:
         verbose_name = "svarsalternativ"
@@ -159,6 +165,10 @@ class Svarsalternativ(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fraga.kod}={self.kod}"
+
+
+class IndikatorQuerySet(ForbundsdataQuerySet):
+    forbund_falt = "enkat__forbund"
 
 
 class Indikator(models.Model):
@@ -179,6 +189,8 @@ class Indikator(models.Model):
         "jämförelsevärde (%)", max_digits=4, decimal_places=1, null=True, blank=True
     )
     jamforelse_kalla = models.CharField("jämförelsevärdets källa", max_length=300, blank=True)
+
+    objects = IndikatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = "indikator"
@@ -248,6 +260,12 @@ class Matning(models.Model):
         return self.fran <= idag <= self.till
 
 
+class SvarQuerySet(ForbundsdataQuerySet):
+    """The förbund's own answers, for its aggregates: no page or API lists them one by one."""
+
+    forbund_falt = "matning__insats__forbund"
+
+
 class Svar(models.Model):
     """One participant's answers. Nothing here, or in its rows, identifies a person."""
 
@@ -263,12 +281,18 @@ class Svar(models.Model):
     )
     kalla = models.CharField("svarat", max_length=10, choices=Svarskalla.choices)
 
+    objects = SvarQuerySet.as_manager()
+
     class Meta:
         verbose_name = "svar"
         verbose_name_plural = "svar"
 
     def __str__(self) -> str:
         return f"Svar {self.datum}"
+
+
+class SvarsradQuerySet(ForbundsdataQuerySet):
+    forbund_falt = "svar__matning__insats__forbund"
 
 
 class Svarsrad(models.Model):
@@ -284,6 +308,8 @@ class Svarsrad(models.Model):
         Svarsalternativ, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     fritext = models.TextField("fritext", max_length=1000, blank=True)
+
+    objects = SvarsradQuerySet.as_manager()
 
     class Meta:
         verbose_name = "svarsrad"
