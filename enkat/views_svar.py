@@ -20,10 +20,10 @@ from django.views.decorators.csrf import csrf_exempt
 
 from enkat.models import Aldersband, Fraga, Frageform, Matning, SvarandeKon, Svarskalla
 from enkat.services import Svarsdata, svar_spara, synliga_fragor
+from enkat.sprak import LATTLAST, html_sprak, sidtexter
 
 KON, ALDER = "kon", "alder"
 VILL_INTE = "vill_inte_svara"
-SPRAK_LATTLAST = "lattlast"
 
 
 @dataclass
@@ -54,7 +54,7 @@ def _matning(nyckel: str) -> Matning:
 
 def text_pa(obj, sprak: str) -> str:
     """A question's or option's text in the chosen language, Swedish where it has none."""
-    if sprak == SPRAK_LATTLAST:
+    if sprak == LATTLAST:
         return obj.text_lattlast or obj.text
     return obj.texter.get(sprak) or obj.text
 
@@ -68,7 +68,7 @@ def _sprakval(matning: Matning) -> list[tuple[str, str]]:
     koder = sorted({s for f in matning.enkat.fragor.all() for s in f.texter})
     return [
         ("", "Svenska"),
-        (SPRAK_LATTLAST, "Lättläst svenska"),
+        (LATTLAST, "Lättläst svenska"),
         *((k, SPRAKNAMN.get(k, k)) for k in koder),
     ]
 
@@ -82,13 +82,20 @@ def _stangd(request: HttpRequest, matning: Matning) -> HttpResponse | None:
     )
 
 
+def _sprak(sprak: str) -> dict:
+    """What every participant's page needs of the language: its texts and `lang`."""
+    return {"sprak": sprak, "t": sidtexter(sprak), "lang": html_sprak(sprak)}
+
+
 def start(request: HttpRequest, nyckel: str) -> HttpResponse:
     matning = _matning(nyckel)
+    sprak = _sprak(request.GET.get("sprak", ""))
     sammanhang = {
         "matning": matning,
         "kiosk": request.GET.get("kiosk") == "1",
         "sprakval": _sprakval(matning),
-        "sprak": request.GET.get("sprak", ""),
+        "rubrik": sprak["t"]["rubrik"].format(insats=matning.insats.namn),
+        **sprak,
     }
     return _stangd(request, matning) or render(request, "enkat/svara/start.html", sammanhang)
 
@@ -141,10 +148,11 @@ def svara(request: HttpRequest, nyckel: str) -> HttpResponse:
 
 def _skarm(matning: Matning, t: Tillstand, steg: list) -> dict:
     aktuellt = steg[t.steg]
+    texter = sidtexter(t.sprak)
     if aktuellt == KON:
-        rubrik, val, valt = "Är du …", SvarandeKon.choices, [t.kon]
+        rubrik, val, valt = texter["kon"], texter["kon_val"].items(), [t.kon]
     elif aktuellt == ALDER:
-        rubrik, val, valt = "Hur gammal är du?", Aldersband.choices, [t.alder]
+        rubrik, val, valt = texter["alder"], texter["alder_val"].items(), [t.alder]
     else:
         rubrik = text_pa(aktuellt, t.sprak)
         val = [(a.kod, text_pa(a, t.sprak)) for a in aktuellt.alternativ.all()]
@@ -158,10 +166,10 @@ def _skarm(matning: Matning, t: Tillstand, steg: list) -> dict:
         "flerval": getattr(aktuellt, "typ", "") == Frageform.FLERVAL,
         "fritext": getattr(aktuellt, "typ", "") == Frageform.FRITEXT,
         "fritext_varde": valt if isinstance(valt, str) else "",
-        "nummer": t.steg + 1,
-        "antal": len(steg),
+        "fraga_av": texter["fraga_av"].format(nummer=t.steg + 1, antal=len(steg)),
         "forsta": t.steg == 0,
         "sista": t.steg == len(steg) - 1,
+        **_sprak(t.sprak),
     }
 
 
@@ -177,11 +185,12 @@ def _spara(request: HttpRequest, matning: Matning, t: Tillstand) -> HttpResponse
             request, "enkat/svara/stangd.html", {"matning": matning, "fel": fel.messages},
             status=410,
         )  # fmt: skip
-    adress = reverse("enkat_tack", args=[matning.nyckel])
-    return redirect(f"{adress}?kiosk=1" if t.kiosk else adress)
+    fragor = f"?sprak={t.sprak}" + ("&kiosk=1" if t.kiosk else "")
+    return redirect(reverse("enkat_tack", args=[matning.nyckel]) + fragor)
 
 
 def tack(request: HttpRequest, nyckel: str) -> HttpResponse:
     matning = _matning(nyckel)
     kiosk = request.GET.get("kiosk") == "1"
-    return render(request, "enkat/svara/tack.html", {"matning": matning, "kiosk": kiosk})
+    sammanhang = {"matning": matning, "kiosk": kiosk, **_sprak(request.GET.get("sprak", ""))}
+    return render(request, "enkat/svara/tack.html", sammanhang)

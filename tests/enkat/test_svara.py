@@ -167,7 +167,7 @@ def test_kiosklaget_borjar_om_efter_varje_svar(client, oppen):
     while "Skicka svaren" not in skarm.content.decode():
         skarm = _steg(client, url, skarm, knapp="hoppa")
     svar = _steg(client, url, skarm, knapp="hoppa")
-    assert svar["Location"] == reverse("enkat_tack", args=[oppen.nyckel]) + "?kiosk=1"
+    assert svar["Location"] == reverse("enkat_tack", args=[oppen.nyckel]) + "?sprak=&kiosk=1"
     tack = client.get(svar["Location"]).content.decode()
     borja_om = reverse("enkat_start", args=[oppen.nyckel]) + "?kiosk=1"
     assert f'<meta http-equiv="refresh" content="10;url={borja_om}">' in tack
@@ -179,3 +179,16 @@ def test_kiosklaget_borjar_om_efter_varje_svar(client, oppen):
         "vill_inte_svara",
         0,
     )
+
+
+def test_pa_engelska(client, oppen):
+    start = client.get(reverse("enkat_start", args=[oppen.nyckel]), {"sprak": "en"})
+    text = start.content.decode()
+    assert '<html lang="en">' in text and "What do you think of Samordningsteam?" in text
+    url = reverse("enkat_svara", args=[oppen.nyckel])
+    skarm = client.get(url, {"sprak": "en"})
+    assert _rubrik(skarm) == "How have you been treated?"
+    assert "Prefer not to answer" in skarm.content.decode()
+    while "Are you …" not in skarm.content.decode():
+        skarm = _steg(client, url, skarm, knapp="hoppa")
+    assert "A woman" in skarm.content.decode()
