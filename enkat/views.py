@@ -140,19 +140,27 @@ def enkat_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return nedladdning(skriv_csv(vald), CSV_TYP, f"{vald.kod}-version-{vald.version}.csv")
 
 
-@login_required
-@require_POST
-def enkat_radera(request: HttpRequest, pk: int) -> HttpResponse:
-    vald = _enkat(request, pk)
+def _ta_bort(request: HttpRequest, ta_bort, klart: str, kvar: str, sedan: str) -> HttpResponse:
+    """Run a removal: not one's own to remove is 404; refused, back to `kvar` saying why."""
     try:
-        enkat_ta_bort(enkat=vald, user=request.user)
+        ta_bort()
     except PermissionDenied as fel:
         raise Http404 from fel
     except ValidationError as fel:
         messages.error(request, " ".join(fel.messages))
-        return redirect("enkat", pk=vald.pk)
-    messages.success(request, f"{vald} är borttagen.")
-    return redirect("enkater")
+        return redirect(kvar)
+    messages.success(request, klart)
+    return redirect(sedan)
+
+
+@login_required
+@require_POST
+def enkat_radera(request: HttpRequest, pk: int) -> HttpResponse:
+    vald = _enkat(request, pk)
+    return _ta_bort(
+        request, lambda: enkat_ta_bort(enkat=vald, user=request.user), f"{vald} är borttagen.",
+        reverse("enkat", args=[vald.pk]), reverse("enkater"),
+    )  # fmt: skip
 
 
 def _insats(request: HttpRequest, pk: int) -> Insats:
@@ -294,12 +302,8 @@ def matning(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def matning_radera(request: HttpRequest, pk: int) -> HttpResponse:
     vald = synlig_matning(request, pk)
-    try:
-        matning_ta_bort(matning=vald, user=request.user)
-    except PermissionDenied as fel:
-        raise Http404 from fel
-    except ValidationError as fel:
-        messages.error(request, " ".join(fel.messages))
-        return redirect("enkat_matning", pk=vald.pk)
-    messages.success(request, "Mätningen är borttagen.")
-    return redirect("enkat_insats", pk=vald.insats_id)
+    return _ta_bort(
+        request, lambda: matning_ta_bort(matning=vald, user=request.user),
+        "Mätningen är borttagen.", reverse("enkat_matning", args=[vald.pk]),
+        reverse("enkat_insats", args=[vald.insats_id]),
+    )  # fmt: skip
