@@ -20,7 +20,18 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from enkat.models import Enkat, Frageform, Matning, SvarandeKon, Svarsrad, Varde
+from django.db.models import Count
+
+from enkat.models import (
+    Enkat,
+    Frageform,
+    Indikator,
+    Matning,
+    Svar,
+    SvarandeKon,
+    Svarsrad,
+    Varde,
+)
 from finsam.avrundning import hel_procent, procent
 from finsam.maskering import OMASKERAT
 from finsam.skattning import wilson
@@ -159,7 +170,12 @@ def _rader(matningar: list[Matning]) -> dict[int, list[tuple]]:
 
 def _enkat(matningar: list[Matning], rader: dict[int, list[tuple]], minst: int) -> Enkatresultat:
     senaste: Enkat = max((m.enkat for m in matningar), key=lambda e: e.version)
-    svar = {m.pk: m.svar.count() for m in matningar}
+    svar = dict(
+        Svar.objects.filter(matning__in=matningar)
+        .values_list("matning")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     indikatorer = _indikatorer(senaste, matningar, rader, minst)
     return Enkatresultat(
         kod=senaste.kod,
@@ -178,11 +194,12 @@ def _indikatorer(senaste: Enkat, matningar, rader, minst: int) -> list[Indikator
     version has one with the same kod."""
     positiva: dict[tuple[int, str], set[int]] = defaultdict(set)  # (enkät, kod) → options
     fragor: dict[tuple[int, str], set[str]] = defaultdict(set)
-    for m in matningar:
-        for i in m.enkat.indikatorer.prefetch_related("positiva__fraga"):
-            for a in i.positiva.all():
-                positiva[(m.enkat_id, i.kod)].add(a.pk)
-                fragor[(m.enkat_id, i.kod)].add(a.fraga.kod)
+    for enkat, kod, alternativ, fraga in Indikator.positiva.through.objects.filter(
+        indikator__enkat__in={m.enkat_id for m in matningar}
+    ).values_list("indikator__enkat", "indikator__kod", "svarsalternativ",
+                  "svarsalternativ__fraga__kod"):  # fmt: skip
+        positiva[(enkat, kod)].add(alternativ)
+        fragor[(enkat, kod)].add(fraga)
     ut = []
     for i in senaste.indikatorer.all():
         res = Indikatorresultat(

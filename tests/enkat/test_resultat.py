@@ -9,9 +9,11 @@ in March, has four answers, all positive: it counts nowhere.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from enkat.resultat import resultat
-from tests.enkat.bygg import MARS, D, svara
+from tests.enkat.bygg import MARS, D, matning, svara
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,16 @@ def test_kon_delas_inte_under_tio(insats, matningar):
 def test_en_partnyckels_minsta_antal(insats, matningar):
     _, i = _bemotande(insats, *MARS, min_cell=21)
     assert i.totalt.giltiga == 0 and i.trend == [None, None]
+
+
+def test_antal_fragor_vaxer_inte_med_matningarna(insats, matningar):
+    def fragor() -> int:
+        with CaptureQueriesContext(connection) as q:
+            resultat(insats, *MARS)
+        return len(q)
+
+    fa = fragor()
+    a, _ = matningar
+    for dag in (5, 10, 15):
+        svara(matning(insats, a.enkat, fran=D(2026, 3, dag)), 6, bemotande="ganska_bra")
+    assert fragor() == fa
