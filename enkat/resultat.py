@@ -1,19 +1,24 @@
 """What the participants say, per insats and period, with small groups protected on the server.
 
 A period holds the measurements (`Matning`) of the insats and its
-delinsatser that opened in it, each whole. The protection works on the
-smallest piece any figure is made of, one measurement's answers to one
-indikator or question, so that no sum of pieces, no difference of two
-periods and no total minus a kön can give a hidden piece back:
+delinsatser that opened in it, each whole, once closed: a measurement still
+open moves with every answer, and two readings a minute apart would show
+one person's. The protection works on the smallest piece any figure is made
+of, one measurement's answers to one question, and counts people, not
+answers (a flerval question has several per person):
 
-- a piece with fewer than MINST_SVAR answers (a part key: its förbund's
-  min_cell, if larger) counts nowhere, not in any total;
-- its women and men count apart only where each are at least MINST_PER_KON
-  and the rest (annat, vill inte svara) none or at least MINST_SVAR; else
-  the piece counts in the total only.
+- a question's piece counts only where at least MINST_SVAR people gave a
+  valid answer (not ej aktuellt or vet inte); a part key, or a file,
+  asks for more. An indikator's piece counts only where every one of its
+  questions' pieces does, so the answer tables and the indikatorer are
+  sums of the same pieces;
+- women and men count apart only where, on every one of the questions,
+  each are at least MINST_PER_KON and the rest (annat, vill inte svara)
+  none or at least the least above.
 
-A figure is then a sum of pieces that may each be shown, and the page says
-how many measurements were left out.
+A figure is then a sum of pieces that may each be shown: no difference of
+two periods, no total minus a kön and no table against another gives a
+hidden piece back. The page says how many measurements were left out.
 """
 
 import datetime
@@ -21,6 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils import timezone
 
 from enkat.models import (
     Enkat,
@@ -100,7 +106,8 @@ class Enkatresultat:
     namn: str
     matningar: list[Matning]
     svar: int  # answers in the measurements that count
-    utelamnade: int  # measurements with fewer answers than the threshold
+    utelamnade: int  # closed measurements with fewer answers than the threshold
+    oppna: int  # measurements still open: they count once closed
     indikatorer: list[Indikatorresultat]
     fordelningar: list[Fordelning]
     konsuppdelning: bool  # whether any piece let women and men count apart
@@ -116,7 +123,8 @@ def resultat(
     per_kod: dict[str, list[Matning]] = defaultdict(list)
     for m in matningar:
         per_kod[m.enkat.kod].append(m)
-    return [_enkat(ms, rader, minst) for ms in per_kod.values()]
+    idag = timezone.localdate()
+    return [_enkat(ms, rader, minst, idag) for ms in per_kod.values()]
 
 
 def _matningar(insats: Insats, fran: datetime.date, till: datetime.date) -> list[Matning]:
@@ -168,7 +176,9 @@ def _rader(matningar: list[Matning]) -> dict[int, list[tuple]]:
     return per_matning
 
 
-def _enkat(matningar: list[Matning], rader: dict[int, list[tuple]], minst: int) -> Enkatresultat:
+def _enkat(
+    matningar: list[Matning], rader: dict[int, list[tuple]], minst: int, idag: datetime.date
+) -> Enkatresultat:
     senaste: Enkat = max((m.enkat for m in matningar), key=lambda e: e.version)
     svar = dict(
         Svar.objects.filter(matning__in=matningar)
@@ -176,20 +186,57 @@ def _enkat(matningar: list[Matning], rader: dict[int, list[tuple]], minst: int) 
         .annotate(n=Count("id"))
         .order_by()
     )
-    indikatorer = _indikatorer(senaste, matningar, rader, minst)
+    stangda = [m for m in matningar if m.till < idag]
+    bitar = _fragebitar(matningar, rader, minst, {m.pk for m in stangda})
+    indikatorer = _indikatorer(senaste, matningar, rader, bitar)
     return Enkatresultat(
         kod=senaste.kod,
         namn=senaste.namn,
         matningar=matningar,
-        svar=sum(n for n in svar.values() if n >= minst),
-        utelamnade=sum(1 for n in svar.values() if 0 < n < minst),
+        svar=sum(svar.get(m.pk, 0) for m in stangda if svar.get(m.pk, 0) >= minst),
+        utelamnade=sum(1 for m in stangda if 0 < svar.get(m.pk, 0) < minst),
+        oppna=len(matningar) - len(stangda),
         indikatorer=indikatorer,
-        fordelningar=_fordelningar(senaste, matningar, rader, minst),
+        fordelningar=_fordelningar(senaste, matningar, rader, bitar),
         konsuppdelning=any(i.kvinnor.giltiga for i in indikatorer),
     )
 
 
-def _indikatorer(senaste: Enkat, matningar, rader, minst: int) -> list[Indikatorresultat]:
+@dataclass(frozen=True)
+class Fragebit:
+    """One measurement's answers to one question: whether it counts, apart by kön too."""
+
+    raknas: bool
+    konsdelas: bool
+
+
+def _fragebitar(matningar, rader, minst: int, stangda: set[int]) -> dict[tuple, Fragebit]:
+    """(measurement, question kod) → its piece's rule, from the people who answered."""
+    personer: dict[tuple, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for m in matningar:
+        for svar, kon, fraga, _alt, _kod, varde in rader[m.pk]:
+            if varde != Varde.EJ_AKTUELLT:
+                personer[(m.pk, fraga)][kon if kon in KON_APART else "ovriga"].add(svar)
+    bitar = {}
+    for (matning, fraga), per_kon in personer.items():
+        alla = sum(len(p) for p in per_kon.values())
+        ovriga = len(per_kon["ovriga"])
+        raknas = matning in stangda and alla >= minst
+        bitar[(matning, fraga)] = Fragebit(
+            raknas=raknas,
+            konsdelas=raknas
+            and min(len(per_kon[k]) for k in KON_APART) >= max(MINST_PER_KON, minst)
+            and (ovriga == 0 or ovriga >= minst),
+        )
+    return bitar
+
+
+INGEN_BIT = Fragebit(raknas=False, konsdelas=False)
+
+
+def _indikatorer(
+    senaste: Enkat, matningar, rader, bitar: dict[tuple, Fragebit]
+) -> list[Indikatorresultat]:
     """Each indikator of the latest version, summed over the measurements whose own
     version has one with the same kod."""
     positiva: dict[tuple[int, str], set[int]] = defaultdict(set)  # (enkät, kod) → options
@@ -208,18 +255,16 @@ def _indikatorer(senaste: Enkat, matningar, rader, minst: int) -> list[Indikator
             i.jamforelse_kalla,
         )  # fmt: skip
         for m in matningar:
-            nyckel = (m.enkat_id, i.kod)
-            bit = _bit(rader[m.pk], fragor.get(nyckel, set()), positiva.get(nyckel, set()))
-            if bit["totalt"].giltiga < minst:
+            egna = fragor.get((m.enkat_id, i.kod), set())
+            fragebitar = [bitar.get((m.pk, f), INGEN_BIT) for f in egna]
+            if not egna or not all(b.raknas for b in fragebitar):
                 res.trend.append(None)
                 continue
+            bit = _bit(rader[m.pk], egna, positiva.get((m.enkat_id, i.kod), set()))
             res.trend.append(bit["totalt"])
             res.totalt += bit["totalt"]
             res.ej_aktuellt += bit["ej_aktuellt"]
-            resten = bit["totalt"].giltiga - bit["kvinna"].giltiga - bit["man"].giltiga
-            if min(bit["kvinna"].giltiga, bit["man"].giltiga) >= max(MINST_PER_KON, minst) and (
-                resten == 0 or resten >= minst
-            ):
+            if all(b.konsdelas for b in fragebitar):
                 res.kvinnor += bit["kvinna"]
                 res.man += bit["man"]
         ut.append(res)
@@ -242,19 +287,17 @@ def _bit(rader: list[tuple], fragor: set[str], positiva: set[int]) -> dict:
     return bit
 
 
-def _fordelningar(senaste: Enkat, matningar, rader, minst: int) -> list[Fordelning]:
-    """Each choice question of the latest version, counted over the measurements where at
-    least `minst` answered it."""
+def _fordelningar(senaste: Enkat, matningar, rader, bitar) -> list[Fordelning]:
+    """Each choice question of the latest version, over the pieces that count."""
     ut = []
     for fraga in senaste.fragor.exclude(typ=Frageform.FRITEXT).prefetch_related("alternativ"):
         alternativ = list(fraga.alternativ.all())
         antal: Counter = Counter()
         svarande = 0
         for m in matningar:
-            egna = [r for r in rader[m.pk] if r[2] == fraga.kod]
-            personer = len({r[0] for r in egna})
-            if personer >= minst:
-                svarande += personer
+            if bitar.get((m.pk, fraga.kod), INGEN_BIT).raknas:
+                egna = [r for r in rader[m.pk] if r[2] == fraga.kod]
+                svarande += len({r[0] for r in egna})
                 antal.update(r[4] for r in egna)
         ut.append(
             Fordelning(

@@ -4,6 +4,8 @@ The figures are enkat.resultat's, the API's and the report's: this module
 only writes them (`88 % (117 av 133)`, `82–92 %`).
 """
 
+from django.utils import timezone
+
 from enkat.resultat import Andel, Enkatresultat
 from finsam.avrundning import procent
 from finsam.tabeller import TOMT, Tabellvy, ram, tal
@@ -99,7 +101,7 @@ def _trend(r: Enkatresultat, fil: bool) -> Tabellvy:
             i.namn: (
                 (i.trend[n].procent if i.trend[n] else None)
                 if fil
-                else (andel_text(i.trend[n]) if i.trend[n] else "färre än 5 svar")
+                else andel_text(i.trend[n]) if i.trend[n] else _utan(m)
             )
             for i in r.indikatorer
         }
@@ -111,6 +113,11 @@ def _trend(r: Enkatresultat, fil: bool) -> Tabellvy:
         forklaring="Varje indikator per mätning, i den ordning de öppnade.",
         kort="Per mätning",
     )
+
+
+def _utan(matning) -> str:
+    """Why a measurement shows no figure: still open, or too few answered."""
+    return "öppen" if matning.till >= timezone.localdate() else "för få svar"
 
 
 def _fordelning(r: Enkatresultat, f, fil: bool) -> Tabellvy:

@@ -11,9 +11,10 @@ in March, has four answers, all positive: it counts nowhere.
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from enkat.resultat import resultat
-from tests.enkat.bygg import MARS, D, matning, svara
+from tests.enkat.bygg import MARS, D, exempelenkat, matning, svara
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +92,37 @@ def test_antal_fragor_vaxer_inte_med_matningarna(insats, matningar):
     for dag in (5, 10, 15):
         svara(matning(insats, a.enkat, fran=D(2026, 3, dag)), 6, bemotande="ganska_bra")
     assert fragor() == fa
+
+
+def test_personer_raknas_inte_svar(forbund, insats):
+    """One person with five positive options of a flerval question is one person: a piece
+    of one, which counts nowhere (an indikator on the question would read 5 of 5)."""
+    enkat = exempelenkat(forbund)
+    indikator = enkat.indikatorer.get(kod="bemotande")
+    indikator.positiva.set(enkat.fragor.get(kod="hjalp").alternativ.all())
+    m = matning(insats, enkat)
+    svara(m, 1, kon="kvinna", hjalp=["samtal", "praktik", "kurs", "myndigheter", "annat"])
+    _, i = _bemotande(insats, *MARS)
+    assert i.totalt.giltiga == 0 and i.trend == [None]
+
+
+def test_svarstabellen_ger_inte_tillbaka_en_dold_indikator(forbund, insats):
+    """Four valid answers and two "vet inte" are six people, but four valid: the piece is
+    hidden from the indikator and from the answer table alike."""
+    enkat = exempelenkat(forbund)
+    svara(matning(insats, enkat), 10, kon="kvinna", bemotande="mycket_bra")
+    b = matning(insats, enkat, fran=D(2026, 3, 20))
+    svara(b, 4, bemotande="mycket_bra")
+    svara(b, 2, bemotande="vet_inte")
+    r, i = _bemotande(insats, *MARS)
+    (fordelning,) = [f for f in r.fordelningar if f.kod == "bemotande"]
+    antal = {kod: n for kod, _, n in fordelning.alternativ}
+    assert (i.totalt.positiva, antal["mycket_bra"], antal["vet_inte"]) == (10, 10, 0)
+
+
+def test_en_oppen_matning_raknas_forst_nar_den_stangt(forbund, insats):
+    """Figures that move with each answer would show one person's: open counts nowhere."""
+    idag = timezone.localdate()
+    svara(matning(insats, exempelenkat(forbund), fran=idag, till=idag), 6, bemotande="ganska_bra")
+    (r,) = resultat(insats, idag, idag)
+    assert (r.svar, r.oppna, r.indikatorer[0].trend) == (0, 1, [None])
