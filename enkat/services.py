@@ -19,6 +19,7 @@ from enkat.models import (
 )
 from enkat.xlsform import Enkatdata, las
 from finsam.atkomst import SYSTEM, atkomst, som_skapare
+from finsam.filtext import utan_styrtecken
 from finsam.kodlistor import Roll
 from finsam.models import Forbund
 from finsam.services.organisation import krav_forbundschef
@@ -162,16 +163,17 @@ def matning_ta_bort(*, matning: Matning, user) -> None:
 
 
 def synliga_fragor(enkat: Enkat, svar: Svarsdata) -> list[Fraga]:
-    """The questions shown given the answers so far: a show-if question only after
-    its condition's option was chosen. Free text only where the förbund allows it."""
-    synliga = []
+    """The questions shown given the answers so far: a show-if question only after its
+    condition's option was chosen on a question itself shown (an answer left from before
+    a change shows nothing). Free text only where the förbund allows it."""
+    synliga: list[Fraga] = []
     for fraga in enkat.fragor.select_related("visa_om"):
         if fraga.typ == Frageform.FRITEXT and not enkat.fritext:
             continue
-        if fraga.visa_om_id is not None:
-            valt = svar.get(fraga.visa_om.kod) or []
-            if fraga.visa_om_svar not in valt:
-                continue
+        if fraga.visa_om_id is not None and not (
+            fraga.visa_om in synliga and fraga.visa_om_svar in (svar.get(fraga.visa_om.kod) or [])
+        ):
+            continue
         synliga.append(fraga)
     return synliga
 
@@ -194,15 +196,21 @@ def svar_spara(
     fragor = {f.kod: f for f in synliga_fragor(matning.enkat, svar)}
     okanda = sorted(set(svar) - set(fragor))
     if okanda:
-        raise ValidationError(f"Okända frågor: {', '.join(okanda)}.")
+        texter = dict(matning.enkat.fragor.filter(kod__in=okanda).values_list("kod", "text"))
+        namn = ", ".join(f"”{texter.get(k, k)}”" for k in okanda)
+        raise ValidationError(
+            f"{namn} ställs inte med de här svaren: frågan visas bara när dess villkor är "
+            "uppfyllt (eller fritext är på). Inget sparades."
+        )
     post = spara_validerad(
         Svar(matning=matning, datum=idag, kon=kon, aldersband=aldersband, kalla=kalla)
     )
     for kod, varde in svar.items():
         fraga = fragor[kod]
         if fraga.typ == Frageform.FRITEXT:
-            if varde:
-                spara_validerad(Svarsrad(svar=post, fraga=fraga, fritext=str(varde)[:1000]))
+            text = utan_styrtecken(str(varde)).strip()[:1000]
+            if text:
+                spara_validerad(Svarsrad(svar=post, fraga=fraga, fritext=text))
             continue
         alternativ = {a.kod: a for a in fraga.alternativ.all()}
         valda = list(dict.fromkeys(varde))

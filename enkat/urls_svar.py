@@ -5,7 +5,7 @@ from django.urls import path
 from enkat import views_svar
 
 urlpatterns = [
-    path("<str:nyckel>/", views_svar.start, name="enkat_start"),
-    path("<str:nyckel>/svara/", views_svar.svara, name="enkat_svara"),
-    path("<str:nyckel>/tack/", views_svar.tack, name="enkat_tack"),
+    path("<slug:nyckel>/", views_svar.start, name="enkat_start"),
+    path("<slug:nyckel>/svara/", views_svar.svara, name="enkat_svara"),
+    path("<slug:nyckel>/tack/", views_svar.tack, name="enkat_tack"),
 ]

@@ -77,9 +77,8 @@ def _stangd(request: HttpRequest, matning: Matning) -> HttpResponse | None:
     idag = timezone.localdate()
     if matning.oppen(idag):
         return None
-    return render(
-        request, "enkat/svara/stangd.html", {"matning": matning, "idag": idag}, status=410
-    )
+    sammanhang = {"matning": matning, "idag": idag, **_sprak(request.GET.get("sprak", ""))}
+    return render(request, "enkat/svara/stangd.html", sammanhang, status=410)
 
 
 def _sprak(sprak: str) -> dict:
@@ -174,17 +173,18 @@ def _skarm(matning: Matning, t: Tillstand, steg: list) -> dict:
 
 
 def _spara(request: HttpRequest, matning: Matning, t: Tillstand) -> HttpResponse:
+    # Answers to questions no longer shown (a choice changed on the way back) are dropped.
+    synliga = {f.kod for f in synliga_fragor(matning.enkat, t.svar or {})}
+    svar = {kod: varde for kod, varde in (t.svar or {}).items() if kod in synliga}
     try:
         svar_spara(
-            matning=matning, svar=t.svar or {}, kon=t.kon, aldersband=t.alder,
+            matning=matning, svar=svar, kon=t.kon, aldersband=t.alder,
             kalla=Svarskalla.WEBB, idag=timezone.localdate(),
         )  # fmt: skip
     except ValidationError as fel:
         # Closed between two screens, or a question changed: say so, keep nothing.
-        return render(
-            request, "enkat/svara/stangd.html", {"matning": matning, "fel": fel.messages},
-            status=410,
-        )  # fmt: skip
+        sammanhang = {"matning": matning, "fel": fel.messages, **_sprak(t.sprak)}
+        return render(request, "enkat/svara/stangd.html", sammanhang, status=410)
     fragor = f"?sprak={t.sprak}" + ("&kiosk=1" if t.kiosk else "")
     return redirect(reverse("enkat_tack", args=[matning.nyckel]) + fragor)
 

@@ -101,7 +101,9 @@ def _trend(r: Enkatresultat, fil: bool) -> Tabellvy:
             i.namn: (
                 (i.trend[n].procent if i.trend[n] else None)
                 if fil
-                else andel_text(i.trend[n]) if i.trend[n] else _utan(m)
+                else andel_text(i.trend[n])
+                if i.trend[n]
+                else _utan(m)
             )
             for i in r.indikatorer
         }

@@ -33,10 +33,11 @@ from finsam.export import oskadlig
 
 TYPER = {"select_one": Frageform.SKALA, "select_multiple": Frageform.FLERVAL}
 _VILLKOR = (
-    re.compile(r"^\$\{(?P<fraga>[\w-]+)\}\s*=\s*'(?P<svar>[\w-]+)'$"),
-    re.compile(r"^selected\(\s*\$\{(?P<fraga>[\w-]+)\}\s*,\s*'(?P<svar>[\w-]+)'\s*\)$"),
+    re.compile(r"^\$\{(?P<fraga>[\w-]+)\}\s*=\s*'(?P<svar>[\w-]+)'$", re.ASCII),
+    re.compile(r"^selected\(\s*\$\{(?P<fraga>[\w-]+)\}\s*,\s*'(?P<svar>[\w-]+)'\s*\)$", re.ASCII),
 )
-_KOD = re.compile(r"^[\w-]{1,40}$")
+# ASCII, as a kod is a slug: "bemötande" is refused here with its row, not later without.
+_KOD = re.compile(r"^[\w-]{1,40}$", re.ASCII)
 LATTLAST = "lattlast"
 BLADKOLUMN = "blad"
 
@@ -96,7 +97,12 @@ def _rader(blad: Blad, namn: str, krav: bool = True) -> list[tuple[int, dict[str
     kolumner = [str(k or "").strip() for k in rader[0]]
     ut = []
     for nummer, rad in enumerate(rader[1:], start=2):
-        varden = {k: str(v).strip() for k, v in zip(kolumner, rad, strict=False) if k and v}
+        # A cell of 0 is a value (a choice named 0), an empty one is not.
+        varden = {
+            k: str(v).strip()
+            for k, v in zip(kolumner, rad, strict=False)
+            if k and v is not None and str(v).strip()
+        }
         if varden:
             ut.append((nummer, varden))
     return ut
@@ -151,7 +157,8 @@ def _texter(rad: dict[str, str]) -> tuple[str, dict[str, str]]:
 def _kod(text: str, var: str) -> str:
     if not _KOD.match(text):
         raise ValidationError(
-            f"{var}: koden ”{text}” får bara ha bokstäver, siffror, - och _ (högst 40 tecken)."
+            f"{var}: koden ”{text}” får bara ha bokstäverna a–z, siffror, - och _ "
+            "(högst 40 tecken)."
         )
     return text
 

@@ -8,6 +8,10 @@ configuration imports it before Django is set up.
 """
 
 ANONYMA_VAGAR = ("/e/",)
+# The survey's pages load their style and script from here: a line for
+# enkat.js with an address would name whoever answered that day. Nothing
+# static needs the caller's address in the log.
+LOGGFRIA_VAGAR = (*ANONYMA_VAGAR, "/static/")
 UTELAMNAT = "-"
 
 
@@ -15,10 +19,24 @@ def ar_anonym(vag: str) -> bool:
     return vag.startswith(ANONYMA_VAGAR)
 
 
+class AnonymaVagarMiddleware:
+    """On an anonymous path the request carries no cookie into Django: no session is read,
+    renewed or saved and no user is signed in, even on a staff member's signed-in
+    browser (a tablet used as a kiosk). First in the chain, before the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if ar_anonym(request.path):
+            request.COOKIES = {}
+        return self.get_response(request)
+
+
 def anonymiserad(atomer: dict, vag: str) -> dict:
     """gunicorn's access log values with the caller's address, user, browser and every
-    request header blanked on an anonymous path; the others as they are."""
-    if not ar_anonym(vag):
+    request header blanked on an anonymous path or a static file; the others as they are."""
+    if not vag.startswith(LOGGFRIA_VAGAR):
         return atomer
     utan = dict(atomer)
     for nyckel in atomer:

@@ -8,6 +8,11 @@ from django.core.exceptions import ValidationError
 _STYRTECKEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+def utan_styrtecken(text: str) -> str:
+    """Text without control characters (a NUL is refused by PostgreSQL), line breaks kept."""
+    return _STYRTECKEN.sub("", text)
+
+
 def avkoda(innehall: bytes, *, kodningar: tuple[str, ...], fel: str) -> str:
     """The file's text in the first encoding that gives text (UTF-16 by its BOM);
     otherwise a ValidationError with `fel`."""

@@ -100,6 +100,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The deltagarenkät's pages (/e/) take no cookie in: no session, no user.
+    "finsam.anonymitet.AnonymaVagarMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "finsam.begaran.BegaranMiddleware",

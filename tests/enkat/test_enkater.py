@@ -4,6 +4,7 @@ import io
 
 import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from enkat.models import Enkat
@@ -160,3 +161,18 @@ def test_fritext_och_jamforelsevarde_ocksa_nar_enkaten_anvands(
     m.svar.filter(rader__fritext="").first().delete()  # nine again
     text = client.get(sida, {"fran": "2026-03-01", "till": "2026-03-31"}).content.decode()
     assert "Bra personal" not in text
+
+
+def test_en_kod_som_ar_noll_och_en_kod_med_a_ring():
+    skala = [["list_name", "name", "label", "varde"], ["skala", 0, "Noll", "negativ"],
+             ["skala", 1, "Ett", "positiv"]]  # fmt: skip
+    data = las(_bok(survey=[SURVEY[0], ["select_one skala", "nojd", "Hur nöjd?"]],
+                    choices=skala, settings=SETTINGS))  # fmt: skip
+    assert [a.kod for a in data.fragor[0].alternativ] == ["0", "1"]
+    with pytest.raises(ValidationError) as fel:
+        las(_bok(survey=[SURVEY[0], ["select_one ja_nej", "bemötande", "Bemötande?"]],
+                 choices=CHOICES, settings=SETTINGS))  # fmt: skip
+    assert fel.value.messages == [
+        "Bladet survey, rad 2: koden ”bemötande” får bara ha bokstäverna a–z, siffror, - och _ "
+        "(högst 40 tecken)."
+    ]

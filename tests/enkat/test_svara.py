@@ -18,6 +18,7 @@ from django.utils import timezone
 from gunicorn.config import Config
 
 from enkat.models import Matning, Svar, Svarsrad
+from enkat.services import svar_spara
 from tests.enkat.bygg import D, exempelenkat, matning
 
 pytestmark = pytest.mark.django_db
@@ -96,9 +97,12 @@ def test_ingenting_som_kan_peka_ut_nagon(client, oppen, samordnare, caplog):
     svar.append(client.get("/favicon.ico", **KLIENT))
     # No cookie, so no session and no CSRF token to remember the browser by.
     assert [s.cookies for s in svar if s.cookies] == []
-    # A logged-in member of staff answering leaves no trace of who either.
+    # A logged-in member of staff answering leaves no trace of who either, and their
+    # session is neither read nor renewed (a kiosk tablet must not keep it alive).
     client.force_login(samordnare)
-    _hela_vagen(client, oppen)
+    inloggad = _hela_vagen(client, oppen)
+    assert [s.cookies for s in inloggad if s.cookies] == []
+    assert all(not s.wsgi_request.user.is_authenticated for s in inloggad)
     assert Svar.objects.count() == 2
     # No address, browser or user in any table (the whole database is read).
     with connection.cursor() as markor:
@@ -137,6 +141,8 @@ def test_gunicorns_atkomstlogg_utelamnar_den_som_svarar():
     assert ADRESS not in enkatrad and WEBBLASARE not in enkatrad
     assert not re.search(r"\d{2}:\d{2}:\d{2}", enkatrad)  # not the time either
     assert "/e/nyckel/svara/" in enkatrad
+    # The survey's script and style: a line for enkat.js would name the day's participant.
+    assert ADRESS not in rad("/static/finsam/enkat.js")
     # Other pages keep the address, which the login lockout and incidents need.
     assert ADRESS in rad("/statistik/")
 
@@ -192,3 +198,30 @@ def test_pa_engelska(client, oppen):
     while "Are you …" not in skarm.content.decode():
         skarm = _steg(client, url, skarm, knapp="hoppa")
     assert "A woman" in skarm.content.decode()
+
+
+def test_ett_andrat_val_tar_bort_svaret_pa_fragan_det_visade(client, oppen):
+    url = reverse("enkat_svara", args=[oppen.nyckel])
+    skarm = client.get(url)
+    while not _rubrik(skarm).startswith("Vad har hjälpt dig mest?"):
+        skarm = _steg(client, url, skarm, knapp="hoppa")
+    skarm = _steg(client, url, skarm, svar="myndigheter", knapp="nasta")
+    skarm = _steg(client, url, skarm, svar="ja", knapp="nasta")  # the follow-up, answered
+    skarm = _steg(client, url, skarm, knapp="tillbaka")
+    skarm = _steg(client, url, skarm, knapp="tillbaka")
+    skarm = _steg(client, url, skarm, svar="kurs", knapp="nasta")  # no authorities after all
+    while "Skicka svaren" not in skarm.content.decode():
+        skarm = _steg(client, url, skarm, knapp="hoppa")
+    assert _steg(client, url, skarm, knapp="hoppa").status_code == 302
+    assert list(Svar.objects.get().rader.values_list("fraga__kod", flat=True)) == ["hjalp"]
+
+
+def test_styrtecken_och_felaktiga_lankar(client, oppen):
+    svar_spara(matning=oppen, svar={}, kon="man", aldersband="55_", kalla="webb",
+               idag=oppen.fran)  # fmt: skip
+    oppen.enkat.fritext = True
+    oppen.enkat.save()
+    post = svar_spara(matning=oppen, svar={"mer": "Bra\x00 personal"}, kon="man",
+                      aldersband="55_", kalla="webb", idag=oppen.fran)  # fmt: skip
+    assert post.rader.get().fritext == "Bra personal"
+    assert client.get("/e/%00/").status_code == 404
