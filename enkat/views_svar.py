@@ -8,9 +8,11 @@ answers, kön and age band. The address is `/e/`, which finsam.anonymitet
 keeps out of the logs.
 """
 
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +25,7 @@ from enkat.services import Svarsdata, svar_spara, synliga_fragor
 from enkat.sprak import LATTLAST, html_sprak, sidtexter
 
 KON, ALDER = "kon", "alder"
+SKICKAT_I = 24 * 3600
 VILL_INTE = "vill_inte_svara"
 
 
@@ -36,6 +39,9 @@ class Tillstand:
     alder: str = Aldersband.VILL_INTE
     sprak: str = ""
     kiosk: bool = False
+    # A random name of this filling-in, so that sending it twice (a double tap, or the
+    # browser's back button on a kiosk) stores it once. Not stored with the answer.
+    formular: str = field(default_factory=lambda: secrets.token_urlsafe(16))
 
     def signerat(self, nyckel: str) -> str:
         return signing.dumps(self.__dict__, salt=f"enkat:{nyckel}", compress=True)
@@ -173,6 +179,13 @@ def _skarm(matning: Matning, t: Tillstand, steg: list) -> dict:
 
 
 def _spara(request: HttpRequest, matning: Matning, t: Tillstand) -> HttpResponse:
+    fragor = f"?sprak={t.sprak}" + ("&kiosk=1" if t.kiosk else "")
+    tack = redirect(reverse("enkat_tack", args=[matning.nyckel]) + fragor)
+    # Sent before: the thanks again, nothing stored twice. A day covers any resending. A
+    # cache that does not answer reads as not sent: a duplicate rather than a lost answer.
+    skickat = f"enkat:skickat:{t.formular}"
+    if cache.get(skickat) is not None:
+        return tack
     # Answers to questions no longer shown (a choice changed on the way back) are dropped.
     synliga = {f.kod for f in synliga_fragor(matning.enkat, t.svar or {})}
     svar = {kod: varde for kod, varde in (t.svar or {}).items() if kod in synliga}
@@ -185,8 +198,8 @@ def _spara(request: HttpRequest, matning: Matning, t: Tillstand) -> HttpResponse
         # Closed between two screens, or a question changed: say so, keep nothing.
         sammanhang = {"matning": matning, "fel": fel.messages, **_sprak(t.sprak)}
         return render(request, "enkat/svara/stangd.html", sammanhang, status=410)
-    fragor = f"?sprak={t.sprak}" + ("&kiosk=1" if t.kiosk else "")
-    return redirect(reverse("enkat_tack", args=[matning.nyckel]) + fragor)
+    cache.set(skickat, 1, SKICKAT_I)
+    return tack
 
 
 def tack(request: HttpRequest, nyckel: str) -> HttpResponse:

@@ -225,3 +225,14 @@ def test_styrtecken_och_felaktiga_lankar(client, oppen):
                       aldersband="55_", kalla="webb", idag=oppen.fran)  # fmt: skip
     assert post.rader.get().fritext == "Bra personal"
     assert client.get("/e/%00/").status_code == 404
+
+
+def test_skickat_tva_ganger_sparas_en_gang(client, oppen):
+    url = reverse("enkat_svara", args=[oppen.nyckel])
+    skarm = client.get(url)
+    while "Skicka svaren" not in skarm.content.decode():
+        skarm = _steg(client, url, skarm, knapp="hoppa")
+    forsta = _steg(client, url, skarm, knapp="hoppa")
+    andra = _steg(client, url, skarm, knapp="hoppa")  # a double tap, or back and resend
+    assert forsta["Location"] == andra["Location"]
+    assert Svar.objects.count() == 1
