@@ -133,18 +133,20 @@ def _matningar(insats: Insats, fran: datetime.date, till: datetime.date) -> list
         Matning.objects.filter(
             insats__in=Insats.objects.med_delinsatser(insats.pk), fran__range=(fran, till)
         )
-        .select_related("enkat")
+        .select_related("enkat", "insats")
         .order_by("fran", "pk")
     )
 
 
 def fritexter(insats: Insats, fran: datetime.date, till: datetime.date) -> dict[str, list[str]]:
     """Question text → the free text answers, for the staff's page only (never a file, the
-    API or a report): from the measurements where the förbund has free text on and at
-    least MINST_PER_KON answered, in no order that follows the answers' arrival."""
+    API or a report): from the closed measurements where the förbund has free text on and
+    at least MINST_PER_KON answered, in no order that follows the answers' arrival (an
+    open one would show each new text as it came)."""
+    idag = timezone.localdate()
     matningar = [
         m for m in _matningar(insats, fran, till)
-        if m.enkat.fritext and m.svar.count() >= MINST_PER_KON
+        if m.till < idag and m.enkat.fritext and m.svar.count() >= MINST_PER_KON
     ]  # fmt: skip
     ut: dict[str, list[str]] = defaultdict(list)
     for fraga, text in (

@@ -146,9 +146,17 @@ def matning_skapa(
 
 
 @transaction.atomic
-def matning_andra(*, matning: Matning, fran: datetime.date, till: datetime.date, user) -> Matning:
-    """Change when a measurement is open (close it early, or keep it open longer)."""
+def matning_andra(
+    *, matning: Matning, fran: datetime.date, till: datetime.date, user, idag: datetime.date
+) -> Matning:
+    """Change when a measurement is open (close it early, or keep it open longer), until
+    it has closed with answers: its figures are then shown, and an answer added after
+    would be the difference between two readings, one person's."""
     _krav_matning(user, matning.insats)
+    if matning.till < idag and matning.svar.exists():
+        raise ValidationError(
+            "Mätningen har stängt och har svar: den kan inte öppnas igen. Öppna en ny mätning."
+        )
     matning.fran, matning.till = fran, till
     return spara_validerad(matning)
 
@@ -185,14 +193,19 @@ def svar_spara(
 ) -> Svar:  # fmt: skip
     """Store one participant's answers: the day, the answers, kön and age band, nothing else.
 
-    On the web (`kalla` webb) anyone with the link answers while the
-    measurement is open; a paper form is keyed in by the förbundschef or the
-    insats's samordnare, also after it closed.
+    While the measurement is open: on the web (`kalla` webb) anyone with the
+    link, a paper form keyed in by the förbundschef or the insats's
+    samordnare. Once closed its figures are shown, and a late answer would be
+    the difference between two readings.
     """
     if kalla == Svarskalla.PAPPER:
         _krav_matning(user, matning.insats)
-    elif not matning.oppen(idag):
-        raise ValidationError("Enkäten är stängd.")
+    if not matning.oppen(idag):
+        raise ValidationError(
+            "Mätningen är stängd: pappersformulär matas in medan den är öppen."
+            if kalla == Svarskalla.PAPPER
+            else "Enkäten är stängd."
+        )
     fragor = {f.kod: f for f in synliga_fragor(matning.enkat, svar)}
     okanda = sorted(set(svar) - set(fragor))
     if okanda:

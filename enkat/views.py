@@ -275,7 +275,10 @@ def matning(request: HttpRequest, pk: int) -> HttpResponse:
         if not far_andra:
             raise Http404
         andrad = form.is_valid() and kor_tjanst(
-            form, lambda: matning_andra(matning=vald, user=request.user, **form.cleaned_data)
+            form,
+            lambda: matning_andra(
+                matning=vald, user=request.user, idag=timezone.localdate(), **form.cleaned_data
+            ),
         )
         if andrad:
             messages.success(request, "Mätningens datum är ändrade.")

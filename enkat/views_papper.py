@@ -76,8 +76,12 @@ def papperssvar_angra(request: HttpRequest, pk: int) -> HttpResponse:
     if not far_oppna(request.user, vald.insats):
         raise Http404
     senast = request.session.pop(_senast(vald.pk), None)
-    egna = vald.svar.filter(pk=senast, kalla=Svarskalla.PAPPER) if senast else vald.svar.none()
-    if egna.delete()[0]:
+    # Undone while open only: once closed, its figures are shown (as for keying in).
+    if senast and vald.oppen(timezone.localdate()):
+        borttagna, _ = vald.svar.filter(pk=senast, kalla=Svarskalla.PAPPER).delete()
+    else:
+        borttagna = 0
+    if borttagna:
         messages.success(request, "Det senast inmatade formuläret är borttaget. Mata in det igen.")
     else:
         messages.error(request, "Det finns inget inmatat formulär att ångra.")

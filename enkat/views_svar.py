@@ -181,10 +181,11 @@ def _skarm(matning: Matning, t: Tillstand, steg: list) -> dict:
 def _spara(request: HttpRequest, matning: Matning, t: Tillstand) -> HttpResponse:
     fragor = f"?sprak={t.sprak}" + ("&kiosk=1" if t.kiosk else "")
     tack = redirect(reverse("enkat_tack", args=[matning.nyckel]) + fragor)
-    # Sent before: the thanks again, nothing stored twice. A day covers any resending. A
-    # cache that does not answer reads as not sent: a duplicate rather than a lost answer.
+    # Sent before (or a second tap while the first is saved): the thanks again, nothing
+    # stored twice. A day covers any resending. A cache that does not answer neither adds
+    # nor finds the key: a duplicate rather than a lost answer.
     skickat = f"enkat:skickat:{t.formular}"
-    if cache.get(skickat) is not None:
+    if not cache.add(skickat, 1, SKICKAT_I) and cache.get(skickat) is not None:
         return tack
     # Answers to questions no longer shown (a choice changed on the way back) are dropped.
     synliga = {f.kod for f in synliga_fragor(matning.enkat, t.svar or {})}
@@ -196,9 +197,9 @@ def _spara(request: HttpRequest, matning: Matning, t: Tillstand) -> HttpResponse
         )  # fmt: skip
     except ValidationError as fel:
         # Closed between two screens, or a question changed: say so, keep nothing.
+        cache.delete(skickat)
         sammanhang = {"matning": matning, "fel": fel.messages, **_sprak(t.sprak)}
         return render(request, "enkat/svara/stangd.html", sammanhang, status=410)
-    cache.set(skickat, 1, SKICKAT_I)
     return tack
 
 

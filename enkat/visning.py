@@ -95,8 +95,13 @@ def _indikatorer_fil(r: Enkatresultat) -> Tabellvy:
 
 def _trend(r: Enkatresultat, fil: bool) -> Tabellvy:
     rader = {}
+    flera_insatser = len({m.insats_id for m in r.matningar}) > 1
     for n, m in enumerate(r.matningar):
         etikett = f"{m.fran.isoformat()} {m.get_tillfalle_display().lower()}"
+        if flera_insatser:  # an insats and a delinsats can open the same day
+            etikett += f", {m.insats.namn}"
+        if etikett in rader:
+            etikett += f" ({n + 1})"
         rader[etikett] = {
             i.namn: (
                 (i.trend[n].procent if i.trend[n] else None)

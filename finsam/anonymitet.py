@@ -28,7 +28,7 @@ class AnonymaVagarMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if ar_anonym(request.path):
+        if ar_anonym(request.path_info):  # the app's own path, behind any SCRIPT_NAME
             request.COOKIES = {}
         return self.get_response(request)
 

@@ -42,7 +42,9 @@ class BegaranMiddleware:
         token = _aktuell.set(
             # The same address the login lockout sees (proxy-aware settings).
             Begaran(
-                ursprung="" if ar_anonym(request.path) else get_client_ip_address(request) or "",
+                ursprung=""
+                if ar_anonym(request.path_info)
+                else get_client_ip_address(request) or "",
                 vag=request.path[:300],
                 loggat=set(),
             )

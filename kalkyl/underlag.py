@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.db.models import Q, Sum
-from django.db.models.functions import Coalesce
 
 from budget.models import Intakt, Utfall
 from deltagare.models import Forsorjning, Inskrivning, Uppfoljning
@@ -69,8 +68,9 @@ def las_underlag(insats: Insats, fran: datetime.date, till: datetime.date) -> Un
 def las_underlagen(
     forbund_id: int, rotter: list[int], fran: datetime.date, till: datetime.date
 ) -> dict[int, Underlag]:
-    """The underlag of each top insats in `rotter` (with its delinsatser), in the same
-    seven queries however many they are: the dashboard reads all of a förbund's at once."""
+    """The underlag of each insats in `rotter` with its delinsatser, in the same eight
+    queries however many they are: the dashboard reads all of a förbund's top insatser at
+    once; one delinsats alone is read the same way, as its own root."""
     antaganden = (
         Antaganden.objects.filter(forbund=forbund_id, ar__lte=till.year)
         .prefetch_related("kostnader")
@@ -85,14 +85,20 @@ def las_underlagen(
     insatser = Insats.objects.filter(forbund=forbund_id).filter(
         Q(pk__in=rotter) | Q(overordnad__in=rotter)
     )
+    # Each insats read → the one in `rotter` it was read for: itself, or its överordnad.
+    egna = set(rotter)
+    rot_av = {
+        pk: pk if pk in egna else overordnad
+        for pk, overordnad in insatser.values_list("pk", "overordnad")
+    }
     kostnad_per_rad: dict[int, dict[str, int]] = {rot: {} for rot in rotter}
-    for rot, _, namn, ar, belopp in (
+    for insats, _, namn, ar, belopp in (
         Utfall.objects.filter(rad__insats__in=insatser, datum__range=(fran, till))
-        .values_list(_rot("rad__insats"), "rad", "rad__namn", "rad__budgetar__ar")
+        .values_list("rad__insats", "rad", "rad__namn", "rad__budgetar__ar")
         .annotate(s=Sum("belopp"))
         .order_by("rad__budgetar__ar", "rad__namn", "rad")
     ):
-        rader = kostnad_per_rad[rot]
+        rader = kostnad_per_rad[rot_av[insats]]
         rader[f"{namn} {ar}"] = rader.get(f"{namn} {ar}", 0) + belopp
     andelar = _andelar(forbund_id, fran.year, till.year)
     avslutade = (
@@ -100,7 +106,7 @@ def las_underlagen(
         .filter(insats__in=insatser, slutdatum__range=(fran, till))
         .exclude(avslutsorsak=Avslutsorsak.AVLIDEN)
     )
-    rot_for = dict(avslutade.values_list("pk", _rot("insats")))
+    rot_for = {pk: rot_av[insats] for pk, insats in avslutade.values_list("pk", "insats")}
     matningar: dict[int, dict[str, set[str]]] = {pk: {} for pk in rot_for}
     for inskrivning, tidpunkt, kalla in Forsorjning.objects.filter(
         inskrivning__in=avslutade.values("pk")
@@ -124,11 +130,6 @@ def las_underlagen(
         )
         for rot in rotter
     }
-
-
-def _rot(falt: str) -> Coalesce:
-    """The top insats of the insats in `falt`: its överordnad, or itself."""
-    return Coalesce(f"{falt}__overordnad", falt)
 
 
 def _underlag(matningar: list[dict[str, set[str]]], **falt) -> Underlag:

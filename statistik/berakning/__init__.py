@@ -104,7 +104,7 @@ def forbund_aterbetalningstider(
     *, forbund: Forbund, fran: datetime.date, till: datetime.date
 ) -> dict[int, int | None]:
     """Each top insats's återbetalningstid in months (None where it cannot be computed),
-    the dashboard's column; empty without assumptions to compute it from. Seven
+    the dashboard's column; empty without assumptions to compute it from. Eight
     queries, or one when cached: the kalkyl's tables move the data version too. Only
     the months are kept, not the people the kalkyl counted, so a read from the cache
     stays small."""

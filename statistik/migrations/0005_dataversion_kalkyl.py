@@ -1,7 +1,7 @@
 """The data version moves with what the dashboard's kalkyl column reads (PostgreSQL only).
 
 The kalkyl of each insats (kalkyl/underlag.py) also reads the budget's
-utfall and intäkter and the förbund's assumptions; a change of any of them
+utfall, rader and intäkter and the förbund's assumptions; a change of any of them
 gives the förbund a new version like a change of a deltagare (0004).
 """
 
@@ -18,6 +18,8 @@ TABELLER = {
         " JOIN finsam_budgetar b ON b.id = br.budgetar_id"
     ),
     "finsam_intakt": _GENOM_BUDGETAR,
+    # A budget rad moved to another insats moves its utfall with it.
+    "finsam_budgetrad": _GENOM_BUDGETAR,
     "kalkyl_antaganden": "SELECT forbund_id FROM {r}",
     "kalkyl_forsorjningskostnad": (
         "SELECT a.forbund_id FROM {r} JOIN kalkyl_antaganden a ON a.id = {r}.antaganden_id"

@@ -13,8 +13,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from enkat.resultat import resultat
+from enkat.resultat import fritexter, resultat
+from enkat.visning import resultattabeller
 from tests.enkat.bygg import MARS, D, exempelenkat, matning, svara
+from tests.factories import InsatsFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +128,24 @@ def test_en_oppen_matning_raknas_forst_nar_den_stangt(forbund, insats):
     svara(matning(insats, exempelenkat(forbund), fran=idag, till=idag), 6, bemotande="ganska_bra")
     (r,) = resultat(insats, idag, idag)
     assert (r.svar, r.oppna, r.indikatorer[0].trend) == (0, 1, [None])
+
+
+def test_fritext_fran_en_oppen_matning_visas_inte(forbund, insats):
+    enkat = exempelenkat(forbund)
+    enkat.fritext = True
+    enkat.save()
+    idag = timezone.localdate()
+    svara(matning(insats, enkat, fran=idag, till=idag), 10, mer="Bra")
+    assert fritexter(insats, idag, idag) == {}
+
+
+def test_insatsen_och_delinsatsen_samma_dag_ar_tva_rader(forbund, insats):
+    enkat = exempelenkat(forbund)
+    delinsats = InsatsFactory(forbund=forbund, overordnad=insats, namn="Delen")
+    svara(matning(insats, enkat), 6, bemotande="mycket_bra")
+    svara(matning(delinsats, enkat), 6, bemotande="ganska_daligt")
+    (r,) = resultat(insats, *MARS)
+    trend = resultattabeller(r)[1]
+    assert [rad.rubrik for rad in trend.rader] == [
+        "2026-03-01 vid avslut, Samordningsteam", "2026-03-01 vid avslut, Delen",
+    ]  # fmt: skip

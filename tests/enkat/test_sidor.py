@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from enkat.models import Matning
@@ -123,7 +124,8 @@ def _pdftext(svar) -> str:
 
 
 def test_affisch_papper_och_inmatning(client, samordnare, styrelse, forbund, insats):
-    m = matning(insats, exempelenkat(forbund))
+    idag = timezone.localdate()
+    m = matning(insats, exempelenkat(forbund), fran=idag, till=idag)
     client.force_login(samordnare)
     text = _pdftext(client.get(reverse("enkat_affisch", args=[m.pk])))
     assert "Vad tycker du om Samordningsteam?" in text
@@ -132,7 +134,7 @@ def test_affisch_papper_och_inmatning(client, samordnare, styrelse, forbund, ins
     assert "Hur har du blivit bemött i insatsen?" in text
     assert "Svara bara om du kryssade ”Hjälp med kontakter med myndigheter” i fråga 4." in text
     assert "Vill du berätta något mer?" not in text  # free text is off
-    # Keyed in after the measurement closed, by its samordnare; undone once.
+    # Keyed in while it is open, by its samordnare; undone once.
     url = reverse("enkat_papperssvar", args=[m.pk])
     svar = client.post(url, {"fraga_bemotande": "ganska_bra", "fraga_hjalp": ["kurs", "praktik"],
                              "kon": "man"})  # fmt: skip
@@ -167,3 +169,18 @@ def test_filerna_tar_bara_med_minst_tio_svar(client, chef, forbund, insats):
     )
     rad = next(r for r in fil.splitlines() if r.startswith("Bra bemötande"))
     assert rad.split(";")[1:4] == ["", "", ""]  # nine are too few for a file
+
+
+def test_en_stangd_matning_med_svar_andras_inte(client, samordnare, insats, matningar):
+    """Its figures are shown: a late answer would be the difference, one person's."""
+    a, _ = matningar
+    client.force_login(samordnare)
+    svar = client.post(reverse("enkat_matning", args=[a.pk]),
+                       {"fran": "2026-03-01", "till": "2030-12-31"})  # fmt: skip
+    assert "Mätningen har stängt och har svar: den kan inte öppnas igen." in svar.content.decode()
+    svar = client.post(reverse("enkat_papperssvar", args=[a.pk]), {"kon": "man"})
+    assert "Mätningen är stängd: pappersformulär matas in medan den är öppen." in (
+        svar.content.decode()
+    )
+    a.refresh_from_db()
+    assert (str(a.till), a.svar.count()) == ("2026-03-31", 21)

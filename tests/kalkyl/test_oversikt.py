@@ -7,6 +7,7 @@ kalkyl (test_berakning.py computes the samordningsteam's by hand).
 import pytest
 from django.urls import reverse
 
+from budget.models import Budgetar, Budgetrad, Utfall
 from kalkyl.berakning import kalkyl, kalkyler
 from kalkyl.models import Antaganden
 from tests.factories import InsatsFactory
@@ -58,3 +59,16 @@ def test_tillsammans_som_var_for_sig_med_delinsatserna(forbund, samordningsteam,
     )
     for insats in (samordningsteam, annan_insats):
         assert alla[insats.pk] == kalkyl(insats, *AR)
+
+
+def test_en_delinsats_egen_kalkyl(forbund, samordningsteam):
+    """A delinsats read alone is its own root: its people and its cost, not its parent's."""
+    delinsats = InsatsFactory(forbund=forbund, overordnad=samordningsteam)
+    inskriv(delinsats, start=D(2025, 2, 1), slut=D(2025, 9, 30), orsak="arbete",
+            vid_start=("sjukpenning",), vid_avslut=("lon",))  # fmt: skip
+    rad = Budgetrad.objects.create(budgetar=Budgetar.objects.get(forbund=forbund), namn="Del",
+                                   kategori="insatser", insats=delinsats, budget=1)  # fmt: skip
+    Utfall.objects.create(rad=rad, datum=D(2025, 5, 1), belopp=120_000)
+    k = kalkyl(delinsats, *AR)
+    # 200 000 a year for staten, half credited: 120 000 × 12 ÷ 100 000 = 14,4 → 15 months.
+    assert (k.underlag.avslutade, k.kostnad, k.aterbetalningstid_manader) == (1, 120_000, 15)

@@ -97,6 +97,9 @@ ANDRINGAR = {
     ).update(kostnad_per_ar=100_000),
     "intäkt ändras": lambda f, i, a: Intakt.objects.filter(budgetar__forbund=f).update(belopp=2),
     "utfall ändras": lambda f, i, a: Utfall.objects.filter(rad__insats=i).update(belopp=500_000),
+    "budgetrad byter insats": lambda f, i, a: Budgetrad.objects.filter(insats=i).update(
+        insats=InsatsFactory(forbund=f)
+    ),
     "utfall tas bort": lambda f, i, a: Utfall.objects.filter(rad__insats=i).delete(),
     "inskrivning tas bort": lambda f, i, a: Inskrivning.objects.filter(pk=a.pk).delete(),
     "tabell töms": lambda f, i, a: connection.cursor().execute("TRUNCATE deltagare_uppfoljning"),
