@@ -41,10 +41,7 @@ from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund
 from finsam.formular import FranTillForm, felstatus, kor_tjanst
 from finsam.kodlistor import Roll
-from finsam.maskering import OMASKERAT, min_cell_for
-from insatser.models import Insats
-
-XLSX_TYP = EXCEL_TYP
+from insatser.selectors import insats_med_omaskerade_tal
 
 
 def _forbund(request: HttpRequest):
@@ -131,7 +128,7 @@ def enkat(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def enkat_xlsform(request: HttpRequest, pk: int) -> HttpResponse:
     vald = _enkat(request, pk)
-    return nedladdning(skriv(vald), XLSX_TYP, f"{vald.kod}-version-{vald.version}.xlsx")
+    return nedladdning(skriv(vald), EXCEL_TYP, f"{vald.kod}-version-{vald.version}.xlsx")
 
 
 @login_required
@@ -163,18 +160,10 @@ def enkat_radera(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
-def _insats(request: HttpRequest, pk: int) -> Insats:
-    """The insats, for those who see its figures unmasked (as its statistics page)."""
-    insats = get_object_or_404(Insats.objects.visible_to(request.user), pk=pk)
-    if min_cell_for(request.user, insats.forbund, insats) != OMASKERAT:
-        raise Http404
-    return insats
-
-
 @login_required
 def insats(request: HttpRequest, pk: int) -> HttpResponse:
     """An insats's measurements, a form to open one, and the results for a period."""
-    vald = _insats(request, pk)
+    vald = insats_med_omaskerade_tal(user=request.user, pk=pk)
     kan_oppna = far_oppna(request.user, vald)
     enkater = Enkat.objects.visible_to(request.user).filter(forbund=vald.forbund_id)
     ny = MatningForm(
@@ -216,7 +205,7 @@ def insats(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _fil(request: HttpRequest, pk: int, skrivare, typ: str, andelse: str) -> HttpResponse:
-    vald = _insats(request, pk)
+    vald = insats_med_omaskerade_tal(user=request.user, pk=pk)
     period = FranTillForm(request.GET, idag=timezone.localdate())
     if not period.is_valid():
         raise Http404
@@ -248,7 +237,7 @@ def synlig_matning(request: HttpRequest, pk: int) -> Matning:
     matning = get_object_or_404(
         Matning.objects.visible_to(request.user).select_related("insats", "enkat"), pk=pk
     )
-    _insats(request, matning.insats_id)
+    insats_med_omaskerade_tal(user=request.user, pk=matning.insats_id)
     return matning
 
 

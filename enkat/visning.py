@@ -8,14 +8,12 @@ from django.utils import timezone
 
 from enkat.resultat import Andel, Enkatresultat
 from finsam.avrundning import procent
-from finsam.tabeller import TOMT, Tabellvy, ram, tal
+from finsam.tabeller import TOMT, Tabellvy, andel_av, ram, tal
 
 
 def andel_text(a: Andel) -> str:
     """`88 % (117 av 133)`; a dash where no answer may be shown."""
-    if not a.giltiga:
-        return TOMT
-    return f"{tal(a.procent)}\xa0% ({tal(a.positiva)} av {tal(a.giltiga)})"
+    return andel_av(a.procent, a.positiva, a.giltiga) if a.giltiga else TOMT
 
 
 def intervall_text(a: Andel) -> str:

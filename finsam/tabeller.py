@@ -51,6 +51,11 @@ def procent(varde: int | None) -> str:
     return TOMT if saknas(varde) else f"{tal(varde)}\xa0%"
 
 
+def andel_av(procentsats: int | None, antal: int, av: int) -> str:
+    """A share with its denominator beside it (DOMAIN.md §5): `33 % (4 av 12)`."""
+    return f"{procent(procentsats)} ({tal(antal)} av {tal(av)})"
+
+
 def tal_som_angivet(varde: int | float | Decimal | None) -> str:
     """`12`, `12,50`: two decimals where the value has any, none where it is whole."""
     if saknas(varde):

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from finsam.atkomst import atkomst
 from finsam.kodlistor import Inriktning
-from finsam.maskering import maskera_kon, min_cell_for
+from finsam.maskering import OMASKERAT, maskera_kon, min_cell_for
 from finsam.models import Forbund
 from insatser.models import Berattelsebegaran, Insats, Insatsberattelse, Nyckeltal, Steg
 
@@ -168,6 +168,21 @@ def nyckeltal_for_period(
         fran=fran,
         till=till,
     )
+
+
+def insats_med_omaskerade_tal(*, user, pk: int) -> Insats:
+    """The insats, if the user may see its figures unmasked; otherwise 404 (not 403).
+
+    The pages of an insats's figures (statistics, kalkyl, deltagarenkät) show
+    real figures only. Where the one rule (`min_cell_for`) gives a user an
+    insats masked, as a part key would see it (a samordnare and another
+    team's insats), its figures are read over the API, where parter read them
+    (DOMAIN.md §6), and the page answers 404.
+    """
+    insats = get_object_or_404(Insats.objects.visible_to(user), pk=pk)
+    if min_cell_for(user, insats.forbund, insats) != OMASKERAT:
+        raise Http404
+    return insats
 
 
 def samordnarens_insats(*, user, pk: int) -> Insats:

@@ -1,6 +1,5 @@
 """The förbundschef's form of a year's kalkyl assumptions: the whole set on one page."""
 
-
 from django import forms
 
 from finsam.formular import valfalt

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -13,8 +13,7 @@ from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund
 from finsam.formular import FranTillForm, felstatus, kor_tjanst
 from finsam.kodlistor import Roll
-from finsam.maskering import OMASKERAT, min_cell_for
-from insatser.models import Insats
+from insatser.selectors import insats_med_omaskerade_tal
 from kalkyl.berakning import Kalkyl, kalkyl
 from kalkyl.forms import AntagandenForm
 from kalkyl.models import Antagandeandring, Antaganden
@@ -90,9 +89,7 @@ def metod(request: HttpRequest) -> HttpResponse:
 def _insatsens(request: HttpRequest, pk: int) -> tuple[dict, Kalkyl | None]:
     """An insats's kalkyl, for those who see its figures unmasked (as its statistics page);
     None when the period is wrong (the form says why)."""
-    vald = get_object_or_404(Insats.objects.visible_to(request.user), pk=pk)
-    if min_cell_for(request.user, vald.forbund, vald) != OMASKERAT:
-        raise Http404
+    vald = insats_med_omaskerade_tal(user=request.user, pk=pk)
     form = FranTillForm(request.GET, idag=timezone.localdate())
     sammanhang = {"insats": vald, "form": form}
     if not form.is_valid():

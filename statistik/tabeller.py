@@ -17,7 +17,16 @@ from finsam.kodlistor import (
     TidIOffentligForsorjning,
     Utbildningsniva,
 )
-from finsam.tabeller import DECIMAL, PROCENT, Tabellvy, procent, ram, tal, tal_som_angivet
+from finsam.tabeller import (
+    DECIMAL,
+    PROCENT,
+    Tabellvy,
+    andel_av,
+    procent,
+    ram,
+    tal,
+    tal_som_angivet,
+)
 from insatser.models import Insats
 from insatser.selectors import Nyckeltalsvarde
 from statistik.berakning.objekt import Andel, InsatsStatistik, Kontal, Tabell
@@ -45,7 +54,7 @@ TID_I_INSATS = {
 
 def andel_text(andel: Andel) -> str:
     """A share with its denominator beside it (DOMAIN.md §5): `33 % (4 av 12)`."""
-    return f"{procent(andel.andel)} ({tal(andel.antal)} av {tal(andel.av)})"
+    return andel_av(andel.andel, andel.antal, andel.av)
 
 
 def andel_mot_mal(andel: Andel, mal: int | None) -> str:

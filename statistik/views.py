@@ -25,6 +25,7 @@ from finsam.maskering import OMASKERAT, min_cell_for
 from finsam.tabeller import Tabellvy
 from insatser.models import Insats
 from insatser.selectors import (
+    insats_med_omaskerade_tal,
     insatsens_nyckeltal,
     insatser_for_forbund,
     nyckeltal_for_period,
@@ -41,20 +42,6 @@ from statistik.jamforelse import jamforelseperioder
 from statistik.oversikt import Oversikt
 from statistik.struktur import nyckeltal_diagram, nyckeltal_tabeller, strukturens_huvud
 from statistik.tabeller import insats_tabeller, insatsens_huvud
-
-
-def insats_for_statistik(request: HttpRequest, pk: int) -> Insats:
-    """The insats, if the user may see its statistics unmasked; otherwise 404 (not 403).
-
-    The pages show real figures only. Where the one rule (`min_cell_for`)
-    gives a user an insats masked, as a part key would see it (a samordnare
-    and another team's insats), its figures are read over the API, where
-    parter read them (DOMAIN.md §6), and the page answers 404.
-    """
-    insats = Insats.objects.visible_to(request.user).filter(pk=pk).first()
-    if insats is None or min_cell_for(request.user, insats.forbund, insats) != OMASKERAT:
-        raise Http404
-    return insats
 
 
 @login_required
@@ -144,7 +131,7 @@ class Insatssida:
 
 
 def _insatssida(request: HttpRequest, pk: int) -> Insatssida:
-    insats = insats_for_statistik(request, pk)
+    insats = insats_med_omaskerade_tal(user=request.user, pk=pk)
     idag = timezone.localdate()
     if insats.inriktning == Inriktning.STRUKTUR:
         sida = Insatssida(insats, PeriodForm(request.GET, idag=idag), "statistik/struktur.html")

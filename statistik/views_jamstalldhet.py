@@ -16,6 +16,7 @@ from finsam.export import CSV_TYP, EXCEL_TYP, nedladdning, som_csv, som_excel
 from finsam.forbundsval import aktivt_forbund
 from finsam.kodlistor import Inriktning
 from finsam.maskering import OMASKERAT, min_cell_for
+from insatser.selectors import insats_med_omaskerade_tal
 from statistik.forms import PeriodForm
 from statistik.jamstalldhet.analys import forbundets_analys, insatsens_analys
 from statistik.jamstalldhet.visning import (
@@ -25,7 +26,7 @@ from statistik.jamstalldhet.visning import (
     skillnadsdiagram,
     utfallstabell,
 )
-from statistik.views import form_fragor, insats_for_statistik
+from statistik.views import form_fragor
 
 
 def _forbundets(request: HttpRequest) -> dict:
@@ -38,7 +39,7 @@ def _forbundets(request: HttpRequest) -> dict:
 
 def _insatsens(request: HttpRequest, pk: int) -> dict:
     """An individinriktad insats's analysis, for those who see it unmasked."""
-    vald = insats_for_statistik(request, pk)
+    vald = insats_med_omaskerade_tal(user=request.user, pk=pk)
     if vald.inriktning != Inriktning.INDIVID:
         raise Http404
     sammanhang = {"forbund": vald.forbund, "insats": vald, "rubrik": vald.namn}

@@ -5,27 +5,27 @@ protection of enkat.resultat; a part key with its förbund's `min_cell`
 if that is larger, as the statistics' masking rule says.
 """
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from enkat.api.svar import EnkatresultatSerializer, enkat_som_dict
 from enkat.resultat import MINST_PER_KON, resultat
-from finsam.api.fraga import PeriodFragaSerializer, las_fraga, standardperiod
+from finsam.api.fraga import (
+    PERIODPARAMETRAR,
+    PeriodFragaSerializer,
+    las_fraga,
+    standardperiod,
+)
 from finsam.api.views import SynligViewSet
 from finsam.maskering import min_cell_for
 from insatser.models import Insats
-
-PERIOD = [
-    OpenApiParameter("fran", str, description="Periodens första dag. Utan värde: 1 januari."),
-    OpenApiParameter("till", str, description="Periodens sista dag. Utan värde: i dag."),
-]
 
 
 class InsatsEnkatViewSet(SynligViewSet):
     queryset = Insats.objects.all()
 
-    @extend_schema(parameters=PERIOD, responses=EnkatresultatSerializer(many=True))
+    @extend_schema(parameters=PERIODPARAMETRAR, responses=EnkatresultatSerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def enkat(self, request, *args, **kwargs) -> Response:
         """Deltagarenkät: andel positiva per indikator med intervall, per kön och per mätning.

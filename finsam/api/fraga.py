@@ -3,12 +3,18 @@
 import datetime
 
 from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.request import Request
 
 from finsam.modellvillkor import PERIOD_BAKLANGES
 
 DATUM_FEL = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2024-08-31."
+# The two parameters as the OpenAPI document names them, for `standardperiod`'s views.
+PERIODPARAMETRAR = [
+    OpenApiParameter("fran", str, description="Periodens första dag. Utan värde: 1 januari."),
+    OpenApiParameter("till", str, description="Periodens sista dag. Utan värde: i dag."),
+]
 
 
 class PeriodFragaSerializer(serializers.Serializer):

@@ -4,27 +4,27 @@ The row comes from `get_object` (`visible_to`: outside reach is 404); part
 keys and other samordnare see it as the statistics' masking rule says.
 """
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from finsam.api.fraga import PeriodFragaSerializer, las_fraga, standardperiod
+from finsam.api.fraga import (
+    PERIODPARAMETRAR,
+    PeriodFragaSerializer,
+    las_fraga,
+    standardperiod,
+)
 from finsam.api.views import SynligViewSet
 from finsam.maskering import min_cell_for
 from insatser.models import Insats
 from kalkyl.api.svar import KalkylSerializer, kalkyl_som_dict
 from kalkyl.berakning import kalkyl
 
-PERIOD = [
-    OpenApiParameter("fran", str, description="Periodens första dag. Utan värde: 1 januari."),
-    OpenApiParameter("till", str, description="Periodens sista dag. Utan värde: i dag."),
-]
-
 
 class InsatsKalkylViewSet(SynligViewSet):
     queryset = Insats.objects.all()
 
-    @extend_schema(parameters=PERIOD, responses=KalkylSerializer)
+    @extend_schema(parameters=PERIODPARAMETRAR, responses=KalkylSerializer)
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def kalkyl(self, request, *args, **kwargs) -> Response:
         """Samhällsekonomisk kalkyl: vad insatsen betalar tillbaka, till vem och hur snart.

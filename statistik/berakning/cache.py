@@ -65,6 +65,9 @@ def cacheadress(*delar) -> str:
     return ":".join(map(str, ("statistik", MOTOR, connection.settings_dict["NAME"], *delar)))
 
 
+_SAKNAS = object()  # not stored: an answer may itself be None or empty
+
+
 def cachad(forbund_id: int, nyckel: str, berakna: Callable[[], T]) -> T:
     """`berakna()`, or its answer stored under the förbund's current data version."""
     if not anvands():
@@ -75,8 +78,8 @@ def cachad(forbund_id: int, nyckel: str, berakna: Callable[[], T]) -> T:
     if version is None:  # a förbund with no data yet
         return berakna()
     adress = cacheadress(forbund_id, version, nyckel)
-    svar = cache.get(adress)
-    if svar is None:
+    svar = cache.get(adress, _SAKNAS)
+    if svar is _SAKNAS:
         svar = berakna()
         cache.set(adress, svar, LIVSLANGD)
     return svar
