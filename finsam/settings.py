@@ -84,10 +84,12 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "djangosaml2",
     "finsam",
     "scb",
     "insatser",
     "deltagare",
+    "elegitimation",
     "budget",
     "hantering",
     "enkat",
@@ -107,12 +109,14 @@ MIDDLEWARE = [
     "finsam.begaran.BegaranMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "finsam.middleware.KravTvafaktorMiddleware",
+    "finsam.tillit.KravStarkInloggningMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes must come last so it sees the outcome of every login attempt.
@@ -256,6 +260,41 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # always; outside production it can be switched on to try it.
 FINSAM_KRAV_TVAFAKTOR = FINSAM_PRODUCTION or env.bool("FINSAM_KRAV_TVAFAKTOR", default=False)
 OTP_TOTP_ISSUER = "Finsam"
+
+# --- Login with e-legitimation (elegitimation/, README "Inloggning").
+# The address Finsam is reached at: its SAML entityID and endpoints, and the
+# OIDC redirect address, are made from it.
+FINSAM_BAS_URL = env("FINSAM_BAS_URL", default="http://127.0.0.1:8000").rstrip("/")
+# "alla": anyone signs in with a password (an installation without an
+# identity provider). "nodkonton": only administrators' break-glass accounts do.
+FINSAM_LOSENORDSINLOGGNING = env("FINSAM_LOSENORDSINLOGGNING", default="alla")
+if FINSAM_LOSENORDSINLOGGNING not in ("alla", "nodkonton"):
+    raise ImproperlyConfigured("FINSAM_LOSENORDSINLOGGNING ska vara alla eller nodkonton.")
+# Pages that show deltagare identities need tillitsnivå 3 (finsam/tillit.py).
+FINSAM_KRAV_STARK_AUTENTISERING = FINSAM_PRODUCTION or env.bool(
+    "FINSAM_KRAV_STARK_AUTENTISERING", default=False
+)
+# The SP's key pairs as "nyckel.pem:certifikat.pem", comma-separated. The
+# first signs; all decrypt and all are published, so a new pair is added
+# first and the old one removed once every IdP has read the new metadata.
+FINSAM_SAML_NYCKELPAR = [
+    tuple(par.split(":", 1)) for par in env.list("FINSAM_SAML_NYCKELPAR", default=[])
+]
+FINSAM_SAML_KONTAKT = env("FINSAM_SAML_KONTAKT", default="")
+# djangosaml2: its config is built from the identity providers in the
+# database; it never creates a user (its default would make one of anyone
+# an IdP vouches for); requests go by redirect, since a POST form would
+# need a script the CSP forbids.
+SAML_CONFIG_LOADER = "elegitimation.saml.konfiguration.saml_konfiguration"
+SAML_CREATE_UNKNOWN_USER = False
+SAML_ATTRIBUTE_MAPPING = {}
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_LOGOUT_REQUEST_PREFERRED_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_IGNORE_LOGOUT_ERRORS = True
+# The IdP posts its answer from another site: the SAML session's cookie must
+# come along (SameSite=None, which browsers take over HTTPS only).
+SAML_SESSION_COOKIE_NAME = "finsam_saml"
+SAML_SESSION_COOKIE_SAMESITE = "None" if FINSAM_PRODUCTION else "Lax"
 
 # --- Access log (DOMAIN.md §2). Rows are kept this many years, then removed
 # by the yearly gallring. Read by migration deltagare 0007 and baked into the
@@ -426,11 +465,22 @@ if FINSAM_PRODUCTION:
     WHITENOISE_KEEP_ONLY_HASHED_FILES = True
     WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 
+_TYST = 100  # above CRITICAL: nothing is emitted
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "tyst": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # The SAML and OIDC libraries log assertions, tokens and attributes (a
+    # personnummer among them) at every level: they log nowhere, whatever
+    # LOG_LEVEL says. Finsam logs each login's outcome itself, without them.
+    "loggers": {
+        namn: {"handlers": ["tyst"], "level": _TYST, "propagate": False}
+        for namn in ("saml2", "djangosaml2", "authlib", "xmlschema")
+    },
 }
 
 # SCB's table of helårsekvivalenter (HE0000T02N2, PxWebApi v2 TAB1386): a

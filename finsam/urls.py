@@ -13,6 +13,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("finsam.api.urls")),
     path("konto/", include("finsam.konto.urls")),
+    # Login with e-legitimation: SAML endpoints, and the förbundschef's invitations.
+    path("saml/", include("elegitimation.saml.urls")),
+    path("inbjudningar/", include("elegitimation.urls")),
     path("insatser/", include("insatser.urls")),
     path("insatser/", include(deltagare.urls.insatssidor)),
     path("deltagare/", include("deltagare.urls")),

@@ -2,6 +2,7 @@
 
 import django_otp
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django_otp.models import Device
@@ -19,6 +20,10 @@ class InloggningForm(AuthenticationForm):
             "Fel användarnamn eller lösenord. Tänk på att stora och små bokstäver skiljs åt."
         ),
         "inactive": "Kontot är inaktiverat. Kontakta din förbundschef.",
+        "bara_nodkonton": (
+            "Logga in med e-legitimation. Lösenord används i den här installationen "
+            "bara för administratörernas nödkonton."
+        ),
     }
 
     def __init__(self, *args, **kwargs) -> None:
@@ -33,6 +38,17 @@ class InloggningForm(AuthenticationForm):
             falt.widget.attrs["class"] = "form-control"
         self.fields["username"].widget.attrs["spellcheck"] = "false"
         self.fields["username"].widget.attrs["autocapitalize"] = "none"
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        # FINSAM_LOSENORDSINLOGGNING = "nodkonton": everyone signs in with an
+        # e-legitimation; a password only opens an administrator's break-glass account.
+        if not losenord_tillatet(user):
+            raise ValidationError(self.error_messages["bara_nodkonton"], code="bara_nodkonton")
+
+
+def losenord_tillatet(user) -> bool:
+    return settings.FINSAM_LOSENORDSINLOGGNING == "alla" or user.is_superuser
 
 
 class EngangskodForm(forms.Form):

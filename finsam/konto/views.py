@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 import django_otp
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -20,6 +21,7 @@ from finsam.atkomst import atkomst
 from finsam.kodlistor import Roll
 from finsam.konto.forms import EngangskodForm, InloggningForm
 from finsam.models import Forbund, Tvafaktorenhet
+from finsam.tillit import Metod, Tillitsniva, logg, session_tillit_satt
 from finsam.tvafaktor import (
     har_tvafaktor,
     tvafaktor_bekrafta,
@@ -34,6 +36,22 @@ class Inloggning(auth_views.LoginView):
 
     template_name = "registration/login.html"
     authentication_form = InloggningForm
+
+    def get_context_data(self, **kwargs):
+        bara_nodkonton = settings.FINSAM_LOSENORDSINLOGGNING != "alla"
+        return super().get_context_data(**kwargs) | {"bara_nodkonton": bara_nodkonton}
+
+    def form_valid(self, form):
+        svar = super().form_valid(form)
+        user = form.get_user()
+        # Logged as such (issue 20): where e-legitimation is the rule, a
+        # password login is a break-glass account's, and someone should know.
+        nodkonto = settings.FINSAM_LOSENORDSINLOGGNING != "alla"
+        (logg.warning if nodkonto else logg.info)(
+            "Inloggning med lösenord%s: användare %s.", " (nödkonto)" if nodkonto else "", user.pk
+        )
+        session_tillit_satt(self.request, niva=Tillitsniva.NIVA_2, metod=Metod.LOSENORD)
+        return svar
 
 
 def _nasta(request: HttpRequest, standard: str = "startsida") -> str:
@@ -50,6 +68,8 @@ def _logga_in_enhet(request: HttpRequest, enhet: Tvafaktorenhet) -> None:
     django_otp.login(request, enhet)
     # A new session id after raising the session's trust, as after a password.
     request.session.cycle_key()
+    # Password and code: two factors, a strong login.
+    session_tillit_satt(request, niva=Tillitsniva.NIVA_3, metod=Metod.LOSENORD_TVAFAKTOR)
 
 
 def _qr_svg(data: str) -> str:

@@ -1,0 +1,215 @@
+"""Login by e-legitimation decided, and the förbundschef's invitations.
+
+One decision for SAML and OIDC alike (`inloggning_avgor`): the protocol's
+own checks (signature, issuer, audience, time) are done before it, by
+pysaml2 or Authlib; here the assurance level, the person and the role.
+Every refusal is a `Nekad` with the Swedish sentence the person is shown,
+and it leaves nothing behind: no user, no identity, no session.
+"""
+
+import datetime
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from elegitimation.identifierare import identifierarnyckel, visningsform
+from elegitimation.models import AnvantIntyg, ExternIdentitet, Identitetsutgivare, Inbjudan
+from finsam.models import Forbund, Medlemskap
+from finsam.services.organisation import krav_forbundschef, medlemskap_kontrollera_insatser
+from finsam.services.validering import spara_validerad
+from finsam.tillit import LAGSTA_GODTAGNA, NIVA_FOR_URI
+
+logg = logging.getLogger("finsam.inloggning")
+
+INBJUDAN_GILTIG_DAGAR = 30
+
+OKAND_PERSON = "Du har inget konto i Finsam – kontakta ditt samordningsförbund."
+
+
+class Nekad(PermissionDenied):
+    """A login refused: `text` is what the person reads, `orsak` what the log says."""
+
+    def __init__(self, text: str, orsak: str):
+        super().__init__(orsak)
+        self.text = text
+        self.orsak = orsak
+
+
+@dataclass(frozen=True)
+class Inloggad:
+    user: object
+    niva: int
+
+
+def tillitsniva(utgivare: Identitetsutgivare, uri: str | None) -> int:
+    """The level an assertion's context URI stands for, if this IdP may assert it."""
+    if not uri or uri not in utgivare.tillitsnivaer or uri not in NIVA_FOR_URI:
+        raise Nekad(
+            f"{utgivare.namn} intygade ingen tillitsnivå som Finsam godtar. "
+            "Logga in med en e-legitimation på tillitsnivå 3, till exempel SITHS eID eller BankID.",
+            "okänd tillitsnivå",
+        )
+    niva = NIVA_FOR_URI[uri]
+    if niva < LAGSTA_GODTAGNA:
+        raise Nekad(
+            "Din e-legitimation har för låg tillitsnivå för Finsam. "
+            "Logga in med en e-legitimation på tillitsnivå 3, till exempel SITHS eID eller BankID.",
+            "för låg tillitsnivå",
+        )
+    return niva
+
+
+@transaction.atomic
+def inloggning_avgor(*, utgivare: Identitetsutgivare, identifierare: str | None, uri: str | None):
+    """Who signs in, at which level; binds an open invitation on a first login.
+
+    Raises `Nekad` for a level Finsam does not take, an identifier missing
+    or malformed, and a person neither known nor invited.
+    """
+    niva = tillitsniva(utgivare, uri)
+    typ = utgivare.identifierartyp
+    try:
+        nyckel = identifierarnyckel(typ, identifierare or "")
+    except ValidationError:
+        raise Nekad(
+            f"{utgivare.namn} skickade ingen giltig identifierare för dig. "
+            "Kontakta ditt samordningsförbund.",
+            "identifierare saknas eller är ogiltig",
+        ) from None
+    identitet = (
+        ExternIdentitet.objects.select_related("user")
+        .filter(utgivare=utgivare, identifierartyp=typ, nyckel=nyckel)
+        .first()
+    )
+    nu = timezone.now()
+    if identitet is None:
+        identitet = _bind_inbjudan(utgivare=utgivare, typ=typ, nyckel=nyckel, nu=nu)
+    if not identitet.user.is_active:
+        raise Nekad(
+            "Ditt konto i Finsam är inaktiverat. Kontakta ditt samordningsförbund.", "inaktiv"
+        )
+    identitet.senast_inloggad = nu
+    identitet.save(update_fields=["senast_inloggad"])
+    return Inloggad(user=identitet.user, niva=niva)
+
+
+def _bind_inbjudan(*, utgivare, typ: str, nyckel: str, nu) -> ExternIdentitet:
+    inbjudningar = Inbjudan.objects.filter(identifierartyp=typ, nyckel=nyckel)
+    inbjudan = inbjudningar.oppna(nu).select_for_update().order_by("skapad").first()
+    if inbjudan is None:
+        aterkallad = inbjudningar.filter(aterkallad__isnull=False).exists()
+        raise Nekad(OKAND_PERSON, "återkallad inbjudan" if aterkallad else "okänd person")
+    User = get_user_model()
+    anvandare = User(
+        username=_anvandarnamn(),
+        first_name=inbjudan.fornamn,
+        last_name=inbjudan.efternamn,
+        email=inbjudan.email,
+    )
+    # An e-legitimation is the way in: no password opens this account.
+    anvandare.set_unusable_password()
+    anvandare.save()
+    _ge_roll(inbjudan, anvandare)
+    inbjudan.anvand = nu
+    inbjudan.anvandare = anvandare
+    inbjudan.save(update_fields=["anvand", "anvandare"])
+    logg.info("Inbjudan %s bunden till ny användare %s.", inbjudan.pk, anvandare.pk)
+    return ExternIdentitet.objects.create(
+        user=anvandare, utgivare=utgivare, identifierartyp=typ, nyckel=nyckel
+    )
+
+
+def _ge_roll(inbjudan: Inbjudan, anvandare) -> None:
+    medlemskap = Medlemskap.objects.create(
+        user=anvandare, forbund_id=inbjudan.forbund_id, roll=inbjudan.roll
+    )
+    medlemskap.insatser.set(inbjudan.insatser.all())
+
+
+def _anvandarnamn() -> str:
+    """A username nobody types: an e-legitimation user never signs in with it."""
+    return f"e-{secrets.token_hex(6)}"
+
+
+def intyg_forbruka(*, utgivare: str, intygs_id: str, galler_till: datetime.datetime) -> None:
+    """Accept an assertion id once: a second time it is a replay and refused."""
+    nu = timezone.now()
+    AnvantIntyg.objects.filter(galler_till__lt=nu).delete()
+    nyckel = hashlib.sha256(f"{utgivare}\n{intygs_id}".encode()).hexdigest()
+    try:
+        with transaction.atomic():
+            AnvantIntyg.objects.create(nyckel=nyckel, galler_till=max(galler_till, nu))
+    except IntegrityError:
+        raise Nekad(
+            "Inloggningen har redan använts. Logga in på nytt.", "återanvänt intyg"
+        ) from None
+
+
+@transaction.atomic
+def inbjudan_skapa(
+    *,
+    forbund: Forbund,
+    user,
+    fornamn: str,
+    efternamn: str,
+    email: str = "",
+    identifierartyp: str,
+    identifierare: str,
+    roll: str,
+    insatser=(),
+) -> Inbjudan:
+    krav_forbundschef(user, forbund.pk)
+    insatser = list(insatser)
+    medlemskap_kontrollera_insatser(forbund=forbund, roll=roll, insatser=insatser)
+    try:
+        nyckel = identifierarnyckel(identifierartyp, identifierare)
+    except ValidationError as e:
+        raise ValidationError({"identifierare": e.messages}) from None
+    nu = timezone.now()
+    if Inbjudan.objects.filter(identifierartyp=identifierartyp, nyckel=nyckel).oppna(nu).exists():
+        raise ValidationError(
+            {"identifierare": "Personen har redan en öppen inbjudan. Återkalla den först."}
+        )
+    if ExternIdentitet.objects.filter(identifierartyp=identifierartyp, nyckel=nyckel).exists():
+        raise ValidationError(
+            {
+                "identifierare": "Personen har redan ett konto i Finsam. "
+                "Ge kontot rollen under Användare i stället."
+            }
+        )
+    inbjudan = spara_validerad(
+        Inbjudan(
+            forbund=forbund,
+            roll=roll,
+            fornamn=fornamn.strip(),
+            efternamn=efternamn.strip(),
+            email=email.strip(),
+            identifierartyp=identifierartyp,
+            nyckel=nyckel,
+            visas=visningsform(identifierartyp, identifierare),
+            giltig_till=nu.date() + datetime.timedelta(days=INBJUDAN_GILTIG_DAGAR),
+            skapad_av=user,
+        )
+    )
+    inbjudan.insatser.set(insatser)
+    return inbjudan
+
+
+@transaction.atomic
+def inbjudan_aterkalla(*, inbjudan: Inbjudan, user) -> None:
+    """Withdraw an invitation not yet used; the row stays, as history."""
+    krav_forbundschef(user, inbjudan.forbund_id)
+    if inbjudan.anvand is not None:
+        raise ValidationError(
+            "Inbjudan är redan använd. Ta bort personens roll under Användare i stället."
+        )
+    if inbjudan.aterkallad is None:
+        inbjudan.aterkallad = timezone.now()
+        inbjudan.aterkallad_av = user
+        inbjudan.save(update_fields=["aterkallad", "aterkallad_av"])

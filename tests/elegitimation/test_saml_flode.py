@@ -1,0 +1,184 @@
+"""A whole SAML login against an IdP in process: bound invitation, known person, refusals."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+
+from elegitimation.models import ExternIdentitet, Identifierartyp, Identitetsutgivare
+from elegitimation.services import (
+    OKAND_PERSON,
+    Nekad,
+    inbjudan_aterkalla,
+    inbjudan_skapa,
+    intyg_forbruka,
+)
+from finsam.atkomst import atkomst
+from finsam.kodlistor import Roll
+from finsam.tillit import SESSIONSNYCKEL
+from tests.elegitimation.conftest import saml_inloggning
+from tests.elegitimation.idp import ANNAN_SP, LOA, personnummer_attribut
+from tests.factories import ForbundFactory, anvandare_med_roll
+from tests.personer import PNR, PNR_MAN
+
+User = get_user_model()
+
+
+@pytest.fixture
+def forbund(db):
+    return ForbundFactory()
+
+
+@pytest.fixture
+def chef(forbund):
+    return anvandare_med_roll(Roll.FORBUNDSCHEF, forbund)
+
+
+@pytest.fixture
+def inbjudan(forbund, chef):
+    return inbjudan_skapa(
+        forbund=forbund,
+        user=chef,
+        fornamn="Stina",
+        efternamn="Samordnare",
+        identifierartyp=Identifierartyp.PERSONNUMMER,
+        identifierare=PNR,
+        roll=Roll.STYRELSE,
+    )
+
+
+def _inloggad_session(client) -> dict:
+    return client.session.load() if client.session.session_key else {}
+
+
+def test_forsta_inloggningen_binder_inbjudan_och_ger_rollen(client, idp, inbjudan, forbund):
+    svar, _ = saml_inloggning(
+        client, idp, nasta="/statistik/", identitet=personnummer_attribut(PNR)
+    )
+
+    assert svar.status_code == 302 and svar["Location"] == "/statistik/"
+    inbjudan.refresh_from_db()
+    ny = inbjudan.anvandare
+    assert inbjudan.anvand is not None and ny is not None
+    assert not ny.has_usable_password()
+    assert (ny.first_name, ny.last_name) == ("Stina", "Samordnare")
+    assert atkomst(ny).har_roll(forbund.pk, Roll.STYRELSE)
+    assert int(client.session["_auth_user_id"]) == ny.pk
+    utgivare = Identitetsutgivare.objects.get(entity_id=idp.entity_id)
+    assert client.session[SESSIONSNYCKEL] == {"niva": 3, "metod": "saml", "utgivare": utgivare.pk}
+    identitet = ExternIdentitet.objects.get(user=ny)
+    assert PNR.replace("-", "") not in identitet.nyckel and len(identitet.nyckel) == 64
+
+
+def test_andra_inloggningen_hittar_samma_anvandare(client, idp, inbjudan):
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+    forsta = int(client.session["_auth_user_id"])
+    client.logout()
+
+    svar, _ = saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+
+    assert svar.status_code == 302
+    assert int(client.session["_auth_user_id"]) == forsta
+    assert User.objects.count() == 2  # the chef and Stina, no one more
+
+
+def _ingen_session(client) -> None:
+    assert "_auth_user_id" not in _inloggad_session(client)
+    inloggade = [s.get_decoded().get("_auth_user_id") for s in Session.objects.all()]
+    assert not any(inloggade)
+
+
+def test_okand_person_far_en_svensk_sida_och_inget_konto(client, idp, chef):
+    antal = User.objects.count()
+
+    svar, _ = saml_inloggning(client, idp, identitet=personnummer_attribut(PNR_MAN))
+
+    assert svar.status_code == 403
+    assert OKAND_PERSON in svar.content.decode()
+    assert User.objects.count() == antal
+    _ingen_session(client)
+
+
+def test_aterkallad_inbjudan_ger_inget_konto(client, idp, inbjudan, chef):
+    inbjudan_aterkalla(inbjudan=inbjudan, user=chef)
+
+    svar, _ = saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+
+    assert svar.status_code == 403 and OKAND_PERSON in svar.content.decode()
+    assert not User.objects.filter(first_name="Stina").exists()
+    _ingen_session(client)
+
+
+def test_samma_svar_tva_ganger_nekas(client, idp, inbjudan, caplog):
+    forsta, post = saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+    assert forsta.status_code == 302
+    client.logout()
+
+    igen = client.post("/saml/acs/", post)
+
+    assert igen.status_code == 403
+    assert "SAML-svar avvisat: UnsolicitedResponse." in _skal(caplog)
+    assert "kunde inte godtas" in igen.content.decode()
+    _ingen_session(client)
+
+
+def _skal(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "finsam.inloggning"]
+
+
+@pytest.mark.parametrize(
+    ("andring", "text", "skal"),
+    [
+        # pysaml2 raises a bare Exception for an audience that is not Finsam.
+        ({"mottagare": ANNAN_SP}, "kunde inte godtas", "SAML-svar avvisat: Exception."),
+        ({"signera": False}, "kunde inte godtas", "SAML-svar avvisat: SignatureError."),
+        # Finsam's own checks after pysaml2's (custom_validation).
+        ({"kryptera": False}, "kunde inte godtas", "SAML-svar avvisat: SuspiciousOperation."),
+        ({"loa": f"{LOA}loa1"}, "för låg tillitsnivå", "nekad: för låg tillitsnivå."),
+        ({"loa": "urn:okand:niva"}, "ingen tillitsnivå som Finsam", "nekad: okänd tillitsnivå."),
+    ],
+    ids=["fel-mottagare", "osignerat", "okrypterat", "for-lag-niva", "okand-niva"],
+)
+def test_felaktiga_svar_nekas_utan_session(client, idp, inbjudan, andring, text, skal, caplog):
+    svar, _ = saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), **andring)
+
+    assert svar.status_code == 403
+    assert text in svar.content.decode()
+    assert any(rad.endswith(skal) for rad in _skal(caplog))
+    inbjudan.refresh_from_db()
+    assert inbjudan.anvand is None
+    _ingen_session(client)
+
+
+def test_utgangen_forsakran_nekas(client, idp_fabrik, inbjudan, caplog):
+    gammal = idp_fabrik(livstid_minuter=-10)
+
+    svar, _ = saml_inloggning(client, gammal, identitet=personnummer_attribut(PNR))
+
+    assert svar.status_code == 403 and "kunde inte godtas" in svar.content.decode()
+    assert "SAML-svar avvisat: VerificationError." in _skal(caplog)
+    _ingen_session(client)
+
+
+def test_fel_utgivare_nekas(client, idp_fabrik, inbjudan, caplog):
+    betrodd = idp_fabrik("betrodd")
+    obehorig = idp_fabrik("obehorig", betrodd=False)
+
+    # Finsam sends the person to the trusted IdP; the answer comes from another.
+    svar, _ = saml_inloggning(client, obehorig, via=betrodd, identitet=personnummer_attribut(PNR))
+
+    assert svar.status_code == 403 and "kunde inte godtas" in svar.content.decode()
+    # Its issuer is in no metadata Finsam holds: no key to check it with.
+    assert "SAML-svar avvisat: MissingKey." in _skal(caplog)
+    _ingen_session(client)
+
+
+def test_forsakran_anvands_en_gang_aven_i_en_ny_session(idp, inbjudan):
+    """The replay table's own proof: the same assertion id twice is refused,
+    even where pysaml2's per-session bookkeeping would not see it."""
+    om_en_timme = datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=1)
+    intyg_forbruka(utgivare=idp.entity_id, intygs_id="_id1", galler_till=om_en_timme)
+    intyg_forbruka(utgivare="https://annan.test/idp", intygs_id="_id1", galler_till=om_en_timme)
+    with pytest.raises(Nekad):
+        intyg_forbruka(utgivare=idp.entity_id, intygs_id="_id1", galler_till=om_en_timme)
