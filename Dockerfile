@@ -24,9 +24,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH \
     FINSAM_PRODUCTION=1 MEDIA_ROOT=/data/media
 # Pango for WeasyPrint and Liberation Sans, the PDF reports' font (as .ci/run
 # installs); HarfBuzz's subsetter, which WeasyPrint embeds fonts with (without
-# it, the slower fontTools), as on the machines the tests run on.
+# it, the slower fontTools), as on the machines the tests run on. xmlsec1: pysaml2
+# signs, verifies and decrypts SAML with it (login with e-legitimation).
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 xmlsec1 \
     && rm -rf /var/lib/apt/lists/*
 # A home of its own: fontconfig keeps its cache there.
 RUN useradd --system --uid 10001 --user-group --create-home finsam \

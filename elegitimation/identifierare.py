@@ -17,7 +17,7 @@ from elegitimation.models import Identifierartyp
 
 _SYFTE = "finsam.elegitimation"
 # HSA-id: a country code, an organisation number and a local part (SE2321000016-1234).
-_HSA_ID = re.compile(r"^SE\d{10}-[0-9A-Za-z]{1,20}$")
+_HSA_ID = re.compile(r"^SE\d{10}-[0-9A-Z]{1,20}$")
 _UID_ORGNR = re.compile(r"^[^@\s]{1,100}@\d{6}-?\d{4}$")
 
 
@@ -27,9 +27,10 @@ def normaliserad(typ: str, varde: str) -> str:
     if typ == Identifierartyp.PERSONNUMMER:
         return normalisera(varde)
     if typ == Identifierartyp.HSA_ID:
+        varde = varde.upper()
         if not _HSA_ID.match(varde):
             raise ValidationError("Ange ett HSA-id som SE2321000016-1234.")
-        return varde.upper()
+        return varde
     if typ == Identifierartyp.UID_ORGNR:
         if not _UID_ORGNR.match(varde):
             raise ValidationError("Ange användar-id@organisationsnummer, t.ex. anna01@212000-0142.")

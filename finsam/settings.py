@@ -281,6 +281,9 @@ FINSAM_SAML_NYCKELPAR = [
     tuple(par.split(":", 1)) for par in env.list("FINSAM_SAML_NYCKELPAR", default=[])
 ]
 FINSAM_SAML_KONTAKT = env("FINSAM_SAML_KONTAKT", default="")
+# OIDC: Finsam's private keys (PEM files, comma-separated) for private_key_jwt;
+# the first signs, all are published at /oidc/jwks/ for a rollover.
+FINSAM_OIDC_NYCKLAR = env.list("FINSAM_OIDC_NYCKLAR", default=[])
 # djangosaml2: its config is built from the identity providers in the
 # database; it never creates a user (its default would make one of anyone
 # an IdP vouches for); requests go by redirect, since a POST form would

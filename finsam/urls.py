@@ -15,6 +15,7 @@ urlpatterns = [
     path("konto/", include("finsam.konto.urls")),
     # Login with e-legitimation: SAML endpoints, and the förbundschef's invitations.
     path("saml/", include("elegitimation.saml.urls")),
+    path("oidc/", include("elegitimation.oidc.urls")),
     path("inbjudningar/", include("elegitimation.urls")),
     path("insatser/", include("insatser.urls")),
     path("insatser/", include(deltagare.urls.insatssidor)),

@@ -180,4 +180,11 @@ class SamlUtloggning(saml.LogoutInitView):
 
 # djangosaml2's echo_attributes view (every attribute on a page) is not routed.
 SamlLogout = saml.LogoutView
-SamlMetadata = saml.MetadataView
+
+
+class SamlMetadata(saml.MetadataView):
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except ImproperlyConfigured:
+            return nekad_sida(request, EJ_INSTALLD, status=503)

@@ -10,7 +10,7 @@ from finsam.tillit import NIVA_FOR_URI, STARK
 
 register = template.Library()
 
-_INLOGGNINGSVAG = {Protokoll.SAML: "saml2_login"}
+_INLOGGNINGSVAG = {Protokoll.SAML: "saml2_login", Protokoll.OIDC: "oidc_login"}
 
 
 @register.simple_tag

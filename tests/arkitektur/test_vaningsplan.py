@@ -25,6 +25,7 @@ VANINGAR = {
     "enkat": 2,
     "kalkyl": 3,
     "registerutdrag": 3,
+    "elegitimation": 3,  # an invitation's personnummer is checked as a deltagare's is
     "statistik": 4,  # the dashboard shows each insats's kalkyl
     "rapporter": 5,
     "demo": 6,  # seeds every floor, the reports' texts too

@@ -1,0 +1,106 @@
+"""OIDC login: to the provider with a fresh state, nonce and PKCE verifier; back, checked, decided.
+
+The request in flight lives in the session under its state, and is taken
+out on the way back: an answer whose state this browser did not ask for,
+or asks for a second time, is refused. The decision is the same as SAML's
+(`inloggning_avgor`).
+"""
+
+import logging
+
+from django.contrib import auth
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
+
+from elegitimation.models import Identitetsutgivare, Protokoll
+from elegitimation.oidc.klient import OidcFel, begaran_skapa, id_token_hamta, offentlig_jwks
+from elegitimation.saml.vyer import EJ_INSTALLD, OGILTIGT_SVAR, nekad_sida
+from elegitimation.services import Nekad, inloggning_avgor
+from finsam.tillit import Metod, session_tillit_satt
+
+logg = logging.getLogger("finsam.inloggning")
+
+_BEGARNINGAR = "elegitimation_oidc"
+_SESSIONSBACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _utgivare(entity_id: str | None) -> Identitetsutgivare | None:
+    return (
+        Identitetsutgivare.objects.aktiva()
+        .filter(protokoll=Protokoll.OIDC, entity_id=entity_id or "")
+        .first()
+    )
+
+
+def _nasta(request: HttpRequest, nasta: str | None) -> str:
+    if nasta and url_has_allowed_host_and_scheme(
+        nasta, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return nasta
+    return "/"
+
+
+@require_GET
+def oidc_login(request: HttpRequest) -> HttpResponse:
+    utgivare = _utgivare(request.GET.get("idp"))
+    if utgivare is None:
+        return nekad_sida(request, "Finsam litar inte på den e-legitimationen.", status=404)
+    try:
+        begaran = begaran_skapa(utgivare)
+    except OidcFel as fel:
+        logg.warning("OIDC-inloggning kunde inte börja: %s.", fel)
+        return nekad_sida(request, EJ_INSTALLD, status=503)
+    begarningar = request.session.get(_BEGARNINGAR, {})
+    begarningar[begaran.state] = {
+        "utgivare": utgivare.pk,
+        "nonce": begaran.nonce,
+        "verifierare": begaran.verifierare,
+        "nasta": _nasta(request, request.GET.get("next")),
+    }
+    # A few logins begun in other tabs may wait at once; no more.
+    request.session[_BEGARNINGAR] = dict(list(begarningar.items())[-5:])
+    return redirect(begaran.adress)
+
+
+@require_GET
+def oidc_callback(request: HttpRequest) -> HttpResponse:
+    begarningar = request.session.get(_BEGARNINGAR, {})
+    begaran = begarningar.pop(request.GET.get("state", ""), None)
+    request.session[_BEGARNINGAR] = begarningar
+    if begaran is None:
+        logg.warning("OIDC-svar avvisat: okänt eller redan använt state.")
+        return nekad_sida(request, OGILTIGT_SVAR)
+    utgivare = Identitetsutgivare.objects.aktiva().filter(pk=begaran["utgivare"]).first()
+    if utgivare is None or "code" not in request.GET:
+        logg.warning("OIDC-svar avvisat: ingen kod eller inaktiv utgivare.")
+        return nekad_sida(request, OGILTIGT_SVAR)
+    try:
+        pastaenden = id_token_hamta(utgivare, kod=request.GET["code"], begaran=begaran)
+        inloggad = inloggning_avgor(
+            utgivare=utgivare,
+            identifierare=pastaenden.get(utgivare.attribut),
+            uri=pastaenden.get("acr"),
+        )
+    except OidcFel as fel:
+        logg.warning("OIDC-svar avvisat: %s.", fel)
+        return nekad_sida(request, OGILTIGT_SVAR)
+    except Nekad as nekad:
+        logg.warning("OIDC-inloggning nekad: %s.", nekad.orsak)
+        return nekad_sida(request, nekad.text)
+    auth.login(request, inloggad.user, backend=_SESSIONSBACKEND)
+    session_tillit_satt(request, niva=inloggad.niva, metod=Metod.OIDC, utgivare=utgivare.pk)
+    logg.info(
+        "Inloggning med e-legitimation (OIDC): användare %s via %s, tillitsnivå %s.",
+        inloggad.user.pk,
+        utgivare.pk,
+        inloggad.niva,
+    )
+    return redirect(begaran["nasta"])
+
+
+@require_GET
+def jwks(request: HttpRequest) -> JsonResponse:
+    """Finsam's public keys, which a provider checks its client assertions with."""
+    return JsonResponse(offentlig_jwks())

@@ -1,0 +1,172 @@
+"""A whole OIDC login against a provider on 127.0.0.1: PKCE, private_key_jwt, ID token checks."""
+
+import time
+from urllib.parse import urlencode, urlparse
+
+import pytest
+import requests
+from joserfc.jwk import RSAKey
+
+from elegitimation.models import Identifierartyp, Identitetsutgivare, Protokoll
+from elegitimation.services import OKAND_PERSON, inbjudan_skapa
+from finsam.kodlistor import Roll
+from finsam.tillit import SESSIONSNYCKEL
+from tests.elegitimation.idp import LOA
+from tests.elegitimation.oidc_leverantor import OidcLeverantor
+from tests.factories import ForbundFactory, anvandare_med_roll
+from tests.personer import PNR, PNR_FORMER
+
+PNR_CLAIM = "https://id.oidc.se/claim/personalIdentityNumber"
+
+
+@pytest.fixture(scope="module")
+def klientnyckel():
+    return RSAKey.generate_key(2048)
+
+
+@pytest.fixture
+def leverantor(db, settings, tmp_path, klientnyckel):
+    fil = tmp_path / "finsam-oidc.pem"
+    fil.write_text(klientnyckel.as_pem(private=True).decode())
+    settings.FINSAM_OIDC_NYCKLAR = [str(fil)]
+    publik = RSAKey.import_key(klientnyckel.as_dict(private=False))
+    lev = OidcLeverantor(client_id="finsam-test", klientnyckel=publik)
+    lev.pastaenden = {PNR_CLAIM: PNR.replace("-", ""), "acr": f"{LOA}loa3"}
+    Identitetsutgivare.objects.create(
+        namn="Inera (OIDC)",
+        protokoll=Protokoll.OIDC,
+        entity_id=lev.issuer,
+        client_id="finsam-test",
+        attribut=PNR_CLAIM,
+        identifierartyp=Identifierartyp.PERSONNUMMER,
+        tillitsnivaer=[f"{LOA}loa2", f"{LOA}loa3"],
+    )
+    yield lev
+    lev.stang()
+
+
+@pytest.fixture
+def inbjudan(db):
+    forbund = ForbundFactory()
+    chef = anvandare_med_roll(Roll.FORBUNDSCHEF, forbund)
+    return inbjudan_skapa(
+        forbund=forbund,
+        user=chef,
+        fornamn="Olle",
+        efternamn="Idc",
+        identifierartyp=Identifierartyp.PERSONNUMMER,
+        identifierare=PNR,
+        roll=Roll.STYRELSE,
+    )
+
+
+def _till_leverantoren(client, leverantor, nasta="/statistik/"):
+    svar = client.get(f"/oidc/login/?{urlencode({'idp': leverantor.issuer, 'next': nasta})}")
+    assert svar.status_code == 302, svar.content[:300]
+    return svar["Location"]
+
+
+def _tillbaka(client, leverantor, adress: str):
+    """The browser at the provider, sent back to Finsam's callback."""
+    hos_leverantoren = requests.get(adress, allow_redirects=False, timeout=5)
+    assert hos_leverantoren.status_code == 302
+    tillbaka = urlparse(hos_leverantoren.headers["Location"])
+    return client.get(f"{tillbaka.path}?{tillbaka.query}"), f"{tillbaka.path}?{tillbaka.query}"
+
+
+def oidc_inloggning(client, leverantor, nasta="/statistik/"):
+    return _tillbaka(client, leverantor, _till_leverantoren(client, leverantor, nasta))
+
+
+def test_inloggning_binder_inbjudan_med_pkce_och_private_key_jwt(client, leverantor, inbjudan):
+    adress = _till_leverantoren(client, leverantor)
+    fragor = dict(p.split("=", 1) for p in urlparse(adress).query.split("&"))
+    assert fragor["code_challenge_method"] == "S256" and fragor["code_challenge"]
+
+    svar, _ = _tillbaka(client, leverantor, adress)
+
+    assert svar.status_code == 302 and svar["Location"] == "/statistik/"
+    inbjudan.refresh_from_db()
+    assert int(client.session["_auth_user_id"]) == inbjudan.anvandare_id
+    assert client.session[SESSIONSNYCKEL]["metod"] == "oidc"
+    assert client.session[SESSIONSNYCKEL]["niva"] == 3
+    anrop = leverantor.tokenanrop[-1]
+    assert anrop["code_verifier"] and "client_secret" not in anrop
+    assert anrop["client_assertion_type"].endswith("jwt-bearer")
+    assert not any(form in repr(client.session.items()) for form in PNR_FORMER)
+
+
+def _nekad(client, svar, text="kunde inte godtas"):
+    assert svar.status_code == 403
+    assert text in svar.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    "fel",
+    [
+        {"pastaenden": {"iss": "https://falsk.test"}},
+        {"pastaenden": {"aud": "en-annan-klient"}},
+        {"pastaenden": {"exp": int(time.time()) - 600, "iat": int(time.time()) - 900}},
+        {"pastaenden": {"nonce": "fel-nonce"}},
+        {"nyckel": RSAKey.generate_key(2048, parameters={"kid": "leverantor-1"})},
+    ],
+    ids=["fel-issuer", "fel-audience", "utgangen", "fel-nonce", "fel-signatur"],
+)
+def test_felaktiga_id_token_nekas(client, leverantor, inbjudan, fel):
+    leverantor.fel = fel
+
+    svar, _ = oidc_inloggning(client, leverantor)
+
+    _nekad(client, svar)
+    inbjudan.refresh_from_db()
+    assert inbjudan.anvand is None
+
+
+def test_for_lag_tillitsniva_nekas(client, leverantor, inbjudan):
+    leverantor.pastaenden["acr"] = f"{LOA}loa1"
+
+    svar, _ = oidc_inloggning(client, leverantor)
+
+    _nekad(client, svar, "ingen tillitsnivå som Finsam godtar")
+
+
+def test_okand_person_far_inget_konto(client, leverantor):
+    svar, _ = oidc_inloggning(client, leverantor)
+
+    _nekad(client, svar, OKAND_PERSON)
+
+
+def test_samma_svar_tva_ganger_nekas(client, leverantor, inbjudan):
+    forsta, tillbaka = oidc_inloggning(client, leverantor)
+    assert forsta.status_code == 302
+    client.logout()
+
+    _nekad(client, client.get(tillbaka))
+
+
+def test_fel_pkce_verifierare_nekas_av_leverantoren(client, leverantor, inbjudan):
+    adress = _till_leverantoren(client, leverantor)
+    session = client.session
+    for begaran in session["elegitimation_oidc"].values():
+        begaran["verifierare"] = "en-annan-verifierare"
+    session.save()
+
+    svar, _ = _tillbaka(client, leverantor, adress)
+
+    _nekad(client, svar)
+
+
+def test_upptackt_med_annan_issuer_nekas(client, leverantor):
+    leverantor.fel = {"upptackt_issuer": "https://falsk.test"}
+
+    svar = client.get(f"/oidc/login/?{urlencode({'idp': leverantor.issuer})}")
+
+    assert svar.status_code == 503
+
+
+def test_jwks_publicerar_den_offentliga_nyckeln(client, leverantor, klientnyckel):
+    nycklar = client.get("/oidc/jwks/").json()["keys"]
+
+    assert [n["n"] for n in nycklar] == [klientnyckel.as_dict(private=False)["n"]]
+    assert "d" not in nycklar[0]

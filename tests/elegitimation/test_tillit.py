@@ -1,0 +1,103 @@
+"""The session's tillitsnivå decides what opens: identities need level 3 where it is required."""
+
+import logging
+
+import pytest
+
+from elegitimation.models import Identifierartyp
+from elegitimation.services import inbjudan_skapa
+from finsam.kodlistor import Roll
+from finsam.tillit import SESSIONSNYCKEL
+from tests.elegitimation.conftest import saml_inloggning
+from tests.elegitimation.idp import LOA, personnummer_attribut
+from tests.factories import ForbundFactory, InsatsFactory, UserFactory, anvandare_med_roll
+from tests.personer import PNR
+
+LOSENORD = "losenord-for-test"
+
+
+@pytest.fixture
+def insats(db):
+    return InsatsFactory(forbund=ForbundFactory())
+
+
+@pytest.fixture
+def inbjuden_samordnare(insats):
+    chef = anvandare_med_roll(Roll.FORBUNDSCHEF, insats.forbund)
+    return inbjudan_skapa(
+        forbund=insats.forbund,
+        user=chef,
+        fornamn="Sam",
+        efternamn="Ordnare",
+        identifierartyp=Identifierartyp.PERSONNUMMER,
+        identifierare=PNR,
+        roll=Roll.SAMORDNARE,
+        insatser=[insats],
+    )
+
+
+@pytest.fixture
+def kraver_stark(settings):
+    settings.FINSAM_KRAV_STARK_AUTENTISERING = True
+
+
+@pytest.mark.usefixtures("kraver_stark", "inbjuden_samordnare")
+def test_tillitsniva_2_stoppas_vid_deltagarsidor_men_inte_vid_statistik(client, idp, insats):
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), loa=f"{LOA}loa2")
+    assert client.session[SESSIONSNYCKEL]["niva"] == 2
+
+    sida = client.get(f"/deltagare/insats/{insats.pk}/")
+    api = client.get("/api/v1/deltagare/")
+
+    assert sida.status_code == 403
+    text = sida.content.decode()
+    assert "Stark inloggning krävs" in text and "tillitsnivå 2" in text
+    assert "Logga in med Test-IdP idp" in text  # the IdP that can assert level 3
+    assert api.status_code == 403
+    assert api.json()["errors"][0]["code"] == "stark_inloggning_kravs"
+    assert client.get(f"/statistik/insatser/{insats.pk}/").status_code == 200
+
+
+@pytest.mark.usefixtures("kraver_stark", "inbjuden_samordnare")
+def test_tillitsniva_3_oppnar_deltagarsidorna(client, idp, insats):
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), loa=f"{LOA}loa3")
+
+    assert client.get(f"/deltagare/insats/{insats.pk}/").status_code == 200
+    assert client.get("/api/v1/deltagare/").status_code == 200
+
+
+@pytest.mark.usefixtures("inbjuden_samordnare")
+def test_utan_kravet_oppnar_tillitsniva_2_som_forut(client, idp, insats, settings):
+    settings.FINSAM_KRAV_STARK_AUTENTISERING = False
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), loa=f"{LOA}loa2")
+
+    assert client.get(f"/deltagare/insats/{insats.pk}/").status_code == 200
+
+
+@pytest.mark.usefixtures("kraver_stark")
+def test_losenord_ar_niva_2_och_stoppas(client, insats):
+    samordnare = anvandare_med_roll(Roll.SAMORDNARE, insats.forbund, insats, password=LOSENORD)
+
+    client.post("/konto/logga-in/", {"username": samordnare.username, "password": LOSENORD})
+
+    assert client.session[SESSIONSNYCKEL] == {"niva": 2, "metod": "losenord", "utgivare": None}
+    assert client.get(f"/deltagare/insats/{insats.pk}/").status_code == 403
+
+
+def test_bara_nodkonton_loggar_in_med_losenord(client, insats, settings, caplog):
+    settings.FINSAM_LOSENORDSINLOGGNING = "nodkonton"
+    samordnare = anvandare_med_roll(Roll.SAMORDNARE, insats.forbund, insats, password=LOSENORD)
+    admin = UserFactory(is_superuser=True, is_staff=True, password=LOSENORD)
+
+    nekad = client.post("/konto/logga-in/", {"username": samordnare.username, "password": LOSENORD})
+    assert nekad.status_code == 200
+    assert "bara för administratörernas nödkonton" in nekad.content.decode()
+    assert "_auth_user_id" not in client.session
+
+    with caplog.at_level(logging.INFO, logger="finsam.inloggning"):
+        client.post("/konto/logga-in/", {"username": admin.username, "password": LOSENORD})
+    assert int(client.session["_auth_user_id"]) == admin.pk
+    varningar = [r for r in caplog.records if r.name == "finsam.inloggning"]
+    assert [(r.levelno, r.getMessage()) for r in varningar] == [
+        (logging.WARNING, f"Inloggning med lösenord (nödkonto): användare {admin.pk}.")
+    ]
