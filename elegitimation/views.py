@@ -32,7 +32,8 @@ def inbjudningar(request: HttpRequest, forbund: Forbund) -> HttpResponse:
 
 @chefsvy
 def inbjudan_ny(request: HttpRequest, forbund: Forbund) -> HttpResponse:
-    form = InbjudanForm(request.POST or None, user=request.user, forbund=forbund)
+    data = request.POST if request.method == "POST" else None
+    form = InbjudanForm(data, user=request.user, forbund=forbund)
     if request.method == "POST" and form.is_valid():
         ny = kor_tjanst(
             form, lambda: inbjudan_skapa(forbund=forbund, user=request.user, **form.tjanstdata())

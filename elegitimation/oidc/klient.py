@@ -68,10 +68,10 @@ def _hamta_json(url: str) -> dict:
         raise OidcFel("hämtning misslyckades") from None
 
 
-def upptackt(utgivare: Identitetsutgivare) -> dict:
+def upptackt(utgivare: Identitetsutgivare, *, cachad: bool = True) -> dict:
     """The provider's discovery document, cached an hour, its issuer checked."""
     nyckel = "oidc:upptackt:" + hashlib.sha256(utgivare.entity_id.encode()).hexdigest()
-    dokument = delad_cache.get(nyckel)
+    dokument = delad_cache.get(nyckel) if cachad else None
     if dokument is None:
         adress = utgivare.entity_id.rstrip("/") + "/.well-known/openid-configuration"
         dokument = _hamta_json(adress)

@@ -69,6 +69,8 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
     """The IdP's answer, posted from the person's browser."""
 
     def post(self, request, *args, **kwargs):
+        if "SAMLResponse" not in request.POST:
+            return nekad_sida(request, OGILTIGT_SVAR, status=400)
         try:
             svar = super().post(request)
         except ImproperlyConfigured:
@@ -178,10 +180,19 @@ class SamlUtloggning(saml.LogoutInitView):
         return self.get(request, *args, **kwargs)
 
 
+class SamlLogout(saml.LogoutView):
+    """The IdP's logout request or its answer to Finsam's."""
+
+    def do_logout_service(self, request, data, binding, *args, **kwargs):
+        if "SAMLResponse" not in data and "SAMLRequest" not in data:
+            return nekad_sida(request, "Utloggningen kunde inte läsas.", status=400)
+        try:
+            return super().do_logout_service(request, data, binding, *args, **kwargs)
+        except ImproperlyConfigured:
+            return nekad_sida(request, EJ_INSTALLD, status=503)
+
+
 # djangosaml2's echo_attributes view (every attribute on a page) is not routed.
-SamlLogout = saml.LogoutView
-
-
 class SamlMetadata(saml.MetadataView):
     def get(self, request, *args, **kwargs):
         try:

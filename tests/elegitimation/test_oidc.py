@@ -4,6 +4,7 @@ import time
 from urllib.parse import urlencode, urlparse
 
 import pytest
+from django.core.management import CommandError, call_command
 import requests
 from joserfc.jwk import RSAKey
 
@@ -170,3 +171,31 @@ def test_jwks_publicerar_den_offentliga_nyckeln(client, leverantor, klientnyckel
 
     assert [n["n"] for n in nycklar] == [klientnyckel.as_dict(private=False)["n"]]
     assert "d" not in nycklar[0]
+
+
+def test_kommandot_lagger_till_en_oidc_utgivare_efter_upptackten(leverantor, db):
+    Identitetsutgivare.objects.all().delete()
+
+    call_command(
+        "idp_lagg_till",
+        oidc_issuer=leverantor.issuer,
+        client_id="finsam-test",
+        namn="Entra ID",
+        attribut=PNR_CLAIM,
+        identifierare="personnummer",
+        tillitsniva=[f"{LOA}loa3"],
+    )
+
+    utgivare = Identitetsutgivare.objects.get()
+    assert (utgivare.protokoll, utgivare.client_id) == (Protokoll.OIDC, "finsam-test")
+    leverantor.fel = {"upptackt_issuer": "https://falsk.test"}
+    with pytest.raises(CommandError, match="annan issuer"):
+        call_command(
+            "idp_lagg_till",
+            oidc_issuer=leverantor.issuer,
+            client_id="x",
+            namn="Fel",
+            attribut="sub",
+            identifierare="personnummer",
+            tillitsniva=[f"{LOA}loa3"],
+        )

@@ -28,6 +28,8 @@ from deltagare.services import (
 )
 from deltagare.services.gallring import gallra
 from demo.organisation import FORBUND_NAMN
+from elegitimation.models import Identifierartyp
+from elegitimation.services import inbjudan_skapa
 from finsam.api.autentisering import PartNyckelAnvandare
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
@@ -50,8 +52,13 @@ pytestmark = pytest.mark.django_db
 # the administrators'), SCB's reference data, which every förbund reads
 # and only an administrator or the system writes (scb.services), and the
 # statistics cache's version numbers, which only database triggers write and
-# no page, API or admin shows.
+# no page, API or admin shows. The identity providers are the installation's,
+# added by an administrator; an external identity is its user's own (as a TOTP
+# device is); a used assertion's hash only the login writes and reads.
 UTANFOR_FORBUNDEN = {
+    "elegitimation.Identitetsutgivare",
+    "elegitimation.ExternIdentitet",
+    "elegitimation.AnvantIntyg",
     "statistik.Dataversion",
     "admin.LogEntry",
     "auth.Permission",
@@ -117,6 +124,15 @@ def forbund_a(db, settings, tmp_path):
     )
     Registerutdragsdel.objects.create(begaran=begaran, insats=inskrivning.insats)
     gallra(forbund=a)
+    inbjudan_skapa(
+        forbund=a,
+        user=anvandare_med_roll(Roll.FORBUNDSCHEF, a, username="a-inbjudare"),
+        fornamn="Ida",
+        efternamn="Inbjuden",
+        identifierartyp=Identifierartyp.HSA_ID,
+        identifierare="SE2321000016-A1B2",
+        roll=Roll.STYRELSE,
+    )
     forbund_andra_gallring(forbund=a, gallring_ar=6, user=SYSTEM)
     forbund_andra_installningar(forbund=a, min_cell=4, user=SYSTEM)
     # A month's review of the access log, over a read of last month.

@@ -42,6 +42,9 @@ FORBUNDETS_MEDLEMMAR = "L 200 200 200 200 404 L L"
 # A measurement's own: its samordnare and the chef get the form back (400).
 MATNINGENS_400 = "L 400 404 400 404 404 L L"
 ALLA = "200 200 200 200 200 200 200 200"
+ALLA_400 = "400 400 400 400 400 400 400 400"
+ALLA_405 = "405 405 405 405 405 405 405 405"
+ALLA_503 = "503 503 503 503 503 503 503 503"
 # The förbund's figures unmasked: its chef and styrelse (another förbund's chef sees its own).
 FORBUNDETS_STATISTIK = "L 404 404 200 200 200 L L"
 
@@ -171,6 +174,22 @@ SIDOR = {
     "helarsekvivalenter_csv": Rad(get=INLOGGADE, post=INLOGGADE),
     "helarsekvivalenter_excel": Rad(get=INLOGGADE, post=INLOGGADE),
     # --- Hantering: the förbundschef's.
+    # --- Login with e-legitimation: open to everyone, as the sign-in page is. Without
+    # SP keys in this world SAML answers 503; an answer or a logout without its
+    # SAML message is 400; OIDC to no known provider 404, back with no state 403.
+    "saml2_login": Rad(get=ALLA_503, post=ALLA_405),
+    "saml2_acs": Rad(get=ALLA_405, post=ALLA_400),
+    "saml2_logout": Rad(get=ALLA_405, post="L L L L L L L L"),
+    "saml2_ls": Rad(get=ALLA_400, post=ALLA_400),
+    "saml2_ls_post": Rad(get=ALLA_400, post=ALLA_400),
+    "saml2_metadata": Rad(get=ALLA_503, post=ALLA_405),
+    "oidc_login": Rad(get="404 404 404 404 404 404 404 404", post=ALLA_405),
+    "oidc_callback": Rad(get="403 403 403 403 403 403 403 403", post=ALLA_405),
+    "oidc_jwks": Rad(get=ALLA, post=ALLA_405),
+    # The förbundschef's invitations.
+    "elegitimation:inbjudningar": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
+    "elegitimation:inbjudan_ny": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
+    "elegitimation:inbjudan_aterkalla": Rad("inbjudan", get=CHEFEN, post=CHEFEN_R),
     "hantering:insatser": Rad(get=VARJE_CHEF, post=VARJE_CHEF),
     "hantering:insats_ny": Rad(get=VARJE_CHEF, post=VARJE_CHEF_400),
     "hantering:insats_andra": Rad("insats", get=CHEFEN, post=CHEFEN_400),

@@ -21,6 +21,8 @@ from deltagare.logg.manader import manadens_start, senaste_hela_manad
 from deltagare.models import Deltagare, Stegbedomning
 from deltagare.services import deltagare_registrera
 from demo.organisation import FORBUND_NAMN
+from elegitimation.models import Identifierartyp
+from elegitimation.services import inbjudan_skapa
 from enkat.models import Matning
 from finsam.atkomst import SYSTEM
 from finsam.kodlistor import Roll
@@ -113,7 +115,17 @@ def bygg_varld() -> Varld:
         logga(user=SYSTEM, handling=Handling.LAS, deltagare=[deltagare])
     # The demo's measurements of the insats: a closed one with answers, and the open one.
     oppen = Matning.objects.get(insats=insats, till__gte=timezone.localdate())
+    inbjudan = inbjudan_skapa(
+        forbund=a,
+        user=chef,
+        fornamn="Ida",
+        efternamn="Inbjuden",
+        identifierartyp=Identifierartyp.HSA_ID,
+        identifierare="SE2321000016-A1B2",
+        roll=Roll.STYRELSE,
+    )
     objekt = {
+        "inbjudan": inbjudan.pk,
         "insats": insats.pk,
         "enkat": oppen.enkat_id,
         "matning": Matning.objects.filter(insats=insats, svar__isnull=False).first().pk,
