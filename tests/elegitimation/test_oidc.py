@@ -4,8 +4,8 @@ import time
 from urllib.parse import urlencode, urlparse
 
 import pytest
-from django.core.management import CommandError, call_command
 import requests
+from django.core.management import CommandError, call_command
 from joserfc.jwk import RSAKey
 
 from elegitimation.models import Identifierartyp, Identitetsutgivare, Protokoll
