@@ -61,6 +61,26 @@ class TestIdp:
     server: Server
     sp_cert: str
 
+    def mottagaradress(self, inloggningsadress: str) -> str:
+        """Where the answer to the request in this redirect is to be posted (Finsam's ACS)."""
+        fragor = parse_qs(urlparse(inloggningsadress).query)
+        begaran = self.server.parse_authn_request(fragor["SAMLRequest"][0], BINDING_HTTP_REDIRECT)
+        return begaran.message.assertion_consumer_service_url
+
+    def logga_ut(self, utloggningsadress: str) -> str:
+        """The IdP's answer to Finsam's LogoutRequest: the address it sends the browser back to."""
+        fragor = parse_qs(urlparse(utloggningsadress).query)
+        begaran = self.server.parse_logout_request(fragor["SAMLRequest"][0], BINDING_HTTP_REDIRECT)
+        svar = self.server.create_logout_response(begaran.message, [BINDING_HTTP_REDIRECT])
+        info = self.server.apply_binding(
+            BINDING_HTTP_REDIRECT,
+            str(svar),
+            svar.destination,
+            fragor.get("RelayState", [""])[0],
+            response=True,
+        )
+        return dict(info["headers"])["Location"]
+
     @property
     def metadata(self) -> str:
         return str(entity_descriptor(self.server.config))
@@ -109,8 +129,11 @@ def skapa_idp(
     *,
     namn: str = "idp",
     livstid_minuter: int = 5,
+    bas: str | None = None,
 ) -> TestIdp:
+    """`bas`: the address its single sign-on answers at (a browser test's server)."""
     entity_id = f"https://{namn}.test/idp"
+    bas = bas or f"https://{namn}.test"
     nyckel, cert = nyckelpar(katalog, namn)
     konfiguration = IdPConfig()
     konfiguration.load(
@@ -119,12 +142,8 @@ def skapa_idp(
             "service": {
                 "idp": {
                     "endpoints": {
-                        "single_sign_on_service": [
-                            (f"https://{namn}.test/sso", BINDING_HTTP_REDIRECT)
-                        ],
-                        "single_logout_service": [
-                            (f"https://{namn}.test/slo", BINDING_HTTP_REDIRECT)
-                        ],
+                        "single_sign_on_service": [(f"{bas}/sso", BINDING_HTTP_REDIRECT)],
+                        "single_logout_service": [(f"{bas}/slo", BINDING_HTTP_REDIRECT)],
                     },
                     "name_id_format": [NAMEID_FORMAT_TRANSIENT],
                     "policy": {"default": {"lifetime": {"minutes": livstid_minuter}}},

@@ -1,6 +1,7 @@
 """A whole SAML login against an IdP in process: bound invitation, known person, refusals."""
 
 import datetime
+from urllib.parse import urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -182,3 +183,17 @@ def test_forsakran_anvands_en_gang_aven_i_en_ny_session(idp, inbjudan):
     intyg_forbruka(utgivare="https://annan.test/idp", intygs_id="_id1", galler_till=om_en_timme)
     with pytest.raises(Nekad):
         intyg_forbruka(utgivare=idp.entity_id, intygs_id="_id1", galler_till=om_en_timme)
+
+
+def test_utloggning_loggar_ut_hos_utgivaren_och_i_finsam(client, idp, inbjudan):
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+
+    till_idp = client.post("/saml/logout/")
+    assert till_idp.status_code == 302
+    assert till_idp["Location"].startswith("https://idp.test/slo?SAMLRequest=")
+    tillbaka = urlparse(idp.logga_ut(till_idp["Location"]))
+    svar = client.get(f"{tillbaka.path}?{tillbaka.query}")
+
+    assert tillbaka.path == "/saml/ls/"
+    assert svar.status_code == 302
+    assert "_auth_user_id" not in client.session
