@@ -18,6 +18,7 @@ from demo.budget import budget_skapa
 from demo.deltagare import deltagare_skapa
 from demo.deltagarplan import planera
 from demo.enkat import enkat_demo_skapa
+from demo.inbjudningar import inbjudningar_demo_skapa
 from demo.kalkyl import kalkyl_skapa
 from demo.organisation import anvandare_skapa, organisation_skapa
 from demo.rapporter import rapporter_skapa
@@ -53,6 +54,8 @@ def seed_demo() -> Resultat:
     rapporter_skapade = rapporter_skapa(demo)
     kalkyl_skapa(demo.forbund)
     enkat_demo_skapa(demo.forbund, slump("enkat"))
+    chef = next(u for u in anvandare if u.username == "chef")
+    inbjudningar_demo_skapa(demo.forbund, chef)
     return Resultat(
         forbund_id=demo.forbund.pk,
         scb_rader=scb_rader,

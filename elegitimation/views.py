@@ -41,8 +41,8 @@ def inbjudan_ny(request: HttpRequest, forbund: Forbund) -> HttpResponse:
         if ny is not None:
             messages.success(
                 request,
-                f"{ny.namn} är inbjuden. Inbjudan gäller till {ny.giltig_till:%Y-%m-%d}: "
-                "be hen logga in i Finsam med sin e-legitimation.",
+                f"{ny.namn} är inbjuden. Inbjudan gäller till {ny.giltig_till:%Y-%m-%d}. "
+                "Finsam skickar inget: berätta för hen att logga in med sin e-legitimation.",
             )
             return redirect("elegitimation:inbjudningar")
     return formularsida(
@@ -53,7 +53,7 @@ def inbjudan_ny(request: HttpRequest, forbund: Forbund) -> HttpResponse:
             "Personen får rollen första gången hen loggar in med en e-legitimation som bär "
             "identifieraren. Inget konto skapas förrän dess."
         ),
-        knapp="Skicka inbjudan",
+        knapp="Spara inbjudan",
         tillbaka=reverse("elegitimation:inbjudningar"),
         aktuell="anvandare",
         felrubrik="Inbjudan skapades inte",

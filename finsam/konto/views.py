@@ -37,6 +37,13 @@ class Inloggning(auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = InloggningForm
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if settings.FINSAM_LOSENORDSINLOGGNING != "alla":
+            # The e-legitimation buttons come first: focus must not skip past them.
+            form.fields["username"].widget.attrs.pop("autofocus", None)
+        return form
+
     def get_context_data(self, **kwargs):
         bara_nodkonton = settings.FINSAM_LOSENORDSINLOGGNING != "alla"
         return super().get_context_data(**kwargs) | {"bara_nodkonton": bara_nodkonton}
