@@ -9,16 +9,19 @@ that could be a personnummer is not kept at all (that login then logs out
 of Finsam only).
 """
 
+import base64
 import datetime
 import logging
 import re
 
+from defusedxml import ElementTree
 from django.contrib import auth
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from djangosaml2 import views as saml
+from saml2 import BINDING_HTTP_REDIRECT
 from saml2.attribute_converter import ac_factory, to_local_name
 from saml2.saml import NAME_FORMAT_URI, Attribute
 from saml2.time_util import str_to_time
@@ -146,6 +149,17 @@ def _attributvarden(ava: dict, attribut: str) -> list:
     return ava.get(attribut) or (ava.get(lokalt) if lokalt else None) or []
 
 
+def _signerad(data, binding: str) -> bool:
+    """A signature to check: in the query (Redirect) or in the message itself (POST)."""
+    if binding == BINDING_HTTP_REDIRECT:
+        return bool(data.get("Signature")) and bool(data.get("SigAlg"))
+    try:
+        rot = ElementTree.fromstring(base64.b64decode(data["SAMLRequest"]))
+    except (ValueError, ElementTree.ParseError):
+        return False
+    return rot.find("{http://www.w3.org/2000/09/xmldsig#}Signature") is not None
+
+
 def _giltig_till(assertion_info: dict) -> datetime.datetime:
     text = assertion_info.get("not_on_or_after")
     sekunder = str_to_time(text) if text else None
@@ -186,6 +200,11 @@ class SamlLogout(saml.LogoutView):
     def do_logout_service(self, request, data, binding, *args, **kwargs):
         if "SAMLResponse" not in data and "SAMLRequest" not in data:
             return nekad_sida(request, "Utloggningen kunde inte läsas.", status=400)
+        # pysaml2 takes an unsigned LogoutRequest (it checks a signature only
+        # if there is one): anyone could then end a person's session by link.
+        if "SAMLRequest" in data and not _signerad(data, binding):
+            logg.warning("SAML-utloggning avvisad: begäran var inte signerad.")
+            return nekad_sida(request, "Utloggningen kunde inte godtas.", status=400)
         try:
             return super().do_logout_service(request, data, binding, *args, **kwargs)
         except ImproperlyConfigured:

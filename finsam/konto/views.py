@@ -77,6 +77,7 @@ def _logga_in_enhet(request: HttpRequest, enhet: Tvafaktorenhet) -> None:
     request.session.cycle_key()
     # Password and code: two factors, a strong login.
     session_tillit_satt(request, niva=Tillitsniva.NIVA_3, metod=Metod.LOSENORD_TVAFAKTOR)
+    logg.info("Engångskod godkänd: användare %s, tillitsnivå 3.", request.user.pk)
 
 
 def _qr_svg(data: str) -> str:

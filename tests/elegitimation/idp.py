@@ -21,6 +21,7 @@ from saml2.config import IdPConfig
 from saml2.metadata import entity_descriptor
 from saml2.saml import NAMEID_FORMAT_TRANSIENT, NameID
 from saml2.server import Server
+from saml2.xmldsig import SIG_RSA_SHA256 as RSA_SHA256
 
 from elegitimation.saml.konfiguration import ATTRIBUT_PERSONNUMMER, sp_entity_id
 
@@ -78,6 +79,26 @@ class TestIdp:
             svar.destination,
             fragor.get("RelayState", [""])[0],
             response=True,
+        )
+        return dict(info["headers"])["Location"]
+
+    def begar_utloggning(
+        self, sp_entity_id: str, ls_adress: str, name_id: str, *, signera: bool = True
+    ) -> str:
+        """The IdP's own LogoutRequest (the person logged out elsewhere), as a redirect address."""
+        _, begaran = self.server.create_logout_request(
+            ls_adress,
+            sp_entity_id,
+            name_id=NameID(format=NAMEID_FORMAT_TRANSIENT, text=name_id),
+            sign=False,
+        )
+        info = self.server.apply_binding(
+            BINDING_HTTP_REDIRECT,
+            str(begaran),
+            ls_adress,
+            "",
+            sign=signera,
+            sigalg=RSA_SHA256 if signera else None,
         )
         return dict(info["headers"])["Location"]
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 
 from elegitimation.models import ExternIdentitet, Identifierartyp, Identitetsutgivare
+from elegitimation.saml.konfiguration import sp_entity_id
 from elegitimation.services import (
     OKAND_PERSON,
     Nekad,
@@ -197,3 +198,30 @@ def test_utloggning_loggar_ut_hos_utgivaren_och_i_finsam(client, idp, inbjudan):
     assert tillbaka.path == "/saml/ls/"
     assert svar.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_utgivaren_kan_logga_ut_personen_ur_finsam(client, idp, inbjudan):
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), name_id="tillfalligt-42")
+
+    adress = urlparse(
+        idp.begar_utloggning(sp_entity_id(), "http://testserver/saml/ls/", "tillfalligt-42")
+    )
+    svar = client.get(f"{adress.path}?{adress.query}")
+
+    assert svar.status_code == 302
+    assert svar["Location"].startswith("https://idp.test/slo?SAMLResponse=")
+    assert "_auth_user_id" not in client.session
+
+
+def test_en_osignerad_utloggningsbegaran_loggar_inte_ut(client, idp, inbjudan):
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), name_id="tillfalligt-42")
+
+    adress = urlparse(
+        idp.begar_utloggning(
+            sp_entity_id(), "http://testserver/saml/ls/", "tillfalligt-42", signera=False
+        )
+    )
+    svar = client.get(f"{adress.path}?{adress.query}")
+
+    assert svar.status_code == 400
+    assert "_auth_user_id" in client.session

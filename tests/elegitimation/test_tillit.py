@@ -7,10 +7,12 @@ import pytest
 from elegitimation.models import Identifierartyp
 from elegitimation.services import inbjudan_skapa
 from finsam.kodlistor import Roll
+from finsam.models import Tvafaktorenhet
 from finsam.tillit import SESSIONSNYCKEL
 from tests.elegitimation.conftest import saml_inloggning
 from tests.elegitimation.idp import LOA, personnummer_attribut
 from tests.factories import ForbundFactory, InsatsFactory, UserFactory, anvandare_med_roll
+from tests.finsam.konto.hjalp import kod
 from tests.personer import PNR
 
 LOSENORD = "losenord-for-test"
@@ -82,6 +84,19 @@ def test_losenord_ar_niva_2_och_stoppas(client, insats):
 
     assert client.session[SESSIONSNYCKEL] == {"niva": 2, "metod": "losenord", "utgivare": None}
     assert client.get(f"/deltagare/insats/{insats.pk}/").status_code == 403
+
+
+@pytest.mark.usefixtures("kraver_stark")
+def test_losenord_med_engangskod_ar_niva_3_och_oppnar(client, insats):
+    samordnare = anvandare_med_roll(Roll.SAMORDNARE, insats.forbund, insats, password=LOSENORD)
+    enhet = Tvafaktorenhet.objects.create(user=samordnare, name="Telefon", confirmed=True)
+
+    client.post("/konto/logga-in/", {"username": samordnare.username, "password": LOSENORD})
+    client.post("/konto/tvafaktor/", {"kod": kod(enhet), "next": "/"})
+
+    assert client.session[SESSIONSNYCKEL]["niva"] == 3
+    assert client.session[SESSIONSNYCKEL]["metod"] == "losenord_tvafaktor"
+    assert client.get(f"/deltagare/insats/{insats.pk}/").status_code == 200
 
 
 def test_bara_nodkonton_loggar_in_med_losenord(client, insats, settings, caplog):
