@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from djangosaml2 import views as saml
+from djangosaml2.cache import OutstandingQueriesCache
 from saml2 import BINDING_HTTP_REDIRECT
 from saml2.attribute_converter import ac_factory, to_local_name
 from saml2.saml import NAME_FORMAT_URI, Attribute
@@ -35,6 +36,7 @@ logg = logging.getLogger("finsam.inloggning")
 
 _SESSIONSBACKEND = "django.contrib.auth.backends.ModelBackend"
 _IDENTITETER = "_saml2_identities"
+_VANTADE_UTGIVARE = "finsam_saml_utgivare"
 _SUBJEKT = "_saml2_subject_id"
 # Ten or twelve digits, with or without a separator: what a personnummer looks like.
 _SOM_PERSONNUMMER = re.compile(r"(?<!\d)(\d{6}|\d{8})[-+]?\d{4}(?!\d)")
@@ -51,13 +53,29 @@ def nekad_sida(request, text: str, *, status: int = 403):
 
 
 class SamlInloggning(saml.LoginView):
-    """`?idp=<entityID>`: to that identity provider, by redirect with a signed request."""
+    """`?idp=<entityID>`: to that identity provider, by redirect with a signed request.
+
+    Which IdP each request went to is kept with it: only that IdP's answer
+    is taken (`SamlMottagning.custom_validation`).
+    """
 
     def get(self, request, *args, **kwargs):
+        vald = request.GET.get("idp")
+        if not vald:
+            return redirect("login")
+        vantade = OutstandingQueriesCache(request.saml_session)
+        fore = set(vantade.outstanding_queries())
         try:
-            return super().get(request, *args, **kwargs)
+            svar = super().get(request, *args, **kwargs)
         except ImproperlyConfigured:
             return nekad_sida(request, EJ_INSTALLD, status=503)
+        nya = set(vantade.outstanding_queries()) - fore
+        if nya:
+            utgivare = request.saml_session.get(_VANTADE_UTGIVARE, {})
+            utgivare.update(dict.fromkeys(nya, vald))
+            # A few logins begun in other tabs may wait at once; no more.
+            request.saml_session[_VANTADE_UTGIVARE] = dict(list(utgivare.items())[-5:])
+        return svar
 
     def should_prevent_auth(self, request) -> bool:
         # A signed-in person may log in again: a stronger e-legitimation for
@@ -91,11 +109,24 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
         return nekad_sida(request, OGILTIGT_SVAR)
 
     def custom_validation(self, response) -> None:
-        """Two defaults of pysaml2 Finsam does not take: an assertion in clear
-        (the personnummer would cross the browser readable), and one with no
-        audience restriction at all (pysaml2 takes it as meant for everyone)."""
+        """What pysaml2 lets through and Finsam does not.
+
+        An assertion in clear (the personnummer would cross the browser
+        readable); one with no audience restriction (pysaml2 takes it as
+        meant for everyone); and one from another IdP than the request went
+        to. The IdP is the *assertion's* issuer, whose key pysaml2 checked
+        the signature with: the Response's own Issuer is not signed.
+        """
         if response.response.assertion:
             raise SuspiciousOperation("okrypterad försäkran")
+        utgivare = _text(response.assertion.issuer)
+        vantad = self.request.saml_session.get(_VANTADE_UTGIVARE, {}).get(response.in_response_to)
+        if not utgivare or vantad != utgivare or _text(response.response.issuer) not in (
+            None,
+            utgivare,
+        ):
+            raise SuspiciousOperation("försäkran från en annan utgivare än begäran gick till")
+        self.forsakrans_utgivare = utgivare
         villkor = response.assertion.conditions
         mottagare = {
             audience.text.strip()
@@ -111,7 +142,7 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
     ):
         utgivare = (
             Identitetsutgivare.objects.aktiva()
-            .filter(protokoll=Protokoll.SAML, entity_id=session_info["issuer"])
+            .filter(protokoll=Protokoll.SAML, entity_id=self.forsakrans_utgivare)
             .first()
         )
         if utgivare is None:
@@ -147,6 +178,10 @@ def _attributvarden(ava: dict, attribut: str) -> list:
     pysaml2 renames a known one (personalIdentityNumber)."""
     lokalt = to_local_name(_OMVANDLARE, Attribute(name=attribut, name_format=NAME_FORMAT_URI))
     return ava.get(attribut) or (ava.get(lokalt) if lokalt else None) or []
+
+
+def _text(element) -> str | None:
+    return element.text.strip() if element is not None and element.text else None
 
 
 def _signerad(data, binding: str) -> bool:

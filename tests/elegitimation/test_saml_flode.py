@@ -1,7 +1,8 @@
 """A whole SAML login against an IdP in process: bound invitation, known person, refusals."""
 
+import base64
 import datetime
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -225,3 +226,38 @@ def test_en_osignerad_utloggningsbegaran_loggar_inte_ut(client, idp, inbjudan):
 
     assert svar.status_code == 400
     assert "_auth_user_id" in client.session
+
+
+def test_en_betrodd_utgivare_kan_inte_svara_i_en_annans_stalle(
+    client, idp_fabrik, inbjudan, caplog
+):
+    begard = idp_fabrik("siths")
+    annan = idp_fabrik("kommun")
+
+    svar, _ = saml_inloggning(client, annan, via=begard, identitet=personnummer_attribut(PNR))
+
+    assert svar.status_code == 403 and "kunde inte godtas" in svar.content.decode()
+    assert "SAML-svar avvisat: SuspiciousOperation." in _skal(caplog)
+    _ingen_session(client)
+
+
+def test_svarets_osignerade_issuer_styr_inte_vilken_utgivare_som_galler(
+    client, idp_fabrik, inbjudan, caplog
+):
+    """IdP B may assert level 2 only; its signed assertion in a Response whose
+    own (unsigned) Issuer is rewritten to A must not pass as A's."""
+    a = idp_fabrik("starka")
+    b = idp_fabrik("svaga")
+    Identitetsutgivare.objects.filter(entity_id=b.entity_id).update(tillitsnivaer=[f"{LOA}loa2"])
+    till_idp = client.get(f"/saml/login/?{urlencode({'idp': a.entity_id})}")
+    post = b.svara(till_idp["Location"], tolkare=a, identitet=personnummer_attribut(PNR))
+    xml = base64.b64decode(post["SAMLResponse"]).decode()
+    post["SAMLResponse"] = base64.b64encode(
+        xml.replace(b.entity_id, a.entity_id, 1).encode()
+    ).decode()
+
+    svar = client.post("/saml/acs/", post)
+
+    assert svar.status_code == 403
+    assert "SAML-svar avvisat: SuspiciousOperation." in _skal(caplog)
+    _ingen_session(client)
