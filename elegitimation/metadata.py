@@ -8,10 +8,13 @@ keeps only the one IdP's EntityDescriptor. pysaml2 would take unsigned
 metadata even when given a certificate: here unsigned is refused.
 """
 
+import datetime
+
 import requests
 from defusedxml import ElementTree
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from saml2.sigver import CryptoBackendXmlSec1, SecurityContext, SignatureError, get_xmlsec_binary
 
 from elegitimation.models import Identitetsutgivare, Protokoll
@@ -28,19 +31,50 @@ def hamta(url: str) -> str:
     return svar.text
 
 
-def kontrollera_signatur(xml: str, certifikatfil: str) -> None:
-    """The document's own signature, made with the federation's key; else ValidationError."""
+def kontrollera_signatur(xml: str, certifikatfil: str, *, nu=None) -> None:
+    """The whole document signed with the federation's key, still valid; else ValidationError.
+
+    xmlsec1 alone answers whether *a* signature in the file holds. That is
+    not enough: a signed federation document wrapped in a new root beside
+    an attacker's EntityDescriptor would pass (signature wrapping). So the
+    one signature must sit on the root and name the root's ID, the only
+    element with that ID, and xmlsec1 checks that node.
+    """
     rot = _tolka(xml)
-    if rot.find(f"{{{DS}}}Signature") is None:
+    signaturer = rot.findall(f"{{{DS}}}Signature")
+    if not signaturer:
         raise ValidationError("Metadata är inte signerad. Finsam litar bara på signerad metadata.")
+    rot_id = rot.get("ID")
+    referenser = signaturer[0].findall(f"{{{DS}}}SignedInfo/{{{DS}}}Reference")
+    samma_id = [nod for nod in rot.iter() if nod.get("ID") == rot_id]
+    if (
+        len(signaturer) != 1
+        or not rot_id
+        or len(samma_id) != 1
+        or [r.get("URI") for r in referenser] != [f"#{rot_id}"]
+    ):
+        raise ValidationError("Signaturen täcker inte hela metadatan.")
+    metod = signaturer[0].find(f"{{{DS}}}SignedInfo/{{{DS}}}SignatureMethod")
+    if metod is None or "sha1" in (metod.get("Algorithm") or "").lower():
+        raise ValidationError("Metadata är signerad med SHA-1, som Finsam inte godtar.")
+    giltig_till = rot.get("validUntil")
+    if giltig_till and _tidpunkt(giltig_till) < (nu or timezone.now()):
+        raise ValidationError(f"Metadata gällde till {giltig_till} och har gått ut.")
     sakerhet = SecurityContext(CryptoBackendXmlSec1(get_xmlsec_binary()))
     nodnamn = rot.tag.replace("{", "").replace("}", ":")
     try:
-        sakerhet.verify_signature(xml, cert_file=certifikatfil, node_name=nodnamn)
+        sakerhet.verify_signature(xml, cert_file=certifikatfil, node_name=nodnamn, node_id=rot_id)
     except SignatureError:
         raise ValidationError(
             "Metadatans signatur stämmer inte med federationens certifikat."
         ) from None
+
+
+def _tidpunkt(text: str) -> datetime.datetime:
+    try:
+        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValidationError("Metadatans giltighetstid (validUntil) kan inte läsas.") from None
 
 
 def entitet(xml: str, entity_id: str) -> str:

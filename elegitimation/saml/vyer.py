@@ -121,9 +121,14 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
             raise SuspiciousOperation("okrypterad försäkran")
         utgivare = _text(response.assertion.issuer)
         vantad = self.request.saml_session.get(_VANTADE_UTGIVARE, {}).get(response.in_response_to)
-        if not utgivare or vantad != utgivare or _text(response.response.issuer) not in (
-            None,
-            utgivare,
+        if (
+            not utgivare
+            or vantad != utgivare
+            or _text(response.response.issuer)
+            not in (
+                None,
+                utgivare,
+            )
         ):
             raise SuspiciousOperation("försäkran från en annan utgivare än begäran gick till")
         self.forsakrans_utgivare = utgivare

@@ -1,22 +1,30 @@
 """An IdP is trusted from its federation's metadata only when the federation's signature holds."""
 
+import datetime
+import re
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from saml2.config import Config
 from saml2.metadata import entities_descriptor, entity_descriptor
 from saml2.sigver import security_context
+from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA1, SIG_RSA_SHA256
 
+from elegitimation.metadata import kontrollera_signatur
 from elegitimation.models import Identitetsutgivare
 from elegitimation.saml.konfiguration import ATTRIBUT_PERSONNUMMER
 from elegitimation.services import OKAND_PERSON
-from tests.elegitimation.conftest import saml_inloggning
-from tests.elegitimation.idp import LOA, nyckelpar, personnummer_attribut
+from tests.elegitimation.conftest import _sp_metadata, saml_inloggning
+from tests.elegitimation.idp import LOA, nyckelpar, personnummer_attribut, skapa_idp
 from tests.personer import PNR
 
 
-def _federation(katalog: Path, idp, *, signera: bool = True) -> tuple[str, str]:
+def _federation(
+    katalog: Path, idp, *, signera: bool = True, algoritm: str = SIG_RSA_SHA256
+) -> tuple[str, str]:
     """The IdP's metadata in a federation's signed aggregate; the file and the federation's cert."""
     nyckel, cert = nyckelpar(katalog, "federation")
     konfiguration = Config()
@@ -28,6 +36,8 @@ def _federation(katalog: Path, idp, *, signera: bool = True) -> tuple[str, str]:
         "fed1",
         signera,
         security_context(konfiguration),
+        sign_alg=algoritm,
+        digest_alg=DIGEST_SHA256,
     )
     fil = katalog / "federation.xml"
     fil.write_text(str(xml) if signera else str(_))
@@ -104,3 +114,47 @@ def test_okand_tillitsniva_nekas(idp_fabrik, tmp_path):
 
     with pytest.raises(CommandError, match="Okänd tillitsnivå"):
         _lagg_till(fil, cert, idp.entity_id, tillitsniva=["urn:hittepa"])
+
+
+def test_inlindad_signerad_metadata_med_en_falsk_utgivare_nekas(idp_fabrik, tmp_path, sp_nycklar):
+    """Signature wrapping: the federation's signed document moved inside a new root,
+    beside an attacker's EntityDescriptor with the same entityID."""
+    idp = idp_fabrik("kommun", betrodd=False)
+    fil, cert = _federation(tmp_path, idp)
+    (tmp_path / "ond").mkdir()
+    ond = skapa_idp(tmp_path / "ond", _sp_metadata(), sp_nycklar[1], namn="kommun")
+    text = Path(fil).read_text()
+    signatur = re.search(r"<(\w+):Signature[ >].*?</\1:Signature>", text, re.S).group(0)
+    original = text.replace('<?xml version="1.0"?>', "").strip()
+    ond_md = re.sub(r"<\?xml[^>]*\?>", "", ond.metadata).strip()
+    Path(fil).write_text(
+        '<?xml version="1.0"?><md:EntitiesDescriptor '
+        'xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" '
+        'xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Name="omslag">'
+        + signatur
+        + ond_md
+        + original.replace(signatur, "")
+        + "</md:EntitiesDescriptor>"
+    )
+
+    with pytest.raises(CommandError, match="täcker inte hela metadatan"):
+        _lagg_till(fil, cert, idp.entity_id)
+    assert not Identitetsutgivare.objects.exists()
+
+
+def test_utgangen_metadata_nekas(idp_fabrik, tmp_path):
+    idp = idp_fabrik("kommun", betrodd=False)
+    fil, cert = _federation(tmp_path, idp)
+
+    with pytest.raises(ValidationError, match="har gått ut"):
+        kontrollera_signatur(
+            Path(fil).read_text(), cert, nu=timezone.now() + datetime.timedelta(days=2)
+        )
+
+
+def test_sha1_signerad_metadata_nekas(idp_fabrik, tmp_path):
+    idp = idp_fabrik("kommun", betrodd=False)
+    fil, cert = _federation(tmp_path, idp, algoritm=SIG_RSA_SHA1)
+
+    with pytest.raises(CommandError, match="SHA-1"):
+        _lagg_till(fil, cert, idp.entity_id)
