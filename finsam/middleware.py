@@ -5,12 +5,13 @@ from urllib.parse import urlencode
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from finsam.tillit import ersatter_tvafaktor
 from finsam.tvafaktor import har_tvafaktor, tvafaktor_obligatorisk
 
 # Reachable before the second factor: assets, the API (keys are their own
 # factor) and the sign-in flow itself. Only these views, not all of /konto/:
 # the account page can turn two-factor off, so it must sit behind the gate.
-_UNDANTAGNA_PREFIX = ("/static/", "/api/")
+_UNDANTAGNA_PREFIX = ("/static/", "/api/", "/saml/", "/oidc/")
 _UNDANTAGNA_VYER = ("login", "logout", "tvafaktor_verifiera", "tvafaktor_aktivera")
 
 
@@ -32,7 +33,12 @@ class KravTvafaktorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and not user.is_verified() and not _undantagen(request.path):
+        if (
+            user.is_authenticated
+            and not user.is_verified()
+            and not ersatter_tvafaktor(request)
+            and not _undantagen(request.path)
+        ):
             nasta = urlencode({"next": request.get_full_path()})
             if har_tvafaktor(user):
                 return redirect(f"{reverse('tvafaktor_verifiera')}?{nasta}")

@@ -293,7 +293,6 @@ SAML_CREATE_UNKNOWN_USER = False
 SAML_ATTRIBUTE_MAPPING = {}
 SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
 SAML_LOGOUT_REQUEST_PREFERRED_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
-SAML_IGNORE_LOGOUT_ERRORS = True
 # The IdP posts its answer from another site: the SAML session's cookie must
 # come along (SameSite=None, which browsers take over HTTPS only).
 SAML_SESSION_COOKIE_NAME = "finsam_saml"

@@ -81,9 +81,32 @@ def ar_stark(request) -> bool:
     return session_niva(request) >= STARK
 
 
+E_LEGITIMATION = (Metod.SAML, Metod.OIDC)
+
+
+def ersatter_tvafaktor(request) -> bool:
+    """An e-legitimation at level 3 or more is two factors already (the card and its
+    PIN, the app and its code): no TOTP step after it, where one is required."""
+    return session_tillit(request).get("metod") in E_LEGITIMATION and ar_stark(request)
+
+
+def tillit_efter_engangskod(request) -> None:
+    """A TOTP code confirmed: level 3 at least, the login's method kept (an
+    e-legitimation's logout still goes through its IdP)."""
+    tillit = session_tillit(request)
+    if tillit.get("metod") in E_LEGITIMATION:
+        niva = max(int(tillit["niva"]), STARK)
+        session_tillit_satt(request, niva=niva, metod=tillit["metod"], utgivare=tillit["utgivare"])
+    else:
+        session_tillit_satt(request, niva=STARK, metod=Metod.LOSENORD_TVAFAKTOR)
+
+
 # What shows deltagare identities (personnummer, names, their records), as
-# pages and as API resources. Aggregates and the anonyma are not here.
+# pages and as API resources, and what opens them: a personal API key reaches
+# the deltagare resources, so only a strong session makes one. Aggregates
+# and the anonyma are not here.
 IDENTITETSVAGAR = (
+    "/konto/api-nycklar/ny/",
     "/deltagare/",
     "/registerutdrag/",
     "/atkomstlogg/",

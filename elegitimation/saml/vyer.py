@@ -15,6 +15,7 @@ import logging
 import re
 
 from defusedxml import ElementTree
+from django.conf import settings
 from django.contrib import auth
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.shortcuts import redirect, render
@@ -45,6 +46,7 @@ OGILTIGT_SVAR = (
     "Inloggningen kunde inte godtas: svaret från e-legitimationen var ogiltigt, "
     "för gammalt eller inte avsett för Finsam. Försök logga in igen."
 )
+UTLOGGNING_NEKAD = "Utloggningen kunde inte godtas."
 EJ_INSTALLD = "Inloggning med e-legitimation är inte inställd i den här installationen."
 
 
@@ -235,20 +237,32 @@ class SamlUtloggning(saml.LogoutInitView):
 
 
 class SamlLogout(saml.LogoutView):
-    """The IdP's logout request or its answer to Finsam's."""
+    """The IdP's logout request, or its answer to Finsam's.
+
+    Nothing here logs anyone out on an unchecked message: a link from
+    another site must not end a person's session.
+    """
 
     def do_logout_service(self, request, data, binding, *args, **kwargs):
-        if "SAMLResponse" not in data and "SAMLRequest" not in data:
+        if "SAMLResponse" in data:
+            # The answer to Finsam's own request: Finsam's session ended
+            # before the person was sent to the IdP (SamlUtloggning).
+            return redirect(settings.LOGOUT_REDIRECT_URL)
+        if "SAMLRequest" not in data:
             return nekad_sida(request, "Utloggningen kunde inte läsas.", status=400)
         # pysaml2 takes an unsigned LogoutRequest (it checks a signature only
-        # if there is one): anyone could then end a person's session by link.
-        if "SAMLRequest" in data and not _signerad(data, binding):
-            logg.warning("SAML-utloggning avvisad: begäran var inte signerad.")
-            return nekad_sida(request, "Utloggningen kunde inte godtas.", status=400)
+        # if there is one), and djangosaml2 logs out a session without a SAML
+        # login unasked.
+        if not _signerad(data, binding) or saml._get_subject_id(request.saml_session) is None:
+            logg.warning("SAML-utloggning avvisad: osignerad eller utan SAML-inloggning.")
+            return nekad_sida(request, UTLOGGNING_NEKAD, status=400)
         try:
             return super().do_logout_service(request, data, binding, *args, **kwargs)
         except ImproperlyConfigured:
             return nekad_sida(request, EJ_INSTALLD, status=503)
+        except Exception as fel:  # pysaml2's many refusals (signature, format, issuer)
+            logg.warning("SAML-utloggning avvisad: %s.", type(fel).__name__)
+            return nekad_sida(request, UTLOGGNING_NEKAD, status=400)
 
 
 # djangosaml2's echo_attributes view (every attribute on a page) is not routed.

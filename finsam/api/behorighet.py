@@ -3,6 +3,7 @@
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from finsam.tillit import ersatter_tvafaktor
 from finsam.tvafaktor import har_tvafaktor, tvafaktor_obligatorisk
 
 _LASRATT = "En partnyckel ger endast läsrätt."
@@ -19,7 +20,7 @@ def session_saknar_tvafaktor(request) -> bool:
     if not isinstance(request.successful_authenticator, SessionAuthentication):
         return False
     user = request.user
-    if user.is_verified():
+    if user.is_verified() or ersatter_tvafaktor(request):
         return False
     return har_tvafaktor(user) or tvafaktor_obligatorisk(user)
 

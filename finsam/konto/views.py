@@ -21,7 +21,13 @@ from finsam.atkomst import atkomst
 from finsam.kodlistor import Roll
 from finsam.konto.forms import EngangskodForm, InloggningForm
 from finsam.models import Forbund, Tvafaktorenhet
-from finsam.tillit import Metod, Tillitsniva, logg, session_tillit_satt
+from finsam.tillit import (
+    Metod,
+    Tillitsniva,
+    logg,
+    session_tillit_satt,
+    tillit_efter_engangskod,
+)
 from finsam.tvafaktor import (
     har_tvafaktor,
     tvafaktor_bekrafta,
@@ -76,8 +82,8 @@ def _logga_in_enhet(request: HttpRequest, enhet: Tvafaktorenhet) -> None:
     # A new session id after raising the session's trust, as after a password.
     request.session.cycle_key()
     # Password and code: two factors, a strong login.
-    session_tillit_satt(request, niva=Tillitsniva.NIVA_3, metod=Metod.LOSENORD_TVAFAKTOR)
-    logg.info("Engångskod godkänd: användare %s, tillitsnivå 3.", request.user.pk)
+    tillit_efter_engangskod(request)
+    logg.info("Engångskod godkänd: användare %s.", request.user.pk)
 
 
 def _qr_svg(data: str) -> str:

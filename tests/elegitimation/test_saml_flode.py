@@ -261,3 +261,31 @@ def test_svarets_osignerade_issuer_styr_inte_vilken_utgivare_som_galler(
     assert svar.status_code == 403
     assert "SAML-svar avvisat: SuspiciousOperation." in _skal(caplog)
     _ingen_session(client)
+
+
+@pytest.mark.parametrize(
+    "fragor",
+    [
+        {"SAMLResponse": "PHNhbWxwOkxvZ291dFJlc3BvbnNlLz4="},  # a made-up answer
+        {"SAMLRequest": "x", "SigAlg": "x", "Signature": "x"},  # a request signed with nothing
+    ],
+    ids=["svar", "begaran"],
+)
+def test_en_lank_fran_en_annan_webbplats_loggar_inte_ut(client, idp, inbjudan, fragor):
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+
+    svar = client.get(f"/saml/ls/?{urlencode(fragor)}")
+
+    assert svar.status_code in (302, 400)
+    assert "_auth_user_id" in client.session
+
+
+def test_en_losenordsinloggning_loggas_inte_ut_av_en_saml_begaran(client, chef):
+    client.force_login(chef)
+
+    svar = client.get(
+        f"/saml/ls/?{urlencode({'SAMLRequest': 'x', 'SigAlg': 'x', 'Signature': 'x'})}"
+    )
+
+    assert svar.status_code == 400
+    assert "_auth_user_id" in client.session

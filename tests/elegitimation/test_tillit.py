@@ -7,7 +7,7 @@ import pytest
 from elegitimation.models import Identifierartyp
 from elegitimation.services import inbjudan_skapa
 from finsam.kodlistor import Roll
-from finsam.models import Tvafaktorenhet
+from finsam.models import ApiNyckel, Tvafaktorenhet
 from finsam.tillit import SESSIONSNYCKEL
 from tests.elegitimation.conftest import saml_inloggning
 from tests.elegitimation.idp import LOA, personnummer_attribut
@@ -116,3 +116,55 @@ def test_bara_nodkonton_loggar_in_med_losenord(client, insats, settings, caplog)
     assert [(r.levelno, r.getMessage()) for r in varningar] == [
         (logging.WARNING, f"Inloggning med lösenord (nödkonto): användare {admin.pk}.")
     ]
+
+
+@pytest.mark.usefixtures("kraver_stark", "inbjuden_samordnare")
+def test_en_svag_session_kan_inte_skapa_en_personlig_nyckel_till_deltagarna(client, idp):
+    """A personal key reaches /api/v1/deltagare/: made at level 2 it would go around the gate."""
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), loa=f"{LOA}loa2")
+
+    svar = client.post("/konto/api-nycklar/ny/", {"namn": "Min nyckel"})
+
+    assert svar.status_code == 403
+    assert "Stark inloggning krävs" in svar.content.decode()
+    assert not ApiNyckel.objects.exists()
+
+
+@pytest.fixture
+def inbjuden_chef(insats):
+    chef = anvandare_med_roll(Roll.FORBUNDSCHEF, insats.forbund)
+    return inbjudan_skapa(
+        forbund=insats.forbund,
+        user=chef,
+        fornamn="Ny",
+        efternamn="Chef",
+        identifierartyp=Identifierartyp.PERSONNUMMER,
+        identifierare=PNR,
+        roll=Roll.FORBUNDSCHEF,
+    )
+
+
+@pytest.mark.usefixtures("inbjuden_chef")
+def test_e_legitimation_pa_niva_3_ar_redan_tva_faktorer(client, idp, settings):
+    settings.FINSAM_KRAV_TVAFAKTOR = True
+
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), loa=f"{LOA}loa3")
+
+    assert client.get("/oversikt/").status_code == 200
+    assert client.get("/api/v1/insatser/").status_code == 200
+
+
+@pytest.mark.usefixtures("inbjuden_chef")
+def test_e_legitimation_pa_niva_2_kraver_engangskod_och_behaller_metoden(client, idp, settings):
+    settings.FINSAM_KRAV_TVAFAKTOR = True
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), loa=f"{LOA}loa2")
+
+    till_tvafaktor = client.get("/oversikt/")["Location"]
+    assert till_tvafaktor.startswith("/konto/tvafaktor/aktivera/")
+    client.get(till_tvafaktor)  # shows the QR code: the device waits for its first code
+    enhet = Tvafaktorenhet.objects.get()
+    client.post("/konto/tvafaktor/aktivera/", {"kod": kod(enhet), "next": "/"})
+
+    assert client.session[SESSIONSNYCKEL]["metod"] == "saml"
+    assert client.session[SESSIONSNYCKEL]["niva"] == 3
+    assert client.get("/oversikt/").status_code == 200
