@@ -10,6 +10,7 @@ förbundschef invited (`Inbjudan`). An identifier is kept as a keyed hash
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from finsam.kodlistor import Roll
 from finsam.querysets import ForbundschefsdataQuerySet
@@ -114,9 +115,11 @@ class ExternIdentitet(models.Model):
 
 
 class InbjudanQuerySet(ForbundschefsdataQuerySet):
-    def oppna(self, nu) -> "InbjudanQuerySet":
-        """Neither used, withdrawn nor past their last day."""
-        return self.filter(anvand__isnull=True, aterkallad__isnull=True, giltig_till__gte=nu.date())
+    def oppna(self) -> "InbjudanQuerySet":
+        """Neither used, withdrawn nor past their last day (a Swedish day)."""
+        return self.filter(
+            anvand__isnull=True, aterkallad__isnull=True, giltig_till__gte=timezone.localdate()
+        )
 
 
 class Inbjudan(models.Model):

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from elegitimation.identifierare import identifierarnyckel, visningsform
 from elegitimation.models import AnvantIntyg, ExternIdentitet, Identitetsutgivare, Inbjudan
+from finsam.atkomst import glom_atkomst
 from finsam.models import Forbund, Medlemskap
 from finsam.services.organisation import krav_forbundschef, medlemskap_kontrollera_insatser
 from finsam.services.validering import spara_validerad
@@ -28,6 +29,7 @@ from finsam.tillit import LAGSTA_GODTAGNA, NIVA_FOR_URI
 logg = logging.getLogger("finsam.inloggning")
 
 INBJUDAN_GILTIG_DAGAR = 30
+KLOCKSKILLNAD = datetime.timedelta(seconds=120)  # as SAML's and OIDC's accepted skew
 
 OKAND_PERSON = "Du har inget konto i Finsam – kontakta ditt samordningsförbund."
 
@@ -67,7 +69,11 @@ def tillitsniva(utgivare: Identitetsutgivare, uri: str | None) -> int:
 
 @transaction.atomic
 def inloggning_avgor(*, utgivare: Identitetsutgivare, identifierare: str | None, uri: str | None):
-    """Who signs in, at which level; binds an open invitation on a first login.
+    """Who signs in, at which level; binds the person's open invitations.
+
+    A first login creates the user from the oldest open invitation; every
+    open invitation for the same identifier (another förbund's, a new role)
+    gives its role, on this login or the next.
 
     Raises `Nekad` for a level Finsam does not take, an identifier missing
     or malformed, and a person neither known nor invited.
@@ -88,23 +94,32 @@ def inloggning_avgor(*, utgivare: Identitetsutgivare, identifierare: str | None,
         .first()
     )
     nu = timezone.now()
+    oppna = list(
+        Inbjudan.objects.filter(identifierartyp=typ, nyckel=nyckel)
+        .oppna()
+        .select_for_update()
+        .order_by("skapad")
+    )
     if identitet is None:
-        identitet = _bind_inbjudan(utgivare=utgivare, typ=typ, nyckel=nyckel, nu=nu)
+        identitet = _ny_anvandare(utgivare=utgivare, typ=typ, nyckel=nyckel, oppna=oppna)
     if not identitet.user.is_active:
         raise Nekad(
             "Ditt konto i Finsam är inaktiverat. Kontakta ditt samordningsförbund.", "inaktiv"
         )
+    for inbjudan in oppna:
+        _bind(inbjudan, identitet.user, nu)
     identitet.senast_inloggad = nu
     identitet.save(update_fields=["senast_inloggad"])
     return Inloggad(user=identitet.user, niva=niva)
 
 
-def _bind_inbjudan(*, utgivare, typ: str, nyckel: str, nu) -> ExternIdentitet:
-    inbjudningar = Inbjudan.objects.filter(identifierartyp=typ, nyckel=nyckel)
-    inbjudan = inbjudningar.oppna(nu).select_for_update().order_by("skapad").first()
-    if inbjudan is None:
-        aterkallad = inbjudningar.filter(aterkallad__isnull=False).exists()
+def _ny_anvandare(*, utgivare, typ: str, nyckel: str, oppna: list) -> ExternIdentitet:
+    if not oppna:
+        aterkallad = Inbjudan.objects.filter(
+            identifierartyp=typ, nyckel=nyckel, aterkallad__isnull=False
+        ).exists()
         raise Nekad(OKAND_PERSON, "återkallad inbjudan" if aterkallad else "okänd person")
+    inbjudan = oppna[0]
     User = get_user_model()
     anvandare = User(
         username=_anvandarnamn(),
@@ -115,21 +130,23 @@ def _bind_inbjudan(*, utgivare, typ: str, nyckel: str, nu) -> ExternIdentitet:
     # An e-legitimation is the way in: no password opens this account.
     anvandare.set_unusable_password()
     anvandare.save()
-    _ge_roll(inbjudan, anvandare)
-    inbjudan.anvand = nu
-    inbjudan.anvandare = anvandare
-    inbjudan.save(update_fields=["anvand", "anvandare"])
-    logg.info("Inbjudan %s bunden till ny användare %s.", inbjudan.pk, anvandare.pk)
+    logg.info("Ny användare %s ur inbjudan %s.", anvandare.pk, inbjudan.pk)
     return ExternIdentitet.objects.create(
         user=anvandare, utgivare=utgivare, identifierartyp=typ, nyckel=nyckel
     )
 
 
-def _ge_roll(inbjudan: Inbjudan, anvandare) -> None:
-    medlemskap = Medlemskap.objects.create(
+def _bind(inbjudan: Inbjudan, anvandare, nu) -> None:
+    """The invitation's role (and a samordnare's insatser) for the user; the invitation used."""
+    medlemskap, _ = Medlemskap.objects.get_or_create(
         user=anvandare, forbund_id=inbjudan.forbund_id, roll=inbjudan.roll
     )
-    medlemskap.insatser.set(inbjudan.insatser.all())
+    medlemskap.insatser.add(*inbjudan.insatser.all())
+    inbjudan.anvand = nu
+    inbjudan.anvandare = anvandare
+    inbjudan.save(update_fields=["anvand", "anvandare"])
+    glom_atkomst(anvandare)
+    logg.info("Inbjudan %s bunden till användare %s.", inbjudan.pk, anvandare.pk)
 
 
 def _anvandarnamn() -> str:
@@ -144,7 +161,10 @@ def intyg_forbruka(*, utgivare: str, intygs_id: str, galler_till: datetime.datet
     nyckel = hashlib.sha256(f"{utgivare}\n{intygs_id}".encode()).hexdigest()
     try:
         with transaction.atomic():
-            AnvantIntyg.objects.create(nyckel=nyckel, galler_till=max(galler_till, nu))
+            # Kept as long as pysaml2 would still take it: its lifetime plus the skew.
+            AnvantIntyg.objects.create(
+                nyckel=nyckel, galler_till=max(galler_till, nu) + KLOCKSKILLNAD
+            )
     except IntegrityError:
         raise Nekad(
             "Inloggningen har redan använts. Logga in på nytt.", "återanvänt intyg"
@@ -171,17 +191,13 @@ def inbjudan_skapa(
         nyckel = identifierarnyckel(identifierartyp, identifierare)
     except ValidationError as e:
         raise ValidationError({"identifierare": e.messages}) from None
-    nu = timezone.now()
-    if Inbjudan.objects.filter(identifierartyp=identifierartyp, nyckel=nyckel).oppna(nu).exists():
+    # Within the förbund only: whether another förbund invited the person, or
+    # whether they have an account, is not this förbundschef's to learn. An
+    # account gets the role on its next e-ID login.
+    samma = Inbjudan.objects.filter(forbund=forbund, identifierartyp=identifierartyp, nyckel=nyckel)
+    if samma.oppna().exists():
         raise ValidationError(
             {"identifierare": "Personen har redan en öppen inbjudan. Återkalla den först."}
-        )
-    if ExternIdentitet.objects.filter(identifierartyp=identifierartyp, nyckel=nyckel).exists():
-        raise ValidationError(
-            {
-                "identifierare": "Personen har redan ett konto i Finsam. "
-                "Ge kontot rollen under Användare i stället."
-            }
         )
     inbjudan = spara_validerad(
         Inbjudan(
@@ -193,7 +209,7 @@ def inbjudan_skapa(
             identifierartyp=identifierartyp,
             nyckel=nyckel,
             visas=visningsform(identifierartyp, identifierare),
-            giltig_till=nu.date() + datetime.timedelta(days=INBJUDAN_GILTIG_DAGAR),
+            giltig_till=timezone.localdate() + datetime.timedelta(days=INBJUDAN_GILTIG_DAGAR),
             skapad_av=user,
         )
     )

@@ -2,10 +2,12 @@
 
 import base64
 import datetime
+import re
 from urllib.parse import urlencode, urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 
 from elegitimation.models import ExternIdentitet, Identifierartyp, Identitetsutgivare
@@ -289,3 +291,48 @@ def test_en_losenordsinloggning_loggas_inte_ut_av_en_saml_begaran(client, chef):
 
     assert svar.status_code == 400
     assert "_auth_user_id" in client.session
+
+
+def test_ett_annat_forbunds_inbjudan_ger_rollen_vid_nasta_inloggning(client, idp, inbjudan):
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+    stina = User.objects.get(first_name="Stina")
+    client.logout()
+    andra = ForbundFactory()
+    # The second förbund's chef learns nothing of the first: the invitation is simply made.
+    inbjudan_skapa(
+        forbund=andra,
+        user=anvandare_med_roll(Roll.FORBUNDSCHEF, andra),
+        fornamn="Stina",
+        efternamn="Samordnare",
+        identifierartyp=Identifierartyp.PERSONNUMMER,
+        identifierare=PNR,
+        roll=Roll.FORBUNDSCHEF,
+    )
+
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+
+    assert int(client.session["_auth_user_id"]) == stina.pk
+    assert atkomst(stina).har_roll(andra.pk, Roll.FORBUNDSCHEF)
+    assert User.objects.filter(first_name="Stina").count() == 1
+
+
+def test_ett_aterspelat_intyg_nekas_aven_nar_begaran_finns_kvar(client, idp, inbjudan, caplog):
+    """The replay table's own proof through the ACS: the same answer again, with its
+    request put back in the SAML session (a stolen session cookie and a copy of the
+    answer), is refused by Finsam after pysaml2 has taken it."""
+    forsta, post = saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+    assert forsta.status_code == 302
+    saml_nyckel = client.cookies["finsam_saml"].value
+    client.logout()
+    client.cookies["finsam_saml"] = saml_nyckel
+    saml = SessionStore(session_key=saml_nyckel)
+    xml = base64.b64decode(post["SAMLResponse"]).decode()
+    begaran_id = re.search(r'InResponseTo="([^"]+)"', xml).group(1)
+    saml["_saml2_outstanding_queries"] = {begaran_id: "/"}
+    saml.save()
+
+    igen = client.post("/saml/acs/", post)
+
+    assert igen.status_code == 403
+    assert "SAML-inloggning nekad: återanvänt intyg." in _skal(caplog)
+    _ingen_session(client)
