@@ -8,6 +8,7 @@ or asks for a second time, is refused. The decision is the same as SAML's
 
 import logging
 
+from django.conf import settings
 from django.contrib import auth
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from elegitimation.models import Identitetsutgivare, Protokoll
 from elegitimation.oidc.klient import OidcFel, begaran_skapa, id_token_hamta, offentlig_jwks
-from elegitimation.saml.vyer import EJ_INSTALLD, OGILTIGT_SVAR, nekad_sida
+from elegitimation.saml.vyer import AVBRUTEN, EJ_INSTALLD, OGILTIGT_SVAR, nekad_sida
 from elegitimation.services import Nekad, inloggning_avgor
 from finsam.tillit import Metod, session_tillit_satt
 
@@ -47,11 +48,18 @@ def oidc_login(request: HttpRequest) -> HttpResponse:
     utgivare = _utgivare(request.GET.get("idp"))
     if utgivare is None:
         return nekad_sida(request, "Finsam litar inte på den e-legitimationen.", status=404)
+    if not settings.FINSAM_OIDC_NYCKLAR:
+        return nekad_sida(request, EJ_INSTALLD, status=503)
     try:
         begaran = begaran_skapa(utgivare)
     except OidcFel as fel:
         logg.warning("OIDC-inloggning kunde inte börja: %s.", fel)
-        return nekad_sida(request, EJ_INSTALLD, status=503)
+        return nekad_sida(
+            request,
+            f"{utgivare.namn} kan inte nås just nu. Försök igen om en stund, "
+            "eller logga in med en annan e-legitimation.",
+            status=503,
+        )
     begarningar = request.session.get(_BEGARNINGAR, {})
     begarningar[begaran.state] = {
         "utgivare": utgivare.pk,
@@ -72,6 +80,9 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     if begaran is None:
         logg.warning("OIDC-svar avvisat: okänt eller redan använt state.")
         return nekad_sida(request, OGILTIGT_SVAR)
+    if request.GET.get("error") in ("access_denied", "login_required", "interaction_required"):
+        logg.info("OIDC-inloggning avbruten hos utgivaren.")
+        return nekad_sida(request, AVBRUTEN)
     utgivare = Identitetsutgivare.objects.aktiva().filter(pk=begaran["utgivare"]).first()
     if utgivare is None or "code" not in request.GET:
         logg.warning("OIDC-svar avvisat: ingen kod eller inaktiv utgivare.")

@@ -25,6 +25,7 @@ from djangosaml2 import views as saml
 from djangosaml2.cache import OutstandingQueriesCache
 from saml2 import BINDING_HTTP_REDIRECT
 from saml2.attribute_converter import ac_factory, to_local_name
+from saml2.response import StatusAuthnFailed, StatusRequestDenied
 from saml2.saml import NAME_FORMAT_URI, Attribute
 from saml2.time_util import str_to_time
 
@@ -46,6 +47,7 @@ OGILTIGT_SVAR = (
     "Inloggningen kunde inte godtas: svaret från e-legitimationen var ogiltigt, "
     "för gammalt eller inte avsett för Finsam. Försök logga in igen."
 )
+AVBRUTEN = "Inloggningen avbröts. Försök igen när du vill logga in."
 UTLOGGNING_NEKAD = "Utloggningen kunde inte godtas."
 EJ_INSTALLD = "Inloggning med e-legitimation är inte inställd i den här installationen."
 
@@ -105,6 +107,9 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
         if isinstance(exception, Nekad):
             logg.warning("SAML-inloggning nekad: %s.", exception.orsak)
             return nekad_sida(request, exception.text)
+        if isinstance(exception, StatusAuthnFailed | StatusRequestDenied):
+            logg.info("SAML-inloggning avbruten hos utgivaren.")
+            return nekad_sida(request, AVBRUTEN)
         # pysaml2's refusal (signature, issuer, audience, time, no request made):
         # its message may quote the assertion, so only its kind is logged.
         logg.warning("SAML-svar avvisat: %s.", type(exception).__name__)

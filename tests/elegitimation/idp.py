@@ -20,6 +20,7 @@ from saml2 import BINDING_HTTP_REDIRECT
 from saml2.config import IdPConfig
 from saml2.metadata import entity_descriptor
 from saml2.saml import NAMEID_FORMAT_TRANSIENT, NameID
+from saml2.samlp import STATUS_AUTHN_FAILED
 from saml2.server import Server
 from saml2.xmldsig import SIG_RSA_SHA256 as RSA_SHA256
 
@@ -67,6 +68,20 @@ class TestIdp:
         fragor = parse_qs(urlparse(inloggningsadress).query)
         begaran = self.server.parse_authn_request(fragor["SAMLRequest"][0], BINDING_HTTP_REDIRECT)
         return begaran.message.assertion_consumer_service_url
+
+    def avbryt(self, inloggningsadress: str) -> dict:
+        """The answer when the person cancels at the IdP: an error status, no assertion."""
+        fragor = parse_qs(urlparse(inloggningsadress).query)
+        begaran = self.server.parse_authn_request(fragor["SAMLRequest"][0], BINDING_HTTP_REDIRECT)
+        svar = self.server.create_error_response(
+            begaran.message.id,
+            begaran.message.assertion_consumer_service_url,
+            (STATUS_AUTHN_FAILED, "Avbruten"),
+        )
+        return {
+            "SAMLResponse": base64.b64encode(str(svar).encode()).decode(),
+            "RelayState": fragor.get("RelayState", [""])[0],
+        }
 
     def logga_ut(self, utloggningsadress: str) -> str:
         """The IdP's answer to Finsam's LogoutRequest: the address it sends the browser back to."""

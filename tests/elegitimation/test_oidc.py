@@ -1,7 +1,8 @@
 """A whole OIDC login against a provider on 127.0.0.1: PKCE, private_key_jwt, ID token checks."""
 
+import logging
 import time
-from urllib.parse import urlencode, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 import requests
@@ -40,7 +41,7 @@ def leverantor(db, settings, tmp_path, klientnyckel):
         client_id="finsam-test",
         attribut=PNR_CLAIM,
         identifierartyp=Identifierartyp.PERSONNUMMER,
-        tillitsnivaer=[f"{LOA}loa2", f"{LOA}loa3"],
+        tillitsnivaer=[f"{LOA}loa1", f"{LOA}loa2", f"{LOA}loa3"],
     )
     yield lev
     lev.stang()
@@ -79,7 +80,10 @@ def oidc_inloggning(client, leverantor, nasta="/statistik/"):
     return _tillbaka(client, leverantor, _till_leverantoren(client, leverantor, nasta))
 
 
-def test_inloggning_binder_inbjudan_med_pkce_och_private_key_jwt(client, leverantor, inbjudan):
+def test_inloggning_binder_inbjudan_med_pkce_och_private_key_jwt(
+    client, leverantor, inbjudan, caplog
+):
+    caplog.set_level(logging.DEBUG)
     adress = _till_leverantoren(client, leverantor)
     fragor = dict(p.split("=", 1) for p in urlparse(adress).query.split("&"))
     assert fragor["code_challenge_method"] == "S256" and fragor["code_challenge"]
@@ -95,6 +99,9 @@ def test_inloggning_binder_inbjudan_med_pkce_och_private_key_jwt(client, leveran
     assert anrop["code_verifier"] and "client_secret" not in anrop
     assert anrop["client_assertion_type"].endswith("jwt-bearer")
     assert not any(form in repr(client.session.items()) for form in PNR_FORMER)
+    loggat = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Inloggning med e-legitimation (OIDC)" in loggat
+    assert not any(form in loggat for form in PNR_FORMER) and "id_token" not in loggat
 
 
 def _nekad(client, svar, text="kunde inte godtas"):
@@ -129,7 +136,7 @@ def test_for_lag_tillitsniva_nekas(client, leverantor, inbjudan):
 
     svar, _ = oidc_inloggning(client, leverantor)
 
-    _nekad(client, svar, "ingen tillitsnivå som Finsam godtar")
+    _nekad(client, svar, "för låg tillitsnivå")
 
 
 def test_okand_person_far_inget_konto(client, leverantor):
@@ -199,3 +206,12 @@ def test_kommandot_lagger_till_en_oidc_utgivare_efter_upptackten(leverantor, db)
             identifierare="personnummer",
             tillitsniva=[f"{LOA}loa3"],
         )
+
+
+def test_avbruten_hos_leverantoren_sags_som_avbruten(client, leverantor, inbjudan):
+    adress = _till_leverantoren(client, leverantor)
+    state = parse_qs(urlparse(adress).query)["state"][0]
+
+    svar = client.get(f"/oidc/callback/?{urlencode({'state': state, 'error': 'access_denied'})}")
+
+    _nekad(client, svar, "Inloggningen avbröts.")

@@ -336,3 +336,13 @@ def test_ett_aterspelat_intyg_nekas_aven_nar_begaran_finns_kvar(client, idp, inb
     assert igen.status_code == 403
     assert "SAML-inloggning nekad: återanvänt intyg." in _skal(caplog)
     _ingen_session(client)
+
+
+def test_avbruten_inloggning_hos_utgivaren_sags_som_avbruten(client, idp, inbjudan):
+    """The person pressed Avbryt at the IdP: a Responder/AuthnFailed status, not a bad answer."""
+    till_idp = client.get(f"/saml/login/?{urlencode({'idp': idp.entity_id})}")
+    svar = client.post("/saml/acs/", idp.avbryt(till_idp["Location"]))
+
+    assert svar.status_code == 403
+    assert "Inloggningen avbröts." in svar.content.decode()
+    _ingen_session(client)
