@@ -27,16 +27,8 @@ class IdentitetsutgivareAdmin(admin.ModelAdmin):
         "metadata",
         "andrad",
     ]
-    readonly_fields = [
-        "protokoll",
-        "entity_id",
-        "metadata_url",
-        "attribut",
-        "identifierartyp",
-        "client_id",
-        "metadata",
-        "andrad",
-    ]
+    # What the command checked on the way in stays as it checked it.
+    readonly_fields = [f for f in fields if f not in ("namn", "aktiv", "tillitsnivaer")]
 
     def has_add_permission(self, request):
         return False

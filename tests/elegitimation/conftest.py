@@ -7,7 +7,11 @@ from saml2.metadata import entity_descriptor
 
 from elegitimation.models import Identifierartyp, Identitetsutgivare, Protokoll
 from elegitimation.saml.konfiguration import ATTRIBUT_PERSONNUMMER, saml_konfiguration
+from elegitimation.services import inbjudan_skapa
+from finsam.kodlistor import Roll
 from tests.elegitimation.idp import LOA, nyckelpar, skapa_idp
+from tests.factories import anvandare_med_roll
+from tests.personer import PNR
 
 TILLITSNIVAER = [f"{LOA}loa1", f"{LOA}loa2", f"{LOA}loa3", f"{LOA}loa4"]
 
@@ -51,6 +55,20 @@ def idp_fabrik(db, tmp_path, sp_nycklar):
 @pytest.fixture
 def idp(idp_fabrik):
     return idp_fabrik()
+
+
+def bjud_in(forbund, roll, *insatser, chef=None, fornamn="Stina", efternamn="Samordnare"):
+    """An invitation of the test person (personnummer PNR) by the förbund's chef."""
+    return inbjudan_skapa(
+        forbund=forbund,
+        user=chef or anvandare_med_roll(Roll.FORBUNDSCHEF, forbund),
+        fornamn=fornamn,
+        efternamn=efternamn,
+        identifierartyp=Identifierartyp.PERSONNUMMER,
+        identifierare=PNR,
+        roll=roll,
+        insatser=list(insatser),
+    )
 
 
 def saml_inloggning(client, idp, *, via=None, nasta: str = "/", **svar):

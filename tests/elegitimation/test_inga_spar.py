@@ -8,12 +8,10 @@ import re
 import pytest
 from django.contrib.sessions.models import Session
 
-from elegitimation.models import Identifierartyp
-from elegitimation.services import inbjudan_skapa
 from finsam.kodlistor import Roll
-from tests.elegitimation.conftest import saml_inloggning
+from tests.elegitimation.conftest import bjud_in, saml_inloggning
 from tests.elegitimation.idp import LOA, personnummer_attribut
-from tests.factories import ForbundFactory, anvandare_med_roll
+from tests.factories import ForbundFactory
 from tests.personer import PNR, PNR_FORMER, PNR_MAN
 
 PNR_MAN_FORMER = ("198112189876", "8112189876", "811218-9876", "19811218-9876")
@@ -21,17 +19,7 @@ PNR_MAN_FORMER = ("198112189876", "8112189876", "811218-9876", "19811218-9876")
 
 @pytest.fixture
 def inbjuden(db):
-    forbund = ForbundFactory()
-    chef = anvandare_med_roll(Roll.FORBUNDSCHEF, forbund)
-    return inbjudan_skapa(
-        forbund=forbund,
-        user=chef,
-        fornamn="Stina",
-        efternamn="Samordnare",
-        identifierartyp=Identifierartyp.PERSONNUMMER,
-        identifierare=PNR,
-        roll=Roll.SAMORDNARE,
-    )
+    return bjud_in(ForbundFactory(), Roll.SAMORDNARE)
 
 
 def _spar(post: dict) -> tuple[str, ...]:

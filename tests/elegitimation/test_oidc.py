@@ -10,12 +10,13 @@ from django.core.management import CommandError, call_command
 from joserfc.jwk import RSAKey
 
 from elegitimation.models import Identifierartyp, Identitetsutgivare, Protokoll
-from elegitimation.services import OKAND_PERSON, inbjudan_skapa
+from elegitimation.services import OKAND_PERSON
 from finsam.kodlistor import Roll
 from finsam.tillit import SESSIONSNYCKEL
+from tests.elegitimation.conftest import bjud_in
 from tests.elegitimation.idp import LOA
 from tests.elegitimation.oidc_leverantor import OidcLeverantor
-from tests.factories import ForbundFactory, anvandare_med_roll
+from tests.factories import ForbundFactory
 from tests.personer import PNR, PNR_FORMER
 
 PNR_CLAIM = "https://id.oidc.se/claim/personalIdentityNumber"
@@ -49,17 +50,7 @@ def leverantor(db, settings, tmp_path, klientnyckel):
 
 @pytest.fixture
 def inbjudan(db):
-    forbund = ForbundFactory()
-    chef = anvandare_med_roll(Roll.FORBUNDSCHEF, forbund)
-    return inbjudan_skapa(
-        forbund=forbund,
-        user=chef,
-        fornamn="Olle",
-        efternamn="Idc",
-        identifierartyp=Identifierartyp.PERSONNUMMER,
-        identifierare=PNR,
-        roll=Roll.STYRELSE,
-    )
+    return bjud_in(ForbundFactory(), Roll.STYRELSE)
 
 
 def _till_leverantoren(client, leverantor, nasta="/statistik/"):

@@ -10,19 +10,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 
-from elegitimation.models import ExternIdentitet, Identifierartyp, Identitetsutgivare
+from elegitimation.models import ExternIdentitet, Identitetsutgivare
 from elegitimation.saml.konfiguration import sp_entity_id
 from elegitimation.services import (
     OKAND_PERSON,
     Nekad,
     inbjudan_aterkalla,
-    inbjudan_skapa,
     intyg_forbruka,
 )
 from finsam.atkomst import atkomst
 from finsam.kodlistor import Roll
 from finsam.tillit import SESSIONSNYCKEL
-from tests.elegitimation.conftest import saml_inloggning
+from tests.elegitimation.conftest import bjud_in, saml_inloggning
 from tests.elegitimation.idp import ANNAN_SP, LOA, personnummer_attribut
 from tests.factories import ForbundFactory, anvandare_med_roll
 from tests.personer import PNR, PNR_MAN
@@ -42,15 +41,7 @@ def chef(forbund):
 
 @pytest.fixture
 def inbjudan(forbund, chef):
-    return inbjudan_skapa(
-        forbund=forbund,
-        user=chef,
-        fornamn="Stina",
-        efternamn="Samordnare",
-        identifierartyp=Identifierartyp.PERSONNUMMER,
-        identifierare=PNR,
-        roll=Roll.STYRELSE,
-    )
+    return bjud_in(forbund, Roll.STYRELSE, chef=chef)
 
 
 def _inloggad_session(client) -> dict:
@@ -299,15 +290,7 @@ def test_ett_annat_forbunds_inbjudan_ger_rollen_vid_nasta_inloggning(client, idp
     client.logout()
     andra = ForbundFactory()
     # The second förbund's chef learns nothing of the first: the invitation is simply made.
-    inbjudan_skapa(
-        forbund=andra,
-        user=anvandare_med_roll(Roll.FORBUNDSCHEF, andra),
-        fornamn="Stina",
-        efternamn="Samordnare",
-        identifierartyp=Identifierartyp.PERSONNUMMER,
-        identifierare=PNR,
-        roll=Roll.FORBUNDSCHEF,
-    )
+    bjud_in(andra, Roll.FORBUNDSCHEF)
 
     saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
 

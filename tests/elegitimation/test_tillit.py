@@ -4,12 +4,10 @@ import logging
 
 import pytest
 
-from elegitimation.models import Identifierartyp
-from elegitimation.services import inbjudan_skapa
 from finsam.kodlistor import Roll
 from finsam.models import ApiNyckel, Tvafaktorenhet
 from finsam.tillit import SESSIONSNYCKEL
-from tests.elegitimation.conftest import saml_inloggning
+from tests.elegitimation.conftest import bjud_in, saml_inloggning
 from tests.elegitimation.idp import LOA, personnummer_attribut
 from tests.factories import ForbundFactory, InsatsFactory, UserFactory, anvandare_med_roll
 from tests.finsam.konto.hjalp import kod
@@ -25,17 +23,7 @@ def insats(db):
 
 @pytest.fixture
 def inbjuden_samordnare(insats):
-    chef = anvandare_med_roll(Roll.FORBUNDSCHEF, insats.forbund)
-    return inbjudan_skapa(
-        forbund=insats.forbund,
-        user=chef,
-        fornamn="Sam",
-        efternamn="Ordnare",
-        identifierartyp=Identifierartyp.PERSONNUMMER,
-        identifierare=PNR,
-        roll=Roll.SAMORDNARE,
-        insatser=[insats],
-    )
+    return bjud_in(insats.forbund, Roll.SAMORDNARE, insats)
 
 
 @pytest.fixture
@@ -132,16 +120,7 @@ def test_en_svag_session_kan_inte_skapa_en_personlig_nyckel_till_deltagarna(clie
 
 @pytest.fixture
 def inbjuden_chef(insats):
-    chef = anvandare_med_roll(Roll.FORBUNDSCHEF, insats.forbund)
-    return inbjudan_skapa(
-        forbund=insats.forbund,
-        user=chef,
-        fornamn="Ny",
-        efternamn="Chef",
-        identifierartyp=Identifierartyp.PERSONNUMMER,
-        identifierare=PNR,
-        roll=Roll.FORBUNDSCHEF,
-    )
+    return bjud_in(insats.forbund, Roll.FORBUNDSCHEF)
 
 
 @pytest.mark.usefixtures("inbjuden_chef")
