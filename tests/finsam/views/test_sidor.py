@@ -239,3 +239,12 @@ def test_forbundsbyte_till_forbund_utan_roll_ger_404(client, styrelse, forbund, 
         assert client.post(reverse("forbund_valj"), {"forbund": varde}).status_code == 404
     assert client.get(reverse("forbund_valj")).status_code == 405
     assert client.get(reverse("rapporter")).status_code == 200
+
+
+def test_en_begaran_django_inte_kan_lasa_far_en_svensk_sida(client):
+    """A request Django refuses before any view (here a host not in ALLOWED_HOSTS)
+    still gets Finsam's Swedish page, not Django's English one."""
+    svar = client.get("/konto/logga-in/", HTTP_HOST="ond.exempel")
+
+    assert svar.status_code == 400
+    assert "Begäran kunde inte läsas" in svar.content.decode()
