@@ -60,10 +60,9 @@ def saml_konfiguration(request=None) -> SPConfig:
                 "name": "Finsam",
                 "endpoints": {
                     "assertion_consumer_service": [(_adress("saml2_acs"), BINDING_HTTP_POST)],
-                    "single_logout_service": [
-                        (_adress("saml2_ls"), BINDING_HTTP_REDIRECT),
-                        (_adress("saml2_ls_post"), BINDING_HTTP_POST),
-                    ],
+                    # Redirect only: a cross-site POST would not carry the
+                    # session cookie, and the session would outlive its logout.
+                    "single_logout_service": [(_adress("saml2_ls"), BINDING_HTTP_REDIRECT)],
                 },
                 "name_id_format": [NAMEID_FORMAT_TRANSIENT, NAMEID_FORMAT_PERSISTENT],
                 "authn_requests_signed": True,

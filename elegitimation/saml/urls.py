@@ -2,13 +2,12 @@
 
 from django.urls import path
 
-from elegitimation.saml import vyer
+from elegitimation.saml import utloggning, vyer
 
 urlpatterns = [
     path("login/", vyer.SamlInloggning.as_view(), name="saml2_login"),
     path("acs/", vyer.SamlMottagning.as_view(), name="saml2_acs"),
-    path("logout/", vyer.SamlUtloggning.as_view(), name="saml2_logout"),
-    path("ls/", vyer.SamlLogout.as_view(), name="saml2_ls"),
-    path("ls/post/", vyer.SamlLogout.as_view(), name="saml2_ls_post"),
+    path("logout/", utloggning.SamlUtloggning.as_view(), name="saml2_logout"),
+    path("ls/", utloggning.SamlLogout.as_view(), name="saml2_ls"),
     path("metadata/", vyer.SamlMetadata.as_view(), name="saml2_metadata"),
 ]

@@ -9,21 +9,15 @@ that could be a personnummer is not kept at all (that login then logs out
 of Finsam only).
 """
 
-import base64
 import datetime
 import logging
 import re
 
-from defusedxml import ElementTree
-from django.conf import settings
 from django.contrib import auth
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.shortcuts import redirect, render
-from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_POST
 from djangosaml2 import views as saml
 from djangosaml2.cache import OutstandingQueriesCache
-from saml2 import BINDING_HTTP_REDIRECT
 from saml2.attribute_converter import ac_factory, to_local_name
 from saml2.response import StatusAuthnFailed, StatusRequestDenied
 from saml2.saml import NAME_FORMAT_URI, Attribute
@@ -48,7 +42,6 @@ OGILTIGT_SVAR = (
     "för gammalt eller inte avsett för Finsam. Försök logga in igen."
 )
 AVBRUTEN = "Inloggningen avbröts. Försök igen när du vill logga in."
-UTLOGGNING_NEKAD = "Utloggningen kunde inte godtas."
 EJ_INSTALLD = "Inloggning med e-legitimation är inte inställd i den här installationen."
 
 
@@ -196,17 +189,6 @@ def _text(element) -> str | None:
     return element.text.strip() if element is not None and element.text else None
 
 
-def _signerad(data, binding: str) -> bool:
-    """A signature to check: in the query (Redirect) or in the message itself (POST)."""
-    if binding == BINDING_HTTP_REDIRECT:
-        return bool(data.get("Signature")) and bool(data.get("SigAlg"))
-    try:
-        rot = ElementTree.fromstring(base64.b64decode(data["SAMLRequest"]))
-    except (ValueError, ElementTree.ParseError):
-        return False
-    return rot.find("{http://www.w3.org/2000/09/xmldsig#}Signature") is not None
-
-
 def _giltig_till(assertion_info: dict) -> datetime.datetime:
     text = assertion_info.get("not_on_or_after")
     sekunder = str_to_time(text) if text else None
@@ -228,46 +210,6 @@ def _rensa_saml_session(request) -> None:
         for _, info in per_utgivare.values():
             info["ava"] = {}
     session[_IDENTITETER] = identiteter
-
-
-@method_decorator(require_POST, name="dispatch")
-class SamlUtloggning(saml.LogoutInitView):
-    """Log out of Finsam and, where the IdP can, of the IdP too (a POST: no forced logouts)."""
-
-    def post(self, request, *args, **kwargs):
-        if saml._get_subject_id(request.saml_session) is None:
-            auth.logout(request)
-            return redirect("login")
-        return self.get(request, *args, **kwargs)
-
-
-class SamlLogout(saml.LogoutView):
-    """The IdP's logout request, or its answer to Finsam's.
-
-    Nothing here logs anyone out on an unchecked message: a link from
-    another site must not end a person's session.
-    """
-
-    def do_logout_service(self, request, data, binding, *args, **kwargs):
-        if "SAMLResponse" in data:
-            # The answer to Finsam's own request: Finsam's session ended
-            # before the person was sent to the IdP (SamlUtloggning).
-            return redirect(settings.LOGOUT_REDIRECT_URL)
-        if "SAMLRequest" not in data:
-            return nekad_sida(request, "Utloggningen kunde inte läsas.", status=400)
-        # pysaml2 takes an unsigned LogoutRequest (it checks a signature only
-        # if there is one), and djangosaml2 logs out a session without a SAML
-        # login unasked.
-        if not _signerad(data, binding) or saml._get_subject_id(request.saml_session) is None:
-            logg.warning("SAML-utloggning avvisad: osignerad eller utan SAML-inloggning.")
-            return nekad_sida(request, UTLOGGNING_NEKAD, status=400)
-        try:
-            return super().do_logout_service(request, data, binding, *args, **kwargs)
-        except ImproperlyConfigured:
-            return nekad_sida(request, EJ_INSTALLD, status=503)
-        except Exception as fel:  # pysaml2's many refusals (signature, format, issuer)
-            logg.warning("SAML-utloggning avvisad: %s.", type(fel).__name__)
-            return nekad_sida(request, UTLOGGNING_NEKAD, status=400)
 
 
 # djangosaml2's echo_attributes view (every attribute on a page) is not routed.

@@ -98,16 +98,25 @@ class TestIdp:
         return dict(info["headers"])["Location"]
 
     def begar_utloggning(
-        self, sp_entity_id: str, ls_adress: str, name_id: str, *, signera: bool = True
+        self,
+        sp_entity_id: str,
+        ls_adress: str,
+        name_id: str,
+        *,
+        signera: bool = True,
+        signerare: "TestIdp | None" = None,
     ) -> str:
-        """The IdP's own LogoutRequest (the person logged out elsewhere), as a redirect address."""
+        """The IdP's own LogoutRequest (the person logged out elsewhere), as a redirect address.
+
+        `signerare`: another IdP's key signs the request this one issues (a forgery).
+        """
         _, begaran = self.server.create_logout_request(
             ls_adress,
             sp_entity_id,
             name_id=NameID(format=NAMEID_FORMAT_TRANSIENT, text=name_id),
             sign=False,
         )
-        info = self.server.apply_binding(
+        info = (signerare or self).server.apply_binding(
             BINDING_HTTP_REDIRECT,
             str(begaran),
             ls_adress,

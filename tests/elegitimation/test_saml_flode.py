@@ -329,3 +329,27 @@ def test_avbruten_inloggning_hos_utgivaren_sags_som_avbruten(client, idp, inbjud
     assert svar.status_code == 403
     assert "Inloggningen avbröts." in svar.content.decode()
     _ingen_session(client)
+
+
+@pytest.mark.parametrize("forfalskning", ["fel-nyckel", "annan-person", "annan-utgivare"])
+def test_en_forfalskad_utloggningsbegaran_loggar_inte_ut(
+    client, idp_fabrik, inbjudan, forfalskning
+):
+    idp = idp_fabrik("siths")
+    annan = idp_fabrik("kommun")
+    saml_inloggning(client, idp, identitet=personnummer_attribut(PNR), name_id="tillfalligt-42")
+    utfardare, name_id, signerare = {
+        "fel-nyckel": (idp, "tillfalligt-42", annan),  # signed, but not with the IdP's key
+        "annan-person": (idp, "nagon-annan", None),  # the IdP's, about someone else
+        "annan-utgivare": (annan, "tillfalligt-42", None),  # a trusted IdP, not the login's
+    }[forfalskning]
+
+    adress = urlparse(
+        utfardare.begar_utloggning(
+            sp_entity_id(), "http://testserver/saml/ls/", name_id, signerare=signerare
+        )
+    )
+    svar = client.get(f"{adress.path}?{adress.query}")
+
+    assert svar.status_code == 400
+    assert "_auth_user_id" in client.session

@@ -175,13 +175,13 @@ SIDOR = {
     "helarsekvivalenter_excel": Rad(get=INLOGGADE, post=INLOGGADE),
     # --- Hantering: the förbundschef's.
     # --- Login with e-legitimation: open to everyone, as the sign-in page is. Without
-    # SP keys in this world SAML answers 503; an answer or a logout without its
-    # SAML message is 400; OIDC to no known provider 404, back with no state 403.
-    "saml2_login": Rad(get=ALLA_503, post=ALLA_405),
+    # SP keys in this world SAML's metadata answers 503; an answer or a logout
+    # without its SAML message is 400; OIDC to no known provider 404, back with no state 403.
+    # Without ?idp= the login goes back to the sign-in page, where the IdPs are.
+    "saml2_login": Rad(get="L L L L L L L L", post=ALLA_405),
     "saml2_acs": Rad(get=ALLA_405, post=ALLA_400),
     "saml2_logout": Rad(get=ALLA_405, post="L L L L L L L L"),
-    "saml2_ls": Rad(get=ALLA_400, post=ALLA_400),
-    "saml2_ls_post": Rad(get=ALLA_400, post=ALLA_400),
+    "saml2_ls": Rad(get=ALLA_400, post=ALLA_405),
     "saml2_metadata": Rad(get=ALLA_503, post=ALLA_405),
     "oidc_login": Rad(get="404 404 404 404 404 404 404 404", post=ALLA_405),
     "oidc_callback": Rad(get="403 403 403 403 403 403 403 403", post=ALLA_405),
