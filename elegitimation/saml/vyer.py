@@ -20,7 +20,7 @@ from djangosaml2 import views as saml
 from djangosaml2.cache import OutstandingQueriesCache
 from saml2.attribute_converter import ac_factory, to_local_name
 from saml2.response import StatusAuthnFailed, StatusRequestDenied
-from saml2.saml import NAME_FORMAT_URI, Attribute
+from saml2.saml import NAME_FORMAT_URI, SCM_BEARER, Attribute
 from saml2.time_util import str_to_time
 
 from elegitimation.models import Identitetsutgivare, Protokoll
@@ -113,12 +113,25 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
 
         An assertion in clear (the personnummer would cross the browser
         readable); one with no audience restriction (pysaml2 takes it as
-        meant for everyone); and one from another IdP than the request went
-        to. The IdP is the *assertion's* issuer, whose key pysaml2 checked
-        the signature with: the Response's own Issuer is not signed.
+        meant for everyone); one from another IdP than the request went to;
+        and one made for another request. The IdP is the *assertion's*
+        issuer, whose key pysaml2 checked the signature with, and the
+        request is the one the assertion's signed SubjectConfirmation names:
+        the Response's own Issuer and InResponseTo are not signed, so a
+        stolen assertion could otherwise be posted in another browser.
         """
         if response.response.assertion:
             raise SuspiciousOperation("okrypterad försäkran")
+        bekraftelser = [
+            bekraftelse.subject_confirmation_data
+            for bekraftelse in response.assertion.subject.subject_confirmation
+            if bekraftelse.method == SCM_BEARER
+        ]
+        if not bekraftelser or any(
+            data is None or data.in_response_to != response.in_response_to
+            for data in bekraftelser
+        ):
+            raise SuspiciousOperation("försäkran gjord för en annan begäran")
         utgivare = _text(response.assertion.issuer)
         vantad = self.request.saml_session.get(_VANTADE_UTGIVARE, {}).get(response.in_response_to)
         if (

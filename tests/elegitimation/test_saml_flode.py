@@ -3,12 +3,14 @@
 import base64
 import datetime
 import re
-from urllib.parse import urlencode, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.test import Client
+from saml2 import BINDING_HTTP_REDIRECT
 
 from elegitimation.models import ExternIdentitet, Identitetsutgivare
 from elegitimation.saml.konfiguration import sp_entity_id
@@ -353,3 +355,25 @@ def test_en_forfalskad_utloggningsbegaran_loggar_inte_ut(
 
     assert svar.status_code == 400
     assert "_auth_user_id" in client.session
+
+
+def test_ett_stulet_intyg_kan_inte_anvandas_i_en_annan_webblasare(client, idp, inbjudan, caplog):
+    """The victim's assertion, posted in the attacker's browser with the Response's
+    (unsigned) InResponseTo changed to the attacker's own request."""
+    offret = Client()
+    till_idp = offret.get(f"/saml/login/?{urlencode({'idp': idp.entity_id})}")
+    stulet = idp.svara(till_idp["Location"], identitet=personnummer_attribut(PNR))
+    angriparens = client.get(f"/saml/login/?{urlencode({'idp': idp.entity_id})}")
+    egen_id = idp.server.parse_authn_request(
+        parse_qs(urlparse(angriparens["Location"]).query)["SAMLRequest"][0],
+        BINDING_HTTP_REDIRECT,
+    ).message.id
+    xml = base64.b64decode(stulet["SAMLResponse"]).decode()
+    xml = re.sub(r'InResponseTo="[^"]+"', f'InResponseTo="{egen_id}"', xml, count=1)
+    stulet["SAMLResponse"] = base64.b64encode(xml.encode()).decode()
+
+    svar = client.post("/saml/acs/", stulet)
+
+    assert svar.status_code == 403
+    assert "SAML-svar avvisat: SuspiciousOperation." in _skal(caplog)
+    _ingen_session(client)
