@@ -1,11 +1,14 @@
 """The demo förbund's invitations: one waiting for its first e-ID login, one withdrawn."""
 
-from elegitimation.models import Identifierartyp
+from elegitimation.models import Identifierartyp, Inbjudan
 from elegitimation.services import inbjudan_aterkalla, inbjudan_skapa
 from finsam.kodlistor import Roll
 
 
 def inbjudningar_demo_skapa(forbund, chef) -> None:
+    """Unless the förbund has invitations already (seed_demo runs again without change)."""
+    if Inbjudan.objects.filter(forbund=forbund).exists():
+        return
     inbjudan_skapa(
         forbund=forbund,
         user=chef,
