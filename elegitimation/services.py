@@ -21,6 +21,7 @@ from django.utils import timezone
 from elegitimation.identifierare import identifierarnyckel, visningsform
 from elegitimation.models import AnvantIntyg, ExternIdentitet, Identitetsutgivare, Inbjudan
 from finsam.atkomst import glom_atkomst
+from finsam.kodlistor import Roll
 from finsam.models import Forbund, Medlemskap
 from finsam.services.organisation import krav_forbundschef, medlemskap_kontrollera_insatser
 from finsam.services.validering import spara_validerad
@@ -88,18 +89,18 @@ def inloggning_avgor(*, utgivare: Identitetsutgivare, identifierare: str | None,
             "Kontakta ditt samordningsförbund.",
             "identifierare saknas eller är ogiltig",
         ) from None
-    identitet = (
-        ExternIdentitet.objects.select_related("user")
-        .filter(utgivare=utgivare, identifierartyp=typ, nyckel=nyckel)
-        .first()
-    )
     nu = timezone.now()
-    oppna = list(
-        Inbjudan.objects.filter(identifierartyp=typ, nyckel=nyckel)
+    # Locked first: two first logins at once wait for each other here.
+    oppna = [
+        inbjudan
+        for inbjudan in Inbjudan.objects.filter(identifierartyp=typ, nyckel=nyckel)
         .oppna()
         .select_for_update()
+        .select_related("skapad_av")
         .order_by("skapad")
-    )
+        if _inbjudaren_far_bjuda_in(inbjudan)
+    ]
+    identitet = _identitet(utgivare=utgivare, typ=typ, nyckel=nyckel)
     if identitet is None:
         identitet = _ny_anvandare(utgivare=utgivare, typ=typ, nyckel=nyckel, oppna=oppna)
     if not identitet.user.is_active:
@@ -111,6 +112,34 @@ def inloggning_avgor(*, utgivare: Identitetsutgivare, identifierare: str | None,
     identitet.senast_inloggad = nu
     identitet.save(update_fields=["senast_inloggad"])
     return Inloggad(user=identitet.user, niva=niva)
+
+
+def _identitet(*, utgivare, typ: str, nyckel: str) -> ExternIdentitet | None:
+    """The person's identity through this IdP; else the same person known through
+    another IdP, linked to this one too: one person, one account, and one
+    deactivation that holds whichever e-legitimation they use."""
+    kanda = ExternIdentitet.objects.select_related("user").filter(
+        identifierartyp=typ, nyckel=nyckel
+    )
+    identitet = kanda.filter(utgivare=utgivare).first()
+    if identitet is None and (annan := kanda.order_by("skapad").first()) is not None:
+        identitet = ExternIdentitet.objects.create(
+            user=annan.user, utgivare=utgivare, identifierartyp=typ, nyckel=nyckel
+        )
+        logg.info("Användare %s kopplad till utgivare %s.", annan.user_id, utgivare.pk)
+    return identitet
+
+
+def _inbjudaren_far_bjuda_in(inbjudan: Inbjudan) -> bool:
+    """An invitation is worth its maker's authority now: a förbundschef who has
+    left the role or Finsam hands out no roles through old invitations."""
+    inbjudare = inbjudan.skapad_av
+    return (
+        inbjudare.is_active
+        and Medlemskap.objects.filter(
+            user=inbjudare, forbund_id=inbjudan.forbund_id, roll=Roll.FORBUNDSCHEF
+        ).exists()
+    )
 
 
 def _ny_anvandare(*, utgivare, typ: str, nyckel: str, oppna: list) -> ExternIdentitet:

@@ -128,8 +128,7 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
             if bekraftelse.method == SCM_BEARER
         ]
         if not bekraftelser or any(
-            data is None or data.in_response_to != response.in_response_to
-            for data in bekraftelser
+            data is None or data.in_response_to != response.in_response_to for data in bekraftelser
         ):
             raise SuspiciousOperation("försäkran gjord för en annan begäran")
         utgivare = _text(response.assertion.issuer)

@@ -377,3 +377,48 @@ def test_ett_stulet_intyg_kan_inte_anvandas_i_en_annan_webblasare(client, idp, i
     assert svar.status_code == 403
     assert "SAML-svar avvisat: SuspiciousOperation." in _skal(caplog)
     _ingen_session(client)
+
+
+def test_samma_person_via_en_annan_utgivare_ar_samma_konto(client, idp_fabrik, inbjudan):
+    siths = idp_fabrik("siths")
+    bankid = idp_fabrik("bankid")
+    saml_inloggning(client, siths, identitet=personnummer_attribut(PNR))
+    stina = User.objects.get(first_name="Stina")
+    client.logout()
+
+    saml_inloggning(client, bankid, identitet=personnummer_attribut(PNR))
+
+    assert int(client.session["_auth_user_id"]) == stina.pk
+    assert set(stina.externa_identiteter.values_list("utgivare__entity_id", flat=True)) == {
+        siths.entity_id,
+        bankid.entity_id,
+    }
+
+
+def test_ett_inaktiverat_konto_kommer_inte_in_via_en_annan_utgivare(
+    client, idp_fabrik, forbund, chef
+):
+    siths = idp_fabrik("siths")
+    bankid = idp_fabrik("bankid")
+    bjud_in(forbund, Roll.STYRELSE, chef=chef)
+    saml_inloggning(client, siths, identitet=personnummer_attribut(PNR))
+    User.objects.filter(first_name="Stina").update(is_active=False)
+    client.logout()
+    bjud_in(forbund, Roll.SAMORDNARE, chef=chef)  # an invitation open again, too
+
+    svar, _ = saml_inloggning(client, bankid, identitet=personnummer_attribut(PNR))
+
+    assert svar.status_code == 403 and "inaktiverat" in svar.content.decode()
+    assert User.objects.filter(first_name="Stina").count() == 1
+    _ingen_session(client)
+
+
+def test_en_inbjudan_fran_en_chef_som_slutat_ger_ingen_roll(client, idp, forbund, chef):
+    bjud_in(forbund, Roll.FORBUNDSCHEF, chef=chef)
+    anvandare_med_roll(Roll.FORBUNDSCHEF, forbund)  # the förbund keeps a förbundschef
+    chef.medlemskap.filter(roll=Roll.FORBUNDSCHEF).delete()
+
+    svar, _ = saml_inloggning(client, idp, identitet=personnummer_attribut(PNR))
+
+    assert svar.status_code == 403 and OKAND_PERSON in svar.content.decode()
+    assert not User.objects.filter(first_name="Stina").exists()
