@@ -147,3 +147,18 @@ def test_e_legitimation_pa_niva_2_kraver_engangskod_och_behaller_metoden(client,
     assert client.session[SESSIONSNYCKEL]["metod"] == "saml"
     assert client.session[SESSIONSNYCKEL]["niva"] == 3
     assert client.get("/oversikt/").status_code == 200
+
+
+def test_admin_loggar_in_genom_finsams_inloggning(client, settings, insats):
+    """The admin's own login form would go around the break-glass rule, the lockout and the log."""
+    settings.FINSAM_LOSENORDSINLOGGNING = "nodkonton"
+    personal = UserFactory(is_staff=True, password=LOSENORD)
+
+    svar = client.get("/admin/login/?next=/admin/finsam/")
+    inloggad = client.post(
+        "/admin/login/?next=/admin/", {"username": personal.username, "password": LOSENORD}
+    )
+
+    assert svar.status_code == 302
+    assert svar["Location"] == "/konto/logga-in/?next=/admin/finsam/"
+    assert inloggad.status_code == 302 and "_auth_user_id" not in client.session
