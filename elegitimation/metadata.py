@@ -72,9 +72,11 @@ def kontrollera_signatur(xml: str, certifikatfil: str, *, nu=None) -> None:
 
 def _tidpunkt(text: str) -> datetime.datetime:
     try:
-        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        tidpunkt = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise ValidationError("Metadatans giltighetstid (validUntil) kan inte läsas.") from None
+    # xs:dateTime without a zone: SAML's times are UTC.
+    return tidpunkt if tidpunkt.tzinfo else tidpunkt.replace(tzinfo=datetime.UTC)
 
 
 def entitet(xml: str, entity_id: str) -> str:

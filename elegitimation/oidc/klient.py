@@ -30,6 +30,7 @@ KLOCKSKILLNAD_SEKUNDER = 120
 HAMTNING_SEKUNDER = 15
 _DISCOVERY_SEKUNDER = 3600
 ALGORITMER = ["RS256", "PS256", "ES256"]
+_ADRESSER = ("authorization_endpoint", "token_endpoint", "jwks_uri")
 
 
 class OidcFel(Exception):
@@ -77,6 +78,9 @@ def upptackt(utgivare: Identitetsutgivare, *, cachad: bool = True) -> dict:
         dokument = _hamta_json(adress)
         if dokument.get("issuer") != utgivare.entity_id:
             raise OidcFel("discovery-dokumentet anger en annan issuer")
+        saknas = [namn for namn in _ADRESSER if not isinstance(dokument.get(namn), str)]
+        if saknas:
+            raise OidcFel(f"discovery-dokumentet saknar {', '.join(saknas)}")
         delad_cache.set(nyckel, dokument, _DISCOVERY_SEKUNDER)
     return dokument
 
@@ -102,6 +106,8 @@ def _session(utgivare: Identitetsutgivare, token_endpoint: str | None = None) ->
         redirect_uri=omdirigeringsadress(),
         token_endpoint_auth_method=PrivateKeyJWT.name,
         code_challenge_method="S256",
+        # A provider that hangs must not hold a worker.
+        default_timeout=HAMTNING_SEKUNDER,
     )
     if token_endpoint:
         session.register_client_auth_method(
@@ -140,8 +146,8 @@ def id_token_hamta(utgivare: Identitetsutgivare, *, kod: str, begaran: dict) -> 
         raise OidcFel(f"kodbytet nekades ({type(fel).__name__})") from None
     if "id_token" not in token:
         raise OidcFel("inget id_token")
-    nycklar = KeySet.import_key_set(_hamta_json(dokument["jwks_uri"]))
     try:
+        nycklar = KeySet.import_key_set(_hamta_json(dokument["jwks_uri"]))
         avkodad = jwt.decode(token["id_token"], nycklar, algorithms=ALGORITMER)
         jwt.JWTClaimsRegistry(
             leeway=KLOCKSKILLNAD_SEKUNDER,
@@ -152,6 +158,6 @@ def id_token_hamta(utgivare: Identitetsutgivare, *, kod: str, begaran: dict) -> 
             iat={"essential": True},
             sub={"essential": True},
         ).validate(avkodad.claims)
-    except (JoseError, ValueError) as fel:
+    except (JoseError, ValueError, KeyError, TypeError) as fel:
         raise OidcFel(f"id_token underkänt ({type(fel).__name__})") from None
     return avkodad.claims

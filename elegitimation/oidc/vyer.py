@@ -80,12 +80,17 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     if begaran is None:
         logg.warning("OIDC-svar avvisat: okänt eller redan använt state.")
         return nekad_sida(request, OGILTIGT_SVAR)
+    utgivare = Identitetsutgivare.objects.aktiva().filter(pk=begaran["utgivare"]).first()
+    # RFC 9207: where the provider names itself, it must be the one asked (a mix-up
+    # of providers sharing Finsam's one redirect address is refused here).
+    if utgivare is None or request.GET.get("iss", utgivare.entity_id) != utgivare.entity_id:
+        logg.warning("OIDC-svar avvisat: inaktiv eller annan utgivare.")
+        return nekad_sida(request, OGILTIGT_SVAR)
     if request.GET.get("error") in ("access_denied", "login_required", "interaction_required"):
         logg.info("OIDC-inloggning avbruten hos utgivaren.")
         return nekad_sida(request, AVBRUTEN)
-    utgivare = Identitetsutgivare.objects.aktiva().filter(pk=begaran["utgivare"]).first()
-    if utgivare is None or "code" not in request.GET:
-        logg.warning("OIDC-svar avvisat: ingen kod eller inaktiv utgivare.")
+    if "code" not in request.GET:
+        logg.warning("OIDC-svar avvisat: ingen kod.")
         return nekad_sida(request, OGILTIGT_SVAR)
     try:
         pastaenden = id_token_hamta(utgivare, kod=request.GET["code"], begaran=begaran)

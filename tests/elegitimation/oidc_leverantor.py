@@ -55,7 +55,10 @@ class OidcLeverantor:
         assert "openid" in fragor["scope"].split()
         kod = secrets.token_urlsafe(16)
         self.koder[kod] = fragor
-        adress = f"{fragor['redirect_uri']}?{urlencode({'code': kod, 'state': fragor['state']})}"
+        svar = {"code": kod, "state": fragor["state"]}
+        if "iss" in self.fel:  # RFC 9207: the provider names itself in the answer
+            svar["iss"] = self.fel["iss"]
+        adress = f"{fragor['redirect_uri']}?{urlencode(svar)}"
         return 302, {"Location": adress}, ""
 
     def _token(self, form: dict) -> tuple[int, dict, str]:
@@ -129,7 +132,9 @@ class OidcLeverantor:
                         200, {"Content-Type": "application/json"}, json.dumps(leverantor.upptackt())
                     )
                 elif adress.path == "/jwks":
-                    nycklar = KeySet([leverantor.nyckel]).as_dict(private=False)
+                    nycklar = leverantor.fel.get(
+                        "jwks", KeySet([leverantor.nyckel]).as_dict(private=False)
+                    )
                     self._svara(200, {"Content-Type": "application/json"}, json.dumps(nycklar))
                 elif adress.path == "/authorize":
                     fragor = {k: v[0] for k, v in parse_qs(adress.query).items()}

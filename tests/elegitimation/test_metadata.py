@@ -158,3 +158,14 @@ def test_sha1_signerad_metadata_nekas(idp_fabrik, tmp_path):
 
     with pytest.raises(CommandError, match="SHA-1"):
         _lagg_till(fil, cert, idp.entity_id)
+
+
+def test_fornyad_metadata_satter_inte_pa_en_avstangd_utgivare(idp_fabrik, tmp_path):
+    idp = idp_fabrik("kommun", betrodd=False)
+    fil, cert = _federation(tmp_path, idp)
+    _lagg_till(fil, cert, idp.entity_id)
+    Identitetsutgivare.objects.update(aktiv=False)
+
+    _lagg_till(fil, cert, idp.entity_id)
+
+    assert not Identitetsutgivare.objects.get().aktiv

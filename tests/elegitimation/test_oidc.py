@@ -95,6 +95,10 @@ def test_inloggning_binder_inbjudan_med_pkce_och_private_key_jwt(
     assert not any(form in loggat for form in PNR_FORMER) and "id_token" not in loggat
 
 
+def _skal(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "finsam.inloggning"]
+
+
 def _nekad(client, svar, text="kunde inte godtas"):
     assert svar.status_code == 403
     assert text in svar.content.decode()
@@ -136,12 +140,46 @@ def test_okand_person_far_inget_konto(client, leverantor):
     _nekad(client, svar, OKAND_PERSON)
 
 
-def test_samma_svar_tva_ganger_nekas(client, leverantor, inbjudan):
+def test_samma_svar_tva_ganger_nekas(client, leverantor, inbjudan, caplog):
     forsta, tillbaka = oidc_inloggning(client, leverantor)
     assert forsta.status_code == 302
     client.logout()
 
     _nekad(client, client.get(tillbaka))
+    assert "OIDC-svar avvisat: okänt eller redan använt state." in _skal(caplog)
+
+
+def test_en_anvand_kod_nekas_aven_med_sitt_state_aterstallt(client, leverantor, inbjudan, caplog):
+    """The pending request put back in the session (a stolen cookie): the code is spent."""
+    adress = _till_leverantoren(client, leverantor)
+    vantande = dict(client.session["elegitimation_oidc"])
+    forsta, tillbaka = _tillbaka(client, leverantor, adress)
+    assert forsta.status_code == 302
+    client.logout()
+    session = client.session
+    session["elegitimation_oidc"] = vantande
+    session.save()
+
+    _nekad(client, client.get(tillbaka))
+    assert "OIDC-svar avvisat: kodbytet nekades (OAuthError)." in _skal(caplog)
+
+
+def test_svar_som_namner_en_annan_utgivare_nekas(client, leverantor, inbjudan, caplog):
+    leverantor.fel = {"iss": "https://en-annan-leverantor.test"}
+
+    svar, _ = oidc_inloggning(client, leverantor)
+
+    _nekad(client, svar)
+    assert "OIDC-svar avvisat: inaktiv eller annan utgivare." in _skal(caplog)
+    assert leverantor.tokenanrop == []  # the code never left for a token endpoint
+
+
+def test_trasiga_nycklar_hos_leverantoren_ger_en_svensk_sida(client, leverantor, inbjudan):
+    leverantor.fel = {"jwks": {"keys": [{"kty": "RSA"}]}}
+
+    svar, _ = oidc_inloggning(client, leverantor)
+
+    _nekad(client, svar)
 
 
 def test_fel_pkce_verifierare_nekas_av_leverantoren(client, leverantor, inbjudan):

@@ -3,7 +3,7 @@
 SAML: from its federation's signed metadata. OIDC: by its issuer, whose
 discovery document must name that same issuer. Run again with the same
 entityID or issuer to renew its metadata (a federation re-signs and rotates
-keys) or change its settings.
+keys) or change its settings; an IdP an administrator turned off stays off.
 """
 
 from django.core.exceptions import ValidationError
@@ -72,7 +72,6 @@ class Command(BaseCommand):
                 attribut=o["attribut"],
                 identifierartyp=o["identifierare"],
                 tillitsnivaer=o["tillitsniva"],
-                aktiv=True,
             )
         except ValidationError as fel:
             raise kommandofel(fel) from None
@@ -97,7 +96,6 @@ class Command(BaseCommand):
                 "attribut": o["attribut"],
                 "identifierartyp": o["identifierare"],
                 "tillitsnivaer": o["tillitsniva"],
-                "aktiv": True,
             },
         )
         self.stdout.write(f"{utgivare.namn} ({utgivare.entity_id}) är betrodd.")
