@@ -20,17 +20,23 @@ from django.utils import timezone
 
 from elegitimation.identifierare import identifierarnyckel, visningsform
 from elegitimation.models import AnvantIntyg, ExternIdentitet, Identitetsutgivare, Inbjudan
-from finsam.atkomst import glom_atkomst
+from finsam.atkomst import atkomst
 from finsam.kodlistor import Roll
-from finsam.models import Forbund, Medlemskap
-from finsam.services.organisation import krav_forbundschef, medlemskap_kontrollera_insatser
+from finsam.models import Forbund
+from finsam.services.organisation import (
+    krav_forbundschef,
+    medlemskap_kontrollera_insatser,
+    medlemskap_lagg_till,
+)
 from finsam.services.validering import spara_validerad
 from finsam.tillit import LAGSTA_GODTAGNA, NIVA_FOR_URI
 
 logg = logging.getLogger("finsam.inloggning")
 
 INBJUDAN_GILTIG_DAGAR = 30
-KLOCKSKILLNAD = datetime.timedelta(seconds=120)  # as SAML's and OIDC's accepted skew
+# The clocks of Finsam and an IdP may differ this much: SAML's accepted_time_diff,
+# the ID token's leeway, and how long past its end a used assertion is kept.
+KLOCKSKILLNAD_SEKUNDER = 120
 
 OKAND_PERSON = "Du har inget konto i Finsam – kontakta ditt samordningsförbund."
 
@@ -96,7 +102,7 @@ def inloggning_avgor(*, utgivare: Identitetsutgivare, identifierare: str | None,
         for inbjudan in Inbjudan.objects.filter(identifierartyp=typ, nyckel=nyckel)
         .oppna()
         .select_for_update()
-        .select_related("skapad_av")
+        .select_related("skapad_av", "forbund")
         .order_by("skapad")
         if _inbjudaren_far_bjuda_in(inbjudan)
     ]
@@ -134,11 +140,8 @@ def _inbjudaren_far_bjuda_in(inbjudan: Inbjudan) -> bool:
     """An invitation is worth its maker's authority now: a förbundschef who has
     left the role or Finsam hands out no roles through old invitations."""
     inbjudare = inbjudan.skapad_av
-    return (
-        inbjudare.is_active
-        and Medlemskap.objects.filter(
-            user=inbjudare, forbund_id=inbjudan.forbund_id, roll=Roll.FORBUNDSCHEF
-        ).exists()
+    return inbjudare.is_active and atkomst(inbjudare).har_roll(
+        inbjudan.forbund_id, Roll.FORBUNDSCHEF
     )
 
 
@@ -166,15 +169,18 @@ def _ny_anvandare(*, utgivare, typ: str, nyckel: str, oppna: list) -> ExternIden
 
 
 def _bind(inbjudan: Inbjudan, anvandare, nu) -> None:
-    """The invitation's role (and a samordnare's insatser) for the user; the invitation used."""
-    medlemskap, _ = Medlemskap.objects.get_or_create(
-        user=anvandare, forbund_id=inbjudan.forbund_id, roll=inbjudan.roll
+    """The invitation's role (and a samordnare's insatser) for the user, given as
+    its maker gives a role on the users' page; the invitation used."""
+    medlemskap_lagg_till(
+        anvandare=anvandare,
+        forbund=inbjudan.forbund,
+        roll=inbjudan.roll,
+        insatser=inbjudan.insatser.all(),
+        user=inbjudan.skapad_av,
     )
-    medlemskap.insatser.add(*inbjudan.insatser.all())
     inbjudan.anvand = nu
     inbjudan.anvandare = anvandare
     inbjudan.save(update_fields=["anvand", "anvandare"])
-    glom_atkomst(anvandare)
     logg.info("Inbjudan %s bunden till användare %s.", inbjudan.pk, anvandare.pk)
 
 
@@ -192,7 +198,9 @@ def intyg_forbruka(*, utgivare: str, intygs_id: str, galler_till: datetime.datet
         with transaction.atomic():
             # Kept as long as pysaml2 would still take it: its lifetime plus the skew.
             AnvantIntyg.objects.create(
-                nyckel=nyckel, galler_till=max(galler_till, nu) + KLOCKSKILLNAD
+                nyckel=nyckel,
+                galler_till=max(galler_till, nu)
+                + datetime.timedelta(seconds=KLOCKSKILLNAD_SEKUNDER),
             )
     except IntegrityError:
         raise Nekad(

@@ -25,8 +25,8 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet, RSAKey
 
 from elegitimation.models import Identitetsutgivare
+from elegitimation.services import KLOCKSKILLNAD_SEKUNDER
 
-KLOCKSKILLNAD_SEKUNDER = 120
 HAMTNING_SEKUNDER = 15
 _DISCOVERY_SEKUNDER = 3600
 ALGORITMER = ["RS256", "PS256", "ES256"]

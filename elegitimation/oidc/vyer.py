@@ -9,22 +9,27 @@ or asks for a second time, is refused. The decision is the same as SAML's
 import logging
 
 from django.conf import settings
-from django.contrib import auth
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from elegitimation.inloggning import (
+    AVBRUTEN,
+    EJ_INSTALLD,
+    OGILTIGT_SVAR,
+    OKAND_UTGIVARE,
+    logga_in,
+    nekad_sida,
+)
 from elegitimation.models import Identitetsutgivare, Protokoll
 from elegitimation.oidc.klient import OidcFel, begaran_skapa, id_token_hamta, offentlig_jwks
-from elegitimation.saml.vyer import AVBRUTEN, EJ_INSTALLD, OGILTIGT_SVAR, nekad_sida
 from elegitimation.services import Nekad, inloggning_avgor
-from finsam.tillit import Metod, session_tillit_satt
+from finsam.konto.nasta import nasta_adress
+from finsam.tillit import Metod
 
 logg = logging.getLogger("finsam.inloggning")
 
 _BEGARNINGAR = "elegitimation_oidc"
-_SESSIONSBACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _utgivare(entity_id: str | None) -> Identitetsutgivare | None:
@@ -35,19 +40,11 @@ def _utgivare(entity_id: str | None) -> Identitetsutgivare | None:
     )
 
 
-def _nasta(request: HttpRequest, nasta: str | None) -> str:
-    if nasta and url_has_allowed_host_and_scheme(
-        nasta, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return nasta
-    return "/"
-
-
 @require_GET
 def oidc_login(request: HttpRequest) -> HttpResponse:
     utgivare = _utgivare(request.GET.get("idp"))
     if utgivare is None:
-        return nekad_sida(request, "Finsam litar inte på den e-legitimationen.", status=404)
+        return nekad_sida(request, OKAND_UTGIVARE, status=404)
     if not settings.FINSAM_OIDC_NYCKLAR:
         return nekad_sida(request, EJ_INSTALLD, status=503)
     try:
@@ -65,7 +62,7 @@ def oidc_login(request: HttpRequest) -> HttpResponse:
         "utgivare": utgivare.pk,
         "nonce": begaran.nonce,
         "verifierare": begaran.verifierare,
-        "nasta": _nasta(request, request.GET.get("next")),
+        "nasta": nasta_adress(request),
     }
     # A few logins begun in other tabs may wait at once; no more.
     request.session[_BEGARNINGAR] = dict(list(begarningar.items())[-5:])
@@ -105,14 +102,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     except Nekad as nekad:
         logg.warning("OIDC-inloggning nekad: %s.", nekad.orsak)
         return nekad_sida(request, nekad.text)
-    auth.login(request, inloggad.user, backend=_SESSIONSBACKEND)
-    session_tillit_satt(request, niva=inloggad.niva, metod=Metod.OIDC, utgivare=utgivare.pk)
-    logg.info(
-        "Inloggning med e-legitimation (OIDC): användare %s via %s, tillitsnivå %s.",
-        inloggad.user.pk,
-        utgivare.pk,
-        inloggad.niva,
-    )
+    logga_in(request, inloggad, utgivare=utgivare, metod=Metod.OIDC)
     return redirect(begaran["nasta"])
 
 

@@ -21,8 +21,7 @@ from saml2.config import SPConfig
 from saml2.saml import NAMEID_FORMAT_PERSISTENT, NAMEID_FORMAT_TRANSIENT
 
 from elegitimation.models import Identitetsutgivare, Protokoll
-
-KLOCKSKILLNAD_SEKUNDER = 120
+from elegitimation.services import KLOCKSKILLNAD_SEKUNDER
 
 # The attributes Finsam asks for: the identifiers an IdP entry can name.
 ATTRIBUT_PERSONNUMMER = "urn:oid:1.2.752.29.4.13"

@@ -22,8 +22,8 @@ from saml2 import BINDING_HTTP_REDIRECT
 from saml2.client import Saml2Client
 from saml2.sigver import verify_redirect_signature
 
+from elegitimation.inloggning import EJ_INSTALLD, nekad_sida
 from elegitimation.models import Identitetsutgivare
-from elegitimation.saml.vyer import EJ_INSTALLD, nekad_sida
 from finsam.tillit import session_tillit
 
 logg = logging.getLogger("finsam.inloggning")

@@ -13,9 +13,8 @@ import datetime
 import logging
 import re
 
-from django.contrib import auth
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from djangosaml2 import views as saml
 from djangosaml2.cache import OutstandingQueriesCache
 from saml2.attribute_converter import ac_factory, to_local_name
@@ -23,30 +22,26 @@ from saml2.response import StatusAuthnFailed, StatusRequestDenied
 from saml2.saml import NAME_FORMAT_URI, SCM_BEARER, Attribute
 from saml2.time_util import str_to_time
 
+from elegitimation.inloggning import (
+    AVBRUTEN,
+    EJ_INSTALLD,
+    OGILTIGT_SVAR,
+    OKAND_UTGIVARE,
+    logga_in,
+    nekad_sida,
+)
 from elegitimation.models import Identitetsutgivare, Protokoll
 from elegitimation.saml.konfiguration import sp_entity_id
 from elegitimation.services import Nekad, inloggning_avgor, intyg_forbruka
-from finsam.tillit import Metod, session_tillit, session_tillit_satt
+from finsam.tillit import Metod, session_tillit
 
 logg = logging.getLogger("finsam.inloggning")
 
-_SESSIONSBACKEND = "django.contrib.auth.backends.ModelBackend"
 _IDENTITETER = "_saml2_identities"
 _VANTADE_UTGIVARE = "finsam_saml_utgivare"
 _SUBJEKT = "_saml2_subject_id"
 # Ten or twelve digits, with or without a separator: what a personnummer looks like.
 _SOM_PERSONNUMMER = re.compile(r"(?<!\d)(\d{6}|\d{8})[-+]?\d{4}(?!\d)")
-
-OGILTIGT_SVAR = (
-    "Inloggningen kunde inte godtas: svaret från e-legitimationen var ogiltigt, "
-    "för gammalt eller inte avsett för Finsam. Försök logga in igen."
-)
-AVBRUTEN = "Inloggningen avbröts. Försök igen när du vill logga in."
-EJ_INSTALLD = "Inloggning med e-legitimation är inte inställd i den här installationen."
-
-
-def nekad_sida(request, text: str, *, status: int = 403):
-    return render(request, "elegitimation/nekad.html", {"text": text}, status=status)
 
 
 class SamlInloggning(saml.LoginView):
@@ -80,7 +75,7 @@ class SamlInloggning(saml.LoginView):
         return False
 
     def unknown_idp(self, request, idp):
-        return nekad_sida(request, "Finsam litar inte på den e-legitimationen.", status=404)
+        return nekad_sida(request, OKAND_UTGIVARE, status=404)
 
 
 class SamlMottagning(saml.AssertionConsumerServiceView):
@@ -133,15 +128,8 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
             raise SuspiciousOperation("försäkran gjord för en annan begäran")
         utgivare = _text(response.assertion.issuer)
         vantad = self.request.saml_session.get(_VANTADE_UTGIVARE, {}).get(response.in_response_to)
-        if (
-            not utgivare
-            or vantad != utgivare
-            or _text(response.response.issuer)
-            not in (
-                None,
-                utgivare,
-            )
-        ):
+        svarets = _text(response.response.issuer)
+        if not utgivare or vantad != utgivare or svarets not in (None, utgivare):
             raise SuspiciousOperation("försäkran från en annan utgivare än begäran gick till")
         self.forsakrans_utgivare = utgivare
         villkor = response.assertion.conditions
@@ -174,15 +162,8 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
         inloggad = inloggning_avgor(
             utgivare=utgivare, identifierare=varden[0], uri=kontext[0] if kontext else None
         )
-        auth.login(request, inloggad.user, backend=_SESSIONSBACKEND)
-        session_tillit_satt(request, niva=inloggad.niva, metod=Metod.SAML, utgivare=utgivare.pk)
+        logga_in(request, inloggad, utgivare=utgivare, metod=Metod.SAML)
         saml._set_subject_id(request.saml_session, session_info["name_id"])
-        logg.info(
-            "Inloggning med e-legitimation (SAML): användare %s via %s, tillitsnivå %s.",
-            inloggad.user.pk,
-            utgivare.pk,
-            inloggad.niva,
-        )
         return inloggad.user
 
 

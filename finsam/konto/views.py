@@ -12,14 +12,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from finsam.atkomst import atkomst
 from finsam.kodlistor import Roll
 from finsam.konto.forms import EngangskodForm, InloggningForm
+from finsam.konto.nasta import nasta_adress
 from finsam.models import Forbund, Tvafaktorenhet
 from finsam.tillit import (
     Metod,
@@ -67,16 +67,6 @@ class Inloggning(auth_views.LoginView):
         return svar
 
 
-def _nasta(request: HttpRequest, standard: str = "startsida") -> str:
-    """Where to go after the step: `next` if it stays on this site."""
-    nasta = request.POST.get("next") or request.GET.get("next")
-    if nasta and url_has_allowed_host_and_scheme(
-        nasta, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return nasta
-    return resolve_url(standard)
-
-
 def _logga_in_enhet(request: HttpRequest, enhet: Tvafaktorenhet) -> None:
     django_otp.login(request, enhet)
     # A new session id after raising the session's trust, as after a password.
@@ -103,15 +93,15 @@ def tvafaktor_verifiera(request: HttpRequest) -> HttpResponse:
     """Second step of signing in for a user with a confirmed TOTP device."""
     enheter = list(Tvafaktorenhet.objects.devices_for_user(request.user, confirmed=True))
     if request.user.is_verified() or not enheter:
-        return redirect(_nasta(request))
+        return redirect(nasta_adress(request))
     form = EngangskodForm(request.POST or None, user=request.user, enheter=enheter, autofocus=True)
     if request.method == "POST" and form.is_valid():
         _logga_in_enhet(request, form.enhet)
-        return redirect(_nasta(request))
+        return redirect(nasta_adress(request))
     return render(
         request,
         "konto/tvafaktor_verifiera.html",
-        {"form": form, "next": _nasta(request)},
+        {"form": form, "next": nasta_adress(request)},
     )
 
 
@@ -124,7 +114,7 @@ def tvafaktor_aktivera(request: HttpRequest) -> HttpResponse:
             messages.info(request, "Tvåstegsverifiering är redan aktiverad för ditt konto.")
             return redirect("mitt_konto")
         # Without this, a stolen password could add a second device.
-        fragor = urlencode({"next": _nasta(request)})
+        fragor = urlencode({"next": nasta_adress(request)})
         return redirect(f"{reverse('tvafaktor_verifiera')}?{fragor}")
     enhet = tvafaktor_paborja(user=user)
     form = EngangskodForm(request.POST or None, user=user, enheter=[enhet])
@@ -136,13 +126,13 @@ def tvafaktor_aktivera(request: HttpRequest) -> HttpResponse:
             "Tvåstegsverifiering är aktiverad. Nästa gång du loggar in frågar Finsam "
             "efter en engångskod.",
         )
-        return redirect(_nasta(request))
+        return redirect(nasta_adress(request))
     return render(
         request,
         "konto/tvafaktor_aktivera.html",
         {
             "form": form,
-            "next": _nasta(request),
+            "next": nasta_adress(request),
             "qr_svg": _qr_svg(enhet.config_url),
             "hemlighet": _gruppera(b32encode(enhet.bin_key).decode()),
             "obligatorisk": tvafaktor_obligatorisk(user),
