@@ -29,8 +29,10 @@ EJ_INSTALLD = "Inloggning med e-legitimation är inte inställd i den här insta
 OKAND_UTGIVARE = "Finsam litar inte på den e-legitimationen."
 
 
-def nekad_sida(request, text: str, *, status: int = 403):
-    return render(request, "elegitimation/nekad.html", {"text": text}, status=status)
+def nekad_sida(request, text: str, *, status: int = 403, rubrik: str = "Inloggningen nekades"):
+    return render(
+        request, "elegitimation/nekad.html", {"text": text, "rubrik": rubrik}, status=status
+    )
 
 
 def logga_in(request, inloggad: Inloggad, *, utgivare: Identitetsutgivare, metod: str) -> None:

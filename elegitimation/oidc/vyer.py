@@ -56,6 +56,7 @@ def oidc_login(request: HttpRequest) -> HttpResponse:
             f"{utgivare.namn} kan inte nås just nu. Försök igen om en stund, "
             "eller logga in med en annan e-legitimation.",
             status=503,
+            rubrik="E-legitimationen kan inte nås",
         )
     begarningar = request.session.get(_BEGARNINGAR, {})
     begarningar[begaran.state] = {
@@ -85,7 +86,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
         return nekad_sida(request, OGILTIGT_SVAR)
     if request.GET.get("error") in ("access_denied", "login_required", "interaction_required"):
         logg.info("OIDC-inloggning avbruten hos utgivaren.")
-        return nekad_sida(request, AVBRUTEN)
+        return nekad_sida(request, AVBRUTEN, rubrik="Inloggningen avbröts")
     if "code" not in request.GET:
         logg.warning("OIDC-svar avvisat: ingen kod.")
         return nekad_sida(request, OGILTIGT_SVAR)

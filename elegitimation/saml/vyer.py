@@ -97,7 +97,7 @@ class SamlMottagning(saml.AssertionConsumerServiceView):
             return nekad_sida(request, exception.text)
         if isinstance(exception, StatusAuthnFailed | StatusRequestDenied):
             logg.info("SAML-inloggning avbruten hos utgivaren.")
-            return nekad_sida(request, AVBRUTEN)
+            return nekad_sida(request, AVBRUTEN, rubrik="Inloggningen avbröts")
         # pysaml2's refusal (signature, issuer, audience, time, no request made):
         # its message may quote the assertion, so only its kind is logged.
         logg.warning("SAML-svar avvisat: %s.", type(exception).__name__)

@@ -244,3 +244,4 @@ def test_avbruten_hos_leverantoren_sags_som_avbruten(client, leverantor, inbjuda
     svar = client.get(f"/oidc/callback/?{urlencode({'state': state, 'error': 'access_denied'})}")
 
     _nekad(client, svar, "Inloggningen avbröts.")
+    assert '<h1 class="mb-3">Inloggningen avbröts</h1>' in svar.content.decode()
